@@ -1,0 +1,1254 @@
+//! The grammar: token patterns for time expressions and their normalisation.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+use crate::calendar::{add_months, modified_range, monday_of, season_of, season_range, ymd, Mod, Point};
+use crate::lexicon as lx;
+use crate::scan::{Kind, Tok};
+use crate::{TimeMention, TimexType};
+
+/// Direction used to place an expression without a year relative to the anchor.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Dir {
+    /// Most recent occurrence not after the anchor (news past bias).
+    Past,
+    /// Nearest occurrence not before the anchor.
+    Future,
+    /// Strictly before the anchor ("last Monday").
+    Last,
+    /// Strictly after the anchor ("next Monday").
+    Next,
+}
+
+enum Out {
+    P { p: Option<Point>, m: Mod, rel: bool, ty: TimexType },
+    L { ty: TimexType, v: Option<String>, rel: bool },
+}
+
+struct Cand {
+    e: usize,
+    out: Out,
+}
+
+/// Modifier keywords in front of a date.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mk {
+    Early,
+    Mid,
+    Late,
+    Earlier,
+    Later,
+}
+
+pub(crate) struct Sentence<'a> {
+    text: &'a str,
+    t: &'a [Tok],
+    pubd: Option<NaiveDate>,
+    fut_cue: bool,
+}
+
+/// Scans one sentence, appending mentions to `out`; `refd` carries the last day mentioned.
+pub(crate) fn scan_sentence(
+    text: &str,
+    toks: &[Tok],
+    pubd: Option<NaiveDate>,
+    refd: &mut Option<NaiveDate>,
+    out: &mut Vec<TimeMention>,
+) {
+    let mut s = Sentence { text, t: toks, pubd, fut_cue: false };
+    s.fut_cue = s.has_future_cue();
+    let mut i = 0;
+    while i < toks.len() {
+        let tok = &toks[i];
+        if tok.kind == Kind::Punct || (tok.kind == Kind::Alpha && !tok.lex) {
+            i += 1;
+            continue;
+        }
+        match s.best(i, *refd) {
+            Some(c) if c.e > i => {
+                out.push(s.emit(i, &c, refd));
+                i = c.e;
+            }
+            _ => i += 1,
+        }
+    }
+}
+
+fn unit_letter(code: &str, clock: bool, n: Option<u32>) -> String {
+    let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
+    match (code, clock) {
+        ("2W", _) => "P2W".to_string(),
+        (c, true) => format!("PT{n}{c}"),
+        (c, false) => format!("P{n}{c}"),
+    }
+}
+
+impl<'a> Sentence<'a> {
+    fn len(&self) -> usize {
+        self.t.len()
+    }
+    fn w(&self, i: usize) -> &'a str {
+        let t = &self.t[i];
+        &self.text[t.s..t.e]
+    }
+    fn is(&self, i: usize, word: &str) -> bool {
+        i < self.len() && self.t[i].kind == Kind::Alpha && self.w(i).eq_ignore_ascii_case(word)
+    }
+    fn is_any(&self, i: usize, list: &[&str]) -> bool {
+        i < self.len() && self.t[i].kind == Kind::Alpha && {
+            let w = self.w(i);
+            list.iter().any(|x| x.eq_ignore_ascii_case(w))
+        }
+    }
+    fn p(&self, i: usize, c: &str) -> bool {
+        i < self.len() && self.t[i].kind == Kind::Punct && self.w(i) == c
+    }
+    fn hyphen(&self, i: usize) -> bool {
+        i < self.len() && self.t[i].kind == Kind::Punct && matches!(self.w(i), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+    }
+    fn adj(&self, i: usize) -> bool {
+        i < self.len() && !self.t[i].sp
+    }
+    fn lookup<T: Copy>(&self, i: usize, table: &[(&str, T)]) -> Option<T> {
+        if i >= self.len() || !self.t[i].lex {
+            return None;
+        }
+        let w = self.w(i);
+        table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)).map(|x| x.1)
+    }
+    fn apostrophe(&self, i: usize) -> bool {
+        self.p(i, "'") || self.p(i, "\u{2019}")
+    }
+
+    fn has_future_cue(&self) -> bool {
+        for i in 0..self.len() {
+            if !self.t[i].lex {
+                continue;
+            }
+            if self.is_any(i, &["will", "shall", "upcoming", "forthcoming", "scheduled"]) {
+                return true;
+            }
+            if self.is(i, "ll") && i > 0 && self.apostrophe(i - 1) {
+                return true;
+            }
+            if self.is(i, "won") && self.apostrophe(i + 1) {
+                return true;
+            }
+            if self.is_any(i, &["due", "expected", "plans", "plan", "planned", "intends"])
+                && self.is_any(i + 1, &["to", "for", "on", "in"])
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Whether an expression starting at token `s` refers forward in time.
+    fn future(&self, s: usize) -> bool {
+        let mut j = s;
+        while j > 0 && self.is_any(j - 1, &["on", "at", "in", "early", "late", "by", "from", "until", "this", "the"]) {
+            j -= 1;
+        }
+        if j > 0 && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago"])) {
+            return false;
+        }
+        self.fut_cue
+    }
+
+    fn dir(&self, s: usize) -> Dir {
+        if self.future(s) {
+            Dir::Future
+        } else {
+            Dir::Past
+        }
+    }
+
+    // ---- atoms -------------------------------------------------------------------------
+
+    /// Month name at `i`: (month, next index, ambiguous word).
+    fn month_at(&self, i: usize) -> Option<(u32, usize, bool)> {
+        if i >= self.len() || !self.t[i].cap {
+            return None;
+        }
+        let m = self.lookup(i, lx::MONTHS)?;
+        let w = self.w(i);
+        let full = lx::MONTHS[..12].iter().any(|(k, _)| k.eq_ignore_ascii_case(w));
+        let amb = self.is_any(i, lx::AMBIGUOUS_MONTHS);
+        if full {
+            return Some((m, i + 1, amb));
+        }
+        // abbreviation: needs a period or a following number
+        if self.p(i + 1, ".") && self.adj(i + 1) {
+            return Some((m, i + 2, amb));
+        }
+        if i + 1 < self.len() && self.t[i + 1].kind == Kind::Digit {
+            return Some((m, i + 1, amb));
+        }
+        None
+    }
+
+    fn weekday_at(&self, i: usize) -> Option<(u32, usize)> {
+        if i >= self.len() || !self.t[i].cap {
+            return None;
+        }
+        let d = self.lookup(i, lx::WEEKDAYS)?;
+        Some((d, i + 1))
+    }
+
+    fn digits(&self, i: usize) -> Option<(u32, usize)> {
+        if i >= self.len() || self.t[i].kind != Kind::Digit {
+            return None;
+        }
+        let w = self.w(i);
+        if w.len() > 9 {
+            return None;
+        }
+        w.parse().ok().map(|v| (v, w.len()))
+    }
+
+    /// A following token glued to a number that makes it something else (5.5, 3,000, 150km).
+    fn glued_number(&self, i: usize) -> bool {
+        if !self.adj(i) {
+            return false;
+        }
+        let t = &self.t[i];
+        match t.kind {
+            Kind::Digit => true,
+            Kind::Alpha => true,
+            Kind::Punct => {
+                matches!(self.w(i), "," | "." | ":" | "%")
+                    && self.adj(i + 1)
+                    && i + 1 < self.len()
+                    && self.t[i + 1].kind == Kind::Digit
+                    || self.w(i) == "%"
+            }
+        }
+    }
+
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let (v, len) = self.digits(i)?;
+        if len > 2 || !(1..=31).contains(&v) {
+            return None;
+        }
+        if self.adj(i + 1) && self.is_any(i + 1, &["st", "nd", "rd", "th"]) {
+            return Some((v, i + 2));
+        }
+        if self.glued_number(i + 1) {
+            return None;
+        }
+        Some((v, i + 1))
+    }
+
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let (v, len) = self.digits(i)?;
+        if len != 4 || !(1000..=2099).contains(&v) || self.glued_number(i + 1) {
+            return None;
+        }
+        if i > 0 && self.adj(i) && (self.p(i - 1, ",") || self.p(i - 1, ".")) {
+            return None;
+        }
+        Some((v as i32, i + 1))
+    }
+
+    /// A cardinal: (Some(n) | None for vague quantities, next index).
+    fn number_at(&self, i: usize) -> Option<(Option<u32>, usize)> {
+        if i >= self.len() {
+            return None;
+        }
+        if self.t[i].kind == Kind::Digit {
+            let (v, len) = self.digits(i)?;
+            if len > 4 {
+                return None;
+            }
+            if self.glued_number(i + 1) {
+                return None;
+            }
+            return Some((Some(v), i + 1));
+        }
+        if self.is_any(i, &["a", "an"]) {
+            if self.is(i + 1, "few") {
+                return Some((None, i + 2));
+            }
+            if self.is(i + 1, "couple") && self.is(i + 2, "of") {
+                return Some((None, i + 3));
+            }
+            return Some((Some(1), i + 1));
+        }
+        if self.is_any(i, lx::VAGUE_QUANTIFIERS) {
+            let j = if self.is(i, "couple") && self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            return Some((None, j));
+        }
+        let v = self.lookup(i, lx::NUMBER_WORDS)?;
+        if (20..100).contains(&v) {
+            let k = if self.hyphen(i + 1) && self.adj(i + 1) { i + 2 } else { i + 1 };
+            if let Some(u) = self.lookup(k, lx::NUMBER_WORDS) {
+                if (1..10).contains(&u) && !self.is_any(k, &["a", "an"]) {
+                    return Some((Some(v + u), k + 1));
+                }
+            }
+        }
+        Some((Some(v), i + 1))
+    }
+
+    fn unit_at(&self, i: usize) -> Option<(&'static str, bool, usize)> {
+        let (code, clock) = if i < self.len() && self.t[i].lex {
+            let w = self.w(i);
+            lx::UNITS.iter().find(|(k, _, _)| k.eq_ignore_ascii_case(w)).map(|x| (x.1, x.2))?
+        } else {
+            return None;
+        };
+        Some((code, clock, i + 1))
+    }
+
+    fn is_plural_unit(&self, i: usize) -> bool {
+        self.unit_at(i).is_some() && (self.w(i).ends_with('s') || self.is(i, "centuries"))
+    }
+
+    // ---- resolution --------------------------------------------------------------------
+
+    fn weekday_date(&self, wd: u32, dir: Dir) -> Option<NaiveDate> {
+        let p = self.pubd?;
+        let pw = p.weekday().num_days_from_monday() as i64;
+        let wd = i64::from(wd);
+        let back = (pw - wd).rem_euclid(7);
+        let fwd = (wd - pw).rem_euclid(7);
+        Some(match dir {
+            Dir::Past => p - Duration::days(back),
+            Dir::Future => p + Duration::days(fwd),
+            Dir::Last => p - Duration::days(if back == 0 { 7 } else { back }),
+            Dir::Next => p + Duration::days(if fwd == 0 { 7 } else { fwd }),
+        })
+    }
+
+    fn month_year(&self, m: u32, dir: Dir) -> Option<i32> {
+        let p = self.pubd?;
+        let (y, pm) = (p.year(), p.month());
+        Some(match dir {
+            Dir::Past => if m <= pm { y } else { y - 1 },
+            Dir::Future => if m >= pm { y } else { y + 1 },
+            Dir::Last => if m < pm { y } else { y - 1 },
+            Dir::Next => if m > pm { y } else { y + 1 },
+        })
+    }
+
+    fn month_day(&self, m: u32, d: u32, dir: Dir) -> Option<NaiveDate> {
+        let p = self.pubd?;
+        let y = p.year();
+        let cands = [ymd(y - 1, m, d), ymd(y, m, d), ymd(y + 1, m, d)];
+        let ok = |c: &NaiveDate| match dir {
+            Dir::Past => *c <= p,
+            Dir::Future => *c >= p,
+            Dir::Last => *c < p,
+            Dir::Next => *c > p,
+        };
+        let valid = cands.iter().flatten().copied().filter(ok);
+        match dir {
+            Dir::Past | Dir::Last => valid.max(),
+            _ => valid.min(),
+        }
+        .or_else(|| ymd(y, m, d))
+    }
+
+    fn season_year(&self, s: &'static str, dir: Dir) -> Option<i32> {
+        let p = self.pubd?;
+        let y = season_of(p).0.max(p.year() - 1);
+        let cands = [y - 1, y, y + 1];
+        let pick = |f: &dyn Fn(i32) -> bool, rev: bool| -> Option<i32> {
+            if rev {
+                cands.iter().rev().copied().find(|&c| f(c))
+            } else {
+                cands.iter().copied().find(|&c| f(c))
+            }
+        };
+        match dir {
+            Dir::Past => pick(&|c| season_range(c, s).0 <= p, true),
+            Dir::Last => pick(&|c| season_range(c, s).1 < p, true),
+            Dir::Future => pick(&|c| season_range(c, s).1 >= p, false),
+            Dir::Next => pick(&|c| season_range(c, s).0 > p, false),
+        }
+    }
+
+    // ---- driver ------------------------------------------------------------------------
+
+    fn best(&self, i: usize, refd: Option<NaiveDate>) -> Option<Cand> {
+        let mut best: Option<Cand> = None;
+        let mut take = |c: Option<Cand>| {
+            if let Some(c) = c {
+                if best.as_ref().is_none_or(|b| c.e > b.e) {
+                    best = Some(c);
+                }
+            }
+        };
+        take(self.modified(i));
+        take(self.point(i, refd));
+        take(self.ago(i, refd));
+        take(self.duration(i));
+        take(self.set(i));
+        take(self.vague(i));
+        take(self.clock(i));
+        best
+    }
+
+    /// Rules that denote a calendar point (may take a modifier).
+    fn point(&self, i: usize, refd: Option<NaiveDate>) -> Option<Cand> {
+        let mut best: Option<Cand> = None;
+        for c in [
+            self.numeric_date(i),
+            self.text_date(i),
+            self.month_rule(i),
+            self.weekday_rule(i),
+            self.deictic_day(i),
+            self.period(i),
+            self.season(i),
+            self.year_rule(i),
+            self.quarter(i),
+            self.anaphoric(i, refd),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if best.as_ref().is_none_or(|b| c.e > b.e) {
+                best = Some(c);
+            }
+        }
+        best
+    }
+
+    fn emit(&self, s: usize, c: &Cand, refd: &mut Option<NaiveDate>) -> TimeMention {
+        let start = self.t[s].s;
+        let end = self.t[c.e - 1].e;
+        let text = self.text[start..end].to_string();
+        match &c.out {
+            Out::P { p, m, rel, ty } => {
+                if let Some(d) = p.and_then(|p| p.day()) {
+                    *refd = Some(d);
+                }
+                TimeMention {
+                    start,
+                    end,
+                    text,
+                    timex_type: *ty,
+                    value: p.map(|p| p.value()),
+                    range: p.map(|p| modified_range(&p, *m)),
+                    precision: p.map(|p| p.precision()),
+                    relative: *rel,
+                }
+            }
+            Out::L { ty, v, rel } => TimeMention {
+                start,
+                end,
+                text,
+                timex_type: *ty,
+                value: v.clone(),
+                range: None,
+                precision: None,
+                relative: *rel,
+            },
+        }
+    }
+
+    fn pt(e: usize, p: Option<Point>, rel: bool) -> Option<Cand> {
+        let ty = p.map_or(TimexType::Date, |p| p.timex_type());
+        Some(Cand { e, out: Out::P { p, m: Mod::None, rel, ty } })
+    }
+
+    // ---- modifiers ---------------------------------------------------------------------
+
+    fn modified(&self, i: usize) -> Option<Cand> {
+        let (mk, j) = self.modifier(i)?;
+        let mut j = j;
+        if matches!(mk, Mk::Early | Mk::Late) && self.is(j, "on") && self.weekday_at(j + 1).is_some() {
+            j += 1;
+        }
+        if matches!(mk, Mk::Earlier | Mk::Later) && self.is(j, "in") {
+            j += 1;
+        }
+        let core = self.point(j, None).or_else(|| self.generic_period(j))?;
+        let Out::P { p, rel, ty, .. } = core.out else { return None };
+        let m = match mk {
+            Mk::Early => Mod::Early,
+            Mk::Mid => Mod::Mid,
+            Mk::Late => Mod::Late,
+            Mk::Earlier | Mk::Later => {
+                let pubd = self.pubd?;
+                let covers = p.is_none_or(|p| {
+                    let (a, b) = p.range();
+                    a <= pubd && pubd <= b
+                });
+                if !covers {
+                    return None;
+                }
+                if mk == Mk::Earlier {
+                    Mod::UpTo(pubd)
+                } else {
+                    Mod::From(pubd)
+                }
+            }
+        };
+        Some(Cand { e: core.e, out: Out::P { p, m, rel, ty } })
+    }
+
+    fn modifier(&self, i: usize) -> Option<(Mk, usize)> {
+        if self.is(i, "mid") {
+            let j = if self.hyphen(i + 1) { i + 2 } else { i + 1 };
+            return Some((Mk::Mid, j));
+        }
+        if self.is_any(i, &["early", "late"]) {
+            let mk = if self.is(i, "early") { Mk::Early } else { Mk::Late };
+            let j = if self.hyphen(i + 1) && self.adj(i + 1) { i + 2 } else { i + 1 };
+            return Some((mk, j));
+        }
+        if self.is_any(i, &["earlier", "later"]) && self.is_any(i + 1, &["this", "today", "tonight", "in"]) {
+            return Some((if self.is(i, "earlier") { Mk::Earlier } else { Mk::Later }, i + 1));
+        }
+        let mut j = i;
+        if self.is(j, "the") {
+            j += 1;
+        }
+        if self.is(j, "end") && self.hyphen(j + 1) && self.adj(j + 1) {
+            return Some((Mk::Late, j + 2));
+        }
+        let mk = if self.is(j, "end") {
+            Mk::Late
+        } else if self.is_any(j, &["beginning", "start"]) {
+            Mk::Early
+        } else if self.is(j, "middle") {
+            Mk::Mid
+        } else {
+            return None;
+        };
+        if self.is(j + 1, "of") {
+            Some((mk, j + 2))
+        } else {
+            None
+        }
+    }
+
+    /// "the year", "the month", "the week", "the day" after a modifier.
+    fn generic_period(&self, i: usize) -> Option<Cand> {
+        if !self.is(i, "the") {
+            return None;
+        }
+        let p = self.pubd;
+        let pt = if self.is(i + 1, "year") {
+            p.map(|p| Point::Year(p.year()))
+        } else if self.is(i + 1, "month") {
+            p.map(|p| Point::Month(p.year(), p.month()))
+        } else if self.is(i + 1, "week") {
+            p.map(|p| Point::Week(monday_of(p)))
+        } else if self.is(i + 1, "day") {
+            p.map(Point::Day)
+        } else {
+            return None;
+        };
+        Self::pt(i + 2, pt, true)
+    }
+
+    // ---- dates -------------------------------------------------------------------------
+
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        let (a, alen) = self.digits(i)?;
+        let sep = |k: usize| -> Option<&str> {
+            if k < self.len() && self.t[k].kind == Kind::Punct && self.adj(k) && self.adj(k + 1) {
+                let w = self.w(k);
+                if matches!(w, "-" | "/" | ".") {
+                    return Some(w);
+                }
+            }
+            None
+        };
+        let s1 = sep(i + 1)?;
+        let (b, blen) = self.digits(i + 2)?;
+        if sep(i + 3) != Some(s1) {
+            return None;
+        }
+        let (c, clen) = self.digits(i + 4)?;
+        if self.glued_number(i + 5) && !(self.is(i + 5, "T") && self.adj(i + 5)) {
+            return None;
+        }
+        let date = if alen == 4 && blen <= 2 && clen <= 2 {
+            ymd(a as i32, b, c)
+        } else if alen <= 2 && blen <= 2 && clen == 4 {
+            if s1 == "/" && a <= 12 && b > 12 {
+                ymd(c as i32, a, b)
+            } else if s1 == "/" && a <= 12 {
+                ymd(c as i32, a, b)
+            } else {
+                ymd(c as i32, b, a)
+            }
+        } else {
+            None
+        }?;
+        Self::pt(i + 5, Some(Point::Day(date)), false)
+    }
+
+    fn text_date(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        let mut had_wd = false;
+        if self.weekday_at(i).is_some()
+            || (self.t[i].cap && self.lookup(i, lx::WEEKDAY_ABBREVS).is_some())
+        {
+            let mut j = i + 1;
+            if self.p(j, ".") && self.adj(j) {
+                j += 1;
+            }
+            if self.p(j, ",") {
+                j += 1;
+            }
+            k = j;
+            had_wd = true;
+        }
+        let r = self.bare_text_date(k);
+        if r.is_none() && had_wd {
+            return None;
+        }
+        r
+    }
+
+    fn year_suffix(&self, j: usize) -> Option<(i32, usize)> {
+        if let Some(r) = self.year_at(j) {
+            return Some(r);
+        }
+        if self.p(j, ",") {
+            return self.year_at(j + 1);
+        }
+        None
+    }
+
+    fn bare_text_date(&self, i: usize) -> Option<Cand> {
+        // [the] DAY [of] MONTH [,] [YEAR]
+        let mut k = i;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        if let Some((d, j)) = self.day_at(k) {
+            let ordinal = j > k + 1;
+            let mut j2 = j;
+            let of = self.is(j2, "of");
+            if of {
+                j2 += 1;
+            }
+            if (the || of) && !ordinal {
+                return None;
+            }
+            if let Some((m, j3, _)) = self.month_at(j2) {
+                return self.finish_md(if the { i } else { k }, m, d, j3);
+            }
+            return None;
+        }
+        if the {
+            return None;
+        }
+        // MONTH [the] DAY [,] [YEAR] | MONTH [,|of] YEAR
+        let (m, j, _) = self.month_at(i)?;
+        let mut j2 = j;
+        if self.is(j2, "the") {
+            j2 += 1;
+        }
+        if let Some((d, j3)) = self.day_at(j2) {
+            if !self.p(j3, ":") {
+                return self.finish_md(i, m, d, j3);
+            }
+        }
+        let j4 = if self.p(j, ",") || self.is(j, "of") { j + 1 } else { j };
+        let (y, j5) = self.year_at(j4)?;
+        Self::pt(j5, Some(Point::Month(y, m)), false)
+    }
+
+    fn finish_md(&self, s: usize, m: u32, d: u32, j: usize) -> Option<Cand> {
+        if let Some((y, e)) = self.year_suffix(j) {
+            return Self::pt(e, Some(Point::Day(ymd(y, m, d)?)), false);
+        }
+        if d > 31 {
+            return None;
+        }
+        let date = self.month_day(m, d, self.dir(s));
+        Self::pt(j, date.map(Point::Day), true)
+    }
+
+    fn month_rule(&self, i: usize) -> Option<Cand> {
+        let (dir0, k) = if self.is(i, "last") {
+            (Some(Dir::Last), i + 1)
+        } else if self.is(i, "next") {
+            (Some(Dir::Next), i + 1)
+        } else if self.is(i, "this") {
+            (Some(Dir::Future), i + 1)
+        } else {
+            (None, i)
+        };
+        let (m, j, amb) = self.month_at(k)?;
+        // year reference after the month
+        let mut jj = j;
+        if self.is(jj, "of") || self.p(jj, ",") {
+            jj += 1;
+        }
+        let yref = if self.is(jj, "last") && self.is(jj + 1, "year") {
+            Some(-1)
+        } else if self.is(jj, "this") && self.is(jj + 1, "year") {
+            Some(0)
+        } else if self.is(jj, "next") && self.is(jj + 1, "year") {
+            Some(1)
+        } else {
+            None
+        };
+        if let Some(off) = yref {
+            let p = self.pubd.map(|p| Point::Month(p.year() + off, m));
+            return Self::pt(jj + 2, p, true);
+        }
+        if dir0.is_none() {
+            let ctx = i > 0 && self.is_any(i - 1, lx::DATE_CONTEXT_BEFORE);
+            if amb && !ctx {
+                return None;
+            }
+            if amb && self.is(i, "may") && self.is_any(j, &["be", "have", "not", "also", "well", "yet", "never"]) {
+                return None;
+            }
+            // "March" as a noun/verb: "the March", "a March" without context
+            if self.t[k].cap && self.is_any(j, &["on", "against", "through", "towards", "toward"]) && amb {
+                return None;
+            }
+        }
+        let dir = dir0.unwrap_or_else(|| self.dir(i));
+        let y = if dir0 == Some(Dir::Future) { self.pubd.map(|p| p.year()) } else { self.month_year(m, dir) };
+        Self::pt(j, y.map(|y| Point::Month(y, m)), true)
+    }
+
+    fn weekday_rule(&self, i: usize) -> Option<Cand> {
+        let (dir0, k) = if self.is(i, "last") {
+            (Some(Dir::Last), i + 1)
+        } else if self.is_any(i, &["next", "coming"]) {
+            (Some(Dir::Next), i + 1)
+        } else if self.is(i, "this") && self.is_any(i + 1, &["past"]) {
+            (Some(Dir::Last), i + 2)
+        } else if self.is(i, "this") {
+            (None, i + 1)
+        } else {
+            (None, i)
+        };
+        let (wd, j) = self.weekday_at(k)?;
+        if self.t[j.min(self.len() - 1)].cap && j < self.len() && self.is_any(j, lx::WEEKDAY_NAME_FOLLOWERS) {
+            return None;
+        }
+        if k > 0 && self.t[k - 1].cap && self.is_any(k - 1, lx::WEEKDAY_NAME_PRECEDERS) {
+            return None;
+        }
+        let dir = dir0.unwrap_or_else(|| self.dir(i));
+        let day = self.weekday_date(wd, dir);
+        if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
+            return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+        }
+        Self::pt(j, day.map(Point::Day), true)
+    }
+
+    fn pt_ty(e: usize, p: Option<Point>, ty: TimexType) -> Option<Cand> {
+        Some(Cand { e, out: Out::P { p, m: Mod::None, rel: true, ty } })
+    }
+
+    fn deictic_day(&self, i: usize) -> Option<Cand> {
+        let p = self.pubd;
+        let shift = |n: i64| p.map(|d| d + Duration::days(n));
+        let (day, j) = if self.is(i, "today") {
+            (shift(0), i + 1)
+        } else if self.is(i, "tonight") {
+            return Self::pt_ty(i + 1, shift(0).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+        } else if self.is(i, "yesterday") {
+            (shift(-1), i + 1)
+        } else if self.is(i, "tomorrow") {
+            (shift(1), i + 1)
+        } else if self.is(i, "overnight") && !self.is_any(i + 1, lx::UNITS.iter().map(|x| x.0).collect::<Vec<_>>().as_slice()) {
+            return Self::pt_ty(i + 1, shift(-1).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+        } else if self.is(i, "last") && self.is(i + 1, "night") {
+            return Self::pt_ty(i + 2, shift(-1).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+        } else if self.is(i, "this") {
+            let pod = self.lookup(i + 1, lx::PARTS_OF_DAY)?;
+            return Self::pt_ty(i + 2, shift(0).map(|d| Point::DayPart(d, pod)), TimexType::Time);
+        } else if self.is(i, "the") && self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) {
+            let n = if self.is(i + 2, "before") { -2 } else { 2 };
+            let anchor = if n < 0 { "yesterday" } else { "tomorrow" };
+            if !self.is(i + 3, anchor) {
+                return None;
+            }
+            (shift(n), i + 4)
+        } else {
+            return None;
+        };
+        if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
+            if !self.is(i, "today") {
+                return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+            }
+        }
+        Self::pt(j, day.map(Point::Day), true)
+    }
+
+    /// this/last/next/past week|month|year|weekend|quarter|decade; the weekend.
+    fn period(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        let off: i32 = if self.is_any(k, &["this", "current"]) {
+            0
+        } else if self.is_any(k, &["last", "past", "previous"]) && !(the && self.is_any(k, &["previous"])) {
+            -1
+        } else if self.is_any(k, &["next", "coming"]) && !(the && self.is(k, "next")) {
+            1
+        } else if self.is_any(k + 0, &["weekend"]) && (the || (i > 0 && self.is_any(i - 1, &["at", "over", "on", "during"]))) {
+            // "the weekend"
+            let dir = self.dir(i);
+            let p = self.pubd.map(|p| weekend_of(p, dir));
+            return Self::pt(k + 1, p, true);
+        } else {
+            return None;
+        };
+        if the && self.is(k, "this") {
+            return None;
+        }
+        let u = k + 1;
+        let p = self.pubd;
+        // "the past week" is a duration in TimeML
+        if the && self.is_any(k, &["past", "last", "coming", "next"]) {
+            if self.is_any(u, &["week", "month", "year", "decade", "day", "century"]) {
+                let (code, clock, _) = self.unit_at(u)?;
+                return Some(Cand {
+                    e: u + 1,
+                    out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, Some(1))), rel: false },
+                });
+            }
+            return None;
+        }
+        let pt = if self.is(u, "week") {
+            p.map(|p| Point::Week(monday_of(p) + Duration::weeks(i64::from(off))))
+        } else if self.is(u, "weekend") {
+            p.map(|p| {
+                let base = weekend_of(p, Dir::Past);
+                match (off, base) {
+                    (0, _) => weekend_of(p, self.dir(i)),
+                    (-1, Point::Weekend(m)) => Point::Weekend(if (p - m).num_days() >= 7 { m } else { m - Duration::weeks(1) }),
+                    (_, Point::Weekend(m)) => Point::Weekend(m + Duration::weeks(1)),
+                    (_, b) => b,
+                }
+            })
+        } else if self.is(u, "month") {
+            p.map(|p| {
+                let (y, m) = add_months(p.year(), p.month(), off);
+                Point::Month(y, m)
+            })
+        } else if self.is(u, "year") {
+            p.map(|p| Point::Year(p.year() + off))
+        } else if self.is(u, "quarter") {
+            p.map(|p| {
+                let q = (p.month() - 1) / 3 + 1;
+                let (y, m) = add_months(p.year(), (q - 1) * 3 + 1, off * 3);
+                Point::Quarter(y, (m - 1) / 3 + 1)
+            })
+        } else if self.is(u, "decade") {
+            p.map(|p| Point::Decade((p.year() / 10 + off) * 10))
+        } else {
+            return None;
+        };
+        Self::pt(u + 1, pt, true)
+    }
+
+    fn season(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        let dir0 = if self.is(k, "last") || (self.is(k, "this") && self.is(k + 1, "past")) {
+            Some(Dir::Last)
+        } else if self.is_any(k, &["next", "coming"]) {
+            Some(Dir::Next)
+        } else if self.is(k, "this") {
+            Some(Dir::Future)
+        } else {
+            None
+        };
+        if dir0.is_some() {
+            k += if self.is(k + 1, "past") { 2 } else { 1 };
+        }
+        let code = self.lookup(k, lx::SEASONS)?;
+        let mut e = k + 1;
+        // explicit year: "summer 2022", "the summer of 2022"
+        let mut jj = e;
+        if self.is(jj, "of") {
+            jj += 1;
+        }
+        if let Some((y, e2)) = self.year_at(jj) {
+            return Self::pt(e2, Some(Point::Season(y, code)), false);
+        }
+        if self.is(e, "of") && self.is_any(e + 1, &["last", "this", "next"]) && self.is(e + 2, "year") {
+            let off = if self.is(e + 1, "last") { -1 } else if self.is(e + 1, "next") { 1 } else { 0 };
+            let p = self.pubd.map(|p| Point::Season(p.year() + off, code));
+            return Self::pt(e + 3, p, true);
+        }
+        if dir0.is_none() && !the {
+            let ctx = i > 0 && self.is_any(i - 1, &["since", "in", "during", "by", "until", "through", "throughout", "before", "after", "this", "early", "late", "mid"]);
+            if !ctx || self.is(k, "fall") {
+                return None;
+            }
+        }
+        if self.is(e, "'") {
+            e = k + 1;
+        }
+        let dir = match dir0 {
+            Some(Dir::Future) => {
+                let p = self.pubd?;
+                let (sy, sc) = season_of(p);
+                let y = if sc == code { sy } else { self.season_year(code, self.dir(i)).unwrap_or(p.year()) };
+                return Self::pt(e, Some(Point::Season(y, code)), true);
+            }
+            Some(d) => d,
+            None => self.dir(i),
+        };
+        let y = self.season_year(code, dir);
+        Self::pt(e, y.map(|y| Point::Season(y, code)), true)
+    }
+
+    fn year_rule(&self, i: usize) -> Option<Cand> {
+        // decades: "the 1990s", "1990s"
+        let mut k = i;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        if let Some((v, len)) = self.digits(k) {
+            if len == 4 && self.adj(k + 1) && self.is(k + 1, "s") && v % 10 == 0 && (1000..2100).contains(&v) {
+                return Self::pt(k + 2, Some(Point::Decade(v as i32)), false);
+            }
+        }
+        if the {
+            return None;
+        }
+        if self.is(i, "fiscal") {
+            let (y, e) = self.year_at(i + 1)?;
+            return Self::pt(e, Some(Point::Year(y)), false);
+        }
+        let (y, e) = self.year_at(i)?;
+        if !(1900..=2099).contains(&y) {
+            return None;
+        }
+        let possessive = self.apostrophe(e) && self.adj(e) && self.is(e + 1, "s");
+        let before = i > 0 && (self.is_any(i - 1, lx::DATE_CONTEXT_BEFORE) || self.p(i - 1, "("));
+        if !(possessive || before) {
+            return None;
+        }
+        if self.is_any(e, lx::NON_YEAR_FOLLOWERS) {
+            return None;
+        }
+        // "from 1500 to 2000": a range of counts
+        if i > 0 && self.is_any(i - 1, &["to", "and", "or", "than"]) && i >= 2 && self.t[i - 2].kind == Kind::Digit {
+            let (_, l) = self.digits(i - 2)?;
+            if l != 4 {
+                return None;
+            }
+        }
+        Self::pt(e, Some(Point::Year(y)), false)
+    }
+
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        if self.is(k, "the") {
+            k += 1;
+        }
+        let ord = self.lookup(k, lx::ORDINALS)?;
+        let mut u = k + 1;
+        if self.hyphen(u) && self.adj(u) {
+            u += 1;
+        }
+        let half = self.is(u, "half");
+        if !half && !self.is(u, "quarter") {
+            return None;
+        }
+        if self.is(k, "last") {
+            return None;
+        }
+        let mut e = u + 1;
+        let mut year = None;
+        let mut jj = e;
+        if self.is(jj, "of") {
+            jj += 1;
+        }
+        if let Some((y, e2)) = self.year_at(jj) {
+            year = Some(y);
+            e = e2;
+        } else if self.is(jj, "of") && false {
+            e = jj;
+        }
+        if half && ord > 2 {
+            return None;
+        }
+        let rel = year.is_none();
+        let y = match year {
+            Some(y) => Some(y),
+            None => self.pubd.map(|p| {
+                let cur = if half { (p.month() - 1) / 6 + 1 } else { (p.month() - 1) / 3 + 1 };
+                if ord <= cur { p.year() } else { p.year() - 1 }
+            }),
+        };
+        let p = y.map(|y| if half { Point::Half(y, ord) } else { Point::Quarter(y, ord) });
+        Self::pt(e, p, rel)
+    }
+
+    /// Expressions anchored on the last mentioned day: "the next day", "a day earlier", "that day".
+    fn anaphoric(&self, i: usize, refd: Option<NaiveDate>) -> Option<Cand> {
+        let anchor = refd.or(self.pubd);
+        if self.is_any(i, &["the", "that"]) && self.is(i + 1, "same") && self.is(i + 2, "day") {
+            return Self::pt(i + 3, anchor.map(Point::Day), true);
+        }
+        if self.is(i, "that") && self.is(i + 1, "day") {
+            return Self::pt(i + 2, anchor.map(Point::Day), true);
+        }
+        if self.is(i, "the") && self.is_any(i + 1, &["next", "following", "previous"]) && self.is_any(i + 2, &["day", "morning", "evening", "night"]) {
+            let n = if self.is(i + 1, "previous") { -1 } else { 1 };
+            let d = anchor.map(|a| a + Duration::days(n));
+            if let Some(pod) = self.lookup(i + 2, lx::PARTS_OF_DAY) {
+                return Self::pt_ty(i + 3, d.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+            }
+            return Self::pt(i + 3, d.map(Point::Day), true);
+        }
+        if self.is(i, "the") && self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) && (i + 3 >= self.len() || self.t[i + 3].kind == Kind::Punct) {
+            let n = if self.is(i + 2, "before") { -1 } else { 1 };
+            return Self::pt(i + 3, anchor.map(|a| Point::Day(a + Duration::days(n))), true);
+        }
+        None
+    }
+
+    /// "three days ago", "a day earlier", "two weeks later".
+    fn ago(&self, i: usize, refd: Option<NaiveDate>) -> Option<Cand> {
+        let mut k = i;
+        if self.is_any(k, lx::APPROXIMATORS) {
+            k += 1;
+        }
+        let (n, j) = self.number_at(k)?;
+        let (code, clock, e) = self.unit_at(j)?;
+        let ago = self.is(e, "ago");
+        let anaph = self.is_any(e, &["earlier", "later"]) || (self.is(e, "before") && (e + 1 >= self.len() || self.t[e + 1].kind == Kind::Punct));
+        if !ago && !anaph {
+            return None;
+        }
+        let anchor = if ago { self.pubd } else { refd.or(self.pubd) };
+        let back = ago || !self.is(e, "later");
+        let Some(n) = n else {
+            let v = if back { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Cand { e: e + 1, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+        };
+        if clock {
+            return Some(Cand { e: e + 1, out: Out::L { ty: TimexType::Time, v: None, rel: true } });
+        }
+        let sign: i64 = if back { -1 } else { 1 };
+        let n = i64::from(n);
+        let p = anchor.map(|a| match code {
+            "D" => Point::Day(a + Duration::days(sign * n)),
+            "W" => Point::Week(monday_of(a + Duration::weeks(sign * n))),
+            "2W" => Point::Week(monday_of(a + Duration::weeks(sign * 2 * n))),
+            "M" => {
+                let (y, m) = add_months(a.year(), a.month(), (sign * n) as i32);
+                Point::Month(y, m)
+            }
+            "DE" => Point::Decade(((a.year() as i64 + sign * 10 * n) / 10 * 10) as i32),
+            _ => Point::Year((a.year() as i64 + sign * n * if code == "CE" { 100 } else { 1 }) as i32),
+        });
+        Self::pt(e + 1, p, true)
+    }
+
+    // ---- durations, sets, vague references, clock times ---------------------------------
+
+    fn duration(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        if self.is_any(k, &["more", "less", "fewer"]) && self.is(k + 1, "than") {
+            k += 2;
+        } else if self.is(k, "at") && self.is_any(k + 1, &["least", "most"]) {
+            k += 2;
+        } else if self.is(k, "up") && self.is(k + 1, "to") {
+            k += 2;
+        } else if self.is_any(k, lx::APPROXIMATORS) {
+            k += 1;
+        }
+        if self.is(k, "the") {
+            k += 1;
+            if !self.is_any(k, &["past", "last", "next", "coming", "first", "previous", "following", "final"]) {
+                return None;
+            }
+            k += 1;
+        } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
+            let (code, clock, e) = self.unit_at(k + 1)?;
+            return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, None)), rel: false } });
+        }
+        if let Some((n, j)) = self.number_at(k) {
+            // "two-day talks", "24-hour"
+            let (jj, hy) = if self.hyphen(j) && self.adj(j) { (j + 1, true) } else { (j, false) };
+            if let Some((code, clock, e)) = self.unit_at(jj) {
+                if hy && self.w(jj).ends_with('s') && !self.is(jj, "days") {
+                    return None;
+                }
+                if self.is(jj - 1, "a") || self.is(jj - 1, "an") {
+                    // "a day" after "once/twice/times" is a set frequency
+                    if jj > 1 && self.is_any(jj - 2, &["once", "twice", "times"]) {
+                        return None;
+                    }
+                }
+                if self.t[k].kind == Kind::Digit && self.is(k, "1") && false {
+                    return None;
+                }
+                return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, n)), rel: false } });
+            }
+            return None;
+        }
+        // "the past few days" handled above via vague quantifiers; bare plurals after "for"
+        if k == i && i > 0 && self.is_any(i - 1, &["for", "within", "in"]) && self.is_plural_unit(k) && !self.is(k, "days") || (k == i && i > 0 && self.is(i - 1, "for") && self.is(k, "days")) {
+            let (code, clock, e) = self.unit_at(k)?;
+            if self.is(e, "of") || self.is(e, "to") {
+                return None;
+            }
+            return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, None)), rel: false } });
+        }
+        None
+    }
+
+    fn set(&self, i: usize) -> Option<Cand> {
+        if let Some(v) = self.lookup(i, lx::SET_ADVERBS) {
+            return Some(Cand { e: i + 1, out: Out::L { ty: TimexType::Set, v: Some(v.to_string()), rel: false } });
+        }
+        if self.is_any(i, &["every", "each", "per"]) {
+            let mut k = i + 1;
+            if self.is(k, "other") {
+                k += 1;
+            }
+            if let Some((wd, e)) = self.weekday_at(k) {
+                return Some(Cand { e, out: Out::L { ty: TimexType::Set, v: Some(format!("XXXX-WXX-{}", wd + 1)), rel: false } });
+            }
+            if let Some(pod) = self.lookup(k, lx::PARTS_OF_DAY) {
+                return Some(Cand { e: k + 1, out: Out::L { ty: TimexType::Set, v: Some(format!("XXXX-XX-XXT{pod}")), rel: false } });
+            }
+            let n = if k > i + 1 { 2 } else { 1 };
+            if let Some((code, clock, e)) = self.unit_at(k) {
+                if self.w(k).ends_with('s') {
+                    return None;
+                }
+                return Some(Cand { e, out: Out::L { ty: TimexType::Set, v: Some(unit_letter(code, clock, Some(n))), rel: false } });
+            }
+        }
+        None
+    }
+
+    fn vague(&self, i: usize) -> Option<Cand> {
+        let lit = |e: usize, v: &str| Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+        if let Some(v) = self.lookup(i, lx::VAGUE_WORDS) {
+            if self.is(i, "now") && self.hyphen(i + 1) && self.adj(i + 1) {
+                return None;
+            }
+            let s = if self.is(i, "now") && i > 0 && self.is(i - 1, "right") { i } else { i };
+            return lit(s + 1, v);
+        }
+        if self.is(i, "present") && i > 0 && self.is(i - 1, "at") {
+            return lit(i + 1, "PRESENT_REF");
+        }
+        if self.is(i, "these") && self.is(i + 1, "days") {
+            return lit(i + 2, "PRESENT_REF");
+        }
+        if self.is(i, "the") && self.is_any(i + 1, &["past", "future"]) {
+            let nxt = i + 2;
+            if nxt < self.len() && self.t[nxt].kind != Kind::Punct && !self.is_any(nxt, &["and", "or", "but", "when", "as", "that", "is", "was", "has", "have", "had", "will", "the"]) {
+                return None;
+            }
+            let v = if self.is(i + 1, "past") { "PAST_REF" } else { "FUTURE_REF" };
+            return lit(i + 2, v);
+        }
+        None
+    }
+
+    fn clock(&self, i: usize) -> Option<Cand> {
+        let day = self.pubd;
+        let mk = |e: usize, h: u32, m: u32| {
+            let p = day.map(|d| Point::Clock(d, h, m));
+            Some(Cand { e, out: Out::P { p, m: Mod::None, rel: true, ty: TimexType::Time } })
+        };
+        if self.is_any(i, &["noon", "midday"]) {
+            return mk(i + 1, 12, 0);
+        }
+        if self.is(i, "midnight") {
+            return mk(i + 1, 24, 0);
+        }
+        let (h, hl) = self.digits(i)?;
+        let mut e;
+        let mut m = 0;
+        let mut explicit = false;
+        if self.p(i + 1, ":") && self.adj(i + 1) && self.adj(i + 2) {
+            let (mm, ml) = self.digits(i + 2)?;
+            if ml != 2 || mm > 59 || h > 24 {
+                return None;
+            }
+            m = mm;
+            e = i + 3;
+            explicit = true;
+        } else if hl == 4 && self.is_any(i + 1, lx::TIME_ZONES) {
+            let (hh, mm) = (h / 100, h % 100);
+            if hh > 24 || mm > 59 {
+                return None;
+            }
+            return self.clock_tail(i + 1, hh, mm, &mk);
+        } else {
+            if hl > 2 || h > 12 {
+                return None;
+            }
+            e = i + 1;
+        }
+        let mut h = h;
+        // am / pm
+        let ampm = if self.is_any(e, &["am", "pm"]) {
+            let pm = self.is(e, "pm");
+            e += 1;
+            if self.p(e, ".") && self.adj(e) && false {
+                e += 1;
+            }
+            Some(pm)
+        } else if self.is_any(e, &["a", "p"]) && self.p(e + 1, ".") && self.is(e + 2, "m") && self.adj(e + 1) && self.adj(e + 2) {
+            let pm = self.is(e, "p");
+            e += 3;
+            if self.p(e, ".") && self.adj(e) {
+                e += 1;
+            }
+            Some(pm)
+        } else {
+            None
+        };
+        match ampm {
+            Some(pm) => {
+                if h > 12 {
+                    return None;
+                }
+                if pm && h < 12 {
+                    h += 12;
+                } else if !pm && h == 12 {
+                    h = 0;
+                }
+            }
+            None if !explicit => return None,
+            None => {}
+        }
+        self.clock_tail(e, h, m, &mk)
+    }
+
+    fn clock_tail(&self, e: usize, h: u32, m: u32, mk: &dyn Fn(usize, u32, u32) -> Option<Cand>) -> Option<Cand> {
+        let mut e = e;
+        if self.is_any(e, lx::TIME_ZONES) {
+            e += 1;
+        } else if self.is(e, "local") && self.is(e + 1, "time") {
+            e += 2;
+        }
+        mk(e, h, m)
+    }
+}
+
+fn weekend_of(p: NaiveDate, dir: Dir) -> Point {
+    let mon = monday_of(p);
+    let wd = p.weekday().num_days_from_monday();
+    match dir {
+        // the weekend just passed (or the current one)
+        Dir::Past | Dir::Last => Point::Weekend(if wd >= 5 { mon } else { mon - Duration::weeks(1) }),
+        _ => Point::Weekend(mon),
+    }
+}
