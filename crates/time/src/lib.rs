@@ -121,3 +121,6 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
             Some(Dateline { date, start: m.start, end: m.end })
         })
 }
+
+#[cfg(test)]
+mod tests;
