@@ -1,0 +1,41 @@
+//! Builds the embedded default layer (data/gazetteer/*.tsv.gz) into OUT_DIR/names.fst and
+//! OUT_DIR/places.bin, which the library includes with `include_bytes!`.
+
+#[path = "src/format.rs"]
+mod format;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    println!("cargo:rerun-if-changed=src/format.rs");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".tsv.gz"))
+        .collect();
+    files.sort();
+    let mut places = Vec::with_capacity(240_000);
+    for f in &files {
+        println!("cargo:rerun-if-changed={}", f.display());
+        let file = std::fs::File::open(f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let reader = BufReader::with_capacity(1 << 20, flate2::read::GzDecoder::new(file));
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            if line.is_empty() {
+                continue;
+            }
+            match format::parse_default_line(&line) {
+                Some(p) => places.push(p),
+                None => panic!("{}:{}: malformed line", f.display(), n + 1),
+            }
+        }
+    }
+    let (fst, data, _) =
+        format::build_index(places, &|_, _| None).expect("building embedded index");
+    let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out.join(format::FST_FILE), fst).unwrap();
+    std::fs::write(out.join(format::DATA_FILE), data).unwrap();
+}

@@ -1,0 +1,538 @@
+//! Place-name gazetteer for sitrep.
+//!
+//! Two kinds of layer, searched together:
+//!
+//! * the **embedded** layer, built by `build.rs` from `data/gazetteer/default.tsv.gz` (GeoNames
+//!   cities500 with Latin/Cyrillic alternate names, countries, admin-1 regions) and compiled into
+//!   the binary with `include_bytes!`: start-up parses nothing but a 64-byte header;
+//! * **imported** layers, written by [`import`] from GeoNames dumps (`UA.zip`, `allCountries.zip`,
+//!   `cities500.zip`, `alternateNamesV2.zip`) into a directory, and memory-mapped by [`Gazetteer::open`].
+//!
+//! Both use the same format (see `format.rs`): an fst map from [`normalise`]d name to a posting
+//! list, and a fixed-size record table sorted by GeoNames id. When the same GeoNames id appears in
+//! several layers the imported record wins (it has real feature codes and fresher data).
+//!
+//! API CONTRACT (the extract crate is written against exactly this; keep these names and signatures):
+//!
+//! ```ignore
+//! pub struct Gazetteer;               // Send + Sync, cheap to share behind & or Arc
+//! impl Gazetteer {
+//!     /// Embedded default layer only (GeoNames cities500 + alternate names, countries, admin-1).
+//!     pub fn embedded() -> Result<Gazetteer, GazetteerError>;
+//!     /// Embedded layer plus imported index directories (made by `import`), searched together.
+//!     pub fn open(extra_dirs: &[std::path::PathBuf]) -> Result<Gazetteer, GazetteerError>;
+//!     /// Every entry whose normalised name equals normalise(name). Unsorted is fine; dedup by geonames_id.
+//!     pub fn lookup(&self, name: &str) -> Vec<Candidate>;
+//!     /// Entries within `max_edits` (1 or 2) of normalise(name); used only when lookup is empty.
+//!     pub fn lookup_fuzzy(&self, name: &str, max_edits: u32) -> Vec<Candidate>;
+//!     /// The country entry (feature code PCLI etc.) for an ISO-3166 alpha-2 code.
+//!     pub fn country(&self, iso2: &str) -> Option<Candidate>;
+//!     /// Country code for a demonym or adjective ("Ukrainian", "Russian", "Belarusian", "US", "American").
+//!     pub fn demonym(&self, word: &str) -> Option<&'static str>;
+//!     /// Number of names and entries, for `sitrep gazetteer info`.
+//!     pub fn stats(&self) -> GazetteerStats;
+//! }
+//! pub fn normalise(name: &str) -> String;    // the matching key
+//! pub fn import(files: &[std::path::PathBuf], out_dir: &std::path::Path) -> Result<ImportStats, GazetteerError>;
+//! pub fn default_index_dir() -> Option<std::path::PathBuf>;   // user's data dir, e.g. ~/.local/share/sitrep/gazetteer
+//!
+//! #[derive(Debug, Clone)]
+//! pub struct Candidate {
+//!     pub geonames_id: u64,
+//!     pub name: String,            // preferred English/ASCII name, e.g. "Zaporizhzhia", "Saint Petersburg"
+//!     pub lat: f64, pub lon: f64,
+//!     pub country_code: String,    // "UA"
+//!     pub admin1_code: Option<String>,  // GeoNames admin1 code "26"
+//!     pub admin1: Option<String>,  // admin-1 name, e.g. "Zaporizhzhia Oblast"
+//!     pub feature_class: char,     // 'P', 'A', ...
+//!     pub feature_code: String,    // "PPL", "PPLA", "PPLC", "PCLI", "ADM1"
+//!     pub population: u64,
+//! }
+//! ```
+
+mod format;
+mod import;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use fst::{IntoStreamer, Streamer};
+
+pub use format::normalise;
+pub use import::{import, import_with, ImportOptions, ImportStats};
+
+static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
+static EMBEDDED_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+static DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
+
+/// Everything that can go wrong; every message names the file concerned.
+#[derive(Debug, thiserror::Error)]
+pub enum GazetteerError {
+    #[error("{path}: file not found")]
+    NotFound { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: not a GeoNames dump: {reason}")]
+    NotGeoNames { path: PathBuf, reason: String },
+    #[error("{path}: corrupt zip archive: {reason}")]
+    CorruptZip { path: PathBuf, reason: String },
+    #[error("{path}: line {line}: expected {expected} tab-separated columns, found {found}")]
+    WrongColumns {
+        path: PathBuf,
+        line: u64,
+        expected: usize,
+        found: usize,
+    },
+    #[error("{path}: line {line}: {reason}")]
+    BadValue {
+        path: PathBuf,
+        line: u64,
+        reason: String,
+    },
+    #[error("{path}: not a usable gazetteer index: {reason}")]
+    BadIndex { path: PathBuf, reason: String },
+}
+
+impl GazetteerError {
+    pub(crate) fn io(path: &Path, source: std::io::Error) -> GazetteerError {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            GazetteerError::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            GazetteerError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    }
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub geonames_id: u64,
+    /// Preferred English/ASCII name, e.g. "Zaporizhzhia", "Saint Petersburg".
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO-3166 alpha-2, "UA".
+    pub country_code: String,
+    /// GeoNames admin1 code, "26".
+    pub admin1_code: Option<String>,
+    /// Admin-1 name, e.g. "Zaporizhzhia Oblast".
+    pub admin1: Option<String>,
+    /// 'P', 'A', ...
+    pub feature_class: char,
+    /// "PPL", "PPLA", "PPLC", "PCLI", "ADM1", ...
+    pub feature_code: String,
+    pub population: u64,
+}
+
+/// Per-layer sizes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerStats {
+    /// "embedded" or the index directory.
+    pub source: String,
+    /// Distinct normalised names (fst keys).
+    pub names: usize,
+    /// Places (records).
+    pub entries: usize,
+    /// Bytes of index (fst + record file).
+    pub bytes: usize,
+}
+
+/// Sizes of the whole gazetteer, for `sitrep gazetteer info`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazetteerStats {
+    /// Sum over layers of distinct normalised names.
+    pub names: usize,
+    /// Sum over layers of places (an id present in two layers counts twice).
+    pub entries: usize,
+    /// Imported layers first (they take precedence), embedded last.
+    pub layers: Vec<LayerStats>,
+}
+
+enum Blob {
+    Static(&'static [u8]),
+    Mapped(memmap2::Mmap),
+}
+
+impl AsRef<[u8]> for Blob {
+    fn as_ref(&self) -> &[u8] {
+        match self {
+            Blob::Static(b) => b,
+            Blob::Mapped(m) => m,
+        }
+    }
+}
+
+struct Layer {
+    names: fst::Map<Blob>,
+    data: Blob,
+    header: format::Header,
+    source: String,
+}
+
+impl Layer {
+    fn new(names: Blob, data: Blob, source: String, path: &Path) -> Result<Layer, GazetteerError> {
+        let bad = |reason: String| GazetteerError::BadIndex {
+            path: path.to_path_buf(),
+            reason,
+        };
+        let header = format::Header::parse(data.as_ref()).map_err(bad)?;
+        let names = fst::Map::new(names).map_err(|e| GazetteerError::BadIndex {
+            path: path.to_path_buf(),
+            reason: format!("{}: {e}", format::FST_FILE),
+        })?;
+        if names.len() != header.n_keys {
+            return Err(GazetteerError::BadIndex {
+                path: path.to_path_buf(),
+                reason: format!(
+                    "{} and {} do not belong together",
+                    format::FST_FILE,
+                    format::DATA_FILE
+                ),
+            });
+        }
+        Ok(Layer {
+            names,
+            data,
+            header,
+            source,
+        })
+    }
+
+    fn view(&self) -> format::DataView<'_> {
+        format::DataView {
+            data: self.data.as_ref(),
+            h: self.header,
+        }
+    }
+
+    fn candidate(&self, rec: usize) -> Option<Candidate> {
+        let v = self.view();
+        let r = v.record(rec)?;
+        let cc = r.country();
+        let opt = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Some(Candidate {
+            geonames_id: r.id() as u64,
+            name: v.string(r.name_off()).to_string(),
+            lat: r.lat(),
+            lon: r.lon(),
+            country_code: String::from_utf8_lossy(&cc).trim().to_string(),
+            admin1_code: opt(v.string(r.admin1_code_off())),
+            admin1: opt(v.string(r.admin1_name_off())),
+            feature_class: r.feature_class() as char,
+            feature_code: r.feature_code().to_string(),
+            population: r.population() as u64,
+        })
+    }
+}
+
+/// The gazetteer: imported layers (highest priority first) then the embedded layer.
+pub struct Gazetteer {
+    layers: Vec<Layer>,
+}
+
+fn mmap(path: &Path) -> Result<Blob, GazetteerError> {
+    let f = std::fs::File::open(path).map_err(|e| GazetteerError::io(path, e))?;
+    // SAFETY: index files are written once by `import` (to a temporary name, then renamed) and
+    // never modified in place; a concurrent truncation by another program is outside our contract.
+    let m = unsafe { memmap2::Mmap::map(&f) }.map_err(|e| GazetteerError::io(path, e))?;
+    Ok(Blob::Mapped(m))
+}
+
+impl Gazetteer {
+    /// Embedded default layer only (GeoNames cities500 + alternate names, countries, admin-1).
+    pub fn embedded() -> Result<Gazetteer, GazetteerError> {
+        Ok(Gazetteer {
+            layers: vec![embedded_layer()?],
+        })
+    }
+
+    /// Embedded layer plus imported index directories (made by [`import`]), searched together.
+    /// Earlier directories take precedence over later ones, and all over the embedded layer.
+    /// A directory without an index is an error ([`GazetteerError::NotFound`]).
+    pub fn open(extra_dirs: &[PathBuf]) -> Result<Gazetteer, GazetteerError> {
+        let mut layers = Vec::with_capacity(extra_dirs.len() + 1);
+        for dir in extra_dirs {
+            let names = mmap(&dir.join(format::FST_FILE))?;
+            let data_path = dir.join(format::DATA_FILE);
+            let data = mmap(&data_path)?;
+            layers.push(Layer::new(
+                names,
+                data,
+                dir.display().to_string(),
+                &data_path,
+            )?);
+        }
+        layers.push(embedded_layer()?);
+        Ok(Gazetteer { layers })
+    }
+
+    /// Embedded layer plus [`default_index_dir`] when an index has been imported there.
+    pub fn open_default() -> Result<Gazetteer, GazetteerError> {
+        match default_index_dir() {
+            Some(d) if d.join(format::DATA_FILE).is_file() => Gazetteer::open(&[d]),
+            _ => Gazetteer::embedded(),
+        }
+    }
+
+    /// The record for `id` in the highest-priority layer up to and including `layer`.
+    fn best(&self, layer: usize, rec: usize, id: u32) -> Option<Candidate> {
+        for l in &self.layers[..layer] {
+            if let Some(r) = l.view().find_id(id) {
+                return l.candidate(r);
+            }
+        }
+        self.layers[layer].candidate(rec)
+    }
+
+    fn id_of(&self, layer: usize, rec: usize) -> Option<u32> {
+        self.layers[layer].view().record(rec).map(|r| r.id())
+    }
+
+    /// Every entry whose normalised name equals `normalise(name)`, deduplicated by GeoNames id,
+    /// most populous first.
+    pub fn lookup(&self, name: &str) -> Vec<Candidate> {
+        let key = normalise(name);
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for (li, layer) in self.layers.iter().enumerate() {
+            if let Some(off) = layer.names.get(key.as_bytes()) {
+                for rec in layer.view().postings(off) {
+                    let Some(id) = self.id_of(li, rec) else {
+                        continue;
+                    };
+                    if seen.insert(id) {
+                        out.extend(self.best(li, rec, id));
+                    }
+                }
+            }
+        }
+        out.sort_by_key(rank);
+        out
+    }
+
+    /// Entries whose normalised name is within `max_edits` edits of `normalise(name)`, closest
+    /// first, then most populous. The distance is capped by key length to keep noise down: keys
+    /// under 5 characters get no fuzzy match, 5-8 characters at most 1 edit, longer at most 2.
+    pub fn lookup_fuzzy(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
+        let key = normalise(name);
+        let n = key.chars().count();
+        let cap = match n {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        };
+        let mut d = max_edits.min(cap);
+        if d == 0 {
+            return Vec::new();
+        }
+        let lev = loop {
+            match fst::automaton::Levenshtein::new(&key, d) {
+                Ok(l) => break l,
+                Err(_) if d > 1 => d -= 1,
+                Err(_) => return Vec::new(),
+            }
+        };
+        let kchars: Vec<char> = key.chars().collect();
+        let mut hits: Vec<(u32, usize, usize)> = Vec::new(); // (distance, layer, record)
+        for (li, layer) in self.layers.iter().enumerate() {
+            let mut stream = layer.names.search(&lev).into_stream();
+            while let Some((k, off)) = stream.next() {
+                let dist = std::str::from_utf8(k)
+                    .map(|k| edit_distance(&kchars, k))
+                    .unwrap_or(u32::MAX);
+                for rec in layer.view().postings(off) {
+                    hits.push((dist, li, rec));
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.0, h.1));
+        let mut seen = HashSet::new();
+        let mut out: Vec<(u32, Candidate)> = Vec::new();
+        for (dist, li, rec) in hits {
+            let Some(id) = self.id_of(li, rec) else {
+                continue;
+            };
+            if seen.insert(id) {
+                if let Some(c) = self.best(li, rec, id) {
+                    out.push((dist, c));
+                }
+            }
+        }
+        out.sort_by(|a, b| a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1))));
+        out.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// The country entry (feature code PCLI etc.) for an ISO-3166 alpha-2 code.
+    pub fn country(&self, iso2: &str) -> Option<Candidate> {
+        let b = iso2.trim().as_bytes();
+        if b.len() != 2 {
+            return None;
+        }
+        let cc = [b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase()];
+        self.layers
+            .iter()
+            .find_map(|l| l.view().country(cc).and_then(|r| l.candidate(r)))
+    }
+
+    /// Country code for a demonym or adjective ("Ukrainian", "Russian", "Belarusian", "US",
+    /// "American"), from `data/gazetteer/demonyms.tsv`. English words must be capitalised
+    /// ("Ukrainian", "UKRAINIAN"; not "pole"), abbreviations written as listed ("US", "U.S.";
+    /// not "us"); Cyrillic adjectives ("українські", "российские") match in any case. A trailing
+    /// possessive "'s" is ignored.
+    pub fn demonym(&self, word: &str) -> Option<&'static str> {
+        demonym(word)
+    }
+
+    /// Number of names and entries, for `sitrep gazetteer info`.
+    pub fn stats(&self) -> GazetteerStats {
+        let layers: Vec<LayerStats> = self
+            .layers
+            .iter()
+            .map(|l| LayerStats {
+                source: l.source.clone(),
+                names: l.header.n_keys,
+                entries: l.header.n_records,
+                bytes: l.names.as_fst().as_bytes().len() + l.data.as_ref().len(),
+            })
+            .collect();
+        GazetteerStats {
+            names: layers.iter().map(|l| l.names).sum(),
+            entries: layers.iter().map(|l| l.entries).sum(),
+            layers,
+        }
+    }
+
+    /// All admin-1 names of the lowest-priority (embedded) layer, keyed by (country, admin1 code).
+    pub(crate) fn embedded_admin1_names() -> HashMap<([u8; 2], String), String> {
+        let mut m = HashMap::new();
+        if let Ok(layer) = embedded_layer() {
+            let v = layer.view();
+            for i in 0..v.h.n_records {
+                let Some(r) = v.record(i) else { break };
+                if r.feature_code() == "ADM1" {
+                    let code = v.string(r.admin1_code_off());
+                    if !code.is_empty() {
+                        m.insert(
+                            (r.country(), code.to_string()),
+                            v.string(r.name_off()).to_string(),
+                        );
+                    }
+                }
+            }
+        }
+        m
+    }
+}
+
+fn embedded_layer() -> Result<Layer, GazetteerError> {
+    Layer::new(
+        Blob::Static(EMBEDDED_FST),
+        Blob::Static(EMBEDDED_DATA),
+        "embedded".to_string(),
+        Path::new("<embedded>"),
+    )
+}
+
+/// Result order: most populous first; on a tie populated places before areas (a city before the
+/// admin-1 region named after it), then by id.
+fn rank(c: &Candidate) -> (std::cmp::Reverse<u64>, bool, u64) {
+    (
+        std::cmp::Reverse(c.population),
+        c.feature_class != 'P',
+        c.geonames_id,
+    )
+}
+
+/// Levenshtein distance between a char slice and a string (keys are short).
+fn edit_distance(a: &[char], b: &str) -> u32 {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<u32> = (0..=b.len() as u32).collect();
+    let mut cur = vec![0u32; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i as u32 + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + u32::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+struct DemonymTable {
+    /// lowercase word -> (word as listed, country code)
+    by_lower: HashMap<String, (&'static str, &'static str)>,
+}
+
+fn demonym_table() -> &'static DemonymTable {
+    static T: OnceLock<DemonymTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut by_lower = HashMap::new();
+        for line in DEMONYMS.lines() {
+            let line = line.trim_end();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((word, cc)) = line.split_once('\t') else {
+                continue;
+            };
+            by_lower
+                .entry(word.to_lowercase())
+                .or_insert((word, cc.trim()));
+        }
+        DemonymTable { by_lower }
+    })
+}
+
+/// See [`Gazetteer::demonym`].
+pub fn demonym(word: &str) -> Option<&'static str> {
+    let mut w = word.trim();
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(s) = w.strip_suffix(suffix) {
+            w = s;
+            break;
+        }
+    }
+    let (listed, cc) = *demonym_table().by_lower.get(&w.to_lowercase())?;
+    let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let accept = w == listed
+        // abbreviations ("US", "UK") only as written: "us" is a pronoun
+        || (listed.chars().any(char::is_lowercase)
+            // English demonyms are capitalised ("Ukrainian", "UKRAINIAN", not "pole");
+            // Cyrillic adjectives are listed lowercase and match in any case.
+            && (starts_upper(w) || !starts_upper(listed)));
+    accept.then_some(cc)
+}
+
+/// `$SITREP_DATA_DIR/gazetteer`, else `$XDG_DATA_HOME/sitrep/gazetteer`, else
+/// `~/.local/share/sitrep/gazetteer`.
+pub fn default_index_dir() -> Option<PathBuf> {
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    if let Some(d) = env("SITREP_DATA_DIR") {
+        return Some(d.join("gazetteer"));
+    }
+    if let Some(d) = env("XDG_DATA_HOME") {
+        return Some(d.join("sitrep").join("gazetteer"));
+    }
+    env("HOME").map(|h| h.join(".local/share/sitrep/gazetteer"))
+}
+
+#[cfg(test)]
+mod tests;

