@@ -1,0 +1,27 @@
+//! Prints the evaluation report: `cargo run -p sitrep-time --release --example eval_time [DIR] [--errors]`.
+
+use std::path::PathBuf;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or_else(|| PathBuf::from("/work/shared/eval/time"), PathBuf::from);
+    match sitrep_time::eval::evaluate(&dir) {
+        Ok(report) => {
+            print!("{report}");
+            if args.iter().any(|a| a == "--errors") {
+                for c in &report.corpora {
+                    for e in &c.errors {
+                        println!("{}\t{}", c.name, e);
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("evaluation failed: {e}");
+            std::process::exit(1);
+        }
+    }
+}
