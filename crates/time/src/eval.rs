@@ -4,7 +4,8 @@
 //! relative expressions (gold expressions without a written year, which need the document date).
 //!
 //! The document creation time itself is not scored (TempEval practice); in MEANTIME, where the
-//! creation date is written in the text, system mentions overlapping it are ignored.
+//! creation date is written in the text, system mentions overlapping it are ignored; MEANTIME
+//! annotates only the first sentences of each article, so later system output is not scored.
 
 use std::fmt;
 use std::fs;
@@ -122,7 +123,13 @@ struct Doc {
     gold: Vec<Gold>,
     /// Spans where system output is ignored (the creation time written in the text).
     ignore: Vec<(usize, usize)>,
+    /// System output at or after this offset is not scored (unannotated part of the text).
+    scored_until: usize,
 }
+
+/// MEANTIME annotates only the title, the date line and the first sentences of each article:
+/// sentence numbers 0..=5 (no gold TIMEX3 lies beyond).
+const MEANTIME_ANNOTATED_SENTENCES: usize = 6;
 
 /// Evaluates on `shared_time_dir` (the directory holding `meantime_en/` and `TBAQ-cleaned/`).
 pub fn evaluate(shared_time_dir: &Path) -> Result<EvalReport, String> {
@@ -207,6 +214,7 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
     let mut text = String::new();
     let mut offsets: Vec<(usize, usize)> = Vec::new(); // indexed by t_id
     let mut last_sentence = None;
+    let mut scored_until = None;
     let mut pos = 0;
     while let Some(p) = raw[pos..].find("<token ") {
         let start = pos + p;
@@ -216,6 +224,10 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
         let body = &raw[close + 1..end];
         let id: usize = attr(tag, "t_id").and_then(|v| v.parse().ok()).ok_or("token without t_id")?;
         let sent = attr(tag, "sentence").unwrap_or("");
+        let sent_no: usize = sent.parse().unwrap_or(0);
+        if sent_no >= MEANTIME_ANNOTATED_SENTENCES && scored_until.is_none() {
+            scored_until = Some(text.len());
+        }
         if !text.is_empty() {
             text.push(if last_sentence.as_deref() == Some(sent) { ' ' } else { '\n' });
         }
@@ -260,7 +272,8 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
         pos = end.max(close);
     }
     gold.sort_by_key(|g| g.start);
-    Ok(Doc { text, dct, gold, ignore })
+    let scored_until = scored_until.unwrap_or(text.len());
+    Ok(Doc { text, dct, gold, ignore, scored_until })
 }
 
 /// TimeML: DCT in `<DCT>`, inline TIMEX3 in `<TEXT>`.
@@ -306,7 +319,8 @@ fn parse_timeml(raw: &str) -> Result<Doc, String> {
             }
         }
     }
-    Ok(Doc { text, dct, gold, ignore: Vec::new() })
+    let scored_until = text.len();
+    Ok(Doc { text, dct, gold, ignore: Vec::new(), scored_until })
 }
 
 // ---- scoring --------------------------------------------------------------------------------
@@ -337,7 +351,7 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
     for doc in docs {
         let sys: Vec<_> = find_times(&doc.text, doc.dct)
             .into_iter()
-            .filter(|m| !doc.ignore.iter().any(|&(s, e)| m.start < e && s < m.end))
+            .filter(|m| m.start < doc.scored_until && !doc.ignore.iter().any(|&(s, e)| m.start < e && s < m.end))
             .collect();
         r.strict.system += sys.len();
         r.relaxed.system += sys.len();
