@@ -75,7 +75,7 @@ fn main() {
         let st = import(&[zip.into()], &dir).expect("import");
         println!("import: {:?} {st:?}", t.elapsed());
         let t = Instant::now();
-        let g = Gazetteer::open(&[dir.clone()]).expect("open");
+        let g = Gazetteer::open(std::slice::from_ref(&dir)).expect("open");
         println!("open(embedded + UA): {:?}", t.elapsed());
         let n = 200_000;
         let t = Instant::now();
