@@ -372,8 +372,9 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
                 .find(|(k, m)| !used[*k] && m.start < g.end && g.start < m.end)
                 .map(|(k, _)| k);
             let gtext = doc.text[g.start..g.end].replace('\n', " ");
+            let ctx = context(&doc.text, g.start, g.end);
             let Some(k) = hit else {
-                push_err(&mut r.errors, format!("MISS\t{gtext}\t{}\t\t", g.value));
+                push_err(&mut r.errors, format!("MISS\t{gtext}\t{}\t\t\t{ctx}", g.value));
                 continue;
             };
             used[k] = true;
@@ -391,7 +392,13 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
             } else {
                 push_err(
                     &mut r.errors,
-                    format!("VALUE\t{gtext}\t{}\t{}\t{}", g.value, m.text.replace('\n', " "), m.value.as_deref().unwrap_or("None")),
+                    format!(
+                        "VALUE\t{gtext}\t{}\t{}\t{}\t{ctx}\t{:?}",
+                        g.value,
+                        m.text.replace('\n', " "),
+                        m.value.as_deref().unwrap_or("None"),
+                        doc.dct
+                    ),
                 );
             }
             if rel {
@@ -406,7 +413,10 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
         }
         for (k, m) in sys.iter().enumerate() {
             if !used[k] {
-                push_err(&mut r.errors, format!("FALSE\t\t\t{}\t{}", m.text.replace('\n', " "), m.value.as_deref().unwrap_or("None")));
+                push_err(
+                    &mut r.errors,
+                    format!("FALSE\t\t\t{}\t{}\t{}", m.text.replace('\n', " "), m.value.as_deref().unwrap_or("None"), context(&doc.text, m.start, m.end)),
+                );
             }
         }
     }
@@ -416,6 +426,18 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
     r.type_accuracy = ratio(type_ok, matched);
     r.relative_value_accuracy = ratio(rel_ok, rel_matched);
     r
+}
+
+fn context(text: &str, s: usize, e: usize) -> String {
+    let mut a = s.saturating_sub(60);
+    while !text.is_char_boundary(a) {
+        a -= 1;
+    }
+    let mut b = (e + 60).min(text.len());
+    while !text.is_char_boundary(b) {
+        b += 1;
+    }
+    format!("{}[{}]{}", &text[a..s], &text[s..e], &text[e..b]).replace('\n', " ")
 }
 
 const MAX_ERRORS: usize = 5000;

@@ -185,10 +185,15 @@ pub const NON_YEAR_FOLLOWERS: &[&str] = &[
     "euros", "shares", "votes", "residents", "refugees", "workers", "jobs", "points", "percent",
 ];
 
-/// Words signalling that a weekday/month without a year lies in the future.
+/// Words signalling that a weekday/month without a year lies in the future (same clause).
 pub const FUTURE_CUES: &[&str] = &[
-    "will", "shall", "ll", "upcoming", "scheduled", "planned", "plans", "plan", "intends", "expected",
-    "due", "forthcoming", "won",
+    "will", "shall", "would", "upcoming", "forthcoming", "scheduled", "tomorrow",
+];
+
+/// Future cues only when followed by "to"/"for"/"on"/"in" ("is due to", "set for", "plans to").
+pub const FUTURE_CUES_BEFORE_TO: &[&str] = &[
+    "due", "expected", "plans", "plan", "planned", "planning", "intends", "intend", "set", "going",
+    "slated", "poised",
 ];
 
 /// Reporting verbs: a time expression right after one of them dates the report, i.e. the past.
@@ -218,7 +223,6 @@ pub const SET_ADVERBS: &[(&str, &str)] = &[
     ("yearly", "P1Y"),
     ("annually", "P1Y"),
     ("hourly", "PT1H"),
-    ("quarterly", "P3M"),
 ];
 
 /// Vague single-word references.
@@ -228,7 +232,6 @@ pub const VAGUE_WORDS: &[(&str, &str)] = &[
     ("nowadays", "PRESENT_REF"),
     ("recently", "PAST_REF"),
     ("lately", "PAST_REF"),
-    ("formerly", "PAST_REF"),
 ];
 
 /// Other words the grammar keys on (deictic words, determiners, modifiers, clock words).
@@ -238,4 +241,5 @@ pub const EXTRA_WORDS: &[&str] = &[
     "noon", "midday", "midnight", "am", "pm", "present", "future", "right", "these", "that", "same",
     "more", "less", "least", "over", "within", "up", "once", "twice", "times", "other", "q",
     "yearend", "year", "month", "week", "rest", "whole", "entire", "latest", "weeks", "months",
+    "soon", "old", "most", "his", "her", "its", "their", "our", "both", "fiscal",
 ];

@@ -18,6 +18,8 @@ enum Dir {
     Last,
     /// Strictly after the anchor ("next Monday").
     Next,
+    /// No cue either way: the nearest occurrence, preferring the past.
+    Near,
 }
 
 enum Out {
@@ -44,8 +46,14 @@ pub(crate) struct Sentence<'a> {
     text: &'a str,
     t: &'a [Tok],
     pubd: Option<NaiveDate>,
-    fut_cue: bool,
 }
+
+/// How many tokens either side of an expression are searched for future cues.
+const CLAUSE_WINDOW: usize = 12;
+
+/// A month (or month and day) without a year is placed in the future when that is this many
+/// times nearer to the publication date than the past occurrence (news past bias otherwise).
+const NEAR_FUTURE_FACTOR: i32 = 2;
 
 /// Scans one sentence, appending mentions to `out`; `refd` carries the last day mentioned.
 pub(crate) fn scan_sentence(
@@ -55,8 +63,7 @@ pub(crate) fn scan_sentence(
     refd: &mut Option<NaiveDate>,
     out: &mut Vec<TimeMention>,
 ) {
-    let mut s = Sentence { text, t: toks, pubd, fut_cue: false };
-    s.fut_cue = s.has_future_cue();
+    let s = Sentence { text, t: toks, pubd };
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
@@ -120,30 +127,31 @@ impl<'a> Sentence<'a> {
         self.p(i, "'") || self.p(i, "\u{2019}")
     }
 
-    fn has_future_cue(&self) -> bool {
-        for i in 0..self.len() {
-            if !self.t[i].lex {
-                continue;
-            }
-            if self.is_any(i, &["will", "shall", "upcoming", "forthcoming", "scheduled"]) {
-                return true;
-            }
-            if self.is(i, "ll") && i > 0 && self.apostrophe(i - 1) {
-                return true;
-            }
-            if self.is(i, "won") && self.apostrophe(i + 1) {
-                return true;
-            }
-            if self.is_any(i, &["due", "expected", "plans", "plan", "planned", "intends"])
-                && self.is_any(i + 1, &["to", "for", "on", "in"])
-            {
-                return true;
-            }
+    /// Whether token `i` signals future reference ("will", "is due to", "set to", "as soon as").
+    fn cue_at(&self, i: usize) -> bool {
+        if i >= self.len() || !self.t[i].lex {
+            return false;
+        }
+        if self.is_any(i, lx::FUTURE_CUES) {
+            return true;
+        }
+        if self.is(i, "ll") {
+            return i > 0 && self.apostrophe(i - 1);
+        }
+        if self.is(i, "won") {
+            return self.apostrophe(i + 1);
+        }
+        if self.is_any(i, lx::FUTURE_CUES_BEFORE_TO) {
+            return self.is_any(i + 1, &["to", "for", "on", "in"]);
+        }
+        if self.is(i, "soon") {
+            return i >= 2 && self.is(i - 1, "as") && self.is(i + 1, "as");
         }
         false
     }
 
-    /// Whether an expression starting at token `s` refers forward in time.
+    /// Whether an expression starting at token `s` refers forward in time: a future cue in the
+    /// same clause, unless a reporting verb or "since"/"ago" ties it to the past.
     fn future(&self, s: usize) -> bool {
         let mut j = s;
         while j > 0 && self.is_any(j - 1, &["on", "at", "in", "early", "late", "by", "from", "until", "this", "the"]) {
@@ -152,7 +160,58 @@ impl<'a> Sentence<'a> {
         if j > 0 && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago"])) {
             return false;
         }
-        self.fut_cue
+        self.future_cue_near(s)
+    }
+
+    /// A past cue right before the expression ("said Monday", "since March").
+    fn past_forced(&self, s: usize) -> bool {
+        let mut j = s;
+        while j > 0 && self.is_any(j - 1, &["on", "at", "in", "early", "late", "this", "the"]) {
+            j -= 1;
+        }
+        j > 0 && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago", "last"]))
+    }
+
+    fn future_cue_near(&self, s: usize) -> bool {
+        let boundary = |k: usize| {
+            self.t[k].kind == Kind::Punct
+                && matches!(self.w(k), "," | ";" | ":" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}" | "\u{2014}")
+        };
+        // left: back to the clause start
+        let mut k = s;
+        let mut n = 0;
+        while k > 0 && n < CLAUSE_WINDOW {
+            k -= 1;
+            n += 1;
+            if boundary(k) {
+                break;
+            }
+            if self.cue_at(k) {
+                return true;
+            }
+            if self.is_any(k, lx::PAST_REPORTING) {
+                break;
+            }
+        }
+        // right: forward to the clause end (a sentence-initial expression may cross one comma)
+        let mut commas = usize::from(s <= 2);
+        let mut k = s + 1;
+        let mut n = 0;
+        while k < self.len() && n < CLAUSE_WINDOW {
+            if boundary(k) {
+                if commas == 0 || self.w(k) != "," {
+                    break;
+                }
+                commas -= 1;
+            } else if self.cue_at(k) {
+                return true;
+            } else if self.is_any(k, lx::PAST_REPORTING) {
+                break;
+            }
+            k += 1;
+            n += 1;
+        }
+        false
     }
 
     fn dir(&self, s: usize) -> Dir {
@@ -160,6 +219,17 @@ impl<'a> Sentence<'a> {
             Dir::Future
         } else {
             Dir::Past
+        }
+    }
+
+    /// Like `dir`, but `Near` when nothing points either way (for dates with a month name).
+    fn dir_near(&self, s: usize) -> Dir {
+        if self.past_forced(s) {
+            Dir::Past
+        } else if self.future(s) {
+            Dir::Future
+        } else {
+            Dir::Near
         }
     }
 
@@ -310,10 +380,11 @@ impl<'a> Sentence<'a> {
         let p = self.pubd?;
         let pw = p.weekday().num_days_from_monday() as i64;
         let wd = i64::from(wd);
+        let dir = if dir == Dir::Near { Dir::Past } else { dir };
         let back = (pw - wd).rem_euclid(7);
         let fwd = (wd - pw).rem_euclid(7);
         Some(match dir {
-            Dir::Past => p - Duration::days(back),
+            Dir::Past | Dir::Near => p - Duration::days(back),
             Dir::Future => p + Duration::days(fwd),
             Dir::Last => p - Duration::days(if back == 0 { 7 } else { back }),
             Dir::Next => p + Duration::days(if fwd == 0 { 7 } else { fwd }),
@@ -324,6 +395,11 @@ impl<'a> Sentence<'a> {
         let p = self.pubd?;
         let (y, pm) = (p.year(), p.month());
         Some(match dir {
+            Dir::Near => {
+                let back = (pm as i32 - m as i32).rem_euclid(12);
+                let fwd = (m as i32 - pm as i32).rem_euclid(12);
+                if fwd * NEAR_FUTURE_FACTOR < back { if m >= pm { y } else { y + 1 } } else if m <= pm { y } else { y - 1 }
+            }
             Dir::Past => if m <= pm { y } else { y - 1 },
             Dir::Future => if m >= pm { y } else { y + 1 },
             Dir::Last => if m < pm { y } else { y - 1 },
@@ -335,15 +411,24 @@ impl<'a> Sentence<'a> {
         let p = self.pubd?;
         let y = p.year();
         let cands = [ymd(y - 1, m, d), ymd(y, m, d), ymd(y + 1, m, d)];
+        if dir == Dir::Near {
+            let past = self.month_day(m, d, Dir::Past);
+            let fut = self.month_day(m, d, Dir::Future);
+            return match (past, fut) {
+                (Some(a), Some(b)) if (b - p).num_days() * i64::from(NEAR_FUTURE_FACTOR) < (p - a).num_days() => Some(b),
+                (Some(a), _) => Some(a),
+                (None, b) => b,
+            };
+        }
         let ok = |c: &NaiveDate| match dir {
-            Dir::Past => *c <= p,
+            Dir::Near | Dir::Past => *c <= p,
             Dir::Future => *c >= p,
             Dir::Last => *c < p,
             Dir::Next => *c > p,
         };
         let valid = cands.iter().flatten().copied().filter(ok);
         match dir {
-            Dir::Past | Dir::Last => valid.max(),
+            Dir::Past | Dir::Last | Dir::Near => valid.max(),
             _ => valid.min(),
         }
         .or_else(|| ymd(y, m, d))
@@ -361,7 +446,7 @@ impl<'a> Sentence<'a> {
             }
         };
         match dir {
-            Dir::Past => pick(&|c| season_range(c, s).0 <= p, true),
+            Dir::Past | Dir::Near => pick(&|c| season_range(c, s).0 <= p, true),
             Dir::Last => pick(&|c| season_range(c, s).1 < p, true),
             Dir::Future => pick(&|c| season_range(c, s).1 >= p, false),
             Dir::Next => pick(&|c| season_range(c, s).0 > p, false),
@@ -663,7 +748,7 @@ impl<'a> Sentence<'a> {
         if d > 31 {
             return None;
         }
-        let date = self.month_day(m, d, self.dir(s));
+        let date = self.month_day(m, d, self.dir_near(s));
         Self::pt(j, date.map(Point::Day), true)
     }
 
@@ -709,7 +794,7 @@ impl<'a> Sentence<'a> {
                 return None;
             }
         }
-        let dir = dir0.unwrap_or_else(|| self.dir(i));
+        let dir = dir0.unwrap_or_else(|| self.dir_near(i));
         let y = if dir0 == Some(Dir::Future) { self.pubd.map(|p| p.year()) } else { self.month_year(m, dir) };
         Self::pt(j, y.map(|y| Point::Month(y, m)), true)
     }

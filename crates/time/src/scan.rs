@@ -31,7 +31,7 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = HashSet::new();
-        let lists: [&[&str]; 12] = [
+        let lists: [&[&str]; 13] = [
             lexicon::AMBIGUOUS_MONTHS,
             lexicon::WEEKDAY_NAME_FOLLOWERS,
             lexicon::WEEKDAY_NAME_PRECEDERS,
@@ -40,6 +40,7 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
             lexicon::DATE_CONTEXT_BEFORE,
             lexicon::NON_YEAR_FOLLOWERS,
             lexicon::FUTURE_CUES,
+            lexicon::FUTURE_CUES_BEFORE_TO,
             lexicon::PAST_REPORTING,
             lexicon::ABBREVIATIONS,
             lexicon::TIME_ZONES,

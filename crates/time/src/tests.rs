@@ -50,9 +50,13 @@ fn day_month_year() {
 }
 
 #[test]
-fn day_month_without_year_uses_past() {
+fn day_month_without_year_uses_nearest_with_past_bias() {
     assert_eq!(val("Troops entered the village on 18 July.", "2023-07-28", "18 July"), "2023-07-18");
-    assert_eq!(val("Troops entered the village on 30 July.", "2023-07-28", "30 July"), "2022-07-30");
+    // two days ahead is far nearer than a year back
+    assert_eq!(val("The deadline is 30 July.", "2023-07-28", "30 July"), "2023-07-30");
+    // across the year end
+    assert_eq!(val("The deadline is 2 January.", "2023-12-28", "2 January"), "2024-01-02");
+    assert_eq!(val("The town fell on 20 December.", "2024-01-03", "20 December"), "2023-12-20");
 }
 
 #[test]
