@@ -10,8 +10,8 @@ pub(crate) enum Point {
     Day(NaiveDate),
     /// A day plus a part of day code ("MO", "AF", "EV", "NI").
     DayPart(NaiveDate, &'static str),
-    /// A day plus a clock time (hour, minute).
-    Clock(NaiveDate, u32, u32),
+    /// A day plus a clock time (hour, minute, in UTC).
+    Clock(NaiveDate, u32, u32, bool),
     /// ISO week, identified by its Monday.
     Week(NaiveDate),
     /// Weekend of the ISO week identified by its Monday.
@@ -87,7 +87,9 @@ impl Point {
         match *self {
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
             Point::DayPart(d, p) => format!("{}T{}", d.format("%Y-%m-%d"), p),
-            Point::Clock(d, h, m) => format!("{}T{:02}:{:02}", d.format("%Y-%m-%d"), h, m),
+            Point::Clock(d, h, m, z) => {
+                format!("{}T{:02}:{:02}{}", d.format("%Y-%m-%d"), h, m, if z { "Z" } else { "" })
+            }
             Point::Week(d) => {
                 let w = d.iso_week();
                 format!("{:04}-W{:02}", w.year(), w.week())
@@ -108,7 +110,7 @@ impl Point {
     pub(crate) fn range(&self) -> (NaiveDate, NaiveDate) {
         let min = NaiveDate::MIN;
         match *self {
-            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => (d, d),
+            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, ..) => (d, d),
             Point::Week(m) => (m, m + Duration::days(6)),
             Point::Weekend(m) => (m + Duration::days(5), m + Duration::days(6)),
             Point::Month(y, m) => (ymd(y, m, 1).unwrap_or(min), last_day(y, m)),
@@ -145,7 +147,7 @@ impl Point {
     /// The single day this point denotes, if it is day-precise.
     pub(crate) fn day(&self) -> Option<NaiveDate> {
         match *self {
-            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => Some(d),
+            Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, ..) => Some(d),
             _ => None,
         }
     }

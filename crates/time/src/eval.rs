@@ -340,8 +340,14 @@ fn gold_is_relative(text: &str, g: &Gold) -> bool {
     !has_year
 }
 
-fn norm_value(v: &str) -> &str {
-    v.trim()
+/// Canonical form for comparing values: trimmed, ISO weeks zero-padded ("2000-W7" = "2000-W07").
+fn norm_value(v: &str) -> String {
+    let v = v.trim();
+    let b = v.as_bytes();
+    if b.len() >= 7 && b[4] == b'-' && b[5] == b'W' && b[6].is_ascii_digit() && b.get(7).is_none_or(|c| !c.is_ascii_digit()) {
+        return format!("{}-W0{}", &v[..4], &v[6..]);
+    }
+    v.to_string()
 }
 
 fn score(name: &str, docs: &[Doc]) -> CorpusReport {

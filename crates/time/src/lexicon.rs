@@ -185,6 +185,12 @@ pub const NON_YEAR_FOLLOWERS: &[&str] = &[
     "euros", "shares", "votes", "residents", "refugees", "workers", "jobs", "points", "percent",
 ];
 
+/// Words before a number that show it is a count, not a year ("about 2000", "No. 1999").
+pub const COUNT_BEFORE: &[&str] = &[
+    "about", "some", "nearly", "almost", "approximately", "roughly", "over", "than", "no", "number",
+    "least", "only", "just", "total", "totalling", "page", "route", "flight", "room", "highway",
+];
+
 /// Words signalling that a weekday/month without a year lies in the future (same clause).
 pub const FUTURE_CUES: &[&str] = &[
     "will", "shall", "would", "upcoming", "forthcoming", "scheduled", "tomorrow",

@@ -85,6 +85,10 @@ fn unit_letter(code: &str, clock: bool, n: Option<u32>) -> String {
     let n = n.map_or_else(|| "X".to_string(), |n| n.to_string());
     match (code, clock) {
         ("2W", _) => "P2W".to_string(),
+        ("DE", _) | ("CE", _) => {
+            let f = if code == "DE" { 10 } else { 100 };
+            n.parse::<u32>().map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * f))
+        }
         (c, true) => format!("PT{n}{c}"),
         (c, false) => format!("P{n}{c}"),
     }
@@ -361,6 +365,9 @@ impl<'a> Sentence<'a> {
     }
 
     fn unit_at(&self, i: usize) -> Option<(&'static str, bool, usize)> {
+        if self.is(i, "second") && self.is_any(i + 1, &["quarter", "half", "time", "day", "week", "round", "term"]) {
+            return None;
+        }
         let (code, clock) = if i < self.len() && self.t[i].lex {
             let w = self.w(i);
             lx::UNITS.iter().find(|(k, _, _)| k.eq_ignore_ascii_case(w)).map(|x| (x.1, x.2))?
@@ -1015,16 +1022,15 @@ impl<'a> Sentence<'a> {
         if !(1900..=2099).contains(&y) {
             return None;
         }
-        let possessive = self.apostrophe(e) && self.adj(e) && self.is(e + 1, "s");
-        let before = i > 0 && (self.is_any(i - 1, lx::DATE_CONTEXT_BEFORE) || self.p(i - 1, "("));
-        if !(possessive || before) {
+        // a count rather than a year: "about 2000", "$1999", "2000 troops"
+        if i > 0 && (self.is_any(i - 1, lx::COUNT_BEFORE) || (self.t[i - 1].kind == Kind::Punct && matches!(self.w(i - 1), "$" | "\u{a3}" | "\u{20ac}" | "#"))) {
             return None;
         }
-        if self.is_any(e, lx::NON_YEAR_FOLLOWERS) {
+        if self.is_any(e, lx::NON_YEAR_FOLLOWERS) || self.p(e, "%") {
             return None;
         }
         // "from 1500 to 2000": a range of counts
-        if i > 0 && self.is_any(i - 1, &["to", "and", "or", "than"]) && i >= 2 && self.t[i - 2].kind == Kind::Digit {
+        if i >= 2 && self.is_any(i - 1, &["to", "and", "or", "than"]) && self.t[i - 2].kind == Kind::Digit {
             let (_, l) = self.digits(i - 2)?;
             if l != 4 {
                 return None;
@@ -1037,6 +1043,20 @@ impl<'a> Sentence<'a> {
         let mut k = i;
         if self.is(k, "the") {
             k += 1;
+            // "the quarter", "the latest quarter": the last completed quarter
+            let mut q = k;
+            if self.is(q, "latest") {
+                q += 1;
+            } else if self.is(q, "most") && self.is(q + 1, "recent") {
+                q += 2;
+            }
+            if self.is(q, "quarter") && !self.is(q + 1, "of") && !self.hyphen(q + 1) {
+                let p = self.pubd.map(|p| {
+                    let (y, m) = add_months(p.year(), p.month(), -3);
+                    Point::Quarter(y, (m - 1) / 3 + 1)
+                });
+                return Self::pt(q + 1, p, true);
+            }
         }
         let ord = self.lookup(k, lx::ORDINALS)?;
         let mut u = k + 1;
@@ -1152,15 +1172,22 @@ impl<'a> Sentence<'a> {
         } else if self.is_any(k, lx::APPROXIMATORS) {
             k += 1;
         }
+        let mut vague_ref = None;
         if self.is(k, "the") {
             k += 1;
             if !self.is_any(k, &["past", "last", "next", "coming", "first", "previous", "following", "final"]) {
                 return None;
             }
+            if self.is_any(k, &["past", "last", "previous"]) {
+                vague_ref = Some("PAST_REF");
+            } else if self.is_any(k, &["next", "coming"]) {
+                vague_ref = Some("FUTURE_REF");
+            }
             k += 1;
         } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
-            let (code, clock, e) = self.unit_at(k + 1)?;
-            return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, None)), rel: false } });
+            let (_, _, e) = self.unit_at(k + 1)?;
+            let v = if self.is(k, "recent") { "PAST_REF" } else { "FUTURE_REF" };
+            return Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
         }
         if let Some((n, j)) = self.number_at(k) {
             // "two-day talks", "24-hour"
@@ -1175,8 +1202,14 @@ impl<'a> Sentence<'a> {
                         return None;
                     }
                 }
-                if self.t[k].kind == Kind::Digit && self.is(k, "1") && false {
+                // ages are not time expressions: "a 6-year-old", "52 years old"
+                if self.is(e, "old") || (self.hyphen(e) && self.is(e + 1, "old")) {
                     return None;
+                }
+                if n.is_none() {
+                    if let Some(v) = vague_ref {
+                        return Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+                    }
                 }
                 return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, n)), rel: false } });
             }
@@ -1247,15 +1280,20 @@ impl<'a> Sentence<'a> {
 
     fn clock(&self, i: usize) -> Option<Cand> {
         let day = self.pubd;
-        let mk = |e: usize, h: u32, m: u32| {
-            let p = day.map(|d| Point::Clock(d, h, m));
-            Some(Cand { e, out: Out::P { p, m: Mod::None, rel: true, ty: TimexType::Time } })
+        let mk = |e: usize, h: u32, m: u32, z: bool| {
+            // a day right after the time: "noon Thursday", "12:00 UTC Monday", "16:00 today"
+            let (day, e, rel) = match self.weekday_rule(e).or_else(|| self.deictic_day(e)).or_else(|| self.text_date(e)) {
+                Some(Cand { e: e2, out: Out::P { p, rel, ty: TimexType::Date, .. } }) => (p.and_then(|p| p.day()), e2, rel),
+                _ => (day, e, true),
+            };
+            let p = day.map(|d| Point::Clock(d, h, m, z));
+            Some(Cand { e, out: Out::P { p, m: Mod::None, rel, ty: TimexType::Time } })
         };
         if self.is_any(i, &["noon", "midday"]) {
-            return mk(i + 1, 12, 0);
+            return mk(i + 1, 12, 0, false);
         }
         if self.is(i, "midnight") {
-            return mk(i + 1, 24, 0);
+            return mk(i + 1, 24, 0, false);
         }
         let (h, hl) = self.digits(i)?;
         let mut e;
@@ -1317,14 +1355,16 @@ impl<'a> Sentence<'a> {
         self.clock_tail(e, h, m, &mk)
     }
 
-    fn clock_tail(&self, e: usize, h: u32, m: u32, mk: &dyn Fn(usize, u32, u32) -> Option<Cand>) -> Option<Cand> {
+    fn clock_tail(&self, e: usize, h: u32, m: u32, mk: &dyn Fn(usize, u32, u32, bool) -> Option<Cand>) -> Option<Cand> {
         let mut e = e;
+        let mut z = false;
         if self.is_any(e, lx::TIME_ZONES) {
+            z = self.is_any(e, &["utc", "gmt"]);
             e += 1;
         } else if self.is(e, "local") && self.is(e + 1, "time") {
             e += 2;
         }
-        mk(e, h, m)
+        mk(e, h, m, z)
     }
 }
 
