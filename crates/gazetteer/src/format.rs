@@ -16,6 +16,7 @@
 //!   countries n_countries * 8 bytes sorted: country [u8;2], 2 pad bytes, record u32
 //!   ```
 //!
+//! Keys starting with '~' are [`skeleton`] keys (romanisation variants), used by fuzzy lookup only.
 //! Records are sorted by id, so the id -> record lookup used to dedup layers is a binary search.
 //! Nothing is parsed at start-up: a layer is the two blobs plus the 64-byte header.
 
@@ -89,6 +90,49 @@ pub fn normalise(name: &str) -> String {
         out = "saint".to_string();
     }
     out
+}
+
+/// Prefix of skeleton keys in the fst (normalise never emits '~', so they cannot meet real keys).
+pub const SKELETON_PREFIX: char = '~';
+
+/// A coarse key for Ukrainian/Russian romanisation variants of an ASCII normalised key, or None
+/// (non-ASCII key, or no change). kh->h, g->h, zh->z, ts/tz/ch->c, sh/shch->s, w->v, j/y->i, doubled
+/// letters collapsed, then ia/io/iu/ie -> a/o/u/e. "Gulyaipole" and "Huliaipole" -> "hulaipole";
+/// "Khmelnitsky" and "Khmelnytskyi" -> "hmelnicki".
+pub fn skeleton(key: &str) -> Option<String> {
+    if !key.is_ascii() || key.len() < 4 {
+        return None;
+    }
+    let mut s = key.to_string();
+    for (a, b) in [
+        ("shch", "s"),
+        ("kh", "h"),
+        ("zh", "z"),
+        ("ts", "c"),
+        ("tz", "c"),
+        ("ch", "c"),
+        ("sh", "s"),
+        ("g", "h"),
+        ("w", "v"),
+        ("j", "i"),
+        ("y", "i"),
+    ] {
+        if s.contains(a) {
+            s = s.replace(a, b);
+        }
+    }
+    let mut t = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !t.ends_with(c) || c == ' ' {
+            t.push(c);
+        }
+    }
+    for (a, b) in [("ia", "a"), ("io", "o"), ("iu", "u"), ("ie", "e")] {
+        if t.contains(a) {
+            t = t.replace(a, b);
+        }
+    }
+    (t != key).then(|| format!("{SKELETON_PREFIX}{t}"))
 }
 
 /// One place to be written into an index.
@@ -220,7 +264,15 @@ pub fn build_index(
         let mut mine: Vec<String> = Vec::with_capacity(p.names.len() + 1);
         for n in std::iter::once(&p.name).chain(p.names.iter()) {
             let k = normalise(n);
-            if !k.is_empty() && k.len() <= 255 && !mine.contains(&k) {
+            if k.is_empty() || k.len() > 255 {
+                continue;
+            }
+            if let Some(sk) = skeleton(&k) {
+                if !mine.contains(&sk) {
+                    mine.push(sk);
+                }
+            }
+            if !mine.contains(&k) {
                 mine.push(k);
             }
         }

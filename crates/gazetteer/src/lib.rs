@@ -324,7 +324,9 @@ impl Gazetteer {
     }
 
     /// Entries whose normalised name is within `max_edits` edits of `normalise(name)`, closest
-    /// first, then most populous. The distance is capped by key length to keep noise down: keys
+    /// first, then most populous. Entries whose name has the same romanisation skeleton
+    /// (kh/h, g/h, zh/z, y/i, ya/ia, doubled letters: "Gulyaipole" ~ "Huliaipole") count as one
+    /// edit. The distance is capped by key length to keep noise down: keys
     /// under 5 characters get no fuzzy match, 5-8 characters at most 1 edit, longer at most 2.
     pub fn lookup_fuzzy(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
         let key = normalise(name);
@@ -335,8 +337,17 @@ impl Gazetteer {
             _ => 2,
         };
         let d = max_edits.min(cap);
-        if d == 0 {
+        if d == 0 || key.is_empty() {
             return Vec::new();
+        }
+        let mut hits: Vec<(u32, usize, usize)> = Vec::new(); // (distance, layer, record)
+                                                             // Romanisation variants ("Gulyaipole" for "Huliaipole") count as one edit.
+        if let Some(sk) = format::skeleton(&key) {
+            for (li, layer) in self.layers.iter().enumerate() {
+                if let Some(off) = layer.names.get(sk.as_bytes()) {
+                    hits.extend(layer.view().postings(off).map(|rec| (1, li, rec)));
+                }
+            }
         }
         // fst's Levenshtein DFA: ~0.5 ms to build for a 10-character key at distance 2, about
         // as long as the search itself. (A lazily evaluated DP automaton was tried: slower.)
@@ -349,10 +360,12 @@ impl Gazetteer {
             }
         };
         let kchars: Vec<char> = key.chars().collect();
-        let mut hits: Vec<(u32, usize, usize)> = Vec::new(); // (distance, layer, record)
         for (li, layer) in self.layers.iter().enumerate() {
             let mut stream = layer.names.search(&lev).into_stream();
             while let Some((k, off)) = stream.next() {
+                if k.first() == Some(&(format::SKELETON_PREFIX as u8)) {
+                    continue;
+                }
                 let dist = std::str::from_utf8(k)
                     .map(|k| edit_distance(&kchars, k))
                     .unwrap_or(u32::MAX);

@@ -359,3 +359,21 @@ fn import_text_and_alternate_names() {
     }
     assert!(g.lookup("TSTX").is_empty());
 }
+
+#[test]
+fn skeleton_keys() {
+    use crate::format::skeleton;
+    assert_eq!(skeleton("gulyaipole"), skeleton("huliaipole"));
+    assert_eq!(skeleton("khmelnitsky"), skeleton("khmelnytskyi"));
+    assert_eq!(skeleton("kyiv"), Some("~kiiv".replace("ii", "i")));
+    assert_eq!(skeleton("київ"), None);
+    assert_eq!(skeleton("abc"), None);
+    // skeleton keys never surface in exact lookups
+    assert!(gaz().lookup("~kiv").is_empty());
+}
+
+#[test]
+fn gazetteer_is_send_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Gazetteer>();
+}
