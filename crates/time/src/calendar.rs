@@ -88,7 +88,13 @@ impl Point {
             Point::Day(d) => d.format("%Y-%m-%d").to_string(),
             Point::DayPart(d, p) => format!("{}T{}", d.format("%Y-%m-%d"), p),
             Point::Clock(d, h, m, z) => {
-                format!("{}T{:02}:{:02}{}", d.format("%Y-%m-%d"), h, m, if z { "Z" } else { "" })
+                format!(
+                    "{}T{:02}:{:02}{}",
+                    d.format("%Y-%m-%d"),
+                    h,
+                    m,
+                    if z { "Z" } else { "" }
+                )
             }
             Point::Week(d) => {
                 let w = d.iso_week();

@@ -93,9 +93,17 @@ impl fmt::Display for CorpusReport {
         writeln!(f, "{} ({} documents)", self.name, self.documents)?;
         writeln!(f, "  strict span   {}", self.strict)?;
         writeln!(f, "  relaxed span  {}", self.relaxed)?;
-        writeln!(f, "  value acc {:.3}  type acc {:.3}", self.value_accuracy, self.type_accuracy)?;
+        writeln!(
+            f,
+            "  value acc {:.3}  type acc {:.3}",
+            self.value_accuracy, self.type_accuracy
+        )?;
         writeln!(f, "  value         {}", self.value)?;
-        writeln!(f, "  relative value {}  (acc {:.3})", self.relative_value, self.relative_value_accuracy)
+        writeln!(
+            f,
+            "  relative value {}  (acc {:.3})",
+            self.relative_value, self.relative_value_accuracy
+        )
     }
 }
 
@@ -135,9 +143,21 @@ const MEANTIME_ANNOTATED_SENTENCES: usize = 6;
 pub fn evaluate(shared_time_dir: &Path) -> Result<EvalReport, String> {
     let mut report = EvalReport::default();
     let sets: [(&str, PathBuf, &str); 3] = [
-        ("MEANTIME-en", shared_time_dir.join("meantime_en/intra-doc_annotation"), "xml"),
-        ("TimeBank", shared_time_dir.join("TBAQ-cleaned/TimeBank"), "tml"),
-        ("AQUAINT", shared_time_dir.join("TBAQ-cleaned/AQUAINT"), "tml"),
+        (
+            "MEANTIME-en",
+            shared_time_dir.join("meantime_en/intra-doc_annotation"),
+            "xml",
+        ),
+        (
+            "TimeBank",
+            shared_time_dir.join("TBAQ-cleaned/TimeBank"),
+            "tml",
+        ),
+        (
+            "AQUAINT",
+            shared_time_dir.join("TBAQ-cleaned/AQUAINT"),
+            "tml",
+        ),
     ];
     for (name, dir, ext) in sets {
         let mut files = Vec::new();
@@ -149,7 +169,11 @@ pub fn evaluate(shared_time_dir: &Path) -> Result<EvalReport, String> {
         let mut docs = Vec::new();
         for f in &files {
             let raw = fs::read_to_string(f).map_err(|e| format!("{}: {e}", f.display()))?;
-            let doc = if ext == "xml" { parse_cat(&raw) } else { parse_timeml(&raw) };
+            let doc = if ext == "xml" {
+                parse_cat(&raw)
+            } else {
+                parse_timeml(&raw)
+            };
             docs.push(doc.map_err(|e| format!("{}: {e}", f.display()))?);
         }
         report.corpora.push(score(name, &docs));
@@ -192,7 +216,13 @@ fn unescape(s: &str, out: &mut String) {
     while let Some(p) = rest.find('&') {
         out.push_str(&rest[..p]);
         let tail = &rest[p..];
-        let ents = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'")];
+        let ents = [
+            ("&amp;", "&"),
+            ("&lt;", "<"),
+            ("&gt;", ">"),
+            ("&quot;", "\""),
+            ("&apos;", "'"),
+        ];
         if let Some((e, r)) = ents.iter().find(|(e, _)| tail.starts_with(e)) {
             out.push_str(r);
             rest = &tail[e.len()..];
@@ -206,7 +236,9 @@ fn unescape(s: &str, out: &mut String) {
 
 fn parse_dct(v: &str) -> Option<NaiveDate> {
     let v = v.get(..10).unwrap_or(v);
-    NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+    ["%Y-%m-%d", "%d-%m-%Y", "%Y%m%d"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(v, f).ok())
 }
 
 /// MEANTIME CAT XML: tokens, then markables anchored on token ids.
@@ -222,14 +254,20 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
         let tag = &raw[start..close];
         let end = raw[close..].find("</token>").ok_or("unclosed token")? + close;
         let body = &raw[close + 1..end];
-        let id: usize = attr(tag, "t_id").and_then(|v| v.parse().ok()).ok_or("token without t_id")?;
+        let id: usize = attr(tag, "t_id")
+            .and_then(|v| v.parse().ok())
+            .ok_or("token without t_id")?;
         let sent = attr(tag, "sentence").unwrap_or("");
         let sent_no: usize = sent.parse().unwrap_or(0);
         if sent_no >= MEANTIME_ANNOTATED_SENTENCES && scored_until.is_none() {
             scored_until = Some(text.len());
         }
         if !text.is_empty() {
-            text.push(if last_sentence.as_deref() == Some(sent) { ' ' } else { '\n' });
+            text.push(if last_sentence.as_deref() == Some(sent) {
+                ' '
+            } else {
+                '\n'
+            });
         }
         last_sentence = Some(sent.to_string());
         let s = text.len();
@@ -254,7 +292,9 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
         let mut bp = 0;
         while let Some(a) = body[bp..].find("t_id=\"") {
             let v = &body[bp + a + 6..];
-            let id: usize = v[..v.find('"').unwrap_or(0)].parse().map_err(|_| "bad anchor")?;
+            let id: usize = v[..v.find('"').unwrap_or(0)]
+                .parse()
+                .map_err(|_| "bad anchor")?;
             let (s, e) = *offsets.get(id).ok_or("anchor out of range")?;
             span = Some(span.map_or((s, e), |(a, b)| (a.min(s), b.max(e))));
             bp += a + 6;
@@ -267,13 +307,24 @@ fn parse_cat(raw: &str) -> Result<Doc, String> {
                 ignore.push(sp);
             }
         } else if let Some((s, e)) = span {
-            gold.push(Gold { start: s, end: e, ty, value });
+            gold.push(Gold {
+                start: s,
+                end: e,
+                ty,
+                value,
+            });
         }
         pos = end.max(close);
     }
     gold.sort_by_key(|g| g.start);
     let scored_until = scored_until.unwrap_or(text.len());
-    Ok(Doc { text, dct, gold, ignore, scored_until })
+    Ok(Doc {
+        text,
+        dct,
+        gold,
+        ignore,
+        scored_until,
+    })
 }
 
 /// TimeML: DCT in `<DCT>`, inline TIMEX3 in `<TEXT>`.
@@ -312,7 +363,12 @@ fn parse_timeml(raw: &str) -> Result<Doc, String> {
                     open = Some((text.len(), ty, v));
                 } else if tag.starts_with("</TIMEX3") {
                     if let Some((s, ty, value)) = open.take() {
-                        gold.push(Gold { start: s, end: text.len(), ty, value });
+                        gold.push(Gold {
+                            start: s,
+                            end: text.len(),
+                            ty,
+                            value,
+                        });
                     }
                 }
                 pos = tend + 1;
@@ -320,7 +376,13 @@ fn parse_timeml(raw: &str) -> Result<Doc, String> {
         }
     }
     let scored_until = text.len();
-    Ok(Doc { text, dct, gold, ignore: Vec::new(), scored_until })
+    Ok(Doc {
+        text,
+        dct,
+        gold,
+        ignore: Vec::new(),
+        scored_until,
+    })
 }
 
 // ---- scoring --------------------------------------------------------------------------------
@@ -344,20 +406,36 @@ fn gold_is_relative(text: &str, g: &Gold) -> bool {
 fn norm_value(v: &str) -> String {
     let v = v.trim();
     let b = v.as_bytes();
-    if b.len() >= 7 && b[4] == b'-' && b[5] == b'W' && b[6].is_ascii_digit() && b.get(7).is_none_or(|c| !c.is_ascii_digit()) {
+    if b.len() >= 7
+        && b[4] == b'-'
+        && b[5] == b'W'
+        && b[6].is_ascii_digit()
+        && b.get(7).is_none_or(|c| !c.is_ascii_digit())
+    {
         return format!("{}-W0{}", &v[..4], &v[6..]);
     }
     v.to_string()
 }
 
 fn score(name: &str, docs: &[Doc]) -> CorpusReport {
-    let mut r = CorpusReport { name: name.to_string(), documents: docs.len(), ..Default::default() };
+    let mut r = CorpusReport {
+        name: name.to_string(),
+        documents: docs.len(),
+        ..Default::default()
+    };
     let (mut matched, mut val_ok, mut type_ok) = (0usize, 0usize, 0usize);
     let (mut rel_matched, mut rel_ok) = (0usize, 0usize);
     for doc in docs {
-        let sys: Vec<_> = find_times(&doc.text, doc.dct)
+        // a document without a creation time falls back on its dateline, as the pipeline does
+        let dct = doc
+            .dct
+            .or_else(|| crate::find_dateline(&doc.text).map(|d| d.date));
+        let sys: Vec<_> = find_times(&doc.text, dct)
             .into_iter()
-            .filter(|m| m.start < doc.scored_until && !doc.ignore.iter().any(|&(s, e)| m.start < e && s < m.end))
+            .filter(|m| {
+                m.start < doc.scored_until
+                    && !doc.ignore.iter().any(|&(s, e)| m.start < e && s < m.end)
+            })
             .collect();
         r.strict.system += sys.len();
         r.relaxed.system += sys.len();
@@ -380,7 +458,10 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
             let gtext = doc.text[g.start..g.end].replace('\n', " ");
             let ctx = context(&doc.text, g.start, g.end);
             let Some(k) = hit else {
-                push_err(&mut r.errors, format!("MISS\t{gtext}\t{}\t\t\t{ctx}", g.value));
+                push_err(
+                    &mut r.errors,
+                    format!("MISS\t{gtext}\t{}\t\t\t{ctx}", g.value),
+                );
                 continue;
             };
             used[k] = true;
@@ -421,7 +502,12 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
             if !used[k] {
                 push_err(
                     &mut r.errors,
-                    format!("FALSE\t\t\t{}\t{}\t{}", m.text.replace('\n', " "), m.value.as_deref().unwrap_or("None"), context(&doc.text, m.start, m.end)),
+                    format!(
+                        "FALSE\t\t\t{}\t{}\t{}",
+                        m.text.replace('\n', " "),
+                        m.value.as_deref().unwrap_or("None"),
+                        context(&doc.text, m.start, m.end)
+                    ),
                 );
             }
         }

@@ -118,7 +118,11 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
                 return None;
             }
             let date = NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()?;
-            Some(Dateline { date, start: m.start, end: m.end })
+            Some(Dateline {
+                date,
+                start: m.start,
+                end: m.end,
+            })
         })
 }
 

@@ -2,7 +2,9 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use crate::calendar::{add_months, modified_range, monday_of, season_of, season_range, ymd, Mod, Point};
+use crate::calendar::{
+    add_months, modified_range, monday_of, season_of, season_range, ymd, Mod, Point,
+};
 use crate::lexicon as lx;
 use crate::scan::{Kind, Tok};
 use crate::{TimeMention, TimexType};
@@ -23,8 +25,17 @@ enum Dir {
 }
 
 enum Out {
-    P { p: Option<Point>, m: Mod, rel: bool, ty: TimexType },
-    L { ty: TimexType, v: Option<String>, rel: bool },
+    P {
+        p: Option<Point>,
+        m: Mod,
+        rel: bool,
+        ty: TimexType,
+    },
+    L {
+        ty: TimexType,
+        v: Option<String>,
+        rel: bool,
+    },
 }
 
 struct Cand {
@@ -46,6 +57,8 @@ pub(crate) struct Sentence<'a> {
     text: &'a str,
     t: &'a [Tok],
     pubd: Option<NaiveDate>,
+    /// The last day mentioned earlier in this sentence (anchors bare clock times).
+    day: std::cell::Cell<Option<NaiveDate>>,
 }
 
 /// How many tokens either side of an expression are searched for future cues.
@@ -63,7 +76,12 @@ pub(crate) fn scan_sentence(
     refd: &mut Option<NaiveDate>,
     out: &mut Vec<TimeMention>,
 ) {
-    let s = Sentence { text, t: toks, pubd };
+    let s = Sentence {
+        text,
+        t: toks,
+        pubd,
+        day: std::cell::Cell::new(None),
+    };
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
@@ -87,7 +105,8 @@ fn unit_letter(code: &str, clock: bool, n: Option<u32>) -> String {
         ("2W", _) => "P2W".to_string(),
         ("DE", _) | ("CE", _) => {
             let f = if code == "DE" { 10 } else { 100 };
-            n.parse::<u32>().map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * f))
+            n.parse::<u32>()
+                .map_or_else(|_| "PXY".to_string(), |n| format!("P{}Y", n * f))
         }
         (c, true) => format!("PT{n}{c}"),
         (c, false) => format!("P{n}{c}"),
@@ -115,7 +134,9 @@ impl<'a> Sentence<'a> {
         i < self.len() && self.t[i].kind == Kind::Punct && self.w(i) == c
     }
     fn hyphen(&self, i: usize) -> bool {
-        i < self.len() && self.t[i].kind == Kind::Punct && matches!(self.w(i), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
+        i < self.len()
+            && self.t[i].kind == Kind::Punct
+            && matches!(self.w(i), "-" | "\u{2010}" | "\u{2011}" | "\u{2013}")
     }
     fn adj(&self, i: usize) -> bool {
         i < self.len() && !self.t[i].sp
@@ -125,7 +146,10 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let w = self.w(i);
-        table.iter().find(|(k, _)| k.eq_ignore_ascii_case(w)).map(|x| x.1)
+        table
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(w))
+            .map(|x| x.1)
     }
     fn apostrophe(&self, i: usize) -> bool {
         self.p(i, "'") || self.p(i, "\u{2019}")
@@ -158,10 +182,19 @@ impl<'a> Sentence<'a> {
     /// same clause, unless a reporting verb or "since"/"ago" ties it to the past.
     fn future(&self, s: usize) -> bool {
         let mut j = s;
-        while j > 0 && self.is_any(j - 1, &["on", "at", "in", "early", "late", "by", "from", "until", "this", "the"]) {
+        while j > 0
+            && self.is_any(
+                j - 1,
+                &[
+                    "on", "at", "in", "early", "late", "by", "from", "until", "this", "the",
+                ],
+            )
+        {
             j -= 1;
         }
-        if j > 0 && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago"])) {
+        if j > 0
+            && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago"]))
+        {
             return false;
         }
         self.future_cue_near(s)
@@ -173,13 +206,18 @@ impl<'a> Sentence<'a> {
         while j > 0 && self.is_any(j - 1, &["on", "at", "in", "early", "late", "this", "the"]) {
             j -= 1;
         }
-        j > 0 && (self.is_any(j - 1, lx::PAST_REPORTING) || self.is_any(j - 1, &["since", "ago", "last"]))
+        j > 0
+            && (self.is_any(j - 1, lx::PAST_REPORTING)
+                || self.is_any(j - 1, &["since", "ago", "last"]))
     }
 
     fn future_cue_near(&self, s: usize) -> bool {
         let boundary = |k: usize| {
             self.t[k].kind == Kind::Punct
-                && matches!(self.w(k), "," | ";" | ":" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}" | "\u{2014}")
+                && matches!(
+                    self.w(k),
+                    "," | ";" | ":" | "\"" | "(" | ")" | "\u{201c}" | "\u{201d}" | "\u{2014}"
+                )
         };
         // left: back to the clause start
         let mut k = s;
@@ -246,7 +284,9 @@ impl<'a> Sentence<'a> {
         }
         let m = self.lookup(i, lx::MONTHS)?;
         let w = self.w(i);
-        let full = lx::MONTHS[..12].iter().any(|(k, _)| k.eq_ignore_ascii_case(w));
+        let full = lx::MONTHS[..12]
+            .iter()
+            .any(|(k, _)| k.eq_ignore_ascii_case(w));
         let amb = self.is_any(i, lx::AMBIGUOUS_MONTHS);
         if full {
             return Some((m, i + 1, amb));
@@ -349,12 +389,20 @@ impl<'a> Sentence<'a> {
             return Some((Some(1), i + 1));
         }
         if self.is_any(i, lx::VAGUE_QUANTIFIERS) {
-            let j = if self.is(i, "couple") && self.is(i + 1, "of") { i + 2 } else { i + 1 };
+            let j = if self.is(i, "couple") && self.is(i + 1, "of") {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some((None, j));
         }
         let v = self.lookup(i, lx::NUMBER_WORDS)?;
         if (20..100).contains(&v) {
-            let k = if self.hyphen(i + 1) && self.adj(i + 1) { i + 2 } else { i + 1 };
+            let k = if self.hyphen(i + 1) && self.adj(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             if let Some(u) = self.lookup(k, lx::NUMBER_WORDS) {
                 if (1..10).contains(&u) && !self.is_any(k, &["a", "an"]) {
                     return Some((Some(v + u), k + 1));
@@ -365,12 +413,18 @@ impl<'a> Sentence<'a> {
     }
 
     fn unit_at(&self, i: usize) -> Option<(&'static str, bool, usize)> {
-        if self.is(i, "second") && self.is_any(i + 1, &["quarter", "half", "time", "day", "week", "round", "term"]) {
+        if self.is(i, "second")
+            && (i == 0 || self.t[i - 1].kind != Kind::Digit)
+            && !self.is_any(i + 1, &["later", "ago", "earlier"])
+        {
             return None;
         }
         let (code, clock) = if i < self.len() && self.t[i].lex {
             let w = self.w(i);
-            lx::UNITS.iter().find(|(k, _, _)| k.eq_ignore_ascii_case(w)).map(|x| (x.1, x.2))?
+            lx::UNITS
+                .iter()
+                .find(|(k, _, _)| k.eq_ignore_ascii_case(w))
+                .map(|x| (x.1, x.2))?
         } else {
             return None;
         };
@@ -405,12 +459,46 @@ impl<'a> Sentence<'a> {
             Dir::Near => {
                 let back = (pm as i32 - m as i32).rem_euclid(12);
                 let fwd = (m as i32 - pm as i32).rem_euclid(12);
-                if fwd * NEAR_FUTURE_FACTOR < back { if m >= pm { y } else { y + 1 } } else if m <= pm { y } else { y - 1 }
+                if fwd * NEAR_FUTURE_FACTOR < back {
+                    if m >= pm {
+                        y
+                    } else {
+                        y + 1
+                    }
+                } else if m <= pm {
+                    y
+                } else {
+                    y - 1
+                }
             }
-            Dir::Past => if m <= pm { y } else { y - 1 },
-            Dir::Future => if m >= pm { y } else { y + 1 },
-            Dir::Last => if m < pm { y } else { y - 1 },
-            Dir::Next => if m > pm { y } else { y + 1 },
+            Dir::Past => {
+                if m <= pm {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            Dir::Future => {
+                if m >= pm {
+                    y
+                } else {
+                    y + 1
+                }
+            }
+            Dir::Last => {
+                if m < pm {
+                    y
+                } else {
+                    y - 1
+                }
+            }
+            Dir::Next => {
+                if m > pm {
+                    y
+                } else {
+                    y + 1
+                }
+            }
         })
     }
 
@@ -422,7 +510,11 @@ impl<'a> Sentence<'a> {
             let past = self.month_day(m, d, Dir::Past);
             let fut = self.month_day(m, d, Dir::Future);
             return match (past, fut) {
-                (Some(a), Some(b)) if (b - p).num_days() * i64::from(NEAR_FUTURE_FACTOR) < (p - a).num_days() => Some(b),
+                (Some(a), Some(b))
+                    if (b - p).num_days() * i64::from(NEAR_FUTURE_FACTOR) < (p - a).num_days() =>
+                {
+                    Some(b)
+                }
                 (Some(a), _) => Some(a),
                 (None, b) => b,
             };
@@ -514,6 +606,7 @@ impl<'a> Sentence<'a> {
             Out::P { p, m, rel, ty } => {
                 if let Some(d) = p.and_then(|p| p.day()) {
                     *refd = Some(d);
+                    self.day.set(Some(d));
                 }
                 TimeMention {
                     start,
@@ -541,7 +634,15 @@ impl<'a> Sentence<'a> {
 
     fn pt(e: usize, p: Option<Point>, rel: bool) -> Option<Cand> {
         let ty = p.map_or(TimexType::Date, |p| p.timex_type());
-        Some(Cand { e, out: Out::P { p, m: Mod::None, rel, ty } })
+        Some(Cand {
+            e,
+            out: Out::P {
+                p,
+                m: Mod::None,
+                rel,
+                ty,
+            },
+        })
     }
 
     // ---- modifiers ---------------------------------------------------------------------
@@ -549,14 +650,19 @@ impl<'a> Sentence<'a> {
     fn modified(&self, i: usize) -> Option<Cand> {
         let (mk, j) = self.modifier(i)?;
         let mut j = j;
-        if matches!(mk, Mk::Early | Mk::Late) && self.is(j, "on") && self.weekday_at(j + 1).is_some() {
+        if matches!(mk, Mk::Early | Mk::Late)
+            && self.is(j, "on")
+            && self.weekday_at(j + 1).is_some()
+        {
             j += 1;
         }
         if matches!(mk, Mk::Earlier | Mk::Later) && self.is(j, "in") {
             j += 1;
         }
         let core = self.point(j, None).or_else(|| self.generic_period(j))?;
-        let Out::P { p, rel, ty, .. } = core.out else { return None };
+        let Out::P { p, rel, ty, .. } = core.out else {
+            return None;
+        };
         let m = match mk {
             Mk::Early => Mod::Early,
             Mk::Mid => Mod::Mid,
@@ -577,7 +683,10 @@ impl<'a> Sentence<'a> {
                 }
             }
         };
-        Some(Cand { e: core.e, out: Out::P { p, m, rel, ty } })
+        Some(Cand {
+            e: core.e,
+            out: Out::P { p, m, rel, ty },
+        })
     }
 
     fn modifier(&self, i: usize) -> Option<(Mk, usize)> {
@@ -586,12 +695,29 @@ impl<'a> Sentence<'a> {
             return Some((Mk::Mid, j));
         }
         if self.is_any(i, &["early", "late"]) {
-            let mk = if self.is(i, "early") { Mk::Early } else { Mk::Late };
-            let j = if self.hyphen(i + 1) && self.adj(i + 1) { i + 2 } else { i + 1 };
+            let mk = if self.is(i, "early") {
+                Mk::Early
+            } else {
+                Mk::Late
+            };
+            let j = if self.hyphen(i + 1) && self.adj(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some((mk, j));
         }
-        if self.is_any(i, &["earlier", "later"]) && self.is_any(i + 1, &["this", "today", "tonight", "in"]) {
-            return Some((if self.is(i, "earlier") { Mk::Earlier } else { Mk::Later }, i + 1));
+        if self.is_any(i, &["earlier", "later"])
+            && self.is_any(i + 1, &["this", "today", "tonight", "in"])
+        {
+            return Some((
+                if self.is(i, "earlier") {
+                    Mk::Earlier
+                } else {
+                    Mk::Later
+                },
+                i + 1,
+            ));
         }
         let mut j = i;
         if self.is(j, "the") {
@@ -661,9 +787,8 @@ impl<'a> Sentence<'a> {
         let date = if alen == 4 && blen <= 2 && clen <= 2 {
             ymd(a as i32, b, c)
         } else if alen <= 2 && blen <= 2 && clen == 4 {
-            if s1 == "/" && a <= 12 && b > 12 {
-                ymd(c as i32, a, b)
-            } else if s1 == "/" && a <= 12 {
+            // slashes read month first (US) when possible; dots and hyphens day first
+            if s1 == "/" && a <= 12 {
                 ymd(c as i32, a, b)
             } else {
                 ymd(c as i32, b, a)
@@ -678,7 +803,7 @@ impl<'a> Sentence<'a> {
         let mut k = i;
         let mut had_wd = false;
         if self.weekday_at(i).is_some()
-            || (self.t[i].cap && self.lookup(i, lx::WEEKDAY_ABBREVS).is_some())
+            || (i < self.len() && self.t[i].cap && self.lookup(i, lx::WEEKDAY_ABBREVS).is_some())
         {
             let mut j = i + 1;
             if self.p(j, ".") && self.adj(j) {
@@ -743,7 +868,11 @@ impl<'a> Sentence<'a> {
                 return self.finish_md(i, m, d, j3);
             }
         }
-        let j4 = if self.p(j, ",") || self.is(j, "of") { j + 1 } else { j };
+        let j4 = if self.p(j, ",") || self.is(j, "of") {
+            j + 1
+        } else {
+            j
+        };
         let (y, j5) = self.year_at(j4)?;
         Self::pt(j5, Some(Point::Month(y, m)), false)
     }
@@ -793,16 +922,26 @@ impl<'a> Sentence<'a> {
             if amb && !ctx {
                 return None;
             }
-            if amb && self.is(i, "may") && self.is_any(j, &["be", "have", "not", "also", "well", "yet", "never"]) {
+            if amb
+                && self.is(i, "may")
+                && self.is_any(j, &["be", "have", "not", "also", "well", "yet", "never"])
+            {
                 return None;
             }
             // "March" as a noun/verb: "the March", "a March" without context
-            if self.t[k].cap && self.is_any(j, &["on", "against", "through", "towards", "toward"]) && amb {
+            if self.t[k].cap
+                && self.is_any(j, &["on", "against", "through", "towards", "toward"])
+                && amb
+            {
                 return None;
             }
         }
         let dir = dir0.unwrap_or_else(|| self.dir_near(i));
-        let y = if dir0 == Some(Dir::Future) { self.pubd.map(|p| p.year()) } else { self.month_year(m, dir) };
+        let y = if dir0 == Some(Dir::Future) {
+            self.pubd.map(|p| p.year())
+        } else {
+            self.month_year(m, dir)
+        };
         Self::pt(j, y.map(|y| Point::Month(y, m)), true)
     }
 
@@ -819,7 +958,10 @@ impl<'a> Sentence<'a> {
             (None, i)
         };
         let (wd, j) = self.weekday_at(k)?;
-        if self.t[j.min(self.len() - 1)].cap && j < self.len() && self.is_any(j, lx::WEEKDAY_NAME_FOLLOWERS) {
+        if self.t[j.min(self.len() - 1)].cap
+            && j < self.len()
+            && self.is_any(j, lx::WEEKDAY_NAME_FOLLOWERS)
+        {
             return None;
         }
         if k > 0 && self.t[k - 1].cap && self.is_any(k - 1, lx::WEEKDAY_NAME_PRECEDERS) {
@@ -834,7 +976,15 @@ impl<'a> Sentence<'a> {
     }
 
     fn pt_ty(e: usize, p: Option<Point>, ty: TimexType) -> Option<Cand> {
-        Some(Cand { e, out: Out::P { p, m: Mod::None, rel: true, ty } })
+        Some(Cand {
+            e,
+            out: Out::P {
+                p,
+                m: Mod::None,
+                rel: true,
+                ty,
+            },
+        })
     }
 
     fn deictic_day(&self, i: usize) -> Option<Cand> {
@@ -843,19 +993,43 @@ impl<'a> Sentence<'a> {
         let (day, j) = if self.is(i, "today") {
             (shift(0), i + 1)
         } else if self.is(i, "tonight") {
-            return Self::pt_ty(i + 1, shift(0).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+            return Self::pt_ty(
+                i + 1,
+                shift(0).map(|d| Point::DayPart(d, "NI")),
+                TimexType::Time,
+            );
         } else if self.is(i, "yesterday") {
             (shift(-1), i + 1)
         } else if self.is(i, "tomorrow") {
             (shift(1), i + 1)
-        } else if self.is(i, "overnight") && !self.is_any(i + 1, lx::UNITS.iter().map(|x| x.0).collect::<Vec<_>>().as_slice()) {
-            return Self::pt_ty(i + 1, shift(-1).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+        } else if self.is(i, "overnight")
+            && !self.is_any(
+                i + 1,
+                lx::UNITS.iter().map(|x| x.0).collect::<Vec<_>>().as_slice(),
+            )
+        {
+            return Self::pt_ty(
+                i + 1,
+                shift(-1).map(|d| Point::DayPart(d, "NI")),
+                TimexType::Time,
+            );
         } else if self.is(i, "last") && self.is(i + 1, "night") {
-            return Self::pt_ty(i + 2, shift(-1).map(|d| Point::DayPart(d, "NI")), TimexType::Time);
+            return Self::pt_ty(
+                i + 2,
+                shift(-1).map(|d| Point::DayPart(d, "NI")),
+                TimexType::Time,
+            );
         } else if self.is(i, "this") {
             let pod = self.lookup(i + 1, lx::PARTS_OF_DAY)?;
-            return Self::pt_ty(i + 2, shift(0).map(|d| Point::DayPart(d, pod)), TimexType::Time);
-        } else if self.is(i, "the") && self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) {
+            return Self::pt_ty(
+                i + 2,
+                shift(0).map(|d| Point::DayPart(d, pod)),
+                TimexType::Time,
+            );
+        } else if self.is(i, "the")
+            && self.is(i + 1, "day")
+            && self.is_any(i + 2, &["before", "after"])
+        {
             let n = if self.is(i + 2, "before") { -2 } else { 2 };
             let anchor = if n < 0 { "yesterday" } else { "tomorrow" };
             if !self.is(i + 3, anchor) {
@@ -882,11 +1056,15 @@ impl<'a> Sentence<'a> {
         }
         let off: i32 = if self.is_any(k, &["this", "current"]) {
             0
-        } else if self.is_any(k, &["last", "past", "previous"]) && !(the && self.is_any(k, &["previous"])) {
+        } else if self.is_any(k, &["last", "past", "previous"])
+            && !(the && self.is_any(k, &["previous"]))
+        {
             -1
         } else if self.is_any(k, &["next", "coming"]) && !(the && self.is(k, "next")) {
             1
-        } else if self.is_any(k + 0, &["weekend"]) && (the || (i > 0 && self.is_any(i - 1, &["at", "over", "on", "during"]))) {
+        } else if self.is_any(k, &["weekend"])
+            && (the || (i > 0 && self.is_any(i - 1, &["at", "over", "on", "during"])))
+        {
             // "the weekend"
             let dir = self.dir(i);
             let p = self.pubd.map(|p| weekend_of(p, dir));
@@ -905,7 +1083,11 @@ impl<'a> Sentence<'a> {
                 let (code, clock, _) = self.unit_at(u)?;
                 return Some(Cand {
                     e: u + 1,
-                    out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, Some(1))), rel: false },
+                    out: Out::L {
+                        ty: TimexType::Duration,
+                        v: Some(unit_letter(code, clock, Some(1))),
+                        rel: false,
+                    },
                 });
             }
             return None;
@@ -917,7 +1099,11 @@ impl<'a> Sentence<'a> {
                 let base = weekend_of(p, Dir::Past);
                 match (off, base) {
                     (0, _) => weekend_of(p, self.dir(i)),
-                    (-1, Point::Weekend(m)) => Point::Weekend(if (p - m).num_days() >= 7 { m } else { m - Duration::weeks(1) }),
+                    (-1, Point::Weekend(m)) => Point::Weekend(if (p - m).num_days() >= 7 {
+                        m
+                    } else {
+                        m - Duration::weeks(1)
+                    }),
                     (_, Point::Weekend(m)) => Point::Weekend(m + Duration::weeks(1)),
                     (_, b) => b,
                 }
@@ -971,13 +1157,40 @@ impl<'a> Sentence<'a> {
         if let Some((y, e2)) = self.year_at(jj) {
             return Self::pt(e2, Some(Point::Season(y, code)), false);
         }
-        if self.is(e, "of") && self.is_any(e + 1, &["last", "this", "next"]) && self.is(e + 2, "year") {
-            let off = if self.is(e + 1, "last") { -1 } else if self.is(e + 1, "next") { 1 } else { 0 };
+        if self.is(e, "of")
+            && self.is_any(e + 1, &["last", "this", "next"])
+            && self.is(e + 2, "year")
+        {
+            let off = if self.is(e + 1, "last") {
+                -1
+            } else if self.is(e + 1, "next") {
+                1
+            } else {
+                0
+            };
             let p = self.pubd.map(|p| Point::Season(p.year() + off, code));
             return Self::pt(e + 3, p, true);
         }
         if dir0.is_none() && !the {
-            let ctx = i > 0 && self.is_any(i - 1, &["since", "in", "during", "by", "until", "through", "throughout", "before", "after", "this", "early", "late", "mid"]);
+            let ctx = i > 0
+                && self.is_any(
+                    i - 1,
+                    &[
+                        "since",
+                        "in",
+                        "during",
+                        "by",
+                        "until",
+                        "through",
+                        "throughout",
+                        "before",
+                        "after",
+                        "this",
+                        "early",
+                        "late",
+                        "mid",
+                    ],
+                );
             if !ctx || self.is(k, "fall") {
                 return None;
             }
@@ -989,7 +1202,11 @@ impl<'a> Sentence<'a> {
             Some(Dir::Future) => {
                 let p = self.pubd?;
                 let (sy, sc) = season_of(p);
-                let y = if sc == code { sy } else { self.season_year(code, self.dir(i)).unwrap_or(p.year()) };
+                let y = if sc == code {
+                    sy
+                } else {
+                    self.season_year(code, self.dir(i)).unwrap_or(p.year())
+                };
                 return Self::pt(e, Some(Point::Season(y, code)), true);
             }
             Some(d) => d,
@@ -1007,7 +1224,12 @@ impl<'a> Sentence<'a> {
             k += 1;
         }
         if let Some((v, len)) = self.digits(k) {
-            if len == 4 && self.adj(k + 1) && self.is(k + 1, "s") && v % 10 == 0 && (1000..2100).contains(&v) {
+            if len == 4
+                && self.adj(k + 1)
+                && self.is(k + 1, "s")
+                && v % 10 == 0
+                && (1000..2100).contains(&v)
+            {
                 return Self::pt(k + 2, Some(Point::Decade(v as i32)), false);
             }
         }
@@ -1023,14 +1245,21 @@ impl<'a> Sentence<'a> {
             return None;
         }
         // a count rather than a year: "about 2000", "$1999", "2000 troops"
-        if i > 0 && (self.is_any(i - 1, lx::COUNT_BEFORE) || (self.t[i - 1].kind == Kind::Punct && matches!(self.w(i - 1), "$" | "\u{a3}" | "\u{20ac}" | "#"))) {
+        if i > 0
+            && (self.is_any(i - 1, lx::COUNT_BEFORE)
+                || (self.t[i - 1].kind == Kind::Punct
+                    && matches!(self.w(i - 1), "$" | "\u{a3}" | "\u{20ac}" | "#")))
+        {
             return None;
         }
         if self.is_any(e, lx::NON_YEAR_FOLLOWERS) || self.p(e, "%") {
             return None;
         }
         // "from 1500 to 2000": a range of counts
-        if i >= 2 && self.is_any(i - 1, &["to", "and", "or", "than"]) && self.t[i - 2].kind == Kind::Digit {
+        if i >= 2
+            && self.is_any(i - 1, &["to", "and", "or", "than"])
+            && self.t[i - 2].kind == Kind::Digit
+        {
             let (_, l) = self.digits(i - 2)?;
             if l != 4 {
                 return None;
@@ -1067,10 +1296,30 @@ impl<'a> Sentence<'a> {
         if !half && !self.is(u, "quarter") {
             return None;
         }
-        if self.is(k, "last") {
+        if self.is(k, "last") && !self.is(u + 1, "of") {
             return None;
         }
         let mut e = u + 1;
+        if self.is(e, "of")
+            && self.is_any(e + 1, &["last", "this", "next"])
+            && self.is(e + 2, "year")
+        {
+            let off = if self.is(e + 1, "last") {
+                -1
+            } else if self.is(e + 1, "next") {
+                1
+            } else {
+                0
+            };
+            let p = self.pubd.map(|p| {
+                if half {
+                    Point::Half(p.year() + off, ord)
+                } else {
+                    Point::Quarter(p.year() + off, ord)
+                }
+            });
+            return Self::pt(e + 3, p, true);
+        }
         let mut year = None;
         let mut jj = e;
         if self.is(jj, "of") {
@@ -1079,8 +1328,6 @@ impl<'a> Sentence<'a> {
         if let Some((y, e2)) = self.year_at(jj) {
             year = Some(y);
             e = e2;
-        } else if self.is(jj, "of") && false {
-            e = jj;
         }
         if half && ord > 2 {
             return None;
@@ -1089,11 +1336,25 @@ impl<'a> Sentence<'a> {
         let y = match year {
             Some(y) => Some(y),
             None => self.pubd.map(|p| {
-                let cur = if half { (p.month() - 1) / 6 + 1 } else { (p.month() - 1) / 3 + 1 };
-                if ord <= cur { p.year() } else { p.year() - 1 }
+                let cur = if half {
+                    (p.month() - 1) / 6 + 1
+                } else {
+                    (p.month() - 1) / 3 + 1
+                };
+                if ord <= cur {
+                    p.year()
+                } else {
+                    p.year() - 1
+                }
             }),
         };
-        let p = y.map(|y| if half { Point::Half(y, ord) } else { Point::Quarter(y, ord) });
+        let p = y.map(|y| {
+            if half {
+                Point::Half(y, ord)
+            } else {
+                Point::Quarter(y, ord)
+            }
+        });
         Self::pt(e, p, rel)
     }
 
@@ -1106,7 +1367,10 @@ impl<'a> Sentence<'a> {
         if self.is(i, "that") && self.is(i + 1, "day") {
             return Self::pt(i + 2, anchor.map(Point::Day), true);
         }
-        if self.is(i, "the") && self.is_any(i + 1, &["next", "following", "previous"]) && self.is_any(i + 2, &["day", "morning", "evening", "night"]) {
+        if self.is(i, "the")
+            && self.is_any(i + 1, &["next", "following", "previous"])
+            && self.is_any(i + 2, &["day", "morning", "evening", "night"])
+        {
             let n = if self.is(i + 1, "previous") { -1 } else { 1 };
             let d = anchor.map(|a| a + Duration::days(n));
             if let Some(pod) = self.lookup(i + 2, lx::PARTS_OF_DAY) {
@@ -1114,9 +1378,17 @@ impl<'a> Sentence<'a> {
             }
             return Self::pt(i + 3, d.map(Point::Day), true);
         }
-        if self.is(i, "the") && self.is(i + 1, "day") && self.is_any(i + 2, &["before", "after"]) && (i + 3 >= self.len() || self.t[i + 3].kind == Kind::Punct) {
+        if self.is(i, "the")
+            && self.is(i + 1, "day")
+            && self.is_any(i + 2, &["before", "after"])
+            && (i + 3 >= self.len() || self.t[i + 3].kind == Kind::Punct)
+        {
             let n = if self.is(i + 2, "before") { -1 } else { 1 };
-            return Self::pt(i + 3, anchor.map(|a| Point::Day(a + Duration::days(n))), true);
+            return Self::pt(
+                i + 3,
+                anchor.map(|a| Point::Day(a + Duration::days(n))),
+                true,
+            );
         }
         None
     }
@@ -1130,7 +1402,8 @@ impl<'a> Sentence<'a> {
         let (n, j) = self.number_at(k)?;
         let (code, clock, e) = self.unit_at(j)?;
         let ago = self.is(e, "ago");
-        let anaph = self.is_any(e, &["earlier", "later"]) || (self.is(e, "before") && (e + 1 >= self.len() || self.t[e + 1].kind == Kind::Punct));
+        let anaph = self.is_any(e, &["earlier", "later"])
+            || (self.is(e, "before") && (e + 1 >= self.len() || self.t[e + 1].kind == Kind::Punct));
         if !ago && !anaph {
             return None;
         }
@@ -1138,10 +1411,24 @@ impl<'a> Sentence<'a> {
         let back = ago || !self.is(e, "later");
         let Some(n) = n else {
             let v = if back { "PAST_REF" } else { "FUTURE_REF" };
-            return Some(Cand { e: e + 1, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+            return Some(Cand {
+                e: e + 1,
+                out: Out::L {
+                    ty: TimexType::Date,
+                    v: Some(v.to_string()),
+                    rel: true,
+                },
+            });
         };
         if clock {
-            return Some(Cand { e: e + 1, out: Out::L { ty: TimexType::Time, v: None, rel: true } });
+            return Some(Cand {
+                e: e + 1,
+                out: Out::L {
+                    ty: TimexType::Time,
+                    v: None,
+                    rel: true,
+                },
+            });
         }
         let sign: i64 = if back { -1 } else { 1 };
         let n = i64::from(n);
@@ -1154,7 +1441,9 @@ impl<'a> Sentence<'a> {
                 Point::Month(y, m)
             }
             "DE" => Point::Decade(((a.year() as i64 + sign * 10 * n) / 10 * 10) as i32),
-            _ => Point::Year((a.year() as i64 + sign * n * if code == "CE" { 100 } else { 1 }) as i32),
+            _ => Point::Year(
+                (a.year() as i64 + sign * n * if code == "CE" { 100 } else { 1 }) as i32,
+            ),
         });
         Self::pt(e + 1, p, true)
     }
@@ -1163,11 +1452,10 @@ impl<'a> Sentence<'a> {
 
     fn duration(&self, i: usize) -> Option<Cand> {
         let mut k = i;
-        if self.is_any(k, &["more", "less", "fewer"]) && self.is(k + 1, "than") {
-            k += 2;
-        } else if self.is(k, "at") && self.is_any(k + 1, &["least", "most"]) {
-            k += 2;
-        } else if self.is(k, "up") && self.is(k + 1, "to") {
+        if (self.is_any(k, &["more", "less", "fewer"]) && self.is(k + 1, "than"))
+            || (self.is(k, "at") && self.is_any(k + 1, &["least", "most"]))
+            || (self.is(k, "up") && self.is(k + 1, "to"))
+        {
             k += 2;
         } else if self.is_any(k, lx::APPROXIMATORS) {
             k += 1;
@@ -1175,7 +1463,19 @@ impl<'a> Sentence<'a> {
         let mut vague_ref = None;
         if self.is(k, "the") {
             k += 1;
-            if !self.is_any(k, &["past", "last", "next", "coming", "first", "previous", "following", "final"]) {
+            if !self.is_any(
+                k,
+                &[
+                    "past",
+                    "last",
+                    "next",
+                    "coming",
+                    "first",
+                    "previous",
+                    "following",
+                    "final",
+                ],
+            ) {
                 return None;
             }
             if self.is_any(k, &["past", "last", "previous"]) {
@@ -1186,12 +1486,27 @@ impl<'a> Sentence<'a> {
             k += 1;
         } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
             let (_, _, e) = self.unit_at(k + 1)?;
-            let v = if self.is(k, "recent") { "PAST_REF" } else { "FUTURE_REF" };
-            return Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+            let v = if self.is(k, "recent") {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
+            return Some(Cand {
+                e,
+                out: Out::L {
+                    ty: TimexType::Date,
+                    v: Some(v.to_string()),
+                    rel: true,
+                },
+            });
         }
         if let Some((n, j)) = self.number_at(k) {
             // "two-day talks", "24-hour"
-            let (jj, hy) = if self.hyphen(j) && self.adj(j) { (j + 1, true) } else { (j, false) };
+            let (jj, hy) = if self.hyphen(j) && self.adj(j) {
+                (j + 1, true)
+            } else {
+                (j, false)
+            };
             if let Some((code, clock, e)) = self.unit_at(jj) {
                 if hy && self.w(jj).ends_with('s') && !self.is(jj, "days") {
                     return None;
@@ -1208,27 +1523,61 @@ impl<'a> Sentence<'a> {
                 }
                 if n.is_none() {
                     if let Some(v) = vague_ref {
-                        return Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+                        return Some(Cand {
+                            e,
+                            out: Out::L {
+                                ty: TimexType::Date,
+                                v: Some(v.to_string()),
+                                rel: true,
+                            },
+                        });
                     }
                 }
-                return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, n)), rel: false } });
+                return Some(Cand {
+                    e,
+                    out: Out::L {
+                        ty: TimexType::Duration,
+                        v: Some(unit_letter(code, clock, n)),
+                        rel: false,
+                    },
+                });
             }
             return None;
         }
         // "the past few days" handled above via vague quantifiers; bare plurals after "for"
-        if k == i && i > 0 && self.is_any(i - 1, &["for", "within", "in"]) && self.is_plural_unit(k) && !self.is(k, "days") || (k == i && i > 0 && self.is(i - 1, "for") && self.is(k, "days")) {
+        if k == i
+            && i > 0
+            && self.is_any(i - 1, &["for", "within", "in"])
+            && self.is_plural_unit(k)
+            && !self.is(k, "days")
+            || (k == i && i > 0 && self.is(i - 1, "for") && self.is(k, "days"))
+        {
             let (code, clock, e) = self.unit_at(k)?;
             if self.is(e, "of") || self.is(e, "to") {
                 return None;
             }
-            return Some(Cand { e, out: Out::L { ty: TimexType::Duration, v: Some(unit_letter(code, clock, None)), rel: false } });
+            return Some(Cand {
+                e,
+                out: Out::L {
+                    ty: TimexType::Duration,
+                    v: Some(unit_letter(code, clock, None)),
+                    rel: false,
+                },
+            });
         }
         None
     }
 
     fn set(&self, i: usize) -> Option<Cand> {
         if let Some(v) = self.lookup(i, lx::SET_ADVERBS) {
-            return Some(Cand { e: i + 1, out: Out::L { ty: TimexType::Set, v: Some(v.to_string()), rel: false } });
+            return Some(Cand {
+                e: i + 1,
+                out: Out::L {
+                    ty: TimexType::Set,
+                    v: Some(v.to_string()),
+                    rel: false,
+                },
+            });
         }
         if self.is_any(i, &["every", "each", "per"]) {
             let mut k = i + 1;
@@ -1236,30 +1585,59 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             if let Some((wd, e)) = self.weekday_at(k) {
-                return Some(Cand { e, out: Out::L { ty: TimexType::Set, v: Some(format!("XXXX-WXX-{}", wd + 1)), rel: false } });
+                return Some(Cand {
+                    e,
+                    out: Out::L {
+                        ty: TimexType::Set,
+                        v: Some(format!("XXXX-WXX-{}", wd + 1)),
+                        rel: false,
+                    },
+                });
             }
             if let Some(pod) = self.lookup(k, lx::PARTS_OF_DAY) {
-                return Some(Cand { e: k + 1, out: Out::L { ty: TimexType::Set, v: Some(format!("XXXX-XX-XXT{pod}")), rel: false } });
+                return Some(Cand {
+                    e: k + 1,
+                    out: Out::L {
+                        ty: TimexType::Set,
+                        v: Some(format!("XXXX-XX-XXT{pod}")),
+                        rel: false,
+                    },
+                });
             }
             let n = if k > i + 1 { 2 } else { 1 };
             if let Some((code, clock, e)) = self.unit_at(k) {
                 if self.w(k).ends_with('s') {
                     return None;
                 }
-                return Some(Cand { e, out: Out::L { ty: TimexType::Set, v: Some(unit_letter(code, clock, Some(n))), rel: false } });
+                return Some(Cand {
+                    e,
+                    out: Out::L {
+                        ty: TimexType::Set,
+                        v: Some(unit_letter(code, clock, Some(n))),
+                        rel: false,
+                    },
+                });
             }
         }
         None
     }
 
     fn vague(&self, i: usize) -> Option<Cand> {
-        let lit = |e: usize, v: &str| Some(Cand { e, out: Out::L { ty: TimexType::Date, v: Some(v.to_string()), rel: true } });
+        let lit = |e: usize, v: &str| {
+            Some(Cand {
+                e,
+                out: Out::L {
+                    ty: TimexType::Date,
+                    v: Some(v.to_string()),
+                    rel: true,
+                },
+            })
+        };
         if let Some(v) = self.lookup(i, lx::VAGUE_WORDS) {
             if self.is(i, "now") && self.hyphen(i + 1) && self.adj(i + 1) {
                 return None;
             }
-            let s = if self.is(i, "now") && i > 0 && self.is(i - 1, "right") { i } else { i };
-            return lit(s + 1, v);
+            return lit(i + 1, v);
         }
         if self.is(i, "present") && i > 0 && self.is(i - 1, "at") {
             return lit(i + 1, "PRESENT_REF");
@@ -1269,25 +1647,59 @@ impl<'a> Sentence<'a> {
         }
         if self.is(i, "the") && self.is_any(i + 1, &["past", "future"]) {
             let nxt = i + 2;
-            if nxt < self.len() && self.t[nxt].kind != Kind::Punct && !self.is_any(nxt, &["and", "or", "but", "when", "as", "that", "is", "was", "has", "have", "had", "will", "the"]) {
+            if nxt < self.len()
+                && self.t[nxt].kind != Kind::Punct
+                && !self.is_any(
+                    nxt,
+                    &[
+                        "and", "or", "but", "when", "as", "that", "is", "was", "has", "have",
+                        "had", "will", "the",
+                    ],
+                )
+            {
                 return None;
             }
-            let v = if self.is(i + 1, "past") { "PAST_REF" } else { "FUTURE_REF" };
+            let v = if self.is(i + 1, "past") {
+                "PAST_REF"
+            } else {
+                "FUTURE_REF"
+            };
             return lit(i + 2, v);
         }
         None
     }
 
     fn clock(&self, i: usize) -> Option<Cand> {
-        let day = self.pubd;
+        let day = self.day.get().or(self.pubd);
         let mk = |e: usize, h: u32, m: u32, z: bool| {
             // a day right after the time: "noon Thursday", "12:00 UTC Monday", "16:00 today"
-            let (day, e, rel) = match self.weekday_rule(e).or_else(|| self.deictic_day(e)).or_else(|| self.text_date(e)) {
-                Some(Cand { e: e2, out: Out::P { p, rel, ty: TimexType::Date, .. } }) => (p.and_then(|p| p.day()), e2, rel),
+            let (day, e, rel) = match self
+                .weekday_rule(e)
+                .or_else(|| self.deictic_day(e))
+                .or_else(|| self.text_date(e))
+            {
+                Some(Cand {
+                    e: e2,
+                    out:
+                        Out::P {
+                            p,
+                            rel,
+                            ty: TimexType::Date,
+                            ..
+                        },
+                }) => (p.and_then(|p| p.day()), e2, rel),
                 _ => (day, e, true),
             };
             let p = day.map(|d| Point::Clock(d, h, m, z));
-            Some(Cand { e, out: Out::P { p, m: Mod::None, rel, ty: TimexType::Time } })
+            Some(Cand {
+                e,
+                out: Out::P {
+                    p,
+                    m: Mod::None,
+                    rel,
+                    ty: TimexType::Time,
+                },
+            })
         };
         if self.is_any(i, &["noon", "midday"]) {
             return mk(i + 1, 12, 0, false);
@@ -1324,11 +1736,13 @@ impl<'a> Sentence<'a> {
         let ampm = if self.is_any(e, &["am", "pm"]) {
             let pm = self.is(e, "pm");
             e += 1;
-            if self.p(e, ".") && self.adj(e) && false {
-                e += 1;
-            }
             Some(pm)
-        } else if self.is_any(e, &["a", "p"]) && self.p(e + 1, ".") && self.is(e + 2, "m") && self.adj(e + 1) && self.adj(e + 2) {
+        } else if self.is_any(e, &["a", "p"])
+            && self.p(e + 1, ".")
+            && self.is(e + 2, "m")
+            && self.adj(e + 1)
+            && self.adj(e + 2)
+        {
             let pm = self.is(e, "p");
             e += 3;
             if self.p(e, ".") && self.adj(e) {
@@ -1355,7 +1769,13 @@ impl<'a> Sentence<'a> {
         self.clock_tail(e, h, m, &mk)
     }
 
-    fn clock_tail(&self, e: usize, h: u32, m: u32, mk: &dyn Fn(usize, u32, u32, bool) -> Option<Cand>) -> Option<Cand> {
+    fn clock_tail(
+        &self,
+        e: usize,
+        h: u32,
+        m: u32,
+        mk: &dyn Fn(usize, u32, u32, bool) -> Option<Cand>,
+    ) -> Option<Cand> {
         let mut e = e;
         let mut z = false;
         if self.is_any(e, lx::TIME_ZONES) {
@@ -1373,7 +1793,11 @@ fn weekend_of(p: NaiveDate, dir: Dir) -> Point {
     let wd = p.weekday().num_days_from_monday();
     match dir {
         // the weekend just passed (or the current one)
-        Dir::Past | Dir::Last => Point::Weekend(if wd >= 5 { mon } else { mon - Duration::weeks(1) }),
+        Dir::Past | Dir::Last => Point::Weekend(if wd >= 5 {
+            mon
+        } else {
+            mon - Duration::weeks(1)
+        }),
         _ => Point::Weekend(mon),
     }
 }

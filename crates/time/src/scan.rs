@@ -170,7 +170,9 @@ const MAX_SENTENCE_TOKENS: usize = 4096;
 pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(&[Tok])) {
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
     for tok in Tokenizer::new(text) {
-        if !buf.is_empty() && (tok.nl || buf.len() >= MAX_SENTENCE_TOKENS || ends_sentence(text, &buf, &tok)) {
+        if !buf.is_empty()
+            && (tok.nl || buf.len() >= MAX_SENTENCE_TOKENS || ends_sentence(text, &buf, &tok))
+        {
             f(&buf);
             buf.clear();
         }
@@ -198,7 +200,11 @@ fn ends_sentence(text: &str, buf: &[Tok], next: &Tok) -> bool {
         let w = buf[buf.len() - 2];
         if w.kind == Kind::Alpha && w.e == last.s {
             let word = &text[w.s..w.e];
-            if word.len() == 1 || lexicon::ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+            if word.len() == 1
+                || lexicon::ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(word))
+            {
                 return false;
             }
         }
