@@ -1002,12 +1002,7 @@ impl<'a> Sentence<'a> {
             (shift(-1), i + 1)
         } else if self.is(i, "tomorrow") {
             (shift(1), i + 1)
-        } else if self.is(i, "overnight")
-            && !self.is_any(
-                i + 1,
-                lx::UNITS.iter().map(|x| x.0).collect::<Vec<_>>().as_slice(),
-            )
-        {
+        } else if self.is(i, "overnight") && self.unit_at(i + 1).is_none() {
             return Self::pt_ty(
                 i + 1,
                 shift(-1).map(|d| Point::DayPart(d, "NI")),

@@ -1005,3 +1005,17 @@ fn every_prefix_is_safe() {
         let _ = find_times(&text[i..], None);
     }
 }
+
+/// `cargo test -p sitrep-time --release -- --ignored fifty_megabytes`
+#[test]
+#[ignore]
+fn fifty_megabytes() {
+    let unit = "KYIV, July 28 (Reuters) - Russian forces shelled the city on Thursday and early on Friday, \
+                officials said, after three days of strikes since mid-July; 3,000 servicemen may be moved by 2024. ";
+    let text = unit.repeat(50_000_000 / unit.len());
+    let t0 = std::time::Instant::now();
+    let ms = find_times(&text, Some(d("2023-07-28")));
+    let secs = t0.elapsed().as_secs_f64();
+    eprintln!("{} bytes, {} mentions, {secs:.2}s", text.len(), ms.len());
+    assert!(secs < 60.0);
+}
