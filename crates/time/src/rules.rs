@@ -59,6 +59,9 @@ pub(crate) struct Sentence<'a> {
     pubd: Option<NaiveDate>,
     /// The last day mentioned earlier in this sentence (anchors bare clock times).
     day: std::cell::Cell<Option<NaiveDate>>,
+    /// The last quarter mentioned earlier in this sentence ("a year earlier" then means that
+    /// quarter a year before).
+    quarter: std::cell::Cell<Option<(i32, u32)>>,
 }
 
 /// How many tokens either side of an expression are searched for future cues.
@@ -81,6 +84,7 @@ pub(crate) fn scan_sentence(
         t: toks,
         pubd,
         day: std::cell::Cell::new(None),
+        quarter: std::cell::Cell::new(None),
     };
     let mut i = 0;
     while i < toks.len() {
@@ -607,6 +611,9 @@ impl<'a> Sentence<'a> {
                 if let Some(d) = p.and_then(|p| p.day()) {
                     *refd = Some(d);
                     self.day.set(Some(d));
+                }
+                if let Some(Point::Quarter(y, q)) = p {
+                    self.quarter.set(Some((*y, *q)));
                 }
                 TimeMention {
                     start,
@@ -1424,6 +1431,11 @@ impl<'a> Sentence<'a> {
                     rel: true,
                 },
             });
+        }
+        if code == "Y" && n == 1 && back {
+            if let Some((y, q)) = self.quarter.get() {
+                return Self::pt(e + 1, Some(Point::Quarter(y - 1, q)), true);
+            }
         }
         let sign: i64 = if back { -1 } else { 1 };
         let n = i64::from(n);

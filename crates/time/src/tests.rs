@@ -1019,3 +1019,10 @@ fn fifty_megabytes() {
     eprintln!("{} bytes, {} mentions, {secs:.2}s", text.len(), ms.len());
     assert!(secs < 60.0);
 }
+
+#[test]
+fn a_year_earlier_after_a_quarter_means_that_quarter() {
+    let text = "Third-quarter profit rose to $5 million from $3 million a year earlier.";
+    assert_eq!(val(text, "2023-10-20", "Third-quarter"), "2023-Q3");
+    assert_eq!(val(text, "2023-10-20", "a year earlier"), "2022-Q3");
+}
