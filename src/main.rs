@@ -1,1 +1,294 @@
-fn main() {}
+//! `sitrep`: reads conflict news and turns every report into a ledger of claims.
+
+mod input;
+mod summary;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use sitrep_extract::{Engine, InputDoc};
+use sitrep_gazetteer::Gazetteer;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "sitrep", version, about = "Reads conflict news and turns every report into a ledger of claims")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read reports and print their ledgers.
+    Extract(ExtractArgs),
+    /// Import GeoNames dumps into a local gazetteer index, or show what the gazetteer holds.
+    Gazetteer {
+        #[command(subcommand)]
+        command: GazCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazCommand {
+    /// Import GeoNames dump files (UA.zip, allCountries.zip, cities500.txt, alternateNamesV2.txt) into an index.
+    Import {
+        /// GeoNames files as GeoNames publishes them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the index (default: the user's data dir, which `extract` reads automatically).
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Show the layers of the gazetteer and their sizes.
+    Info {
+        /// Extra index directories made by `gazetteer import`.
+        #[arg(long = "gazetteer")]
+        dirs: Vec<PathBuf>,
+    },
+    /// Look a name up, as extract would.
+    Lookup {
+        name: String,
+        #[arg(long = "gazetteer")]
+        dirs: Vec<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    /// A readable summary (the default on a terminal).
+    Text,
+    /// One ledger as pretty JSON (one compact ledger a line for several documents).
+    Json,
+    /// One ledger a line.
+    Jsonl,
+}
+
+#[derive(clap::Args)]
+struct ExtractArgs {
+    /// Text files, folders (every .txt inside), .jsonl files (one document a line), or - for standard input.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output format [default: text on a terminal, json otherwise].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Publication date (YYYY-MM-DD) for every document; wins over metadata and datelines.
+    #[arg(long, value_parser = parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// Index directories made by `sitrep gazetteer import`, used on top of the embedded gazetteer.
+    #[arg(long = "gazetteer")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not read the imported index in the user's data dir.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+    /// Largest document accepted, in MB.
+    #[arg(long, default_value_t = 256)]
+    max_mb: u64,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Extract(args) => extract(args),
+        Command::Gazetteer { command } => gazetteer(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(msg) => {
+            eprintln!("sitrep: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn open_gazetteer(dirs: &[PathBuf], use_default: bool) -> Result<Gazetteer, String> {
+    let mut dirs = dirs.to_vec();
+    if use_default {
+        if let Some(d) = sitrep_gazetteer::default_index_dir() {
+            if d.is_dir() && std::fs::read_dir(&d).map(|mut r| r.next().is_some()).unwrap_or(false) {
+                dirs.push(d);
+            }
+        }
+    }
+    Gazetteer::open(&dirs).map_err(|e| format!("gazetteer: {e}"))
+}
+
+fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
+    match cmd {
+        GazCommand::Import { files, out } => {
+            let out = match out.or_else(sitrep_gazetteer::default_index_dir) {
+                Some(o) => o,
+                None => return Err("no data directory found: give --out DIR".into()),
+            };
+            let t = std::time::Instant::now();
+            let stats = sitrep_gazetteer::import(&files, &out).map_err(|e| format!("import: {e}"))?;
+            eprintln!(
+                "imported {} places ({} names, {} rows read, {} skipped) into {} in {:.1} s",
+                stats.entries,
+                stats.names,
+                stats.rows,
+                stats.skipped,
+                out.display(),
+                t.elapsed().as_secs_f64()
+            );
+            if out != sitrep_gazetteer::default_index_dir().unwrap_or_default() {
+                eprintln!("use it with: sitrep extract --gazetteer {} ...", out.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        GazCommand::Info { dirs } => {
+            let t = std::time::Instant::now();
+            let g = open_gazetteer(&dirs, true)?;
+            let opened = t.elapsed();
+            let s = g.stats();
+            println!("gazetteer opened in {:.1} ms", opened.as_secs_f64() * 1000.0);
+            for l in &s.layers {
+                println!("  {:<40} {:>9} places {:>9} names {:>8.1} MB", l.source, l.entries, l.names, l.bytes as f64 / 1e6);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        GazCommand::Lookup { name, dirs } => {
+            let g = open_gazetteer(&dirs, true)?;
+            let mut c = g.lookup(&name);
+            if c.is_empty() {
+                c = g.lookup_fuzzy(&name, 2);
+                if !c.is_empty() {
+                    println!("(no exact match; nearest spellings)");
+                }
+            }
+            c.sort_by(|a, b| b.population.cmp(&a.population));
+            for x in c.iter().take(20) {
+                println!(
+                    "{:<10} {:<28} {:>9.5} {:>10.5} {} {:<6} {:<24} pop {}",
+                    x.geonames_id,
+                    x.name,
+                    x.lat,
+                    x.lon,
+                    x.country_code,
+                    x.feature_code,
+                    x.admin1.as_deref().unwrap_or("-"),
+                    x.population
+                );
+            }
+            if c.is_empty() {
+                println!("no place called '{name}'");
+                return Ok(ExitCode::from(1));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().map_err(|e| e.to_string())?;
+    }
+    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
+    let engine = Engine::new(open_gazetteer(&args.gazetteers, !args.no_default_gazetteer)?);
+    let limits = input::Limits { max_bytes: args.max_mb.saturating_mul(1 << 20) };
+    let sources = input::expand(&args.inputs).map_err(|e| e.to_string())?;
+    let batch = sources.len() > 1 || sources.iter().any(|s| s.is_jsonl());
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failures = 0usize;
+    let mut done = 0usize;
+    let progress = if std::io::stderr().is_terminal() && batch {
+        let pb = ProgressBar::new(0);
+        pb.set_style(
+            ProgressStyle::with_template("{spinner} {pos}/{len} documents {per_sec} eta {eta} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Some(pb)
+    } else {
+        None
+    };
+    for src in &sources {
+        let mut reader = match input::Reader::open(src, limits) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("sitrep: {e}");
+                failures += 1;
+                continue;
+            }
+        };
+        loop {
+            // read a chunk of documents, extract them in parallel, write them in input order
+            let mut chunk: Vec<Result<InputDoc, input::InputError>> = Vec::new();
+            while chunk.len() < 512 {
+                match reader.next_doc() {
+                    Some(d) => chunk.push(d),
+                    None => break,
+                }
+            }
+            if chunk.is_empty() {
+                break;
+            }
+            if let Some(pb) = &progress {
+                pb.inc_length(chunk.len() as u64);
+            }
+            let results: Vec<Result<sitrep_ledger::Ledger, input::InputError>> = chunk
+                .into_par_iter()
+                .map(|d| {
+                    d.map(|mut doc| {
+                        if let Some(date) = args.date {
+                            doc.published = Some(date);
+                            doc.published_source = Some("flag".into());
+                        }
+                        engine.extract(&doc)
+                    })
+                })
+                .collect();
+            for r in results {
+                match r {
+                    Ok(ledger) => {
+                        let w = match format {
+                            Format::Jsonl => serde_json::to_writer(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
+                            Format::Json if batch => serde_json::to_writer(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
+                            Format::Json => serde_json::to_writer_pretty(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
+                            Format::Text => summary::write(&mut out, &ledger, engine.gazetteer()),
+                        };
+                        if let Err(e) = w {
+                            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                                return Ok(ExitCode::SUCCESS);
+                            }
+                            return Err(format!("writing the output: {e}"));
+                        }
+                        done += 1;
+                    }
+                    Err(e) => {
+                        if let Some(pb) = &progress {
+                            pb.suspend(|| eprintln!("sitrep: {e}"));
+                        } else {
+                            eprintln!("sitrep: {e}");
+                        }
+                        failures += 1;
+                    }
+                }
+                if let Some(pb) = &progress {
+                    pb.inc(1);
+                }
+            }
+            let _ = out.flush();
+        }
+    }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+    out.flush().map_err(|e| format!("writing the output: {e}"))?;
+    if failures > 0 {
+        eprintln!("sitrep: {done} document(s) extracted, {failures} failed (see the messages above)");
+        return Ok(ExitCode::from(1));
+    }
+    if batch && std::io::stderr().is_terminal() {
+        eprintln!("sitrep: {done} document(s) extracted");
+    }
+    Ok(ExitCode::SUCCESS)
+}

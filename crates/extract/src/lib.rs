@@ -1,1 +1,242 @@
-//! Extraction pipeline (in progress).
+//! sitrep's extraction pipeline: text in, a `sitrep/ledger@1` ledger out.
+//!
+//! segment ([`sitrep_text`]) -> recognise actors, places, times, quotes -> resolve places (gazetteer, context,
+//! relative locations) and dates (publication date) -> extract events, claims and contradictions -> [`Ledger`].
+//! Every stage annotates one [`doc::Doc`]; every field in the output points back at the characters that support it.
+
+pub mod actors;
+pub mod doc;
+pub mod events;
+pub mod lexicon;
+pub mod places;
+pub mod quotes;
+
+use chrono::NaiveDate;
+use doc::{Doc, TimeRec};
+use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::{
+    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote, RelativeLocation, Span, Time,
+};
+use sitrep_text::Text;
+
+/// One document to read.
+#[derive(Debug, Clone, Default)]
+pub struct InputDoc {
+    pub id: String,
+    pub text: String,
+    pub published: Option<NaiveDate>,
+    /// Where `published` came from (`flag`, `metadata`); the engine adds `dateline` when it reads one.
+    pub published_source: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+}
+
+/// The extraction engine: the gazetteer and the lexicons, shared by every document (Send + Sync).
+pub struct Engine {
+    gaz: Gazetteer,
+}
+
+impl Engine {
+    pub fn new(gaz: Gazetteer) -> Self {
+        Engine { gaz }
+    }
+
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gaz
+    }
+
+    /// Reads one document into a ledger.
+    pub fn extract(&self, input: &InputDoc) -> Ledger {
+        let text = Text::new(&input.text);
+        let mut published = input.published;
+        let mut published_source = input.published_source.clone();
+        if published.is_none() {
+            if let Some(d) = sitrep_time::find_dateline(text.view()) {
+                published = Some(d.date);
+                published_source = Some("dateline".into());
+            }
+        }
+        let mut doc = Doc::new(&text, published);
+        // times
+        for t in sitrep_time::find_times(text.view(), published) {
+            let in_caption = text.in_caption(t.start);
+            doc.times.push(TimeRec {
+                start: t.start,
+                end: t.end,
+                value: t.value.clone(),
+                range: t.range,
+                timex_type: t.timex_type.as_str(),
+                precision: t.precision,
+                relative: t.relative,
+                in_caption,
+            });
+        }
+        actors::recognise(&mut doc, &self.gaz);
+        places::recognise(&mut doc, &self.gaz);
+        quotes::recognise(&mut doc);
+        events::extract(&mut doc, &self.gaz);
+        let meta = DocumentMeta {
+            id: input.id.clone(),
+            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_source,
+            title: input.title.clone().or_else(|| headline(&text)),
+            url: input.url.clone(),
+            source: input.source.clone(),
+            language: Some("en".into()),
+            chars: input.text.chars().count(),
+        };
+        to_ledger(&doc, meta, &self.gaz)
+    }
+}
+
+fn headline(text: &Text) -> Option<String> {
+    text.paragraphs
+        .iter()
+        .find(|p| p.kind == sitrep_text::ParagraphKind::Headline)
+        .map(|p| text.input()[text.to_input(p.start)..text.to_input(p.end)].to_string())
+}
+
+fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
+    let text = doc.text;
+    let input = text.input();
+    let ci = CharIndex::new(input);
+    let span = |s: usize, e: usize| -> Span {
+        let (a, b) = (text.to_input(s), text.to_input(e));
+        ci.span(input, a, b)
+    };
+    let mut led = Ledger::new(meta);
+    let place_id = |i: usize| format!("p{}", i + 1);
+    let actor_id = |i: usize| format!("a{}", i + 1);
+    // places that have mentions
+    for (i, p) in doc.places.iter().enumerate() {
+        let mentions: Vec<PlaceMention> = doc
+            .place_mentions
+            .iter()
+            .filter(|m| m.place == i)
+            .map(|m| {
+                let s = span(m.start, m.end);
+                PlaceMention { start: s.start, end: s.end, text: s.text, kind: m.kind.as_str().to_string() }
+            })
+            .collect();
+        if mentions.is_empty() {
+            continue;
+        }
+        let relative_to = p.relation.as_ref().map(|r| {
+            let a = &doc.places[r.anchor];
+            let gd = match (p.resolved.as_ref(), a.lat, a.lon) {
+                (Some(c), Some(alat), Some(alon)) if p.facility.is_none() => Some(places::haversine_km((alat, alon), (c.lat, c.lon))),
+                _ => None,
+            };
+            let consistent = match (gd, r.distance_km, r.bearing, p.resolved.as_ref(), a.lat, a.lon) {
+                (Some(g), Some(d), Some(b), Some(c), Some(alat), Some(alon)) => {
+                    let brg = places::bearing_between((alat, alon), (c.lat, c.lon));
+                    let diff = (brg - places::bearing_degrees(b)).abs() % 360.0;
+                    let diff = diff.min(360.0 - diff);
+                    Some((g - d).abs() <= (0.35 * d).max(5.0) && diff <= 50.0)
+                }
+                _ => None,
+            };
+            RelativeLocation {
+                anchor: place_id(r.anchor),
+                distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
+                bearing: r.bearing.map(str::to_string),
+                gazetteer_distance_km: gd.map(|d| (d * 10.0).round() / 10.0),
+                consistent,
+                evidence: span(r.start, r.end),
+            }
+        });
+        let c = p.resolved.as_ref();
+        led.places.push(Place {
+            id: place_id(i),
+            name: p.name.clone(),
+            mentions,
+            lat: p.lat,
+            lon: p.lon,
+            country_code: c.map(|c| c.country_code.clone()),
+            admin1: c.and_then(|c| c.admin1.clone()),
+            geonames_id: if p.facility.is_some() { None } else { c.map(|c| c.geonames_id) },
+            feature_code: if p.facility.is_some() { Some("FCL".into()) } else { c.map(|c| c.feature_code.clone()) },
+            geo_precision: p.lat.map(|_| p.geo_precision),
+            relative_to,
+            confidence: (p.confidence * 100.0).round() / 100.0,
+            resolution: p.resolution.to_string(),
+        });
+    }
+    let _ = gaz;
+    for (i, a) in doc.actors.iter().enumerate() {
+        let mentions: Vec<Span> = doc.actor_mentions.iter().filter(|m| m.actor == i).map(|m| span(m.start, m.end)).collect();
+        let used = !mentions.is_empty()
+            || doc.events.iter().any(|e| e.actor1 == Some(i) || e.actor2 == Some(i))
+            || doc.claims.iter().any(|c| c.source == Some(i))
+            || doc.quotes.iter().any(|q| q.speaker == Some(i));
+        if !used {
+            continue;
+        }
+        led.actors.push(Actor {
+            id: actor_id(i),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+            affiliation: a.affiliation.clone(),
+            role: a.role.clone(),
+            mentions,
+        });
+    }
+    for (i, t) in doc.times.iter().enumerate() {
+        let s = span(t.start, t.end);
+        led.times.push(Time {
+            id: format!("t{}", i + 1),
+            text: s.text,
+            start: s.start,
+            end: s.end,
+            value: t.value.clone(),
+            range: t.range.map(|(a, b)| [a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string()]),
+            timex_type: t.timex_type.to_string(),
+            precision: t.precision,
+            relative: t.relative,
+            in_caption: t.in_caption,
+        });
+    }
+    for (i, q) in doc.quotes.iter().enumerate() {
+        let s = span(q.start, q.end);
+        led.quotes.push(Quote {
+            id: format!("q{}", i + 1),
+            text: s.text,
+            start: s.start,
+            end: s.end,
+            speaker: q.speaker.map(actor_id),
+            cue: q.cue.clone(),
+            kind: if q.partial { "partial" } else { "direct" }.to_string(),
+            speaker_mention: q.speaker_mention.map(|(a, b)| span(a, b)),
+        });
+    }
+    for (i, e) in doc.events.iter().enumerate() {
+        led.events.push(Event {
+            id: format!("e{}", i + 1),
+            event_type: e.event_type.clone(),
+            sub_event_type: e.sub_event_type.clone(),
+            actor1: e.actor1.map(actor_id),
+            actor2: e.actor2.map(actor_id),
+            place: e.place.map(place_id),
+            date: e.date.clone(),
+            time_precision: e.time_precision,
+            fatalities: e.fatalities,
+            evidence: e.evidence.iter().map(|&(s, en)| span(s, en)).collect(),
+            claims: e.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
+            trigger: e.trigger.clone(),
+        });
+    }
+    for (i, c) in doc.claims.iter().enumerate() {
+        led.claims.push(Claim {
+            id: format!("c{}", i + 1),
+            event: format!("e{}", c.event + 1),
+            source: c.source.map(actor_id),
+            stance: if c.denies { "denies" } else { "asserts" }.to_string(),
+            verification: events::verification(doc, i).to_string(),
+            contradicts: c.contradicts.iter().map(|x| format!("c{}", x + 1)).collect(),
+            evidence: span(c.start, c.end),
+            hedge: c.hedge.clone(),
+        });
+    }
+    led
+}

@@ -1,0 +1,265 @@
+//! The document model shared by the extraction stages: one [`Doc`] that every stage annotates, spaCy style.
+//! All offsets here are byte offsets into the normalised view of [`sitrep_text::Text`].
+
+use sitrep_gazetteer::Candidate;
+use sitrep_text::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    Literal,
+    Metonym,
+    Demonym,
+}
+
+impl MentionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionKind::Literal => "literal",
+            MentionKind::Metonym => "metonym",
+            MentionKind::Demonym => "demonym",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ActorRec {
+    pub name: String,
+    pub kind: String,
+    pub affiliation: Option<String>,
+    pub role: Option<String>,
+    /// m / f when a given name or pronoun tells.
+    pub gender: Option<char>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct ActorMention {
+    pub start: usize,
+    pub end: usize,
+    pub actor: usize,
+    pub pronoun: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    pub place: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct Relation {
+    pub anchor: usize,
+    pub distance_km: Option<f64>,
+    pub bearing: Option<&'static str>,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct PlaceRec {
+    pub name: String,
+    pub key: String,
+    pub resolved: Option<Candidate>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub confidence: f64,
+    pub resolution: &'static str,
+    /// Facility ("nuclear power plant", "bridge") rather than a settlement.
+    pub facility: Option<String>,
+    /// Settlement type words seen with it ("village", "city", "town", "region").
+    pub cue: Option<String>,
+    pub relation: Option<Relation>,
+    /// Precision for events: 1 town, 2 near/part, 3 region.
+    pub geo_precision: u8,
+}
+
+#[derive(Debug, Clone)]
+pub struct QuoteRec {
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<usize>,
+    pub speaker_mention: Option<(usize, usize)>,
+    pub cue: Option<String>,
+    pub partial: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct TimeRec {
+    pub start: usize,
+    pub end: usize,
+    pub value: Option<String>,
+    pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    pub timex_type: &'static str,
+    pub precision: Option<u8>,
+    pub relative: bool,
+    pub in_caption: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct ClaimRec {
+    pub event: usize,
+    pub source: Option<usize>,
+    pub denies: bool,
+    pub hedge: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub contradicts: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventRec {
+    pub class: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub actor1: Option<usize>,
+    pub actor2: Option<usize>,
+    pub place: Option<usize>,
+    pub date: Option<String>,
+    pub time_precision: Option<u8>,
+    pub fatalities: Option<u64>,
+    pub evidence: Vec<(usize, usize)>,
+    pub trigger: String,
+    pub claims: Vec<usize>,
+}
+
+pub struct Doc<'a> {
+    pub text: &'a Text,
+    pub published: Option<chrono::NaiveDate>,
+    pub actors: Vec<ActorRec>,
+    pub actor_mentions: Vec<ActorMention>,
+    pub places: Vec<PlaceRec>,
+    pub place_mentions: Vec<PlaceMention>,
+    pub times: Vec<TimeRec>,
+    pub quotes: Vec<QuoteRec>,
+    pub events: Vec<EventRec>,
+    pub claims: Vec<ClaimRec>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a Text, published: Option<chrono::NaiveDate>) -> Self {
+        Doc {
+            text,
+            published,
+            actors: Vec::new(),
+            actor_mentions: Vec::new(),
+            places: Vec::new(),
+            place_mentions: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            events: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    pub fn view(&self) -> &'a str {
+        self.text.view()
+    }
+
+    /// Finds or adds an actor by canonical name; fills missing details.
+    pub fn actor(&mut self, name: &str, kind: &str, affiliation: Option<&str>, role: Option<&str>) -> usize {
+        if let Some(i) = self.actors.iter().position(|a| a.name.eq_ignore_ascii_case(name)) {
+            let a = &mut self.actors[i];
+            if a.affiliation.is_none() {
+                a.affiliation = affiliation.map(str::to_string);
+            }
+            if a.role.is_none() {
+                a.role = role.map(str::to_string);
+            }
+            return i;
+        }
+        self.actors.push(ActorRec {
+            name: name.to_string(),
+            kind: kind.to_string(),
+            affiliation: affiliation.map(str::to_string),
+            role: role.map(str::to_string),
+            gender: None,
+        });
+        self.actors.len() - 1
+    }
+
+    pub fn actor_overlapping(&self, start: usize, end: usize) -> bool {
+        self.actor_mentions.iter().any(|m| m.start < end && start < m.end)
+    }
+
+    pub fn add_actor_mention(&mut self, start: usize, end: usize, actor: usize, pronoun: bool) {
+        if self.actor_overlapping(start, end) {
+            return;
+        }
+        let i = self.actor_mentions.partition_point(|m| m.start < start);
+        self.actor_mentions.insert(i, ActorMention { start, end, actor, pronoun });
+    }
+
+    pub fn place_overlapping(&self, start: usize, end: usize) -> Option<&PlaceMention> {
+        self.place_mentions.iter().find(|m| m.start < end && start < m.end)
+    }
+
+    pub fn add_place_mention(&mut self, m: PlaceMention) {
+        let i = self.place_mentions.partition_point(|x| x.start < m.start);
+        self.place_mentions.insert(i, m);
+    }
+
+    /// Sentence bounds of the sentence containing `off`.
+    pub fn sentence_bounds(&self, off: usize) -> (usize, usize) {
+        match self.text.sentence_at(off) {
+            Some(i) => (self.text.sentences[i].start, self.text.sentences[i].end),
+            None => (off, off),
+        }
+    }
+
+    /// The country code of the country that an affiliation-bearing actor belongs to.
+    pub fn side_of(&self, actor: Option<usize>) -> Option<&str> {
+        actor.and_then(|a| self.actors[a].affiliation.as_deref())
+    }
+}
+
+/// A capitalised word run: consecutive tokens that start with an upper-case letter (or are joined by
+/// `of`/`for`/`the`/`and` when `allow_links`), within one sentence.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub tokens: Vec<(usize, usize)>,
+}
+
+pub fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Capitalised runs in `view[start..end]`.
+pub fn capitalised_runs(view: &str, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
+    let toks: Vec<(usize, usize)> = sitrep_text::tokens(view, start, end).map(|t| (t.start, t.end)).collect();
+    let mut runs = Vec::new();
+    let mut cur: Vec<(usize, usize)> = Vec::new();
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in &toks {
+        let w = &view[s..e];
+        let gap = cur.last().map(|&(_, pe)| &view[pe..s]).unwrap_or(" ");
+        let contiguous = pending.last().or(cur.last()).map(|&(_, pe)| gap_ok(&view[pe..s])).unwrap_or(true);
+        if is_capitalised(w) && contiguous && gap_ok(gap) {
+            cur.append(&mut pending);
+            cur.push((s, e));
+        } else if allow_links && !cur.is_empty() && matches!(w, "of" | "for" | "the" | "and" | "on") && gap_ok(gap) {
+            pending.push((s, e));
+        } else {
+            pending.clear();
+            if !cur.is_empty() {
+                runs.push(Run { tokens: std::mem::take(&mut cur) });
+            }
+            if is_capitalised(w) {
+                cur.push((s, e));
+            }
+        }
+    }
+    if !cur.is_empty() {
+        runs.push(Run { tokens: cur });
+    }
+    runs
+}
+
+fn gap_ok(gap: &str) -> bool {
+    gap.chars().all(|c| c == ' ') && gap.len() <= 2
+}
+
+/// The lower-cased words of `view[start..end]`.
+pub fn words(view: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    sitrep_text::tokens(view, start, end).map(|t| (t.start, t.end)).collect()
+}

@@ -1,0 +1,694 @@
+//! Events and claims: ACLED-typed events from event cues in clauses, with actors, place, date and fatalities;
+//! a claim for every report of an event (who asserts it, with what hedge), and contradictions between claims of
+//! opposing sides whose outcomes cannot both hold.
+
+use crate::actors::forces_name;
+use crate::doc::{words, ClaimRec, Doc, EventRec, MentionKind};
+use crate::lexicon::Lexicon;
+use crate::places::antecedent;
+use crate::quotes::subject_before;
+use regex::Regex;
+use sitrep_gazetteer::Gazetteer;
+use sitrep_text::ParagraphKind;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Number words for fatality counts.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("a couple", 2), ("a man", 1), ("a woman", 1), ("a child", 1), ("a civilian", 1), ("a soldier", 1), ("one", 1),
+    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
+    ("ten", 10), ("eleven", 11), ("twelve", 12), ("a dozen", 12), ("dozens", 24), ("hundreds", 200), ("scores", 40),
+];
+
+/// Generic cue classes: they yield to a specific cue in the same sentence.
+const GENERIC: &[&str] = &["clash", "attack", "kill"];
+
+struct Patterns {
+    killed_n: Regex,
+    n_killed: Regex,
+    anaphor: Regex,
+    blamed: Regex,
+    negation: Regex,
+    passive: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        killed_n: Regex::new(r"(?i)\b(?:killed|killing|kills|kill)\s+(?:at least\s+|up to\s+|about\s+|some\s+|nearly\s+|more than\s+|over\s+)?(\d[\d,]*|a couple|a man|a woman|a child|a civilian|a soldier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds|scores)\b").unwrap(),
+        n_killed: Regex::new(r"(?i)\b(?:at least\s+|up to\s+|about\s+|some\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\s+(?:\w+\s+){0,2}(?:were|was|have been|had been|are|been)?\s*(?:killed|dead|died)\b").unwrap(),
+        anaphor: Regex::new(r"(?i)\b(?:the|this|that|which|for the)\s+(?:latest\s+|new\s+)?$").unwrap(),
+        blamed: Regex::new(r"(?i)\b(?:blamed|blames|blame|accused|accuses)\b").unwrap(),
+        negation: Regex::new(r"(?i)\b(?:denied|denies|deny|did not|didn't|has not|have not|had not|never|no)\s+(?:\w+\s+){0,2}$").unwrap(),
+        passive: Regex::new(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$").unwrap(),
+    })
+}
+
+fn number_of(s: &str) -> Option<u64> {
+    let l = s.to_ascii_lowercase();
+    if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == l) {
+        return Some(n);
+    }
+    l.replace(',', "").parse().ok()
+}
+
+struct Cue {
+    start: usize,
+    end: usize,
+    class: String,
+    event_type: String,
+    sub_event_type: String,
+}
+
+fn cues_in(view: &str, s: usize, e: usize) -> Vec<Cue> {
+    let lex = Lexicon::get();
+    let mut out: Vec<Cue> = Vec::new();
+    for c in &lex.cues {
+        for m in c.re.find_iter(&view[s..e]) {
+            let (ms, me) = (s + m.start(), s + m.end());
+            if out.iter().any(|o| o.start < me && ms < o.end) {
+                continue;
+            }
+            out.push(Cue {
+                start: ms,
+                end: me,
+                class: c.class.clone(),
+                event_type: c.event_type.clone(),
+                sub_event_type: c.sub_event_type.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|c| c.start);
+    out
+}
+
+fn modal_before(view: &str, from: usize, cue: usize) -> bool {
+    let lex = Lexicon::get();
+    let before = view[from..cue].to_ascii_lowercase();
+    // only the last few words matter: "plans to take control", "would retake"
+    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    let tail: Vec<&str> = tail.into_iter().rev().collect();
+    let tail = format!(" {} ", tail.join(" "));
+    lex.modality.iter().any(|m| tail.contains(&format!(" {m} ")))
+}
+
+/// Sides in the conflict: affiliation counts of armed forces and states mentioned.
+fn sides(doc: &Doc) -> Vec<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for m in &doc.actor_mentions {
+        let a = &doc.actors[m.actor];
+        if matches!(a.kind.as_str(), "armed_forces" | "state" | "armed_group") {
+            if let Some(aff) = &a.affiliation {
+                *counts.entry(aff.clone()).or_default() += 1;
+            }
+        }
+    }
+    for m in &doc.place_mentions {
+        if m.kind == MentionKind::Demonym {
+            if let Some(c) = &doc.places[m.place].resolved {
+                *counts.entry(c.country_code.clone()).or_default() += 1;
+            }
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.into_iter().take(2).map(|x| x.0).collect()
+}
+
+fn opposing(sides: &[String], side: &str) -> Option<String> {
+    if sides.len() == 2 && sides.iter().any(|s| s == side) {
+        sides.iter().find(|s| *s != side).cloned()
+    } else {
+        None
+    }
+}
+
+/// The armed forces actor of a country code.
+fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
+    let country = gaz.country(cc).map(|c| c.name).unwrap_or_else(|| cc.to_string());
+    doc.actor(&forces_name(&country), "armed_forces", Some(cc), None)
+}
+
+struct Mention {
+    class: String,
+    event_type: String,
+    sub_event_type: String,
+    trigger: String,
+    actor1: Option<usize>,
+    actor2: Option<usize>,
+    place: Option<usize>,
+    place_precision: u8,
+    date: Option<String>,
+    time_precision: Option<u8>,
+    fatalities: Option<u64>,
+    evidence: (usize, usize),
+    source: Option<usize>,
+    hedge: Option<String>,
+    denies: bool,
+    anaphoric: bool,
+    weapon: Option<(String, String)>,
+}
+
+pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
+    let view = doc.view();
+    let lex = Lexicon::get();
+    let sides = sides(doc);
+    let sentences: Vec<(usize, usize, usize)> =
+        doc.text.sentences.iter().enumerate().map(|(i, s)| (i, s.start, s.end)).collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    for &(si, ss, se) in &sentences {
+        let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
+        if pk != ParagraphKind::Body {
+            continue;
+        }
+        let mut cues = cues_in(view, ss, se);
+        if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
+            let specific: Vec<Cue> = cues.drain(..).filter(|c| !GENERIC.contains(&c.class.as_str())).collect();
+            cues = specific;
+        } else if cues.len() > 1 {
+            cues.truncate(1);
+        }
+        // one event per class in a sentence
+        let mut seen_class: Vec<String> = Vec::new();
+        for cue in cues {
+            if seen_class.contains(&cue.class) {
+                continue;
+            }
+            seen_class.push(cue.class.clone());
+            if let Some(m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
+                mentions.push(m);
+            }
+        }
+    }
+    let _ = view;
+    merge(doc, gaz, mentions);
+    contradictions(doc);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, cue: Cue, si: usize, ss: usize, se: usize) -> Option<Mention> {
+    let view = doc.view();
+    let quote = doc.text.quote_at(cue.start).copied();
+    // the clause: after a speech verb + "that" before the cue, up to a speech verb after it
+    let mut clause_start = ss;
+    let mut source: Option<usize> = None;
+    let mut source_set = false;
+    if let Some(q) = quote {
+        clause_start = q.open;
+        if let Some(qr) = doc.quotes.iter().find(|r| r.start <= cue.start && cue.end <= r.end + 1) {
+            source = qr.speaker;
+            source_set = true;
+        }
+    }
+    let sent_lower = view[ss..se].to_ascii_lowercase();
+    // "according to X"
+    if !source_set {
+        if let Some(p) = sent_lower.find("according to ") {
+            let from = ss + p + "according to ".len();
+            if let Some(m) = doc.actor_mentions.iter().find(|m| m.start >= from && m.start < from + 60 && m.end <= se) {
+                source = Some(m.actor);
+                source_set = true;
+                if from < cue.start {
+                    let comma = view[m.end..cue.start].find(',').map(|i| m.end + i + 1);
+                    clause_start = comma.unwrap_or(m.end);
+                }
+            }
+        }
+    }
+    // a speech verb before the cue: "X said (that) ..."
+    if !source_set {
+        let ws = words(view, ss, cue.start);
+        if let Some(&(vs, ve)) = ws.iter().rev().find(|&&(s, e)| {
+            lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none() && !(s >= cue.start && e <= cue.end)
+        }) {
+            if let Some((_, _, a)) = subject_before(doc, ss, vs) {
+                source = Some(a);
+                source_set = true;
+            }
+            clause_start = clause_start.max(ve);
+        }
+    }
+    // a speech verb after the cue: "..., Russian officials said."
+    let mut clause_end = se;
+    if !source_set {
+        let ws = words(view, cue.end, se);
+        if let Some(&(vs, _)) = ws.iter().find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none()) {
+            let comma = view[cue.end..vs].rfind(',').map(|i| cue.end + i);
+            if let Some(c) = comma {
+                if let Some(m) = doc.actor_mentions.iter().rev().find(|m| m.start > c && m.end <= vs) {
+                    source = Some(m.actor);
+                    clause_end = c;
+                } else if let Some((_, _, a)) = subject_before(doc, cue.end, vs) {
+                    source = Some(a);
+                    clause_end = c;
+                }
+            } else if let Some((_, _, a)) = subject_before(doc, cue.end, vs) {
+                let _ = a;
+            }
+        }
+    }
+    if modal_before(view, clause_start, cue.start) {
+        return None;
+    }
+    let trigger = view[cue.start..cue.end].to_string();
+    let before_cue = &view[clause_start..cue.start];
+    let anaphoric = matches!(cue.class.as_str(), "attack" | "shelling" | "air" | "explosive" | "clash")
+        && patterns().anaphor.is_match(&before_cue.to_ascii_lowercase())
+        && !trigger.contains(' ');
+    let passive = patterns().passive.is_match(before_cue) || trigger.starts_with("being ") || trigger.contains(" been ") || trigger.starts_with("was ") || trigger.starts_with("were ");
+    let denies = patterns().negation.is_match(before_cue);
+
+    // actors in the clause
+    let in_clause = |m: &crate::doc::ActorMention| m.start >= clause_start && m.end <= clause_end;
+    let before: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.end <= cue.start).copied().collect();
+    let after: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.start >= cue.end).copied().collect();
+    // a demonym right before the cue noun: "Ukrainian attacks", "Ukrainian artillery"
+    let demonym_before = doc
+        .place_mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start && m.start >= clause_start)
+        .filter(|m| view[m.end..cue.start].split_whitespace().count() <= 2)
+        .filter_map(|m| doc.places[m.place].resolved.as_ref().map(|c| c.country_code.clone()))
+        .next_back();
+    let mut actor1: Option<usize>;
+    let mut actor2: Option<usize>;
+    // "X blamed Y for the attack": Y is the attacker and X the source
+    let mut blamed_actor = None;
+    if let Some(b) = patterns().blamed.find_iter(&view[ss..cue.start]).last() {
+        let (bs, be) = (ss + b.start(), ss + b.end());
+        if let Some(m) = doc.actor_mentions.iter().find(|m| m.start >= be && m.end <= cue.start) {
+            blamed_actor = Some(m.actor);
+        } else if let Some(d) = doc.place_mentions.iter().find(|m| m.kind == MentionKind::Demonym && m.start >= be && m.end <= cue.start) {
+            if let Some(cc) = doc.places[d.place].resolved.as_ref().map(|c| c.country_code.clone()) {
+                blamed_actor = Some(forces_of(doc, gaz, &cc));
+            }
+        }
+        if source.is_none() {
+            source = subject_before(doc, ss, bs).map(|s| s.2);
+        }
+    }
+    let by_agent = |doc: &Doc| -> Option<usize> {
+        let by = view[cue.end..clause_end].find(" by ").map(|i| cue.end + i + 4)?;
+        doc.actor_mentions.iter().find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end).map(|m| m.actor)
+    };
+    if cue.class == "repelled" {
+        // the side whose attack failed
+        actor1 = demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)).or(before.last().map(|m| m.actor));
+        if passive || trigger.contains("were") || trigger.contains("been") || trigger.contains("failed") {
+            actor2 = by_agent(doc);
+        } else {
+            // "X repelled Y's attacks": X defends
+            actor2 = actor1.take();
+            actor1 = after.first().map(|m| m.actor);
+        }
+    } else if passive {
+        actor1 = by_agent(doc);
+        actor2 = before.last().map(|m| m.actor);
+    } else {
+        actor1 = before.last().map(|m| m.actor).or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
+        actor2 = after.first().map(|m| m.actor);
+        if let (Some(d), Some(a1)) = (&demonym_before, actor1) {
+            // "Ukrainian artillery" right before the cue is closer than an actor further back
+            let last_end = before.last().map(|m| m.end).unwrap_or(0);
+            let dm_end = doc.place_mentions.iter().filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start).map(|m| m.end).next_back().unwrap_or(0);
+            if dm_end > last_end {
+                actor1 = Some(forces_of(doc, gaz, d));
+            } else {
+                actor1 = Some(a1);
+            }
+        }
+    }
+    if blamed_actor.is_some() {
+        actor1 = blamed_actor;
+    }
+    // "its marines", "its troops": the forces of the source's side
+    let lower_before = before_cue.to_ascii_lowercase();
+    if actor1.is_none() && (lower_before.contains("its ") || lower_before.contains("their ")) {
+        if let Some(cc) = doc.side_of(source).map(str::to_string) {
+            actor1 = Some(forces_of(doc, gaz, &cc));
+        }
+    }
+    if let Some(a) = actor1 {
+        // a pronoun or media source is not the fighting side; a state or organisation stands for its forces
+        let _ = a;
+    }
+    // an unstated attacker: the side opposing the victim or, for a failed attack, opposing the source
+    if actor1.is_none() {
+        let guess = match cue.class.as_str() {
+            "repelled" => doc.side_of(source).and_then(|s| opposing(sides, s)),
+            "defeat" | "shelling" | "air" | "attack" | "kill" => doc.side_of(actor2).and_then(|s| opposing(sides, s)),
+            _ => None,
+        };
+        if let Some(cc) = guess {
+            actor1 = Some(forces_of(doc, gaz, &cc));
+        }
+    }
+    if actor1 == actor2 {
+        actor2 = None;
+    }
+    // a source who is also the actor ("Ukrainian troops claim control")
+    if source.is_none() && trigger.to_ascii_lowercase().starts_with("claim") {
+        source = actor1;
+    }
+
+    // place: literal mentions in the clause, most specific first, then nearest after the cue
+    let anchors: Vec<usize> = doc.places.iter().filter_map(|p| p.relation.as_ref()).map(|r| r.anchor).collect();
+    let anchor_mentions: Vec<(usize, usize)> = doc
+        .places
+        .iter()
+        .filter_map(|p| p.relation.as_ref())
+        .map(|r| (r.start, r.end))
+        .collect();
+    let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
+    for m in doc.place_mentions.iter().filter(|m| m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end) {
+        if anchor_mentions.iter().any(|&(s, e)| m.start >= s && m.end <= e) && anchors.contains(&m.place) {
+            continue;
+        }
+        if doc.actor_overlapping(m.start, m.end) {
+            continue;
+        }
+        let p = &doc.places[m.place];
+        let mut prec = p.geo_precision;
+        let pre = view[clause_start.max(m.start.saturating_sub(30))..m.start].to_ascii_lowercase();
+        if pre.contains("outskirts") || pre.ends_with("near ") || pre.contains("around") {
+            prec = prec.max(2);
+        }
+        let dist = if m.start >= cue.end { m.start - cue.end } else { (cue.start - m.end) + 1000 };
+        if best.is_none_or(|b| (prec, dist) < (b.0, b.1)) {
+            best = Some((prec, dist, m.place));
+        }
+    }
+    if best.is_none() {
+        let clause = view[clause_start..clause_end].to_ascii_lowercase();
+        let rel_start = clause_start;
+        if let Some(i) = find_word(&clause, "there") {
+            best = doc
+                .place_mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= ss && m.kind == MentionKind::Literal)
+                .map(|m| (doc.places[m.place].geo_precision.max(2), 0, m.place));
+            let _ = i;
+        } else {
+            for noun in ["the village", "the settlement", "the site", "the plant", "the area", "the town", "the facility"] {
+                if let Some(i) = clause.find(noun) {
+                    let pre = &clause[..i];
+                    let directional = ["north of ", "south of ", "east of ", "west of "].iter().any(|d| pre.ends_with(d));
+                    if directional {
+                        continue;
+                    }
+                    let n = noun.trim_start_matches("the ");
+                    best = antecedent(doc, rel_start + i, n).map(|p| (doc.places[p].geo_precision.max(if n == "area" { 2 } else { 1 }), 0, p));
+                    if best.is_some() {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    // date: the time expression of the sentence nearest the cue, outside captions
+    let mut date = None;
+    let mut time_precision = None;
+    let mut best_t: Option<usize> = None;
+    for t in doc.times.iter().filter(|t| t.start >= ss && t.end <= se && !t.in_caption && t.timex_type == "DATE") {
+        let (Some(_), Some((from, _to))) = (&t.value, t.range) else { continue };
+        let d = t.start.abs_diff(cue.start);
+        if best_t.is_none_or(|b| d < b) {
+            best_t = Some(d);
+            date = Some(from.format("%Y-%m-%d").to_string());
+            time_precision = t.precision;
+        }
+    }
+    if date.is_none() {
+        if let Some(p) = doc.published {
+            date = Some(p.format("%Y-%m-%d").to_string());
+            time_precision = Some(2);
+        }
+    }
+    // fatalities
+    let sent = &view[ss..se];
+    let fatalities = patterns()
+        .killed_n
+        .captures(sent)
+        .and_then(|c| number_of(&c[1]))
+        .or_else(|| patterns().n_killed.captures(sent).and_then(|c| number_of(&c[1])));
+    // weapons settle generic cues
+    let weapon = lex.weapons.iter().find(|w| w.re.is_match(sent)).map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
+    // hedges: in the sentence, or the next sentence for "next" hedges
+    let next = doc.text.sentences.get(si + 1).map(|s| view[s.start..s.end].to_ascii_lowercase()).unwrap_or_default();
+    let hedge = lex
+        .hedges
+        .iter()
+        .find(|h| {
+            if h.next_sentence {
+                contains_phrase(&next, &h.phrase) || contains_phrase(&sent_lower, &h.phrase)
+            } else {
+                contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase) && !inside_quote_word(doc, ss, se, &h.phrase)
+            }
+        })
+        .map(|h| h.phrase.clone());
+    let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
+    Some(Mention {
+        class: cue.class,
+        event_type: cue.event_type,
+        sub_event_type: cue.sub_event_type,
+        trigger,
+        actor1,
+        actor2,
+        place,
+        place_precision,
+        date,
+        time_precision,
+        fatalities,
+        evidence: (ss, se),
+        source,
+        hedge,
+        denies,
+        anaphoric,
+        weapon,
+    })
+}
+
+fn find_word(hay: &str, w: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(w) {
+        let s = from + i;
+        let e = s + w.len();
+        let ok_b = s == 0 || !hay.as_bytes()[s - 1].is_ascii_alphanumeric();
+        let ok_a = e >= hay.len() || !hay.as_bytes()[e].is_ascii_alphanumeric();
+        if ok_b && ok_a {
+            return Some(s);
+        }
+        from = e;
+    }
+    None
+}
+
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    find_word(hay, phrase).is_some()
+}
+
+/// True when every occurrence of `phrase` in the sentence is inside quotation marks.
+fn inside_quote_word(doc: &Doc, ss: usize, se: usize, phrase: &str) -> bool {
+    let lower = doc.view()[ss..se].to_ascii_lowercase();
+    match find_word(&lower, phrase) {
+        Some(i) => doc.text.quote_at(ss + i).is_some(),
+        None => false,
+    }
+}
+
+fn family(class: &str) -> &str {
+    match class {
+        "shelling" | "air" | "explosive" | "attack" | "kill" | "civilian" => "violence",
+        c => c,
+    }
+}
+
+fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
+    for m in mentions {
+        let target = if m.anaphoric {
+            doc.events.iter().rposition(|e| family(&e.class) == "violence" || e.class == "clash")
+        } else {
+            doc.events.iter().position(|e| {
+                family(&e.class) == family(&m.class)
+                    && e.place.is_some()
+                    && e.place == m.place
+                    && (e.actor1.is_none() || m.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1))
+                    && (e.date == m.date || e.time_precision.unwrap_or(3) > 1 || m.time_precision.unwrap_or(3) > 1)
+            })
+        };
+        let claim_id = doc.claims.len();
+        let ei = match target {
+            Some(i) => {
+                let e = &mut doc.events[i];
+                if e.actor1.is_none() {
+                    e.actor1 = m.actor1;
+                }
+                if e.actor2.is_none() {
+                    e.actor2 = m.actor2;
+                }
+                if m.place.is_some() && (e.place.is_none() || m.place_precision < doc.places[e.place.unwrap()].geo_precision) {
+                    e.place = m.place;
+                }
+                if e.fatalities.is_none() {
+                    e.fatalities = m.fatalities;
+                }
+                if m.time_precision.unwrap_or(9) < e.time_precision.unwrap_or(9) {
+                    e.date = m.date.clone();
+                    e.time_precision = m.time_precision;
+                }
+                if GENERIC.contains(&e.class.as_str()) && !GENERIC.contains(&m.class.as_str()) && !m.anaphoric {
+                    e.class = m.class.clone();
+                    e.event_type = m.event_type.clone();
+                    e.sub_event_type = m.sub_event_type.clone();
+                }
+                if let Some(w) = &m.weapon {
+                    if GENERIC.contains(&e.class.as_str()) || e.class == "defeat" {
+                        e.event_type = w.0.clone();
+                        e.sub_event_type = w.1.clone();
+                    }
+                }
+                if !e.evidence.contains(&m.evidence) {
+                    e.evidence.push(m.evidence);
+                }
+                i
+            }
+            None => {
+                let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
+                if let Some(w) = &m.weapon {
+                    if GENERIC.contains(&m.class.as_str()) || m.class == "defeat" {
+                        et = w.0.clone();
+                        st = w.1.clone();
+                    }
+                }
+                if m.class == "gain" && st != "Armed clash" {
+                    // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
+                    let place_cc = m.place.and_then(|p| doc.places[p].resolved.as_ref().map(|c| c.country_code.clone()));
+                    let actor_cc = doc.side_of(m.actor1).map(str::to_string);
+                    let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
+                    let state_side = matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
+                    st = match (actor_cc, place_cc) {
+                        (Some(a), Some(p)) if a == p && state_side => "Government regains territory".into(),
+                        (Some(_), Some(_)) => "Non-state actor overtakes territory".into(),
+                        _ => st,
+                    };
+                }
+                if m.class == "kill" && m.weapon.is_none() && m.actor2.is_none() && m.actor1.is_none() {
+                    et = "Violence against civilians".into();
+                    st = "Attack".into();
+                }
+                doc.events.push(EventRec {
+                    class: m.class.clone(),
+                    event_type: et,
+                    sub_event_type: st,
+                    actor1: m.actor1,
+                    actor2: m.actor2,
+                    place: m.place,
+                    date: m.date.clone(),
+                    time_precision: m.time_precision,
+                    fatalities: m.fatalities,
+                    evidence: vec![m.evidence],
+                    trigger: m.trigger.clone(),
+                    claims: Vec::new(),
+                });
+                doc.events.len() - 1
+            }
+        };
+        doc.events[ei].claims.push(claim_id);
+        doc.claims.push(ClaimRec {
+            event: ei,
+            source: m.source,
+            denies: m.denies,
+            hedge: m.hedge,
+            start: m.evidence.0,
+            end: m.evidence.1,
+            contradicts: Vec::new(),
+        });
+    }
+    let _ = gaz;
+}
+
+/// Outcomes that cannot both hold, claimed by opposing sides.
+fn contradictions(doc: &mut Doc) {
+    let n = doc.events.len();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for a in 0..n {
+        for b in 0..n {
+            if a == b {
+                continue;
+            }
+            let (ea, eb) = (&doc.events[a], &doc.events[b]);
+            let same_place = ea.place.is_some() && ea.place == eb.place;
+            let side = |x: Option<usize>| doc.side_of(x).map(str::to_string);
+            let conflict = match (ea.class.as_str(), eb.class.as_str()) {
+                // a claimed gain against a claim that the same side's attacks there (or everywhere) failed
+                ("gain", "repelled") => side(ea.actor1).is_some() && side(ea.actor1) == side(eb.actor1) && (same_place || eb.place.is_none()),
+                // a claimed gain against a claim that the same side's troops there are being destroyed
+                ("gain", "defeat") => {
+                    same_place && (side(ea.actor1) == side(eb.actor2) && side(ea.actor1).is_some() || side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1))
+                }
+                // each side blames the other for the same strike
+                _ if a < b && family(&ea.class) == "violence" && family(&eb.class) == "violence" => {
+                    same_place && side(ea.actor1).is_some() && side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1)
+                }
+                _ => false,
+            };
+            if conflict {
+                pairs.push((a, b));
+            }
+        }
+    }
+    for (a, b) in pairs {
+        let ca = doc.events[a].claims.clone();
+        let cb = doc.events[b].claims.clone();
+        for &x in &ca {
+            for &y in &cb {
+                let sx = doc.side_of(doc.claims[x].source).map(str::to_string);
+                let sy = doc.side_of(doc.claims[y].source).map(str::to_string);
+                if sx.is_some() && sy.is_some() && sx != sy {
+                    if !doc.claims[x].contradicts.contains(&y) {
+                        doc.claims[x].contradicts.push(y);
+                    }
+                    if !doc.claims[y].contradicts.contains(&x) {
+                        doc.claims[y].contradicts.push(x);
+                    }
+                }
+            }
+        }
+    }
+    // a denial and an assertion of the same event
+    for e in 0..n {
+        let cl = doc.events[e].claims.clone();
+        for &x in &cl {
+            for &y in &cl {
+                if x != y && doc.claims[x].denies != doc.claims[y].denies && !doc.claims[x].contradicts.contains(&y) {
+                    doc.claims[x].contradicts.push(y);
+                }
+            }
+        }
+    }
+}
+
+/// The verification of a claim, from its hedge, contradictions and the other claims of its event.
+pub fn verification(doc: &Doc, claim: usize) -> &'static str {
+    let c = &doc.claims[claim];
+    if !c.contradicts.is_empty() {
+        return "disputed";
+    }
+    if c.hedge.is_some() {
+        return "unconfirmed";
+    }
+    let my_side = doc.side_of(c.source);
+    let others = doc.events[c.event].claims.iter().filter(|&&o| o != claim).any(|&o| {
+        let oc = &doc.claims[o];
+        oc.source.is_some() && oc.source != c.source && !oc.denies && (my_side.is_none() || doc.side_of(oc.source) != my_side)
+    });
+    if others && c.source.is_some() {
+        "corroborated"
+    } else {
+        "single-source"
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,623 @@
+//! Places: gazetteer names in the text, demonyms and metonyms, facilities, relative locations
+//! ("10km south of the town of Orikhiv"), and disambiguation by population, feature rank, the article's
+//! countries and the other places around.
+
+use crate::actors::country_of;
+use crate::doc::{capitalised_runs, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation};
+use crate::lexicon::Lexicon;
+use regex::Regex;
+use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Words after a name that make it a water body or a bank rather than a settlement.
+const WATER_WORDS: &[&str] = &["river", "strait", "sea", "lake", "bay", "gulf", "canal", "reservoir", "bank", "delta", "estuary", "lagoon"];
+/// Prepositions before a name that make it a literal location, not a metonym.
+const LOCATIVE: &[&str] = &[
+    "in", "at", "near", "to", "from", "towards", "toward", "into", "outside", "around", "across", "inside", "throughout",
+    "of", "via", "through", "over", "within", "beyond", "between", "along", "on", "visit", "visited", "for",
+];
+/// Possessed nouns that make "Moscow's X" / "Kyiv's X" a metonym.
+const METONYM_NOUNS: &[&str] = &[
+    "generals", "forces", "government", "officials", "military", "troops", "leadership", "army", "allies", "claims",
+    "claim", "offensive", "counteroffensive", "counter-offensive", "position", "response", "envoy", "ambassador",
+];
+/// Words that announce an unknown capitalised word as a place name.
+const PLACE_CUES: &[&str] = &[
+    "village of", "town of", "city of", "settlement of", "hamlet of", "towns of", "villages of", "port of",
+    "towards", "toward", "near", "outskirts of", "district of", "region of", "province of", "suburb of",
+];
+
+struct Patterns {
+    relation: Regex,
+    facility: Regex,
+    definite: Regex,
+}
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| Patterns {
+        relation: Regex::new(
+            r"(?i)\b(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less than|more than|over)\s+)?(?:(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b(?:\s*\([^)]{0,30}\))?\s+)?(?:to\s+the\s+|directly\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)(?:ern|erly)?\s+of\s+(?:the\s+(?:city|town|village|settlement|port|capital|regional capital)\s+of\s+|the\s+)?",
+        )
+        .expect("relation pattern"),
+        facility: Regex::new(
+            r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
+        )
+        .expect("facility pattern"),
+        definite: Regex::new(r"(?i)\bthe\s+(village|town|city|settlement|plant|site|station|facility|bridge|port|area)\b")
+            .expect("definite pattern"),
+    })
+}
+
+fn bearing_code(w: &str) -> &'static str {
+    match w.to_ascii_lowercase().replace('-', "").as_str() {
+        "north" => "N",
+        "northeast" => "NE",
+        "east" => "E",
+        "southeast" => "SE",
+        "south" => "S",
+        "southwest" => "SW",
+        "west" => "W",
+        _ => "NW",
+    }
+}
+
+pub fn bearing_degrees(code: &str) -> f64 {
+    match code {
+        "N" => 0.0,
+        "NE" => 45.0,
+        "E" => 90.0,
+        "SE" => 135.0,
+        "S" => 180.0,
+        "SW" => 225.0,
+        "W" => 270.0,
+        _ => 315.0,
+    }
+}
+
+pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Initial bearing from a to b in degrees.
+pub fn bearing_between(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
+    let dl = (b.1 - a.1).to_radians();
+    let y = dl.sin() * p2.cos();
+    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
+    (y.atan2(x).to_degrees() + 360.0) % 360.0
+}
+
+/// The point `km` away from `a` on bearing `deg`.
+pub fn destination(a: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
+    let d = km / 6371.0;
+    let (p1, l1, th) = (a.0.to_radians(), a.1.to_radians(), deg.to_radians());
+    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * th.cos()).asin();
+    let l2 = l1 + (th.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
+}
+
+fn word_before(view: &str, pos: usize) -> Option<&str> {
+    let b = view[..pos].trim_end();
+    let s = b.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).map(|i| i + 1).unwrap_or(0);
+    (s < b.len()).then(|| &b[s..])
+}
+
+fn word_after(view: &str, pos: usize) -> Option<&str> {
+    let a = view[pos..].trim_start_matches([' ']);
+    let off = view.len() - a.len();
+    let e = a.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(a.len());
+    (e > 0).then(|| &view[off..off + e])
+}
+
+struct Found {
+    start: usize,
+    end: usize,
+    key: String,
+    name: String,
+    cands: Vec<Candidate>,
+    kind: MentionKind,
+    cue: Option<String>,
+    fuzzy: bool,
+    facility: Option<String>,
+}
+
+fn cue_before(view: &str, s: usize) -> Option<String> {
+    let before = view[..s].trim_end().to_ascii_lowercase();
+    PLACE_CUES.iter().find(|c| before.ends_with(*c)).map(|c| c.split(' ').next().unwrap_or(c).to_string())
+}
+
+fn cue_after(view: &str, e: usize) -> Option<String> {
+    match word_after(view, e).map(|w| w.to_ascii_lowercase()) {
+        Some(w) if matches!(w.as_str(), "city" | "town" | "village" | "region" | "oblast" | "province" | "district") => Some(w),
+        _ => None,
+    }
+}
+
+pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
+    let lex = Lexicon::get();
+    let view = doc.view();
+    let mut found: Vec<Found> = Vec::new();
+
+    // facilities first: "the Zaporizhzhia nuclear power plant"
+    for c in patterns().facility.captures_iter(view) {
+        let name_part = c[1].trim();
+        let name_part = name_part.strip_prefix("The ").unwrap_or(name_part);
+        let cands = gaz.lookup(name_part);
+        if cands.is_empty() {
+            continue;
+        }
+        let all = c.get(0).unwrap();
+        let s = all.end() - c[2].len() - c[1].trim_start_matches("The ").len();
+        let name = view[s..all.end()].to_string();
+        found.push(Found {
+            start: s,
+            end: all.end(),
+            key: normalise(&name),
+            name,
+            cands,
+            kind: MentionKind::Literal,
+            cue: None,
+            fuzzy: false,
+            facility: Some(c[2].to_string()),
+        });
+    }
+
+    let sentences: Vec<(usize, usize)> = doc.text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    for &(ss, se) in &sentences {
+        let mut runs = capitalised_runs(view, ss, se, false);
+        merge_saint(view, &mut runs);
+        for run in runs {
+            let toks = &run.tokens;
+            let mut i = 0;
+            while i < toks.len() {
+                let mut matched = 0;
+                for len in (1..=toks.len().min(i + 4) - i).rev() {
+                    let (s, mut e) = (toks[i].0, toks[i + len - 1].1);
+                    if view[s..e].ends_with("'s") {
+                        e -= 2;
+                    }
+                    if found.iter().any(|f| f.start < e && s < f.end) {
+                        continue;
+                    }
+                    let name = &view[s..e];
+                    let lower = name.to_ascii_lowercase();
+                    if len == 1 && (lex.stop_names.contains(&lower) || name.len() < 3) {
+                        continue;
+                    }
+                    if len == 1 {
+                        if let Some(cc) = gaz.demonym(name) {
+                            if let Some(c) = gaz.country(cc) {
+                                found.push(Found {
+                                    start: s,
+                                    end: e,
+                                    key: normalise(&c.name),
+                                    name: c.name.clone(),
+                                    cands: vec![c],
+                                    kind: MentionKind::Demonym,
+                                    cue: None,
+                                    fuzzy: false,
+                                    facility: None,
+                                });
+                                matched = 1;
+                                break;
+                            }
+                        }
+                    }
+                    if doc.actor_overlapping(s, e) {
+                        continue;
+                    }
+                    if let Some(w) = word_after(view, e) {
+                        if WATER_WORDS.contains(&w.to_ascii_lowercase().as_str()) {
+                            matched = len;
+                            break;
+                        }
+                    }
+                    if view[e..].starts_with("'s") {
+                        let after = word_after(view, e + 2).map(|w| w.to_ascii_lowercase());
+                        if after.is_some_and(|a| words_water_side(&a, view, e + 2)) {
+                            matched = len;
+                            break;
+                        }
+                    }
+                    let cands = gaz.lookup(name);
+                    let cue = cue_before(view, s).or_else(|| cue_after(view, e));
+                    if !cands.is_empty() {
+                        let kind = metonymy(view, s, e, &cands, &cue);
+                        found.push(Found {
+                            start: s,
+                            end: e,
+                            key: normalise(name),
+                            name: name.to_string(),
+                            cands,
+                            kind,
+                            cue,
+                            fuzzy: false,
+                            facility: None,
+                        });
+                        matched = len;
+                        break;
+                    }
+                    // a misspelt longer name in a place context
+                    let sentence_initial = s == ss;
+                    if len == 1 && name.chars().count() >= 7 && cue.is_some() && !sentence_initial {
+                        let edits = if name.chars().count() >= 9 { 2 } else { 1 };
+                        let fz = gaz.lookup_fuzzy(name, edits);
+                        if !fz.is_empty() {
+                            found.push(Found {
+                                start: s,
+                                end: e,
+                                key: normalise(name),
+                                name: name.to_string(),
+                                cands: fz,
+                                kind: MentionKind::Literal,
+                                cue,
+                                fuzzy: true,
+                                facility: None,
+                            });
+                            matched = 1;
+                            break;
+                        }
+                    }
+                    // an unknown name in a clear place context stays a place, unresolved for now
+                    if len <= 2 && cue.as_deref().is_some_and(|c| c != "city" && c != "region") && !sentence_initial {
+                        found.push(Found {
+                            start: s,
+                            end: e,
+                            key: normalise(name),
+                            name: name.to_string(),
+                            cands: Vec::new(),
+                            kind: MentionKind::Literal,
+                            cue,
+                            fuzzy: false,
+                            facility: None,
+                        });
+                        matched = len;
+                        break;
+                    }
+                }
+                i += matched.max(1);
+            }
+        }
+    }
+    // unknown names that a relative location describes ("Robotyne, to the southeast of ...")
+    for m in patterns().relation.find_iter(view) {
+        let before = view[..m.start()].trim_end().trim_end_matches(',');
+        let b_end = before.len();
+        let toks = words(view, b_end.saturating_sub(40), b_end);
+        if let Some(&(s, e)) = toks.last() {
+            let name = &view[s..e];
+            if e == b_end
+                && crate::doc::is_capitalised(name)
+                && !lex.stop_names.contains(&name.to_ascii_lowercase())
+                && !doc.actor_overlapping(s, e)
+                && !found.iter().any(|f| f.start < e && s < f.end)
+                && doc.text.sentence_at(s).is_some_and(|i| doc.text.sentences[i].start != s || view[e..].starts_with(" lies"))
+            {
+                found.push(Found {
+                    start: s,
+                    end: e,
+                    key: normalise(name),
+                    name: name.to_string(),
+                    cands: Vec::new(),
+                    kind: MentionKind::Literal,
+                    cue: None,
+                    fuzzy: false,
+                    facility: None,
+                });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    resolve(doc, gaz, found);
+    metonym_actors(doc, gaz);
+    relations(doc);
+}
+
+fn words_water_side(after: &str, _view: &str, _pos: usize) -> bool {
+    matches!(after, "east" | "west" | "left" | "right" | "north" | "south" | "eastern" | "western" | "northern" | "southern" | "bank" | "banks" | "river")
+}
+
+/// Joins "St" "." "Petersburg" into one run.
+fn merge_saint(view: &str, runs: &mut Vec<crate::doc::Run>) {
+    let mut i = 0;
+    while i + 1 < runs.len() {
+        let last = *runs[i].tokens.last().unwrap();
+        let next = runs[i + 1].tokens[0];
+        if matches!(&view[last.0..last.1], "St" | "Ste" | "Mt") && &view[last.1..next.0] == ". " {
+            let mut nt = runs.remove(i + 1).tokens;
+            runs[i].tokens.append(&mut nt);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<String>) -> MentionKind {
+    if cue.is_some() {
+        return MentionKind::Literal;
+    }
+    let is_country = cands.iter().any(|c| c.feature_code.starts_with("PCL"));
+    let is_capital = cands.iter().any(|c| c.feature_code == "PPLC" && c.population > 500_000);
+    if !is_country && !is_capital {
+        return MentionKind::Literal;
+    }
+    if view[e..].starts_with("'s") {
+        let next = word_after(view, e + 2).map(|w| w.to_ascii_lowercase());
+        return if next.as_deref().is_some_and(|n| METONYM_NOUNS.contains(&n)) || is_country && next.is_some() {
+            MentionKind::Metonym
+        } else {
+            MentionKind::Literal
+        };
+    }
+    let prev = word_before(view, s).map(|w| w.to_ascii_lowercase());
+    if let Some(p) = prev.as_deref() {
+        if p == "by" {
+            return MentionKind::Metonym;
+        }
+        if LOCATIVE.contains(&p) {
+            return MentionKind::Literal;
+        }
+    }
+    // subject of a verb: "Kyiv denied", "Ukraine had shelled", "Ukraine and Russia accused"
+    let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
+    match next.as_deref() {
+        Some(n) if n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss") || matches!(n, "had" | "has" | "did" | "does" | "is" | "was" | "and" | "will" | "would" | "said" | "says" | "told" | "took" | "made" | "sent" | "fired") => {
+            MentionKind::Metonym
+        }
+        _ => MentionKind::Literal,
+    }
+}
+
+fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
+    let mut b = match c.feature_code.as_str() {
+        f if f.starts_with("PCL") => 6.0,
+        "ADM1" => 2.5,
+        "PPLC" => 2.5,
+        "PPLA" => 1.5,
+        "PPLA2" => 0.8,
+        _ => 0.0,
+    };
+    match cue {
+        Some("village") | Some("town") | Some("city") | Some("settlement") | Some("hamlet") | Some("port") | Some("suburb") => {
+            if c.feature_class == 'P' {
+                b += 3.0;
+            } else {
+                b -= 3.0;
+            }
+        }
+        Some("region") | Some("oblast") | Some("province") | Some("district") => {
+            if c.feature_code == "ADM1" {
+                b += 6.0;
+            } else {
+                b -= 2.0;
+            }
+        }
+        _ => {}
+    }
+    b
+}
+
+fn base_score(c: &Candidate, cue: Option<&str>) -> f64 {
+    (1.0 + c.population as f64).log10() + feature_bonus(c, cue)
+}
+
+fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
+    let _ = gaz;
+    // the article's countries: demonyms and names with one clear reading
+    let mut focus: HashMap<String, f64> = HashMap::new();
+    for f in &found {
+        if f.kind == MentionKind::Demonym {
+            *focus.entry(f.cands[0].country_code.clone()).or_default() += 1.0;
+        } else if let Some(best) = f.cands.iter().max_by(|a, b| base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))) {
+            let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
+            *focus.entry(best.country_code.clone()).or_default() += w;
+        }
+    }
+    let total: f64 = focus.values().sum::<f64>().max(1.0);
+    let focus_bonus = |cc: &str| 4.0 * focus.get(cc).copied().unwrap_or(0.0) / total;
+
+    // first pass: priors and the article's countries
+    let pick = |f: &Found, anchors: &[(f64, f64)]| -> Option<(usize, f64)> {
+        let mut scored: Vec<(usize, f64)> = f
+            .cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut s = base_score(c, f.cue.as_deref()) + focus_bonus(&c.country_code);
+                if f.fuzzy {
+                    s += 0.0;
+                }
+                if !anchors.is_empty() && c.feature_class == 'P' {
+                    let d = anchors.iter().map(|&a| haversine_km(a, (c.lat, c.lon))).fold(f64::MAX, f64::min);
+                    s += if d < 50.0 { 3.0 } else if d < 200.0 { 2.0 } else if d < 600.0 { 0.5 } else { 0.0 };
+                }
+                (i, s)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let best = *scored.first()?;
+        let second = scored.get(1).map(|s| s.1).unwrap_or(best.1 - 6.0);
+        let margin = best.1 - second;
+        let conf = (1.0 / (1.0 + (-margin).exp())).clamp(0.3, 0.99);
+        Some((best.0, if f.fuzzy { conf * 0.8 } else { conf }))
+    };
+    let first: Vec<Option<(usize, f64)>> = found.iter().map(|f| pick(f, &[])).collect();
+    // second pass: closeness to the other places that are sure
+    let sure: Vec<(usize, (f64, f64))> = found
+        .iter()
+        .zip(&first)
+        .enumerate()
+        .filter_map(|(i, (f, p))| {
+            let (ci, conf) = (*p)?;
+            let c = &f.cands[ci];
+            (conf > 0.8 && c.feature_class == 'P' && f.kind == MentionKind::Literal).then_some((i, (c.lat, c.lon)))
+        })
+        .collect();
+    for (i, f) in found.into_iter().enumerate() {
+        let anchors: Vec<(f64, f64)> = sure.iter().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect();
+        let choice = pick(&f, &anchors);
+        let cand = choice.map(|(ci, _)| f.cands[ci].clone());
+        let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
+        // one place per resolved entry (or per unresolved key)
+        let existing = doc.places.iter().position(|p| match (&p.resolved, &cand) {
+            _ if p.facility.is_some() || f.facility.is_some() => p.key == f.key,
+            (Some(a), Some(b)) => a.geonames_id == b.geonames_id,
+            (None, None) => p.key == f.key,
+            _ => false,
+        });
+        let idx = match existing {
+            Some(i) => {
+                if doc.places[i].cue.is_none() {
+                    doc.places[i].cue = f.cue.clone();
+                }
+                i
+            }
+            None => {
+                let (name, lat, lon, resolution, precision) = match &cand {
+                    Some(c) if f.facility.is_some() => (f.name.clone(), Some(c.lat), Some(c.lon), "facility", 2),
+                    Some(c) => {
+                        let prec = if c.feature_code.starts_with("PCL") || c.feature_code.starts_with("ADM") { 3 } else { 1 };
+                        (c.name.clone(), Some(c.lat), Some(c.lon), if f.fuzzy { "fuzzy" } else { "gazetteer" }, prec)
+                    }
+                    None => (f.name.clone(), None, None, "unresolved", 1),
+                };
+                doc.places.push(PlaceRec {
+                    name,
+                    key: f.key.clone(),
+                    resolved: cand,
+                    lat,
+                    lon,
+                    confidence: conf,
+                    resolution,
+                    facility: f.facility.clone(),
+                    cue: f.cue.clone(),
+                    relation: None,
+                    geo_precision: precision,
+                });
+                doc.places.len() - 1
+            }
+        };
+        doc.add_place_mention(PlaceMention { start: f.start, end: f.end, kind: f.kind, place: idx });
+    }
+}
+
+/// Metonyms and country subjects become state actors ("Kyiv denied" -> Ukraine).
+fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
+    let items: Vec<(usize, usize, usize)> = doc
+        .place_mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Metonym)
+        .map(|m| (m.start, m.end, m.place))
+        .collect();
+    for (s, e, p) in items {
+        let Some(c) = doc.places[p].resolved.clone() else { continue };
+        let country = gaz.country(&c.country_code).map(|k| k.name).unwrap_or(c.name.clone());
+        let id = doc.actor(&country, "state", Some(&c.country_code), Some("government"));
+        doc.add_actor_mention(s, e, id, false);
+    }
+    let _ = country_of;
+}
+
+/// Relative locations: "150km east of the city of Zaporizhzhia", "30 km east of Kherson".
+fn relations(doc: &mut Doc) {
+    let view = doc.view();
+    let mut rels: Vec<(usize, Relation)> = Vec::new();
+    let mut anchors_at: Vec<usize> = Vec::new();
+    let mut raw = Vec::new();
+    for c in patterns().relation.captures_iter(view) {
+        let all = c.get(0).unwrap();
+        // the anchor: a place mention right after the match (or "X city")
+        let Some(am) = doc.place_mentions.iter().find(|m| m.start == all.end() && m.kind != MentionKind::Demonym) else { continue };
+        let dist = c.get(1).and_then(|d| d.as_str().replace(',', ".").parse::<f64>().ok()).map(|d| {
+            let unit = c.get(2).map(|u| u.as_str().to_ascii_lowercase()).unwrap_or_default();
+            if unit.starts_with("mi") {
+                d * 1.609_344
+            } else {
+                d
+            }
+        });
+        anchors_at.push(am.start);
+        raw.push((all.start(), all.end(), am.place, am.end, dist, bearing_code(&c[3])));
+    }
+    for (ms, _me, anchor, aend, dist, bearing) in raw {
+        let (ss, _) = doc.sentence_bounds(ms);
+        // the located place: nearest earlier literal mention in the sentence that is not itself an anchor,
+        // or a definite noun phrase ("the village", "the plant") standing for an earlier place
+        let lit = doc
+            .place_mentions
+            .iter()
+            .rev()
+            .find(|m| m.end <= ms && m.start >= ss && m.kind == MentionKind::Literal && !anchors_at.contains(&m.start) && m.place != anchor);
+        let np = patterns().definite.captures_iter(&view[ss..ms]).last().map(|c| (ss + c.get(0).unwrap().start(), c[1].to_ascii_lowercase()));
+        let located = match (lit, np) {
+            (Some(l), Some((np_at, _))) if l.start > np_at => Some(l.place),
+            (_, Some((np_at, noun))) => antecedent(doc, np_at, &noun),
+            (Some(l), None) => Some(l.place),
+            (None, None) => None,
+        };
+        let Some(located) = located else { continue };
+        if located == anchor {
+            continue;
+        }
+        rels.push((located, Relation { anchor, distance_km: dist, bearing: Some(bearing), start: ms, end: aend }));
+    }
+    for (p, r) in rels {
+        let better = match &doc.places[p].relation {
+            None => true,
+            Some(old) => old.distance_km.is_none() && r.distance_km.is_some(),
+        };
+        if better {
+            doc.places[p].relation = Some(r);
+        }
+    }
+    // place what the gazetteer could not: from the anchor, the distance and the bearing
+    for i in 0..doc.places.len() {
+        let Some(r) = doc.places[i].relation.clone() else { continue };
+        let a = &doc.places[r.anchor];
+        let (Some(alat), Some(alon)) = (a.lat, a.lon) else { continue };
+        let unplaced = doc.places[i].resolved.is_none() || doc.places[i].facility.is_some();
+        if unplaced {
+            if let (Some(d), Some(b)) = (r.distance_km, r.bearing) {
+                let (lat, lon) = destination((alat, alon), d, bearing_degrees(b));
+                let p = &mut doc.places[i];
+                p.lat = Some((lat * 1e5).round() / 1e5);
+                p.lon = Some((lon * 1e5).round() / 1e5);
+                p.resolution = "relative";
+                p.geo_precision = 2;
+                p.confidence = 0.6;
+                if p.resolved.is_none() {
+                    p.resolved = None;
+                }
+            }
+        }
+    }
+}
+
+/// The place a definite noun phrase stands for: the latest earlier place of a fitting kind.
+pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
+    let want_facility = matches!(noun, "plant" | "site" | "station" | "facility" | "bridge");
+    doc.place_mentions
+        .iter()
+        .rev()
+        .filter(|m| m.end <= at && m.kind == MentionKind::Literal)
+        .find(|m| {
+            let p = &doc.places[m.place];
+            if want_facility {
+                p.facility.is_some()
+            } else if matches!(noun, "village" | "town" | "settlement") {
+                p.facility.is_none()
+                    && p.resolved.as_ref().is_none_or(|c| c.feature_class == 'P' && c.population < 200_000)
+            } else {
+                p.facility.is_none() && p.resolved.as_ref().is_none_or(|c| c.feature_class == 'P')
+            }
+        })
+        .map(|m| m.place)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! The readable summary printed by `extract --format text`.
+
+use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::Ledger;
+use std::io::{self, Write};
+
+fn short(s: &str, n: usize) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= n {
+        s
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()> {
+    let actor = |id: &Option<String>| -> String {
+        id.as_deref().and_then(|i| l.actor(i)).map(|a| a.name.clone()).unwrap_or_else(|| "-".into())
+    };
+    let place = |id: &Option<String>| -> String {
+        id.as_deref().and_then(|i| l.place(i)).map(|p| p.name.clone()).unwrap_or_else(|| "no named place".into())
+    };
+    let d = &l.document;
+    writeln!(out, "== {} ==", d.title.as_deref().unwrap_or(&d.id))?;
+    writeln!(
+        out,
+        "document {} · published {}{}",
+        d.id,
+        d.published.as_deref().unwrap_or("unknown (relative dates left unresolved)"),
+        d.published_source.as_deref().map(|s| format!(" (from {s})")).unwrap_or_default()
+    )?;
+
+    writeln!(out, "\nPLACES ({})", l.places.len())?;
+    for p in &l.places {
+        let coords = match (p.lat, p.lon) {
+            (Some(a), Some(b)) => format!("{a:>9.4}, {b:>9.4}"),
+            _ => format!("{:>20}", "not located"),
+        };
+        let kinds: Vec<&str> = p.mentions.iter().map(|m| m.kind.as_str()).collect();
+        let as_ = if kinds.iter().all(|k| *k != "literal") { format!(" [{}]", kinds[0]) } else { String::new() };
+        let rel = p
+            .relative_to
+            .as_ref()
+            .map(|r| {
+                let anchor = l.place(&r.anchor).map(|a| a.name.as_str()).unwrap_or("?");
+                let dist = r.distance_km.map(|d| format!("{d:.0} km ")).unwrap_or_default();
+                let check = match (r.consistent, r.gazetteer_distance_km) {
+                    (Some(true), Some(g)) => format!(", gazetteer agrees ({g:.0} km)"),
+                    (Some(false), Some(g)) => format!(", gazetteer disagrees ({g:.0} km)"),
+                    _ => String::new(),
+                };
+                format!("  · {dist}{} of {anchor}{check}", r.bearing.as_deref().unwrap_or("?"))
+            })
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  {:<28} {coords}  {} {:<5} {:<26} x{} {:.2} {}{as_}{rel}",
+            short(&p.name, 28),
+            p.country_code.as_deref().unwrap_or("--"),
+            p.feature_code.as_deref().unwrap_or("-"),
+            short(p.admin1.as_deref().unwrap_or("-"), 26),
+            p.mentions.len(),
+            p.confidence,
+            p.resolution,
+        )?;
+    }
+
+    writeln!(out, "\nACTORS ({})", l.actors.len())?;
+    for a in &l.actors {
+        writeln!(
+            out,
+            "  {:<40} {:<13} {:<3} {}",
+            short(&a.name, 40),
+            a.kind,
+            a.affiliation.as_deref().unwrap_or("-"),
+            a.role.as_deref().map(|r| short(r, 50)).unwrap_or_default()
+        )?;
+    }
+
+    writeln!(out, "\nWHO SAID WHAT ({} quotes)", l.quotes.len())?;
+    for q in &l.quotes {
+        writeln!(out, "  {:<28} \"{}\"", short(&actor(&q.speaker), 28), short(&q.text, 90))?;
+    }
+
+    writeln!(out, "\nTIMES ({})", l.times.len())?;
+    for t in &l.times {
+        writeln!(
+            out,
+            "  {:<24} {:<12} {}{}",
+            short(&t.text, 24),
+            t.value.as_deref().unwrap_or("?"),
+            t.range.as_ref().map(|r| format!("[{} .. {}]", r[0], r[1])).unwrap_or_default(),
+            if t.in_caption { "  (picture caption)" } else { "" }
+        )?;
+    }
+
+    writeln!(out, "\nEVENTS ({})", l.events.len())?;
+    for e in &l.events {
+        let prec = match e.time_precision {
+            Some(1) => "",
+            Some(2) => " ±week",
+            Some(_) => " ±month",
+            None => "",
+        };
+        writeln!(
+            out,
+            "  {} {} / {} at {} on {}{prec}{}",
+            e.id,
+            e.event_type,
+            e.sub_event_type,
+            place(&e.place),
+            e.date.as_deref().unwrap_or("unknown date"),
+            e.fatalities.map(|f| format!(", {f} killed")).unwrap_or_default()
+        )?;
+        writeln!(out, "     {} -> {}   (cue: {})", actor(&e.actor1), actor(&e.actor2), e.trigger)?;
+        for cid in &e.claims {
+            if let Some(c) = l.claims.iter().find(|c| &c.id == cid) {
+                let src = c.source.as_ref().map(|_| actor(&c.source)).unwrap_or_else(|| "the report itself".into());
+                writeln!(
+                    out,
+                    "     {} {} {} [{}]{}: \"{}\"",
+                    c.id,
+                    src,
+                    c.stance,
+                    c.verification,
+                    c.hedge.as_deref().map(|h| format!(" hedge \"{h}\"")).unwrap_or_default(),
+                    short(&c.evidence.text, 80)
+                )?;
+            }
+        }
+    }
+
+    let pairs: Vec<(&str, &str)> = l
+        .claims
+        .iter()
+        .flat_map(|c| c.contradicts.iter().map(move |o| (c.id.as_str(), o.as_str())))
+        .filter(|(a, b)| a < b)
+        .collect();
+    writeln!(out, "\nCONTRADICTIONS ({})", pairs.len())?;
+    for (a, b) in pairs {
+        let describe = |id: &str| -> String {
+            let c = l.claims.iter().find(|c| c.id == id);
+            match c {
+                Some(c) => {
+                    let e = l.events.iter().find(|e| e.id == c.event);
+                    format!(
+                        "{} ({}: {} at {})",
+                        c.id,
+                        c.source.as_ref().map(|_| actor(&c.source)).unwrap_or_else(|| "report".into()),
+                        e.map(|e| e.sub_event_type.as_str()).unwrap_or("?"),
+                        e.map(|e| place(&e.place)).unwrap_or_default()
+                    )
+                }
+                None => id.to_string(),
+            }
+        };
+        writeln!(out, "  {}  <>  {}", describe(a), describe(b))?;
+    }
+    writeln!(out)?;
+    Ok(())
+}
