@@ -134,6 +134,8 @@ pub struct Doc<'a> {
     pub quotes: Vec<QuoteRec>,
     pub events: Vec<EventRec>,
     pub claims: Vec<ClaimRec>,
+    /// Every relative-location phrase with its anchor place ("10km south of the town of Orikhiv").
+    pub anchor_spans: Vec<(usize, usize, usize)>,
 }
 
 impl<'a> Doc<'a> {
@@ -149,6 +151,7 @@ impl<'a> Doc<'a> {
             quotes: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
+            anchor_spans: Vec::new(),
         }
     }
 

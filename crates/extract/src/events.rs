@@ -147,6 +147,8 @@ struct Mention {
     denies: bool,
     anaphoric: bool,
     weapon: Option<(String, String)>,
+    /// actor1 was not stated in the clause but carried over from the discourse.
+    actor1_inferred: bool,
 }
 
 pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
@@ -156,6 +158,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     let sentences: Vec<(usize, usize, usize)> =
         doc.text.sentences.iter().enumerate().map(|(i, s)| (i, s.start, s.end)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut last_attacker: Option<usize> = None;
     for &(si, ss, se) in &sentences {
         let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
         if pk != ParagraphKind::Body {
@@ -175,7 +178,15 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                 continue;
             }
             seen_class.push(cue.class.clone());
-            if let Some(m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
+            if let Some(mut m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
+                // fighting with no stated side: the side that was last said to be attacking keeps the initiative
+                if m.actor1.is_none() && m.class == "clash" {
+                    m.actor1 = last_attacker;
+                    m.actor1_inferred = m.actor1.is_some();
+                }
+                if matches!(m.class.as_str(), "clash" | "gain" | "repelled") && m.actor1.is_some() {
+                    last_attacker = m.actor1;
+                }
                 mentions.push(m);
             }
         }
@@ -193,11 +204,15 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let mut clause_start = ss;
     let mut source: Option<usize> = None;
     let mut source_set = false;
+    let mut clause_end = se;
     if let Some(q) = quote {
-        clause_start = q.open;
         if let Some(qr) = doc.quotes.iter().find(|r| r.start <= cue.start && cue.end <= r.end + 1) {
             source = qr.speaker;
             source_set = true;
+            if !qr.partial {
+                clause_start = q.open;
+                clause_end = q.close;
+            }
         }
     }
     let sent_lower = view[ss..se].to_ascii_lowercase();
@@ -229,9 +244,8 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         }
     }
     // a speech verb after the cue: "..., Russian officials said."
-    let mut clause_end = se;
     if !source_set {
-        let ws = words(view, cue.end, se);
+        let ws = words(view, cue.end, clause_end);
         if let Some(&(vs, _)) = ws.iter().find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none()) {
             let comma = view[cue.end..vs].rfind(',').map(|i| cue.end + i);
             if let Some(c) = comma {
@@ -250,16 +264,39 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if modal_before(view, clause_start, cue.start) {
         return None;
     }
+    if sent_lower.contains("each other") || sent_lower.contains("one another") {
+        // "X and Y accused each other of shelling": neither side's claim can be told apart here
+        return None;
+    }
     let trigger = view[cue.start..cue.end].to_string();
     let before_cue = &view[clause_start..cue.start];
     let anaphoric = matches!(cue.class.as_str(), "attack" | "shelling" | "air" | "explosive" | "clash")
         && patterns().anaphor.is_match(&before_cue.to_ascii_lowercase())
         && !trigger.contains(' ');
-    let passive = patterns().passive.is_match(before_cue) || trigger.starts_with("being ") || trigger.contains(" been ") || trigger.starts_with("was ") || trigger.starts_with("were ");
+    let before_plain = before_cue.replace('"', "");
+    let first_word = trigger.split(' ').next().unwrap_or("");
+    let passive_tail = format!("{} ", before_plain.trim_end());
+    let passive = patterns().passive.is_match(&passive_tail) && !first_word.ends_with("ing")
+        || trigger.starts_with("being ")
+        || trigger.contains(" been ")
+        || trigger.starts_with("was ")
+        || trigger.starts_with("were ");
     let denies = patterns().negation.is_match(before_cue);
+    let mut cue = cue;
+    if passive && cue.class == "gain" && trigger.ends_with("back") {
+        // "the enemy was pushed back": the attacker failed
+        cue.class = "repelled".into();
+        cue.sub_event_type = "Armed clash".into();
+    }
 
     // actors in the clause
-    let in_clause = |m: &crate::doc::ActorMention| m.start >= clause_start && m.end <= clause_end;
+    let speaker_like = |m: &crate::doc::ActorMention| {
+        m.pronoun || {
+            let next = view[m.end..].split_whitespace().next().unwrap_or("");
+            lex.is_speech_verb(next.trim_matches(|c: char| !c.is_alphanumeric()))
+        }
+    };
+    let in_clause = |m: &crate::doc::ActorMention| m.start >= clause_start && m.end <= clause_end && !speaker_like(m);
     let before: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.end <= cue.start).copied().collect();
     let after: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.start >= cue.end).copied().collect();
     // a demonym right before the cue noun: "Ukrainian attacks", "Ukrainian artillery"
@@ -293,7 +330,7 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     };
     if cue.class == "repelled" {
         // the side whose attack failed
-        actor1 = demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)).or(before.last().map(|m| m.actor));
+        actor1 = demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)).or(before.first().map(|m| m.actor));
         if passive || trigger.contains("were") || trigger.contains("been") || trigger.contains("failed") {
             actor2 = by_agent(doc);
         } else {
@@ -352,13 +389,8 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     }
 
     // place: literal mentions in the clause, most specific first, then nearest after the cue
-    let anchors: Vec<usize> = doc.places.iter().filter_map(|p| p.relation.as_ref()).map(|r| r.anchor).collect();
-    let anchor_mentions: Vec<(usize, usize)> = doc
-        .places
-        .iter()
-        .filter_map(|p| p.relation.as_ref())
-        .map(|r| (r.start, r.end))
-        .collect();
+    let anchors: Vec<usize> = doc.anchor_spans.iter().map(|a| a.2).collect();
+    let anchor_mentions: Vec<(usize, usize)> = doc.anchor_spans.iter().map(|a| (a.0, a.1)).collect();
     let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
     for m in doc.place_mentions.iter().filter(|m| m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end) {
         if anchor_mentions.iter().any(|&(s, e)| m.start >= s && m.end <= e) && anchors.contains(&m.place) {
@@ -381,7 +413,19 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if best.is_none() {
         let clause = view[clause_start..clause_end].to_ascii_lowercase();
         let rel_start = clause_start;
-        if let Some(i) = find_word(&clause, "there") {
+        // "there" as a place ("attacks there were repelled"), not the existential "there is", "since there's"
+        let there = find_word(&clause, "there").filter(|&i| {
+            let rest = clause[i + 5..].trim_start();
+            let be = ["is ", "are ", "was ", "were ", "has ", "have ", "had ", "will ", "may ", "might ", "could ", "would ", "'s "]
+                .iter()
+                .any(|w| rest.starts_with(w));
+            let prev = clause[..i].split_whitespace().next_back().unwrap_or("");
+            let clause_initial = prev.is_empty()
+                || prev.ends_with([',', ';', ':', '"'])
+                || matches!(prev, "that" | "and" | "but" | "since" | "because" | "as" | "if" | "when" | "while" | "so");
+            !(be && clause_initial)
+        });
+        if let Some(i) = there {
             best = doc
                 .place_mentions
                 .iter()
@@ -466,6 +510,7 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         denies,
         anaphoric,
         weapon,
+        actor1_inferred: false,
     })
 }
 
@@ -510,12 +555,14 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             doc.events.iter().rposition(|e| family(&e.class) == "violence" || e.class == "clash")
         } else {
             doc.events.iter().position(|e| {
+                e.class == m.class && e.evidence.contains(&m.evidence)
+            }).or_else(|| doc.events.iter().position(|e| {
                 family(&e.class) == family(&m.class)
                     && e.place.is_some()
                     && e.place == m.place
                     && (e.actor1.is_none() || m.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1))
                     && (e.date == m.date || e.time_precision.unwrap_or(3) > 1 || m.time_precision.unwrap_or(3) > 1)
-            })
+            }))
         };
         let claim_id = doc.claims.len();
         let ei = match target {

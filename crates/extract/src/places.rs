@@ -50,6 +50,19 @@ fn patterns() -> &'static Patterns {
     })
 }
 
+/// One name for the several ways of writing a kind of facility.
+fn facility_kind(w: &str) -> &'static str {
+    match w {
+        "nuclear power plant" | "nuclear power station" | "nuclear plant" => "nuclear power plant",
+        "power plant" | "power station" => "power plant",
+        "hydroelectric power plant" | "hydroelectric dam" | "dam" => "dam",
+        "airport" => "airport",
+        "air base" | "airbase" => "air base",
+        "refinery" => "refinery",
+        _ => "oil depot",
+    }
+}
+
 fn bearing_code(w: &str) -> &'static str {
     match w.to_ascii_lowercase().replace('-', "").as_str() {
         "north" => "N",
@@ -153,17 +166,18 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         }
         let all = c.get(0).unwrap();
         let s = all.end() - c[2].len() - c[1].trim_start_matches("The ").len();
-        let name = view[s..all.end()].to_string();
+        let kind = facility_kind(&c[2]);
+        let name = format!("{name_part} {kind}");
         found.push(Found {
             start: s,
             end: all.end(),
-            key: normalise(&name),
+            key: normalise(&format!("{} {kind}", cands[0].geonames_id)),
             name,
             cands,
             kind: MentionKind::Literal,
             cue: None,
             fuzzy: false,
-            facility: Some(c[2].to_string()),
+            facility: Some(kind.to_string()),
         });
     }
 
@@ -355,16 +369,27 @@ fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<St
         };
     }
     let prev = word_before(view, s).map(|w| w.to_ascii_lowercase());
+    let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
+    if next.as_deref().is_some_and(|n| matches!(n, "regime" | "government" | "authorities" | "leadership" | "officials")) {
+        return MentionKind::Metonym;
+    }
     if let Some(p) = prev.as_deref() {
         if p == "by" {
             return MentionKind::Metonym;
+        }
+        if (p == "of" || p == "for") && is_capital {
+            // "the counteroffensive of Kyiv", "a decisive step for Kyiv": the state, not the city
+            let before_of = word_before(view, s - p.len() - 1).map(|w| w.to_ascii_lowercase());
+            let noun = before_of.as_deref().is_some_and(|w| METONYM_NOUNS.contains(&w) || matches!(w, "step" | "victory" | "defeat" | "success" | "setback" | "blow" | "win"));
+            if noun || p == "for" {
+                return MentionKind::Metonym;
+            }
         }
         if LOCATIVE.contains(&p) {
             return MentionKind::Literal;
         }
     }
     // subject of a verb: "Kyiv denied", "Ukraine had shelled", "Ukraine and Russia accused"
-    let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
     match next.as_deref() {
         Some(n) if n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss") || matches!(n, "had" | "has" | "did" | "does" | "is" | "was" | "and" | "will" | "would" | "said" | "says" | "told" | "took" | "made" | "sent" | "fired") => {
             MentionKind::Metonym
@@ -542,6 +567,7 @@ fn relations(doc: &mut Doc) {
             }
         });
         anchors_at.push(am.start);
+        doc.anchor_spans.push((all.start(), am.end, am.place));
         raw.push((all.start(), all.end(), am.place, am.end, dist, bearing_code(&c[3])));
     }
     for (ms, _me, anchor, aend, dist, bearing) in raw {

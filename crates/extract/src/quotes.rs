@@ -16,7 +16,7 @@ pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usiz
         let inner = &gap_text[..gap_text.len() - 1];
         if let Some(open) = inner.rfind(", ") {
             let app = inner[open + 2..].to_ascii_lowercase();
-            if ["the ", "a ", "an ", "its ", "his ", "her ", "who "].iter().any(|p| app.starts_with(p)) {
+            if ["the ", "a ", "an ", "its ", "his ", "her ", "who ", "which ", "where ", "whose "].iter().any(|p| app.starts_with(p)) {
                 limit = from + open;
             }
         }
