@@ -28,6 +28,25 @@ enum Command {
         #[command(subcommand)]
         command: GazCommand,
     },
+    /// Score sitrep on the evaluation corpora in ../shared/eval (or $SITREP_SHARED/eval).
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Time expressions: MEANTIME and TimeBank/AQUAINT, TempEval-3 style.
+    Time,
+    /// Toponym recognition and resolution: LGL, GeoWebNews, GeoVirus, UCDP GED Ukraine.
+    Geo {
+        /// One corpus only: lgl, gwn, geovirus or ucdp.
+        #[arg(long)]
+        corpus: Option<String>,
+        #[arg(long = "gazetteer")]
+        dirs: Vec<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -99,6 +118,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Extract(args) => extract(args),
         Command::Gazetteer { command } => gazetteer(command),
+        Command::Eval { what } => eval(what),
     };
     match result {
         Ok(code) => code,
@@ -185,6 +205,20 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn eval(what: EvalCommand) -> Result<ExitCode, String> {
+    let dir = sitrep_eval::shared_eval_dir()
+        .ok_or("the evaluation corpora were not found: put them at ../shared/eval or set SITREP_SHARED")?;
+    let report = match what {
+        EvalCommand::Time => sitrep_eval::time(&dir)?,
+        EvalCommand::Geo { corpus, dirs } => {
+            let engine = Engine::new(open_gazetteer(&dirs, false)?);
+            sitrep_eval::geo::run(&dir, corpus.as_deref(), &engine)?
+        }
+    };
+    print!("{report}");
+    Ok(ExitCode::SUCCESS)
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
