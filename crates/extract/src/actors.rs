@@ -248,8 +248,19 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             } else {
                 role_before(view, ss, ns, lex).map(|(_, r)| r)
             };
-            let role = role.or_else(|| if given.is_some() { role_after(view, ne, se) } else { None });
-            let looks_like_name = name_toks.len() >= 2 && given.is_some();
+            // an appositive role after a two- or three-word name ("Nazar Voloshyn, a spokesman for ...")
+            let role = role.or_else(|| {
+                let r = role_after(view, ne, se)?;
+                let starts_with_role = r.split(' ').take(4).any(|w| {
+                    let w = w.trim_end_matches(',').to_ascii_lowercase();
+                    lex.roles.iter().any(|x| *x == w)
+                });
+                (given.is_some() || name_toks.len() >= 2 && starts_with_role).then_some(r)
+            });
+            // "said Nazar Voloshyn": a two-word name right after a verb of saying
+            let after_speech = name_toks.len() >= 2
+                && words(view, ss, ns).last().is_some_and(|&(s, e)| lex.is_speech_verb(&view[s..e]) && view[e..ns].trim().is_empty());
+            let looks_like_name = name_toks.len() >= 2 && (given.is_some() || after_speech);
             if role.is_none() && !looks_like_name {
                 continue;
             }

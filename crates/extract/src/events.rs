@@ -30,6 +30,7 @@ struct Patterns {
     blamed: Regex,
     negation: Regex,
     passive: Regex,
+    denial: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -41,6 +42,7 @@ fn patterns() -> &'static Patterns {
         blamed: Regex::new(r"(?i)\b(?:blamed|blames|blame|accused|accuses)\b").unwrap(),
         negation: Regex::new(r"(?i)\b(?:denied|denies|deny|did not|didn't|has not|have not|had not|never|no)\s+(?:\w+\s+){0,2}$").unwrap(),
         passive: Regex::new(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$").unwrap(),
+        denial: Regex::new(r"(?i)\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|account|accounts)\b|\b(?:denied|denies)\s+it\b").unwrap(),
     })
 }
 
@@ -129,6 +131,31 @@ fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
     doc.actor(&forces_name(&country), "armed_forces", Some(cc), None)
 }
 
+impl Mention {
+    fn denial(source: Option<usize>, evidence: (usize, usize), trigger: String) -> Mention {
+        Mention {
+            class: "denial".into(),
+            event_type: String::new(),
+            sub_event_type: String::new(),
+            trigger,
+            actor1: None,
+            actor2: None,
+            place: None,
+            place_precision: 0,
+            date: None,
+            time_precision: None,
+            fatalities: None,
+            evidence,
+            source,
+            hedge: None,
+            denies: true,
+            anaphoric: false,
+            weapon: None,
+            actor1_inferred: false,
+        }
+    }
+}
+
 struct Mention {
     class: String,
     event_type: String,
@@ -165,6 +192,16 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             continue;
         }
         let mut cues = cues_in(view, ss, se);
+        if cues.is_empty() {
+            // "The ministry denied the report.": a denial of the last event told
+            if let Some(d) = patterns().denial.find(&view[ss..se]) {
+                let source = subject_before(doc, ss, ss + d.start()).map(|x| x.2);
+                if source.is_some() {
+                    mentions.push(Mention::denial(source, (ss, se), view[ss + d.start()..ss + d.end()].to_string()));
+                }
+            }
+            continue;
+        }
         if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
             let specific: Vec<Cue> = cues.drain(..).filter(|c| !GENERIC.contains(&c.class.as_str())).collect();
             cues = specific;
@@ -307,6 +344,7 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         .filter(|m| view[m.end..cue.start].split_whitespace().count() <= 2)
         .filter_map(|m| doc.places[m.place].resolved.as_ref().map(|c| c.country_code.clone()))
         .next_back();
+    let lower_before_cue = before_cue.to_ascii_lowercase();
     let mut actor1: Option<usize>;
     let mut actor2: Option<usize>;
     // "X blamed Y for the attack": Y is the attacker and X the source
@@ -334,9 +372,20 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         if passive || trigger.contains("were") || trigger.contains("been") || trigger.contains("failed") {
             actor2 = by_agent(doc);
         } else {
-            // "X repelled Y's attacks": X defends
+            // "X repelled (Ukrainian) attacks": X defends; the attacker is named after the cue
             actor2 = actor1.take();
-            actor1 = after.first().map(|m| m.actor);
+            if actor2.is_none() && (lower_before_cue.contains("its ") || lower_before_cue.contains("their ")) {
+                if let Some(cc) = doc.side_of(source).map(str::to_string) {
+                    actor2 = Some(forces_of(doc, gaz, &cc));
+                }
+            }
+            let demonym_after = doc
+                .place_mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Demonym && m.start >= cue.end && m.end <= clause_end)
+                .find(|m| view[cue.end..m.start].split_whitespace().count() <= 2)
+                .and_then(|m| doc.places[m.place].resolved.as_ref().map(|c| c.country_code.clone()));
+            actor1 = after.first().map(|m| m.actor).or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
         }
     } else if passive {
         actor1 = by_agent(doc);
@@ -360,7 +409,7 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     }
     // "its marines", "its troops": the forces of the source's side
     let lower_before = before_cue.to_ascii_lowercase();
-    if actor1.is_none() && (lower_before.contains("its ") || lower_before.contains("their ")) {
+    if actor1.is_none() && cue.class != "repelled" && (lower_before.contains("its ") || lower_before.contains("their ")) {
         if let Some(cc) = doc.side_of(source).map(str::to_string) {
             actor1 = Some(forces_of(doc, gaz, &cc));
         }
@@ -368,6 +417,22 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if let Some(a) = actor1 {
         // a pronoun or media source is not the fighting side; a state or organisation stands for its forces
         let _ = a;
+    }
+    // "X said they had recaptured ...": the pronoun subject is the source itself
+    if actor1.is_none() && cue.class != "repelled" && !passive {
+        let first = before_cue.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let pronoun_subject = before_cue
+            .split_whitespace()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
+        if pronoun_subject && before.is_empty() && source.is_some_and(|s| doc.actors[s].kind != "person") {
+            actor1 = source;
+        }
+        // "our units", "we": the speaker's side inside a quote
+        if actor1.is_none() && quote.is_some() && (lower_before_cue.contains("our ") || first == "we") {
+            if let Some(cc) = doc.side_of(source).map(str::to_string) {
+                actor1 = Some(forces_of(doc, gaz, &cc));
+            }
+        }
     }
     // an unstated attacker: the side opposing the victim or, for a failed attack, opposing the source
     if actor1.is_none() {
@@ -454,7 +519,7 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let mut date = None;
     let mut time_precision = None;
     let mut best_t: Option<usize> = None;
-    for t in doc.times.iter().filter(|t| t.start >= ss && t.end <= se && !t.in_caption && t.timex_type == "DATE") {
+    for t in doc.times.iter().filter(|t| t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")) {
         let (Some(_), Some((from, _to))) = (&t.value, t.range) else { continue };
         let d = t.start.abs_diff(cue.start);
         if best_t.is_none_or(|b| d < b) {
@@ -480,12 +545,16 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let weapon = lex.weapons.iter().find(|w| w.re.is_match(sent)).map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
     // hedges: in the sentence, or the next sentence for "next" hedges
     let next = doc.text.sentences.get(si + 1).map(|s| view[s.start..s.end].to_ascii_lowercase()).unwrap_or_default();
+    let next_has_no_cue = doc.text.sentences.get(si + 1).is_some_and(|s| cues_in(view, s.start, s.end).is_empty());
     let hedge = lex
         .hedges
         .iter()
         .find(|h| {
+            let next_is_meta = next_has_no_cue && contains_phrase(&next, &h.phrase);
             if h.next_sentence {
                 contains_phrase(&next, &h.phrase) || contains_phrase(&sent_lower, &h.phrase)
+            } else if next_is_meta && h.phrase.contains(' ') {
+                true
             } else {
                 contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase) && !inside_quote_word(doc, ss, se, &h.phrase)
             }
@@ -551,7 +620,31 @@ fn family(class: &str) -> &str {
 
 fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
     for m in mentions {
-        let target = if m.anaphoric {
+        let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
+        // a bare "was hit" right after a strike, with no place or side of its own, tells more of that strike
+        let continuation = matches!(m.class.as_str(), "attack" | "kill")
+            && m.place.is_none()
+            && m.actor1.is_none()
+            && doc.events.last().is_some_and(|e| {
+                family(&e.class) == "violence"
+                    && e.evidence.last().is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
+            });
+        let target = if m.class == "denial" {
+            if doc.events.is_empty() {
+                continue;
+            }
+            // the latest event that someone on another side asserted; else the latest
+            let my_side = doc.side_of(m.source).map(str::to_string);
+            let other = doc.events.iter().rposition(|e| {
+                e.claims.iter().any(|&c| {
+                    let s = doc.side_of(doc.claims[c].source);
+                    s.is_some() && my_side.is_some() && s != my_side.as_deref()
+                })
+            });
+            Some(other.unwrap_or(doc.events.len() - 1))
+        } else if continuation {
+            Some(doc.events.len() - 1)
+        } else if m.anaphoric {
             doc.events.iter().rposition(|e| family(&e.class) == "violence" || e.class == "clash")
         } else {
             doc.events.iter().position(|e| {
@@ -566,6 +659,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
         };
         let claim_id = doc.claims.len();
         let ei = match target {
+            Some(i) if m.class == "denial" => i,
             Some(i) => {
                 let e = &mut doc.events[i];
                 if e.actor1.is_none() {
@@ -595,7 +689,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                         e.sub_event_type = w.1.clone();
                     }
                 }
-                if !e.evidence.contains(&m.evidence) {
+                if !e.evidence.contains(&m.evidence) && m.class != "denial" {
                     e.evidence.push(m.evidence);
                 }
                 i
@@ -610,7 +704,13 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                 }
                 if m.class == "gain" && st != "Armed clash" {
                     // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
-                    let place_cc = m.place.and_then(|p| doc.places[p].resolved.as_ref().map(|c| c.country_code.clone()));
+                    let place_cc = m.place.and_then(|p| {
+                        let pl = &doc.places[p];
+                        pl.resolved
+                            .as_ref()
+                            .or_else(|| pl.relation.as_ref().and_then(|r| doc.places[r.anchor].resolved.as_ref()))
+                            .map(|c| c.country_code.clone())
+                    });
                     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
                     let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
                     let state_side = matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
@@ -672,7 +772,7 @@ fn contradictions(doc: &mut Doc) {
                 ("gain", "repelled") => side(ea.actor1).is_some() && side(ea.actor1) == side(eb.actor1) && (same_place || eb.place.is_none()),
                 // a claimed gain against a claim that the same side's troops there are being destroyed
                 ("gain", "defeat") => {
-                    same_place && (side(ea.actor1) == side(eb.actor2) && side(ea.actor1).is_some() || side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1))
+                    same_place && side(ea.actor1).is_some() && (side(ea.actor1) == side(eb.actor2) || side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1))
                 }
                 // each side blames the other for the same strike
                 _ if a < b && family(&ea.class) == "violence" && family(&eb.class) == "violence" => {
