@@ -89,9 +89,12 @@ pub struct Dateline {
 /// `published` anchors relative expressions; without it relative ones get value None.
 pub fn find_times(text: &str, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    let mut refd = published;
+    let mut ctx = rules::Ctx {
+        refd: published,
+        ..Default::default()
+    };
     scan::for_each_sentence(text, |toks| {
-        rules::scan_sentence(text, toks, published, &mut refd, &mut out);
+        rules::scan_sentence(text, toks, published, &mut ctx, &mut out);
     });
     out
 }

@@ -59,9 +59,22 @@ pub(crate) struct Sentence<'a> {
     pubd: Option<NaiveDate>,
     /// The last day mentioned earlier in this sentence (anchors bare clock times).
     day: std::cell::Cell<Option<NaiveDate>>,
-    /// The last quarter mentioned earlier in this sentence ("a year earlier" then means that
-    /// quarter a year before).
+    /// The last quarter mentioned earlier in the document ("a year earlier" then means that
+    /// quarter a year before, as in earnings reports).
     quarter: std::cell::Cell<Option<(i32, u32)>>,
+    /// The last month or quarter mentioned earlier in the document ("the same period last year").
+    period: std::cell::Cell<Option<Point>>,
+}
+
+/// What carries over from one sentence to the next.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Ctx {
+    /// The last day mentioned (anchors "the next day", "a day earlier").
+    pub refd: Option<NaiveDate>,
+    /// The last quarter mentioned.
+    pub quarter: Option<(i32, u32)>,
+    /// The last month or quarter mentioned.
+    pub period: Option<Point>,
 }
 
 /// How many tokens either side of an expression are searched for future cues.
@@ -71,12 +84,13 @@ const CLAUSE_WINDOW: usize = 12;
 /// times nearer to the publication date than the past occurrence (news past bias otherwise).
 const NEAR_FUTURE_FACTOR: i32 = 2;
 
-/// Scans one sentence, appending mentions to `out`; `refd` carries the last day mentioned.
+/// Scans one sentence, appending mentions to `out`; `ctx` carries what earlier sentences
+/// mentioned.
 pub(crate) fn scan_sentence(
     text: &str,
     toks: &[Tok],
     pubd: Option<NaiveDate>,
-    refd: &mut Option<NaiveDate>,
+    ctx: &mut Ctx,
     out: &mut Vec<TimeMention>,
 ) {
     let s = Sentence {
@@ -84,8 +98,10 @@ pub(crate) fn scan_sentence(
         t: toks,
         pubd,
         day: std::cell::Cell::new(None),
-        quarter: std::cell::Cell::new(None),
+        quarter: std::cell::Cell::new(ctx.quarter),
+        period: std::cell::Cell::new(ctx.period),
     };
+    let refd = &mut ctx.refd;
     let mut i = 0;
     while i < toks.len() {
         let tok = &toks[i];
@@ -101,6 +117,8 @@ pub(crate) fn scan_sentence(
             _ => i += 1,
         }
     }
+    ctx.quarter = s.quarter.get();
+    ctx.period = s.period.get();
 }
 
 fn unit_letter(code: &str, clock: bool, n: Option<u32>) -> String {
@@ -591,6 +609,7 @@ impl<'a> Sentence<'a> {
             self.year_rule(i),
             self.quarter(i),
             self.anaphoric(i, refd),
+            self.financial(i),
         ]
         .into_iter()
         .flatten()
@@ -612,8 +631,13 @@ impl<'a> Sentence<'a> {
                     *refd = Some(d);
                     self.day.set(Some(d));
                 }
-                if let Some(Point::Quarter(y, q)) = p {
-                    self.quarter.set(Some((*y, *q)));
+                match p {
+                    Some(Point::Quarter(y, q)) => {
+                        self.quarter.set(Some((*y, *q)));
+                        self.period.set(*p);
+                    }
+                    Some(Point::Month(..)) => self.period.set(*p),
+                    _ => {}
                 }
                 TimeMention {
                     start,
@@ -1358,6 +1382,206 @@ impl<'a> Sentence<'a> {
             }
         });
         Self::pt(e, p, rel)
+    }
+
+    /// "year-earlier" / "year-ago" / "year earlier" at `i`: the index after it.
+    fn year_back(&self, i: usize) -> Option<usize> {
+        if !self.is(i, "year") {
+            return None;
+        }
+        let j = if self.hyphen(i + 1) && self.adj(i + 1) {
+            i + 2
+        } else {
+            i + 1
+        };
+        self.is_any(j, &["earlier", "ago"]).then_some(j + 1)
+    }
+
+    /// "last year", "a year earlier", "a year ago", "the previous year", "the prior year",
+    /// "[of] the year before" after a period word: the index after it.
+    fn prior_year_tail(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        if self.is(k, "of") {
+            k += 1;
+        }
+        if self.is(k, "last") && self.is(k + 1, "year") {
+            return Some(k + 2);
+        }
+        if self.is_any(k, &["a", "one"]) {
+            return self.year_back(k + 1);
+        }
+        if self.is(k, "the") && self.is_any(k + 1, &["previous", "prior"]) && self.is(k + 2, "year")
+        {
+            return Some(k + 3);
+        }
+        None
+    }
+
+    /// The quarter (or month) under discussion, shifted back `back` years.
+    fn period_back(&self, back: i32) -> Option<Point> {
+        if let Some((y, q)) = self.quarter.get() {
+            return Some(Point::Quarter(y - back, q));
+        }
+        match self.period.get() {
+            Some(Point::Month(y, m)) => Some(Point::Month(y - back, m)),
+            Some(Point::Quarter(y, q)) => Some(Point::Quarter(y - back, q)),
+            _ => self.pubd.map(|p| Point::Year(p.year() - back)),
+        }
+    }
+
+    /// Financial periods: "the year-earlier quarter", "the year-ago period", "year-earlier
+    /// profit", "the same period last year", "the latest period", "the 1988 third quarter",
+    /// "this year's third quarter", "that quarter", "the year ended June 30" (a duration),
+    /// "the full year", "the fiscal year".
+    fn financial(&self, i: usize) -> Option<Cand> {
+        let mut k = i;
+        let the = self.is(k, "the");
+        if the {
+            k += 1;
+        }
+        // "this year's third quarter", "next year's first quarter", "last year's quarter"
+        if !the && self.is_any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
+            let j = k + 2;
+            if self.apostrophe(j) && self.is(j + 1, "s") {
+                let off = if self.is(k, "last") {
+                    -1
+                } else if self.is(k, "next") {
+                    1
+                } else {
+                    0
+                };
+                let y = self.pubd?.year() + off;
+                let mut u = j + 2;
+                let ord = self.lookup(u, lx::ORDINALS);
+                if ord.is_some() {
+                    u += 1;
+                    if self.hyphen(u) && self.adj(u) {
+                        u += 1;
+                    }
+                }
+                if self.is(u, "quarter") {
+                    let q = ord.or_else(|| self.quarter.get().map(|x| x.1))?;
+                    return Self::pt(u + 1, Some(Point::Quarter(y, q)), true);
+                }
+                if self.is(u, "half") {
+                    let h = ord.filter(|&h| h <= 2)?;
+                    return Self::pt(u + 1, Some(Point::Half(y, h)), true);
+                }
+            }
+            return None;
+        }
+        if self.is(i, "that") && self.is_any(i + 1, &["quarter", "period"]) {
+            let (y, q) = self.quarter.get()?;
+            return Self::pt(i + 2, Some(Point::Quarter(y, q)), true);
+        }
+        // "[the] [comparable|corresponding] year-earlier|year-ago [third] quarter|period"
+        let mut j = k;
+        if self.is_any(j, &["comparable", "corresponding"]) {
+            j += 1;
+        }
+        if let Some(e) = self.year_back(j) {
+            let mut u = e;
+            let ord = self.lookup(u, lx::ORDINALS).filter(|_| {
+                self.is(u + 1, "quarter") || (self.hyphen(u + 1) && self.is(u + 2, "quarter"))
+            });
+            if ord.is_some() {
+                u += if self.is(u + 1, "quarter") { 1 } else { 2 };
+            }
+            if self.is_any(u, &["quarter", "period"]) {
+                let p = match ord {
+                    Some(q) => self.pubd.map(|p| Point::Quarter(p.year() - 1, q)),
+                    None => self.period_back(1),
+                };
+                return Self::pt(u + 1, p, true);
+            }
+            if the || j > k {
+                return None;
+            }
+            // adjective: "compared with year-earlier profit"
+            if e == j + 3 {
+                return Self::pt(e, self.period_back(1), true);
+            }
+            return None;
+        }
+        if !the {
+            return None;
+        }
+        // "the same|corresponding|comparable period|quarter|month last year|a year earlier"
+        if self.is_any(k, &["same", "corresponding", "comparable", "year's"])
+            && self.is_any(k + 1, &["period", "quarter", "month"])
+        {
+            let e = self.prior_year_tail(k + 2)?;
+            return Self::pt(e, self.period_back(1), true);
+        }
+        // "the quarter a year ago"
+        if self.is_any(k, &["quarter", "period"]) {
+            if let Some(e) = self.prior_year_tail(k + 1) {
+                return Self::pt(e, self.period_back(1), true);
+            }
+        }
+        // "the latest period", "the most recent period"
+        let mut q = k;
+        if self.is(q, "latest") {
+            q += 1;
+        } else if self.is(q, "most") && self.is(q + 1, "recent") {
+            q += 2;
+        }
+        if q > k && self.is(q, "period") {
+            let p = self.quarter.get().map(|(y, q)| Point::Quarter(y, q)).or_else(|| {
+                self.pubd.map(|p| {
+                    let (y, m) = add_months(p.year(), p.month(), -3);
+                    Point::Quarter(y, (m - 1) / 3 + 1)
+                })
+            });
+            return Self::pt(q + 1, p, true);
+        }
+        // "the 1988 period", "the 1988 quarter", "the 1988 third quarter"
+        if let Some((y, e)) = self.year_at(k) {
+            if let Some(ord) = self.lookup(e, lx::ORDINALS) {
+                let mut u = e + 1;
+                if self.hyphen(u) && self.adj(u) {
+                    u += 1;
+                }
+                if self.is(u, "quarter") {
+                    return Self::pt(u + 1, Some(Point::Quarter(y, ord)), false);
+                }
+                if self.is(u, "half") && ord <= 2 {
+                    return Self::pt(u + 1, Some(Point::Half(y, ord)), false);
+                }
+                return None;
+            }
+            if self.is_any(e, &["quarter", "period"]) {
+                let p = match self.quarter.get() {
+                    Some((_, q)) => Point::Quarter(y, q),
+                    None => Point::Year(y),
+                };
+                return Self::pt(e + 1, Some(p), false);
+            }
+            return None;
+        }
+        // "the [fiscal] year ended June 30" is a duration; "the full year", "the fiscal year"
+        let mut u = k;
+        let mut qualified = false;
+        while self.is_any(u, &["full", "current", "fiscal", "financial", "whole", "entire"]) {
+            qualified |= !self.is_any(u, &["whole", "entire"]);
+            u += 1;
+        }
+        if self.is(u, "year") {
+            if self.is_any(u + 1, &["ended", "ending"]) {
+                return Some(Cand {
+                    e: u + 1,
+                    out: Out::L {
+                        ty: TimexType::Duration,
+                        v: Some("P1Y".to_string()),
+                        rel: false,
+                    },
+                });
+            }
+            if qualified {
+                return Self::pt(u + 1, self.pubd.map(|p| Point::Year(p.year())), true);
+            }
+        }
+        None
     }
 
     /// Expressions anchored on the last mentioned day: "the next day", "a day earlier", "that day".
