@@ -30,6 +30,8 @@ enum Out {
         m: Mod,
         rel: bool,
         ty: TimexType,
+        /// The point becomes the period under discussion (false for "a year earlier").
+        ctx: bool,
     },
     L {
         ty: TimexType,
@@ -626,14 +628,20 @@ impl<'a> Sentence<'a> {
         let end = self.t[c.e - 1].e;
         let text = self.text[start..end].to_string();
         match &c.out {
-            Out::P { p, m, rel, ty } => {
+            Out::P {
+                p,
+                m,
+                rel,
+                ty,
+                ctx,
+            } => {
                 if let Some(d) = p.and_then(|p| p.day()) {
                     *refd = Some(d);
                     self.day.set(Some(d));
                 }
-                match p {
+                match p.filter(|_| *ctx) {
                     Some(Point::Quarter(y, q)) => {
-                        self.quarter.set(Some((*y, *q)));
+                        self.quarter.set(Some((y, q)));
                         self.period.set(*p);
                     }
                     Some(Point::Month(..)) => self.period.set(*p),
@@ -672,8 +680,18 @@ impl<'a> Sentence<'a> {
                 m: Mod::None,
                 rel,
                 ty,
+                ctx: true,
             },
         })
+    }
+
+    /// Like `pt`, for a point that does not become the period under discussion.
+    fn pt_back(e: usize, p: Option<Point>) -> Option<Cand> {
+        let mut c = Self::pt(e, p, true)?;
+        if let Out::P { ctx, .. } = &mut c.out {
+            *ctx = false;
+        }
+        Some(c)
     }
 
     // ---- modifiers ---------------------------------------------------------------------
@@ -688,10 +706,13 @@ impl<'a> Sentence<'a> {
             j += 1;
         }
         if matches!(mk, Mk::Earlier | Mk::Later) && self.is(j, "in") {
+            if self.is(j + 1, "the") && self.is(j + 2, "day") {
+                return None;
+            }
             j += 1;
         }
         let core = self.point(j, None).or_else(|| self.generic_period(j))?;
-        let Out::P { p, rel, ty, .. } = core.out else {
+        let Out::P { p, rel, ty, ctx, .. } = core.out else {
             return None;
         };
         let m = match mk {
@@ -716,7 +737,13 @@ impl<'a> Sentence<'a> {
         };
         Some(Cand {
             e: core.e,
-            out: Out::P { p, m, rel, ty },
+            out: Out::P {
+                p,
+                m,
+                rel,
+                ty,
+                ctx,
+            },
         })
     }
 
@@ -895,7 +922,12 @@ impl<'a> Sentence<'a> {
             j2 += 1;
         }
         if let Some((d, j3)) = self.day_at(j2) {
-            if !self.p(j3, ":") {
+            let clock = self.p(j3, ":")
+                && self.adj(j3)
+                && self.adj(j3 + 1)
+                && j3 + 1 < self.len()
+                && self.t[j3 + 1].kind == Kind::Digit;
+            if !clock {
                 return self.finish_md(i, m, d, j3);
             }
         }
@@ -1014,6 +1046,7 @@ impl<'a> Sentence<'a> {
                 m: Mod::None,
                 rel: true,
                 ty,
+                ctx: true,
             },
         })
     }
@@ -1105,6 +1138,22 @@ impl<'a> Sentence<'a> {
         let p = self.pubd;
         // "the past week" is a duration in TimeML
         if the && self.is_any(k, &["past", "last", "coming", "next"]) {
+            // "the past year", "the last month": the calendar period before this one
+            if self.is_any(k, &["past", "last"])
+                && self.is_any(u, &["week", "month", "year"])
+                && !(self.is(u + 1, "of")
+                    && (self.month_at(u + 2).is_some() || self.year_at(u + 2).is_some()))
+            {
+                let pt = p.map(|p| match self.w(u).to_ascii_lowercase().as_str() {
+                    "week" => Point::Week(monday_of(p) - Duration::weeks(1)),
+                    "month" => {
+                        let (y, m) = add_months(p.year(), p.month(), -1);
+                        Point::Month(y, m)
+                    }
+                    _ => Point::Year(p.year() - 1),
+                });
+                return Self::pt(u + 1, pt, true);
+            }
             if self.is_any(u, &["week", "month", "year", "decade", "day", "century"]) {
                 let (code, clock, _) = self.unit_at(u)?;
                 return Some(Cand {
@@ -1492,14 +1541,14 @@ impl<'a> Sentence<'a> {
                     Some(q) => self.pubd.map(|p| Point::Quarter(p.year() - 1, q)),
                     None => self.period_back(1),
                 };
-                return Self::pt(u + 1, p, true);
+                return Self::pt_back(u + 1, p);
             }
             if the || j > k {
                 return None;
             }
             // adjective: "compared with year-earlier profit"
             if e == j + 3 {
-                return Self::pt(e, self.period_back(1), true);
+                return Self::pt_back(e, self.period_back(1));
             }
             return None;
         }
@@ -1511,12 +1560,12 @@ impl<'a> Sentence<'a> {
             && self.is_any(k + 1, &["period", "quarter", "month"])
         {
             let e = self.prior_year_tail(k + 2)?;
-            return Self::pt(e, self.period_back(1), true);
+            return Self::pt_back(e, self.period_back(1));
         }
         // "the quarter a year ago"
         if self.is_any(k, &["quarter", "period"]) {
             if let Some(e) = self.prior_year_tail(k + 1) {
-                return Self::pt(e, self.period_back(1), true);
+                return Self::pt_back(e, self.period_back(1));
             }
         }
         // "the latest period", "the most recent period"
@@ -1593,6 +1642,30 @@ impl<'a> Sentence<'a> {
         if self.is(i, "that") && self.is(i + 1, "day") {
             return Self::pt(i + 2, anchor.map(Point::Day), true);
         }
+        // market reports: "to end the day", "for the day", "later in the day"
+        if self.is(i, "the")
+            && self.is(i + 1, "day")
+            && i > 0
+            && (self.is_any(
+                i - 1,
+                &[
+                    "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close",
+                    "closed", "closing", "for", "start", "started", "starting", "begin", "began",
+                ],
+            ) || (i > 1 && self.is(i - 1, "in") && self.is_any(i - 2, &["later", "earlier"])))
+            && !self.is_any(i + 2, &["before", "after", "of", "that", "when"])
+        {
+            return Self::pt(i + 2, anchor.map(Point::Day), true);
+        }
+        // "late in the day", "early in the day"
+        if self.is_any(i, &["late", "early"])
+            && self.is(i + 1, "in")
+            && self.is(i + 2, "the")
+            && self.is(i + 3, "day")
+            && !self.is_any(i + 4, &["before", "after", "of", "that", "when"])
+        {
+            return Self::pt(i + 4, anchor.map(Point::Day), true);
+        }
         if self.is(i, "the")
             && self.is_any(i + 1, &["next", "following", "previous"])
             && self.is_any(i + 2, &["day", "morning", "evening", "night"])
@@ -1658,7 +1731,7 @@ impl<'a> Sentence<'a> {
         }
         if code == "Y" && n == 1 && back {
             if let Some((y, q)) = self.quarter.get() {
-                return Self::pt(e + 1, Some(Point::Quarter(y - 1, q)), true);
+                return Self::pt_back(e + 1, Some(Point::Quarter(y - 1, q)));
             }
         }
         let sign: i64 = if back { -1 } else { 1 };
@@ -1929,6 +2002,7 @@ impl<'a> Sentence<'a> {
                     m: Mod::None,
                     rel,
                     ty: TimexType::Time,
+                    ctx: true,
                 },
             })
         };
