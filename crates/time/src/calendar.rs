@@ -174,3 +174,47 @@ pub(crate) fn modified_range(p: &Point, m: Mod) -> (NaiveDate, NaiveDate) {
         Mod::From(d) => (a.max(d).min(b), b),
     }
 }
+
+/// Easter Sunday (Gregorian, anonymous algorithm).
+pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    ymd(y, month as u32, day as u32)
+}
+
+/// The date of a holiday in year `y`.
+pub(crate) fn holiday(h: crate::lexicon::Holiday, y: i32) -> Option<NaiveDate> {
+    use crate::lexicon::Holiday as H;
+    match h {
+        H::Fixed(m, d) => ymd(y, m, d),
+        H::NthWeekday(m, wd, n) => {
+            if n >= 5 {
+                let last = last_day(y, m);
+                let back = (last.weekday().num_days_from_monday() + 7 - wd) % 7;
+                Some(last - Duration::days(i64::from(back)))
+            } else {
+                let first = ymd(y, m, 1)?;
+                let fwd = (wd + 7 - first.weekday().num_days_from_monday()) % 7;
+                Some(first + Duration::days(i64::from(fwd + 7 * (n - 1))))
+            }
+        }
+        H::Easter(off) => easter(y).map(|d| d + Duration::days(off)),
+        H::ElectionDay => {
+            let first = ymd(y, 11, 1)?;
+            let fwd = (7 - first.weekday().num_days_from_monday()) % 7;
+            Some(first + Duration::days(i64::from(fwd) + 1))
+        }
+    }
+}

@@ -333,6 +333,37 @@ pub const TIME_ZONES: &[&str] = &[
     "bst",
 ];
 
+/// Holidays: first word, optional second word (None = the first word alone), rule.
+pub const HOLIDAYS: &[(&str, Option<&str>, Holiday)] = &[
+    ("thanksgiving", Some("day"), Holiday::NthWeekday(11, 3, 4)),
+    ("thanksgiving", None, Holiday::NthWeekday(11, 3, 4)),
+    ("christmas", Some("eve"), Holiday::Fixed(12, 24)),
+    ("christmas", Some("day"), Holiday::Fixed(12, 25)),
+    ("christmas", None, Holiday::Fixed(12, 25)),
+    ("halloween", None, Holiday::Fixed(10, 31)),
+    ("independence", Some("day"), Holiday::Fixed(7, 4)),
+    ("labor", Some("day"), Holiday::NthWeekday(9, 0, 1)),
+    ("memorial", Some("day"), Holiday::NthWeekday(5, 0, 5)),
+    ("election", Some("day"), Holiday::ElectionDay),
+    ("easter", Some("sunday"), Holiday::Easter(0)),
+    ("easter", Some("monday"), Holiday::Easter(1)),
+    ("easter", None, Holiday::Easter(0)),
+    ("boxing", Some("day"), Holiday::Fixed(12, 26)),
+];
+
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Holiday {
+    /// Month, day.
+    Fixed(u32, u32),
+    /// Month, weekday (0 = Monday), n-th occurrence (5 = the last).
+    NthWeekday(u32, u32, u32),
+    /// Easter Sunday plus this many days.
+    Easter(i64),
+    /// The Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
 /// Set (frequency) adverbs with their TIMEX3 values.
 pub const SET_ADVERBS: &[(&str, &str)] = &[
     ("daily", "P1D"),
@@ -355,6 +386,16 @@ pub const VAGUE_WORDS: &[(&str, &str)] = &[
 
 /// Other words the grammar keys on (deictic words, determiners, modifiers, clock words).
 pub const EXTRA_WORDS: &[&str] = &[
+    "thanksgiving",
+    "christmas",
+    "halloween",
+    "independence",
+    "labor",
+    "memorial",
+    "election",
+    "easter",
+    "boxing",
+    "new",
     "today",
     "tonight",
     "yesterday",

@@ -3,7 +3,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::calendar::{
-    add_months, modified_range, monday_of, season_of, season_range, ymd, Mod, Point,
+    self, add_months, modified_range, monday_of, season_of, season_range, ymd, Mod, Point,
 };
 use crate::lexicon as lx;
 use crate::scan::{Kind, Tok};
@@ -192,6 +192,10 @@ impl<'a> Sentence<'a> {
         }
         if self.is(i, "won") {
             return self.apostrophe(i + 1);
+        }
+        if self.is(i, "planned") {
+            // "planned to" tells of a past plan; "planned for Friday" points ahead
+            return self.is_any(i + 1, &["for", "on", "in"]);
         }
         if self.is_any(i, lx::FUTURE_CUES_BEFORE_TO) {
             return self.is_any(i + 1, &["to", "for", "on", "in"]);
@@ -557,6 +561,100 @@ impl<'a> Sentence<'a> {
         .or_else(|| ymd(y, m, d))
     }
 
+    /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let (dir0, k) = if self.is(i, "last") {
+            (Some(Dir::Last), i + 1)
+        } else if self.is(i, "next") {
+            (Some(Dir::Next), i + 1)
+        } else if self.is(i, "this") {
+            (Some(Dir::Future), i + 1)
+        } else {
+            (None, i)
+        };
+        if k >= self.len() || !self.t[k].cap {
+            return None;
+        }
+        let (rule, mut e) = if self.is(k, "new") && self.is(k + 1, "year") {
+            // "New Year's Day", "New Year's Eve", "New Year"
+            let mut j = k + 2;
+            if self.apostrophe(j) && self.is(j + 1, "s") {
+                j += 2;
+            }
+            if self.is(j, "eve") {
+                (crate::lexicon::Holiday::Fixed(12, 31), j + 1)
+            } else if self.is(j, "day") {
+                (crate::lexicon::Holiday::Fixed(1, 1), j + 1)
+            } else {
+                return None;
+            }
+        } else {
+            let w = self.w(k);
+            let mut found = None;
+            for (a, b, h) in lx::HOLIDAYS {
+                if !a.eq_ignore_ascii_case(w) {
+                    continue;
+                }
+                match b {
+                    Some(b) if self.is(k + 1, b) && self.t[k + 1].cap => {
+                        found = Some((*h, k + 2));
+                        break;
+                    }
+                    None => {
+                        found = Some((*h, k + 1));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            found?
+        };
+        // "Easter week"
+        let week = self.is(e, "week");
+        if week {
+            e += 1;
+        }
+        let mk = |d: NaiveDate| {
+            if week {
+                Point::Week(monday_of(d))
+            } else {
+                Point::Day(d)
+            }
+        };
+        if let Some((y, e2)) = self.year_at(e) {
+            return Self::pt(e2, calendar::holiday(rule, y).map(mk), false);
+        }
+        let dir = match dir0 {
+            Some(d) => d,
+            None => self.dir_near(i),
+        };
+        let p = self.pubd.and_then(|p| {
+            let ok = |c: &NaiveDate| match dir {
+                Dir::Past => *c <= p,
+                Dir::Future => *c >= p,
+                Dir::Last => *c < p,
+                Dir::Next => *c > p,
+                Dir::Near => true,
+            };
+            let cands = (p.year() - 1..=p.year() + 1)
+                .filter_map(|y| calendar::holiday(rule, y))
+                .filter(ok);
+            match dir {
+                Dir::Past | Dir::Last => cands.max(),
+                Dir::Future | Dir::Next => cands.min(),
+                Dir::Near => cands.min_by_key(|c| {
+                    let d = (*c - p).num_days();
+                    if d > 0 {
+                        d * i64::from(NEAR_FUTURE_FACTOR)
+                    } else {
+                        -d
+                    }
+                }),
+            }
+        });
+        Self::pt(e, p.map(mk), true)
+    }
+
     fn season_year(&self, s: &'static str, dir: Dir) -> Option<i32> {
         let p = self.pubd?;
         let y = season_of(p).0.max(p.year() - 1);
@@ -612,6 +710,7 @@ impl<'a> Sentence<'a> {
             self.quarter(i),
             self.anaphoric(i, refd),
             self.financial(i),
+            self.holiday(i),
         ]
         .into_iter()
         .flatten()
@@ -628,13 +727,7 @@ impl<'a> Sentence<'a> {
         let end = self.t[c.e - 1].e;
         let text = self.text[start..end].to_string();
         match &c.out {
-            Out::P {
-                p,
-                m,
-                rel,
-                ty,
-                ctx,
-            } => {
+            Out::P { p, m, rel, ty, ctx } => {
                 if let Some(d) = p.and_then(|p| p.day()) {
                     *refd = Some(d);
                     self.day.set(Some(d));
@@ -712,7 +805,10 @@ impl<'a> Sentence<'a> {
             j += 1;
         }
         let core = self.point(j, None).or_else(|| self.generic_period(j))?;
-        let Out::P { p, rel, ty, ctx, .. } = core.out else {
+        let Out::P {
+            p, rel, ty, ctx, ..
+        } = core.out
+        else {
             return None;
         };
         let m = match mk {
@@ -737,13 +833,7 @@ impl<'a> Sentence<'a> {
         };
         Some(Cand {
             e: core.e,
-            out: Out::P {
-                p,
-                m,
-                rel,
-                ty,
-                ctx,
-            },
+            out: Out::P { p, m, rel, ty, ctx },
         })
     }
 
@@ -1030,7 +1120,20 @@ impl<'a> Sentence<'a> {
         if k > 0 && self.t[k - 1].cap && self.is_any(k - 1, lx::WEEKDAY_NAME_PRECEDERS) {
             return None;
         }
-        let dir = dir0.unwrap_or_else(|| self.dir(i));
+        let dir = dir0.unwrap_or_else(|| {
+            if self.apostrophe(j) && self.is(j + 1, "s") {
+                // "Wednesday's ruling": an event already reported
+                Dir::Past
+            } else if k >= 3 && self.is(k - 1, "as") && self.is_any(k - 2, &["early", "soon"]) {
+                // "as early as Tuesday"
+                Dir::Future
+            } else if k >= 1 && self.is_any(k - 1, &["until", "till"]) && !self.past_forced(k - 1)
+            {
+                Dir::Future
+            } else {
+                self.dir(i)
+            }
+        });
         let day = self.weekday_date(wd, dir);
         if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
             return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
@@ -1576,12 +1679,16 @@ impl<'a> Sentence<'a> {
             q += 2;
         }
         if q > k && self.is(q, "period") {
-            let p = self.quarter.get().map(|(y, q)| Point::Quarter(y, q)).or_else(|| {
-                self.pubd.map(|p| {
-                    let (y, m) = add_months(p.year(), p.month(), -3);
-                    Point::Quarter(y, (m - 1) / 3 + 1)
-                })
-            });
+            let p = self
+                .quarter
+                .get()
+                .map(|(y, q)| Point::Quarter(y, q))
+                .or_else(|| {
+                    self.pubd.map(|p| {
+                        let (y, m) = add_months(p.year(), p.month(), -3);
+                        Point::Quarter(y, (m - 1) / 3 + 1)
+                    })
+                });
             return Self::pt(q + 1, p, true);
         }
         // "the 1988 period", "the 1988 quarter", "the 1988 third quarter"
@@ -1611,7 +1718,10 @@ impl<'a> Sentence<'a> {
         // "the [fiscal] year ended June 30" is a duration; "the full year", "the fiscal year"
         let mut u = k;
         let mut qualified = false;
-        while self.is_any(u, &["full", "current", "fiscal", "financial", "whole", "entire"]) {
+        while self.is_any(
+            u,
+            &["full", "current", "fiscal", "financial", "whole", "entire"],
+        ) {
             qualified |= !self.is_any(u, &["whole", "entire"]);
             u += 1;
         }
@@ -1649,8 +1759,22 @@ impl<'a> Sentence<'a> {
             && (self.is_any(
                 i - 1,
                 &[
-                    "end", "ended", "ending", "ends", "finish", "finished", "finishing", "close",
-                    "closed", "closing", "for", "start", "started", "starting", "begin", "began",
+                    "end",
+                    "ended",
+                    "ending",
+                    "ends",
+                    "finish",
+                    "finished",
+                    "finishing",
+                    "close",
+                    "closed",
+                    "closing",
+                    "for",
+                    "start",
+                    "started",
+                    "starting",
+                    "begin",
+                    "began",
                 ],
             ) || (i > 1 && self.is(i - 1, "in") && self.is_any(i - 2, &["later", "earlier"])))
             && !self.is_any(i + 2, &["before", "after", "of", "that", "when"])
