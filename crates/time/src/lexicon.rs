@@ -318,6 +318,7 @@ pub const PAST_REPORTING: &[&str] = &[
     "insisted",
     "tweeted",
     "posted",
+    "saying",
 ];
 
 /// Words after which a sentence-final period does not end the sentence.
@@ -456,4 +457,6 @@ pub const EXTRA_WORDS: &[&str] = &[
     "our",
     "both",
     "fiscal",
+    "should",
+    "had",
 ];

@@ -193,6 +193,9 @@ impl<'a> Sentence<'a> {
         if self.is(i, "won") {
             return self.apostrophe(i + 1);
         }
+        if self.is(i, "should") {
+            return !self.is(i + 1, "have");
+        }
         if self.is(i, "planned") {
             // "planned to" tells of a past plan; "planned for Friday" points ahead
             return self.is_any(i + 1, &["for", "on", "in"]);
@@ -559,6 +562,30 @@ impl<'a> Sentence<'a> {
             _ => valid.min(),
         }
         .or_else(|| ymd(y, m, d))
+    }
+
+    /// "until Friday", "until 9 a.m. EST Tuesday": a deadline ahead, unless the clause is in
+    /// the past perfect ("until Thursday, they had not ...").
+    fn after_until(&self, k: usize) -> bool {
+        let mut j = k;
+        let mut n = 0;
+        while j > 0 && n < 6 {
+            let t = &self.t[j - 1];
+            let clockish = t.kind == Kind::Digit
+                || (t.kind == Kind::Punct && matches!(self.w(j - 1), "." | ":"))
+                || self.is_any(j - 1, &["a", "p", "m", "am", "pm", "noon", "midnight"])
+                || self.is_any(j - 1, lx::TIME_ZONES);
+            if !clockish {
+                break;
+            }
+            j -= 1;
+            n += 1;
+        }
+        if j == 0 || !self.is_any(j - 1, &["until", "till"]) || self.past_forced(j - 1) {
+            return false;
+        }
+        let end = (k + CLAUSE_WINDOW).min(self.len());
+        !(j.saturating_sub(CLAUSE_WINDOW)..end).any(|x| self.is(x, "had"))
     }
 
     /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
@@ -1052,9 +1079,18 @@ impl<'a> Sentence<'a> {
             (None, i)
         };
         let (m, j, amb) = self.month_at(k)?;
-        // year reference after the month
+        // "last Oct. 23", "next May 5"
+        if let Some(d0) = dir0.filter(|d| *d != Dir::Future) {
+            if let Some((d, j2)) = self.day_at(j) {
+                if !self.p(j2, ":") && self.year_suffix(j2).is_none() {
+                    let date = self.month_day(m, d, d0);
+                    return Self::pt(j2, date.map(Point::Day), true);
+                }
+            }
+        }
+        // year reference after the month ("July last year"; "October of next year" is two)
         let mut jj = j;
-        if self.is(jj, "of") || self.p(jj, ",") {
+        if self.p(jj, ",") {
             jj += 1;
         }
         let yref = if self.is(jj, "last") && self.is(jj + 1, "year") {
@@ -1127,8 +1163,7 @@ impl<'a> Sentence<'a> {
             } else if k >= 3 && self.is(k - 1, "as") && self.is_any(k - 2, &["early", "soon"]) {
                 // "as early as Tuesday"
                 Dir::Future
-            } else if k >= 1 && self.is_any(k - 1, &["until", "till"]) && !self.past_forced(k - 1)
-            {
+            } else if self.after_until(k) {
                 Dir::Future
             } else {
                 self.dir(i)
