@@ -10,10 +10,44 @@ use std::sync::OnceLock;
 
 /// Head words that make a capitalised run an organisation.
 const ORG_HEADS: &[&str] = &[
-    "Ministry", "Committee", "Institute", "Agency", "Council", "Service", "Company", "Corporation", "Command",
-    "Staff", "Guard", "Office", "Department", "Directorate", "Commission", "Court", "Bank", "Party", "Organization",
-    "Organisation", "Union", "Group", "Brigade", "Battalion", "Regiment", "Division", "Corps", "Fleet", "Center",
-    "Centre", "Foundation", "Parliament", "Government", "Administration", "Police", "Army", "Navy", "Forces",
+    "Ministry",
+    "Committee",
+    "Institute",
+    "Agency",
+    "Council",
+    "Service",
+    "Company",
+    "Corporation",
+    "Command",
+    "Staff",
+    "Guard",
+    "Office",
+    "Department",
+    "Directorate",
+    "Commission",
+    "Court",
+    "Bank",
+    "Party",
+    "Organization",
+    "Organisation",
+    "Union",
+    "Group",
+    "Brigade",
+    "Battalion",
+    "Regiment",
+    "Division",
+    "Corps",
+    "Fleet",
+    "Center",
+    "Centre",
+    "Foundation",
+    "Parliament",
+    "Government",
+    "Administration",
+    "Police",
+    "Army",
+    "Navy",
+    "Forces",
 ];
 
 /// Nouns that, after a demonym or a country's possessive, name a country's armed forces.
@@ -65,7 +99,10 @@ fn patterns() -> &'static Patterns {
 pub fn country_of(gaz: &Gazetteer, word: &str) -> Option<(String, String)> {
     let w = word.trim_end_matches("'s");
     if let Some(cc) = gaz.demonym(w) {
-        let name = gaz.country(cc).map(|c| c.name).unwrap_or_else(|| cc.to_string());
+        let name = gaz
+            .country(cc)
+            .map(|c| c.name)
+            .unwrap_or_else(|| cc.to_string());
         return Some((cc.to_string(), name));
     }
     if !is_capitalised(w) {
@@ -112,11 +149,19 @@ fn known(doc: &mut Doc, lex: &Lexicon) {
         }
         // a short all-caps alias ("IS", "AP") must be written in capitals; skip when it is an ordinary word
         let alias = &lex.actor_aliases[hit.pattern().as_usize()];
-        if alias.0.len() <= 2 && sitrep_text::tokens(view, s, e).count() == 1 && !view[s..e].chars().all(|c| c.is_uppercase()) {
+        if alias.0.len() <= 2
+            && sitrep_text::tokens(view, s, e).count() == 1
+            && !view[s..e].chars().all(|c| c.is_uppercase())
+        {
             continue;
         }
         let k = &lex.actors[alias.1];
-        let id = doc.actor(&k.name, &k.kind, k.affiliation.as_deref(), k.role.as_deref());
+        let id = doc.actor(
+            &k.name,
+            &k.kind,
+            k.affiliation.as_deref(),
+            k.role.as_deref(),
+        );
         if k.kind == "person" {
             let first = k.name.split(' ').next().unwrap_or("");
             doc.actors[id].gender = lex.given_names.get(first).copied();
@@ -130,7 +175,11 @@ fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
     for c in patterns().ministry.captures_iter(view) {
         let all = c.get(0).unwrap();
         if let Some((cc, country)) = country_of(gaz, &c[1]) {
-            let kind = if c[2].starts_with("defen") { "armed_forces" } else { "state" };
+            let kind = if c[2].starts_with("defen") {
+                "armed_forces"
+            } else {
+                "state"
+            };
             let name = format!("{} {} ministry", country, c[2].to_ascii_lowercase());
             let id = doc.actor(&name, kind, Some(&cc), None);
             doc.add_actor_mention(all.start(), all.end(), id, false);
@@ -142,15 +191,25 @@ fn forces(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     for c in patterns().forces.captures_iter(view) {
         let all = c.get(0).unwrap();
-        let Some((cc, country)) = country_of(gaz, &c[1]) else { continue };
+        let Some((cc, country)) = country_of(gaz, &c[1]) else {
+            continue;
+        };
         let id = doc.actor(&forces_name(&country), "armed_forces", Some(&cc), None);
         doc.add_actor_mention(all.start(), all.end(), id, false);
     }
 }
 
 /// Given the text before a name, the role phrase that ends there ("Russian militia leader", "the navy's spokesman,").
-fn role_before(view: &str, sent_start: usize, name_start: usize, lex: &Lexicon) -> Option<(usize, String)> {
-    let before = view[sent_start..name_start].trim_end().trim_end_matches(',').trim_end();
+fn role_before(
+    view: &str,
+    sent_start: usize,
+    name_start: usize,
+    lex: &Lexicon,
+) -> Option<(usize, String)> {
+    let before = view[sent_start..name_start]
+        .trim_end()
+        .trim_end_matches(',')
+        .trim_end();
     let lower = before.to_ascii_lowercase();
     for r in &lex.roles {
         if lower.ends_with(r.as_str()) {
@@ -167,7 +226,10 @@ fn role_before(view: &str, sent_start: usize, name_start: usize, lex: &Lexicon) 
                     break;
                 }
                 let w = &view[s..e];
-                if matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an" | "said" | "and" | "by" | "to" | "of" | "that" | "according") {
+                if matches!(
+                    w.to_ascii_lowercase().as_str(),
+                    "the" | "a" | "an" | "said" | "and" | "by" | "to" | "of" | "that" | "according"
+                ) {
                     break;
                 }
                 start = s;
@@ -183,7 +245,10 @@ fn role_before(view: &str, sent_start: usize, name_start: usize, lex: &Lexicon) 
 fn role_after(view: &str, name_end: usize, sent_end: usize) -> Option<String> {
     let rest = &view[name_end..sent_end];
     let r = rest.strip_prefix(", ")?;
-    let r2 = r.strip_prefix("the ").or_else(|| r.strip_prefix("a ")).or_else(|| r.strip_prefix("an "))?;
+    let r2 = r
+        .strip_prefix("the ")
+        .or_else(|| r.strip_prefix("a "))
+        .or_else(|| r.strip_prefix("an "))?;
     let end = r2.find([',', ';', '.', '"'])?;
     let role = r2[..end].trim();
     (role.split(' ').count() <= 12 && !role.is_empty()).then(|| role.to_string())
@@ -205,7 +270,12 @@ fn affiliation_in(gaz: &Gazetteer, phrase: &str) -> Option<String> {
 
 fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
     let view = doc.view();
-    let sentences: Vec<(usize, usize)> = doc.text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let sentences: Vec<(usize, usize)> = doc
+        .text
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
     for (ss, se) in sentences {
         for run in capitalised_runs(view, ss, se, false) {
             let toks = &run.tokens;
@@ -238,7 +308,10 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
                         // modifiers before the in-run role ("Russian President Vladimir Putin")
                         let pre = words(view, ss, toks[0].0);
                         match pre.last() {
-                            Some(&(s, e)) if country_of(gaz, &view[s..e]).is_some() && view[e..toks[0].0].trim().is_empty() => {
+                            Some(&(s, e))
+                                if country_of(gaz, &view[s..e]).is_some()
+                                    && view[e..toks[0].0].trim().is_empty() =>
+                            {
                                 format!("{} {inner}", &view[s..e])
                             }
                             _ => inner,
@@ -253,13 +326,15 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
                 let r = role_after(view, ne, se)?;
                 let starts_with_role = r.split(' ').take(4).any(|w| {
                     let w = w.trim_end_matches(',').to_ascii_lowercase();
-                    lex.roles.iter().any(|x| *x == w)
+                    lex.roles.contains(&w)
                 });
                 (given.is_some() || name_toks.len() >= 2 && starts_with_role).then_some(r)
             });
             // "said Nazar Voloshyn": a two-word name right after a verb of saying
             let after_speech = name_toks.len() >= 2
-                && words(view, ss, ns).last().is_some_and(|&(s, e)| lex.is_speech_verb(&view[s..e]) && view[e..ns].trim().is_empty());
+                && words(view, ss, ns).last().is_some_and(|&(s, e)| {
+                    lex.is_speech_verb(&view[s..e]) && view[e..ns].trim().is_empty()
+                });
             let looks_like_name = name_toks.len() >= 2 && (given.is_some() || after_speech);
             if role.is_none() && !looks_like_name {
                 continue;
@@ -285,7 +360,12 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
 
 fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
-    let sentences: Vec<(usize, usize)> = doc.text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let sentences: Vec<(usize, usize)> = doc
+        .text
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
     for (ss, se) in sentences {
         for run in capitalised_runs(view, ss, se, true) {
             let mut toks = run.tokens.clone();
@@ -296,13 +376,19 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
                 if w == "The" || w == "A" {
                     toks.remove(0);
                 } else if w.ends_with("'s") || w.ends_with("-based") || w.ends_with("-backed") {
-                    aff = affiliation_in(gaz, w.trim_end_matches("-based").trim_end_matches("-backed"));
+                    aff = affiliation_in(
+                        gaz,
+                        w.trim_end_matches("-based").trim_end_matches("-backed"),
+                    );
                     toks.remove(0);
                 } else {
                     break;
                 }
             }
-            while toks.last().is_some_and(|&(s, e)| matches!(&view[s..e], "of" | "for" | "the" | "and" | "on")) {
+            while toks
+                .last()
+                .is_some_and(|&(s, e)| matches!(&view[s..e], "of" | "for" | "the" | "and" | "on"))
+            {
                 toks.pop();
             }
             if toks.len() < 2 {
@@ -318,7 +404,11 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
             }
             let name = view[s..e].to_string();
             let aff = aff.or_else(|| affiliation_in(gaz, &name));
-            let kind = if name.contains("Forces") || name.contains("Army") || name.contains("Navy") || name.contains("General Staff") {
+            let kind = if name.contains("Forces")
+                || name.contains("Army")
+                || name.contains("Navy")
+                || name.contains("General Staff")
+            {
                 "armed_forces"
             } else {
                 "organization"
@@ -357,7 +447,12 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
         } else {
             affiliation_in(gaz, phrase)
         };
-        let id = doc.actor(phrase, "organization", aff.as_deref(), Some("anonymous source"));
+        let id = doc.actor(
+            phrase,
+            "organization",
+            aff.as_deref(),
+            Some("anonymous source"),
+        );
         doc.add_actor_mention(g.start(), g.end(), id, false);
     }
     // "its troops" / "its marines": armed forces of whoever "its" stands for, settled in events
@@ -404,14 +499,20 @@ fn pronouns(doc: &mut Doc, lex: &Lexicon) {
             "she" => Some('f'),
             _ => None,
         };
-        let found = doc.actor_mentions.iter().rev().filter(|m| m.end <= p.start()).find(|m| {
-            let a = &doc.actors[m.actor];
-            if want_person {
-                a.kind == "person" && (gender.is_none() || a.gender.is_none() || a.gender == gender)
-            } else {
-                a.kind != "person"
-            }
-        });
+        let found = doc
+            .actor_mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= p.start())
+            .find(|m| {
+                let a = &doc.actors[m.actor];
+                if want_person {
+                    a.kind == "person"
+                        && (gender.is_none() || a.gender.is_none() || a.gender == gender)
+                } else {
+                    a.kind != "person"
+                }
+            });
         if let Some(m) = found {
             adds.push((p.start(), p.end(), m.actor, gender));
         }

@@ -160,8 +160,18 @@ impl<'a> Doc<'a> {
     }
 
     /// Finds or adds an actor by canonical name; fills missing details.
-    pub fn actor(&mut self, name: &str, kind: &str, affiliation: Option<&str>, role: Option<&str>) -> usize {
-        if let Some(i) = self.actors.iter().position(|a| a.name.eq_ignore_ascii_case(name)) {
+    pub fn actor(
+        &mut self,
+        name: &str,
+        kind: &str,
+        affiliation: Option<&str>,
+        role: Option<&str>,
+    ) -> usize {
+        if let Some(i) = self
+            .actors
+            .iter()
+            .position(|a| a.name.eq_ignore_ascii_case(name))
+        {
             let a = &mut self.actors[i];
             if a.affiliation.is_none() {
                 a.affiliation = affiliation.map(str::to_string);
@@ -182,7 +192,9 @@ impl<'a> Doc<'a> {
     }
 
     pub fn actor_overlapping(&self, start: usize, end: usize) -> bool {
-        self.actor_mentions.iter().any(|m| m.start < end && start < m.end)
+        self.actor_mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end)
     }
 
     pub fn add_actor_mention(&mut self, start: usize, end: usize, actor: usize, pronoun: bool) {
@@ -190,11 +202,21 @@ impl<'a> Doc<'a> {
             return;
         }
         let i = self.actor_mentions.partition_point(|m| m.start < start);
-        self.actor_mentions.insert(i, ActorMention { start, end, actor, pronoun });
+        self.actor_mentions.insert(
+            i,
+            ActorMention {
+                start,
+                end,
+                actor,
+                pronoun,
+            },
+        );
     }
 
     pub fn place_overlapping(&self, start: usize, end: usize) -> Option<&PlaceMention> {
-        self.place_mentions.iter().find(|m| m.start < end && start < m.end)
+        self.place_mentions
+            .iter()
+            .find(|m| m.start < end && start < m.end)
     }
 
     pub fn add_place_mention(&mut self, m: PlaceMention) {
@@ -229,23 +251,35 @@ pub fn is_capitalised(w: &str) -> bool {
 
 /// Capitalised runs in `view[start..end]`.
 pub fn capitalised_runs(view: &str, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
-    let toks: Vec<(usize, usize)> = sitrep_text::tokens(view, start, end).map(|t| (t.start, t.end)).collect();
+    let toks: Vec<(usize, usize)> = sitrep_text::tokens(view, start, end)
+        .map(|t| (t.start, t.end))
+        .collect();
     let mut runs = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut pending: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in &toks {
         let w = &view[s..e];
         let gap = cur.last().map(|&(_, pe)| &view[pe..s]).unwrap_or(" ");
-        let contiguous = pending.last().or(cur.last()).map(|&(_, pe)| gap_ok(&view[pe..s])).unwrap_or(true);
-        if is_capitalised(w) && contiguous && gap_ok(gap) {
+        let contiguous = pending
+            .last()
+            .or(cur.last())
+            .map(|&(_, pe)| gap_ok(&view[pe..s]))
+            .unwrap_or(true);
+        if is_capitalised(w) && contiguous {
             cur.append(&mut pending);
             cur.push((s, e));
-        } else if allow_links && !cur.is_empty() && matches!(w, "of" | "for" | "the" | "and" | "on") && gap_ok(gap) {
+        } else if allow_links
+            && !cur.is_empty()
+            && matches!(w, "of" | "for" | "the" | "and" | "on")
+            && gap_ok(gap)
+        {
             pending.push((s, e));
         } else {
             pending.clear();
             if !cur.is_empty() {
-                runs.push(Run { tokens: std::mem::take(&mut cur) });
+                runs.push(Run {
+                    tokens: std::mem::take(&mut cur),
+                });
             }
             if is_capitalised(w) {
                 cur.push((s, e));
@@ -264,5 +298,10 @@ fn gap_ok(gap: &str) -> bool {
 
 /// The lower-cased words of `view[start..end]`.
 pub fn words(view: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    sitrep_text::tokens(view, start, end).map(|t| (t.start, t.end)).collect()
+    if start >= end {
+        return Vec::new();
+    }
+    sitrep_text::tokens(view, start, end)
+        .map(|t| (t.start, t.end))
+        .collect()
 }

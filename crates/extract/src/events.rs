@@ -15,9 +15,28 @@ use std::sync::OnceLock;
 
 /// Number words for fatality counts.
 const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("a couple", 2), ("a man", 1), ("a woman", 1), ("a child", 1), ("a civilian", 1), ("a soldier", 1), ("one", 1),
-    ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
-    ("ten", 10), ("eleven", 11), ("twelve", 12), ("a dozen", 12), ("dozens", 24), ("hundreds", 200), ("scores", 40),
+    ("a couple", 2),
+    ("a man", 1),
+    ("a woman", 1),
+    ("a child", 1),
+    ("a civilian", 1),
+    ("a soldier", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("a dozen", 12),
+    ("dozens", 24),
+    ("hundreds", 200),
+    ("scores", 40),
 ];
 
 /// Generic cue classes: they yield to a specific cue in the same sentence.
@@ -91,7 +110,9 @@ fn modal_before(view: &str, from: usize, cue: usize) -> bool {
     let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
     let tail: Vec<&str> = tail.into_iter().rev().collect();
     let tail = format!(" {} ", tail.join(" "));
-    lex.modality.iter().any(|m| tail.contains(&format!(" {m} ")))
+    lex.modality
+        .iter()
+        .any(|m| tail.contains(&format!(" {m} ")))
 }
 
 /// Sides in the conflict: affiliation counts of armed forces and states mentioned.
@@ -127,7 +148,10 @@ fn opposing(sides: &[String], side: &str) -> Option<String> {
 
 /// The armed forces actor of a country code.
 fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
-    let country = gaz.country(cc).map(|c| c.name).unwrap_or_else(|| cc.to_string());
+    let country = gaz
+        .country(cc)
+        .map(|c| c.name)
+        .unwrap_or_else(|| cc.to_string());
     doc.actor(&forces_name(&country), "armed_forces", Some(cc), None)
 }
 
@@ -182,8 +206,13 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let lex = Lexicon::get();
     let sides = sides(doc);
-    let sentences: Vec<(usize, usize, usize)> =
-        doc.text.sentences.iter().enumerate().map(|(i, s)| (i, s.start, s.end)).collect();
+    let sentences: Vec<(usize, usize, usize)> = doc
+        .text
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (i, s.start, s.end))
+        .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut last_attacker: Option<usize> = None;
     for &(si, ss, se) in &sentences {
@@ -197,13 +226,20 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             if let Some(d) = patterns().denial.find(&view[ss..se]) {
                 let source = subject_before(doc, ss, ss + d.start()).map(|x| x.2);
                 if source.is_some() {
-                    mentions.push(Mention::denial(source, (ss, se), view[ss + d.start()..ss + d.end()].to_string()));
+                    mentions.push(Mention::denial(
+                        source,
+                        (ss, se),
+                        view[ss + d.start()..ss + d.end()].to_string(),
+                    ));
                 }
             }
             continue;
         }
         if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
-            let specific: Vec<Cue> = cues.drain(..).filter(|c| !GENERIC.contains(&c.class.as_str())).collect();
+            let specific: Vec<Cue> = cues
+                .drain(..)
+                .filter(|c| !GENERIC.contains(&c.class.as_str()))
+                .collect();
             cues = specific;
         } else if cues.len() > 1 {
             cues.truncate(1);
@@ -234,7 +270,16 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, cue: Cue, si: usize, ss: usize, se: usize) -> Option<Mention> {
+fn mention_for(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    sides: &[String],
+    lex: &Lexicon,
+    cue: Cue,
+    si: usize,
+    ss: usize,
+    se: usize,
+) -> Option<Mention> {
     let view = doc.view();
     let quote = doc.text.quote_at(cue.start).copied();
     // the clause: after a speech verb + "that" before the cue, up to a speech verb after it
@@ -243,7 +288,11 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let mut source_set = false;
     let mut clause_end = se;
     if let Some(q) = quote {
-        if let Some(qr) = doc.quotes.iter().find(|r| r.start <= cue.start && cue.end <= r.end + 1) {
+        if let Some(qr) = doc
+            .quotes
+            .iter()
+            .find(|r| r.start <= cue.start && cue.end <= r.end + 1)
+        {
             source = qr.speaker;
             source_set = true;
             if !qr.partial {
@@ -257,7 +306,11 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if !source_set {
         if let Some(p) = sent_lower.find("according to ") {
             let from = ss + p + "according to ".len();
-            if let Some(m) = doc.actor_mentions.iter().find(|m| m.start >= from && m.start < from + 60 && m.end <= se) {
+            if let Some(m) = doc
+                .actor_mentions
+                .iter()
+                .find(|m| m.start >= from && m.start < from + 60 && m.end <= se)
+            {
                 source = Some(m.actor);
                 source_set = true;
                 if from < cue.start {
@@ -271,7 +324,9 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if !source_set {
         let ws = words(view, ss, cue.start);
         if let Some(&(vs, ve)) = ws.iter().rev().find(|&&(s, e)| {
-            lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none() && !(s >= cue.start && e <= cue.end)
+            lex.is_speech_verb(&view[s..e])
+                && doc.text.quote_at(s).is_none()
+                && !(s >= cue.start && e <= cue.end)
         }) {
             if let Some((_, _, a)) = subject_before(doc, ss, vs) {
                 source = Some(a);
@@ -283,10 +338,18 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     // a speech verb after the cue: "..., Russian officials said."
     if !source_set {
         let ws = words(view, cue.end, clause_end);
-        if let Some(&(vs, _)) = ws.iter().find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none()) {
+        if let Some(&(vs, _)) = ws
+            .iter()
+            .find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none())
+        {
             let comma = view[cue.end..vs].rfind(',').map(|i| cue.end + i);
             if let Some(c) = comma {
-                if let Some(m) = doc.actor_mentions.iter().rev().find(|m| m.start > c && m.end <= vs) {
+                if let Some(m) = doc
+                    .actor_mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.start > c && m.end <= vs)
+                {
                     source = Some(m.actor);
                     clause_end = c;
                 } else if let Some((_, _, a)) = subject_before(doc, cue.end, vs) {
@@ -307,8 +370,12 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     }
     let trigger = view[cue.start..cue.end].to_string();
     let before_cue = &view[clause_start..cue.start];
-    let anaphoric = matches!(cue.class.as_str(), "attack" | "shelling" | "air" | "explosive" | "clash")
-        && patterns().anaphor.is_match(&before_cue.to_ascii_lowercase())
+    let anaphoric = matches!(
+        cue.class.as_str(),
+        "attack" | "shelling" | "air" | "explosive" | "clash"
+    ) && patterns()
+        .anaphor
+        .is_match(&before_cue.to_ascii_lowercase())
         && !trigger.contains(' ');
     let before_plain = before_cue.replace('"', "");
     let first_word = trigger.split(' ').next().unwrap_or("");
@@ -333,16 +400,33 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
             lex.is_speech_verb(next.trim_matches(|c: char| !c.is_alphanumeric()))
         }
     };
-    let in_clause = |m: &crate::doc::ActorMention| m.start >= clause_start && m.end <= clause_end && !speaker_like(m);
-    let before: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.end <= cue.start).copied().collect();
-    let after: Vec<_> = doc.actor_mentions.iter().filter(|m| in_clause(m) && m.start >= cue.end).copied().collect();
+    let in_clause = |m: &crate::doc::ActorMention| {
+        m.start >= clause_start && m.end <= clause_end && !speaker_like(m)
+    };
+    let before: Vec<_> = doc
+        .actor_mentions
+        .iter()
+        .filter(|m| in_clause(m) && m.end <= cue.start)
+        .copied()
+        .collect();
+    let after: Vec<_> = doc
+        .actor_mentions
+        .iter()
+        .filter(|m| in_clause(m) && m.start >= cue.end)
+        .copied()
+        .collect();
     // a demonym right before the cue noun: "Ukrainian attacks", "Ukrainian artillery"
     let demonym_before = doc
         .place_mentions
         .iter()
         .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start && m.start >= clause_start)
         .filter(|m| view[m.end..cue.start].split_whitespace().count() <= 2)
-        .filter_map(|m| doc.places[m.place].resolved.as_ref().map(|c| c.country_code.clone()))
+        .filter_map(|m| {
+            doc.places[m.place]
+                .resolved
+                .as_ref()
+                .map(|c| c.country_code.clone())
+        })
         .next_back();
     let lower_before_cue = before_cue.to_ascii_lowercase();
     let mut actor1: Option<usize>;
@@ -351,10 +435,22 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let mut blamed_actor = None;
     if let Some(b) = patterns().blamed.find_iter(&view[ss..cue.start]).last() {
         let (bs, be) = (ss + b.start(), ss + b.end());
-        if let Some(m) = doc.actor_mentions.iter().find(|m| m.start >= be && m.end <= cue.start) {
+        if let Some(m) = doc
+            .actor_mentions
+            .iter()
+            .find(|m| m.start >= be && m.end <= cue.start)
+        {
             blamed_actor = Some(m.actor);
-        } else if let Some(d) = doc.place_mentions.iter().find(|m| m.kind == MentionKind::Demonym && m.start >= be && m.end <= cue.start) {
-            if let Some(cc) = doc.places[d.place].resolved.as_ref().map(|c| c.country_code.clone()) {
+        } else if let Some(d) = doc
+            .place_mentions
+            .iter()
+            .find(|m| m.kind == MentionKind::Demonym && m.start >= be && m.end <= cue.start)
+        {
+            if let Some(cc) = doc.places[d.place]
+                .resolved
+                .as_ref()
+                .map(|c| c.country_code.clone())
+            {
                 blamed_actor = Some(forces_of(doc, gaz, &cc));
             }
         }
@@ -363,18 +459,32 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         }
     }
     let by_agent = |doc: &Doc| -> Option<usize> {
-        let by = view[cue.end..clause_end].find(" by ").map(|i| cue.end + i + 4)?;
-        doc.actor_mentions.iter().find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end).map(|m| m.actor)
+        let by = view[cue.end..clause_end]
+            .find(" by ")
+            .map(|i| cue.end + i + 4)?;
+        doc.actor_mentions
+            .iter()
+            .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
+            .map(|m| m.actor)
     };
     if cue.class == "repelled" {
         // the side whose attack failed
-        actor1 = demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)).or(before.first().map(|m| m.actor));
-        if passive || trigger.contains("were") || trigger.contains("been") || trigger.contains("failed") {
+        actor1 = demonym_before
+            .as_deref()
+            .map(|cc| forces_of(doc, gaz, cc))
+            .or(before.first().map(|m| m.actor));
+        if passive
+            || trigger.contains("were")
+            || trigger.contains("been")
+            || trigger.contains("failed")
+        {
             actor2 = by_agent(doc);
         } else {
             // "X repelled (Ukrainian) attacks": X defends; the attacker is named after the cue
             actor2 = actor1.take();
-            if actor2.is_none() && (lower_before_cue.contains("its ") || lower_before_cue.contains("their ")) {
+            if actor2.is_none()
+                && (lower_before_cue.contains("its ") || lower_before_cue.contains("their "))
+            {
                 if let Some(cc) = doc.side_of(source).map(str::to_string) {
                     actor2 = Some(forces_of(doc, gaz, &cc));
                 }
@@ -382,21 +492,40 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
             let demonym_after = doc
                 .place_mentions
                 .iter()
-                .filter(|m| m.kind == MentionKind::Demonym && m.start >= cue.end && m.end <= clause_end)
+                .filter(|m| {
+                    m.kind == MentionKind::Demonym && m.start >= cue.end && m.end <= clause_end
+                })
                 .find(|m| view[cue.end..m.start].split_whitespace().count() <= 2)
-                .and_then(|m| doc.places[m.place].resolved.as_ref().map(|c| c.country_code.clone()));
-            actor1 = after.first().map(|m| m.actor).or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
+                .and_then(|m| {
+                    doc.places[m.place]
+                        .resolved
+                        .as_ref()
+                        .map(|c| c.country_code.clone())
+                });
+            actor1 = after
+                .first()
+                .map(|m| m.actor)
+                .or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
         }
     } else if passive {
         actor1 = by_agent(doc);
         actor2 = before.last().map(|m| m.actor);
     } else {
-        actor1 = before.last().map(|m| m.actor).or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
+        actor1 = before
+            .last()
+            .map(|m| m.actor)
+            .or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
         actor2 = after.first().map(|m| m.actor);
         if let (Some(d), Some(a1)) = (&demonym_before, actor1) {
             // "Ukrainian artillery" right before the cue is closer than an actor further back
             let last_end = before.last().map(|m| m.end).unwrap_or(0);
-            let dm_end = doc.place_mentions.iter().filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start).map(|m| m.end).next_back().unwrap_or(0);
+            let dm_end = doc
+                .place_mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start)
+                .map(|m| m.end)
+                .next_back()
+                .unwrap_or(0);
             if dm_end > last_end {
                 actor1 = Some(forces_of(doc, gaz, d));
             } else {
@@ -409,7 +538,10 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     }
     // "its marines", "its troops": the forces of the source's side
     let lower_before = before_cue.to_ascii_lowercase();
-    if actor1.is_none() && cue.class != "repelled" && (lower_before.contains("its ") || lower_before.contains("their ")) {
+    if actor1.is_none()
+        && cue.class != "repelled"
+        && (lower_before.contains("its ") || lower_before.contains("their "))
+    {
         if let Some(cc) = doc.side_of(source).map(str::to_string) {
             actor1 = Some(forces_of(doc, gaz, &cc));
         }
@@ -420,15 +552,25 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     }
     // "X said they had recaptured ...": the pronoun subject is the source itself
     if actor1.is_none() && cue.class != "repelled" && !passive {
-        let first = before_cue.split_whitespace().next().unwrap_or("").to_ascii_lowercase();
+        let first = before_cue
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let pronoun_subject = before_cue
             .split_whitespace()
             .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
-        if pronoun_subject && before.is_empty() && source.is_some_and(|s| doc.actors[s].kind != "person") {
+        if pronoun_subject
+            && before.is_empty()
+            && source.is_some_and(|s| doc.actors[s].kind != "person")
+        {
             actor1 = source;
         }
         // "our units", "we": the speaker's side inside a quote
-        if actor1.is_none() && quote.is_some() && (lower_before_cue.contains("our ") || first == "we") {
+        if actor1.is_none()
+            && quote.is_some()
+            && (lower_before_cue.contains("our ") || first == "we")
+        {
             if let Some(cc) = doc.side_of(source).map(str::to_string) {
                 actor1 = Some(forces_of(doc, gaz, &cc));
             }
@@ -438,7 +580,9 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     if actor1.is_none() {
         let guess = match cue.class.as_str() {
             "repelled" => doc.side_of(source).and_then(|s| opposing(sides, s)),
-            "defeat" | "shelling" | "air" | "attack" | "kill" => doc.side_of(actor2).and_then(|s| opposing(sides, s)),
+            "defeat" | "shelling" | "air" | "attack" | "kill" => {
+                doc.side_of(actor2).and_then(|s| opposing(sides, s))
+            }
             _ => None,
         };
         if let Some(cc) = guess {
@@ -455,10 +599,17 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
 
     // place: literal mentions in the clause, most specific first, then nearest after the cue
     let anchors: Vec<usize> = doc.anchor_spans.iter().map(|a| a.2).collect();
-    let anchor_mentions: Vec<(usize, usize)> = doc.anchor_spans.iter().map(|a| (a.0, a.1)).collect();
+    let anchor_mentions: Vec<(usize, usize)> =
+        doc.anchor_spans.iter().map(|a| (a.0, a.1)).collect();
     let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
-    for m in doc.place_mentions.iter().filter(|m| m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end) {
-        if anchor_mentions.iter().any(|&(s, e)| m.start >= s && m.end <= e) && anchors.contains(&m.place) {
+    for m in doc.place_mentions.iter().filter(|m| {
+        m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end
+    }) {
+        if anchor_mentions
+            .iter()
+            .any(|&(s, e)| m.start >= s && m.end <= e)
+            && anchors.contains(&m.place)
+        {
             continue;
         }
         if doc.actor_overlapping(m.start, m.end) {
@@ -470,7 +621,11 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         if pre.contains("outskirts") || pre.ends_with("near ") || pre.contains("around") {
             prec = prec.max(2);
         }
-        let dist = if m.start >= cue.end { m.start - cue.end } else { (cue.start - m.end) + 1000 };
+        let dist = if m.start >= cue.end {
+            m.start - cue.end
+        } else {
+            (cue.start - m.end) + 1000
+        };
         if best.is_none_or(|b| (prec, dist) < (b.0, b.1)) {
             best = Some((prec, dist, m.place));
         }
@@ -481,13 +636,28 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         // "there" as a place ("attacks there were repelled"), not the existential "there is", "since there's"
         let there = find_word(&clause, "there").filter(|&i| {
             let rest = clause[i + 5..].trim_start();
-            let be = ["is ", "are ", "was ", "were ", "has ", "have ", "had ", "will ", "may ", "might ", "could ", "would ", "'s "]
-                .iter()
-                .any(|w| rest.starts_with(w));
+            let be = [
+                "is ", "are ", "was ", "were ", "has ", "have ", "had ", "will ", "may ", "might ",
+                "could ", "would ", "'s ",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w));
             let prev = clause[..i].split_whitespace().next_back().unwrap_or("");
             let clause_initial = prev.is_empty()
                 || prev.ends_with([',', ';', ':', '"'])
-                || matches!(prev, "that" | "and" | "but" | "since" | "because" | "as" | "if" | "when" | "while" | "so");
+                || matches!(
+                    prev,
+                    "that"
+                        | "and"
+                        | "but"
+                        | "since"
+                        | "because"
+                        | "as"
+                        | "if"
+                        | "when"
+                        | "while"
+                        | "so"
+                );
             !(be && clause_initial)
         });
         if let Some(i) = there {
@@ -499,15 +669,33 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
                 .map(|m| (doc.places[m.place].geo_precision.max(2), 0, m.place));
             let _ = i;
         } else {
-            for noun in ["the village", "the settlement", "the site", "the plant", "the area", "the town", "the facility"] {
+            for noun in [
+                "the village",
+                "the settlement",
+                "the site",
+                "the plant",
+                "the area",
+                "the town",
+                "the facility",
+            ] {
                 if let Some(i) = clause.find(noun) {
                     let pre = &clause[..i];
-                    let directional = ["north of ", "south of ", "east of ", "west of "].iter().any(|d| pre.ends_with(d));
+                    let directional = ["north of ", "south of ", "east of ", "west of "]
+                        .iter()
+                        .any(|d| pre.ends_with(d));
                     if directional {
                         continue;
                     }
                     let n = noun.trim_start_matches("the ");
-                    best = antecedent(doc, rel_start + i, n).map(|p| (doc.places[p].geo_precision.max(if n == "area" { 2 } else { 1 }), 0, p));
+                    best = antecedent(doc, rel_start + i, n).map(|p| {
+                        (
+                            doc.places[p]
+                                .geo_precision
+                                .max(if n == "area" { 2 } else { 1 }),
+                            0,
+                            p,
+                        )
+                    });
                     if best.is_some() {
                         break;
                     }
@@ -519,8 +707,12 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
     let mut date = None;
     let mut time_precision = None;
     let mut best_t: Option<usize> = None;
-    for t in doc.times.iter().filter(|t| t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")) {
-        let (Some(_), Some((from, _to))) = (&t.value, t.range) else { continue };
+    for t in doc.times.iter().filter(|t| {
+        t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
+    }) {
+        let (Some(_), Some((from, _to))) = (&t.value, t.range) else {
+            continue;
+        };
         let d = t.start.abs_diff(cue.start);
         if best_t.is_none_or(|b| d < b) {
             best_t = Some(d);
@@ -540,12 +732,30 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
         .killed_n
         .captures(sent)
         .and_then(|c| number_of(&c[1]))
-        .or_else(|| patterns().n_killed.captures(sent).and_then(|c| number_of(&c[1])));
+        .or_else(|| {
+            patterns()
+                .n_killed
+                .captures(sent)
+                .and_then(|c| number_of(&c[1]))
+        });
     // weapons settle generic cues
-    let weapon = lex.weapons.iter().find(|w| w.re.is_match(sent)).map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
+    let weapon = lex
+        .weapons
+        .iter()
+        .find(|w| w.re.is_match(sent))
+        .map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
     // hedges: in the sentence, or the next sentence for "next" hedges
-    let next = doc.text.sentences.get(si + 1).map(|s| view[s.start..s.end].to_ascii_lowercase()).unwrap_or_default();
-    let next_has_no_cue = doc.text.sentences.get(si + 1).is_some_and(|s| cues_in(view, s.start, s.end).is_empty());
+    let next = doc
+        .text
+        .sentences
+        .get(si + 1)
+        .map(|s| view[s.start..s.end].to_ascii_lowercase())
+        .unwrap_or_default();
+    let next_has_no_cue = doc
+        .text
+        .sentences
+        .get(si + 1)
+        .is_some_and(|s| cues_in(view, s.start, s.end).is_empty());
     let hedge = lex
         .hedges
         .iter()
@@ -556,7 +766,8 @@ fn mention_for(doc: &mut Doc, gaz: &Gazetteer, sides: &[String], lex: &Lexicon, 
             } else if next_is_meta && h.phrase.contains(' ') {
                 true
             } else {
-                contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase) && !inside_quote_word(doc, ss, se, &h.phrase)
+                contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase)
+                    && !inside_quote_word(doc, ss, se, &h.phrase)
             }
         })
         .map(|h| h.phrase.clone());
@@ -627,7 +838,9 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             && m.actor1.is_none()
             && doc.events.last().is_some_and(|e| {
                 family(&e.class) == "violence"
-                    && e.evidence.last().is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
+                    && e.evidence
+                        .last()
+                        .is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
             });
         let target = if m.class == "denial" {
             if doc.events.is_empty() {
@@ -645,17 +858,26 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
         } else if continuation {
             Some(doc.events.len() - 1)
         } else if m.anaphoric {
-            doc.events.iter().rposition(|e| family(&e.class) == "violence" || e.class == "clash")
+            doc.events
+                .iter()
+                .rposition(|e| family(&e.class) == "violence" || e.class == "clash")
         } else {
-            doc.events.iter().position(|e| {
-                e.class == m.class && e.evidence.contains(&m.evidence)
-            }).or_else(|| doc.events.iter().position(|e| {
-                family(&e.class) == family(&m.class)
-                    && e.place.is_some()
-                    && e.place == m.place
-                    && (e.actor1.is_none() || m.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1))
-                    && (e.date == m.date || e.time_precision.unwrap_or(3) > 1 || m.time_precision.unwrap_or(3) > 1)
-            }))
+            doc.events
+                .iter()
+                .position(|e| e.class == m.class && e.evidence.contains(&m.evidence))
+                .or_else(|| {
+                    doc.events.iter().position(|e| {
+                        family(&e.class) == family(&m.class)
+                            && e.place.is_some()
+                            && e.place == m.place
+                            && (e.actor1.is_none()
+                                || m.actor1.is_none()
+                                || doc.side_of(e.actor1) == doc.side_of(m.actor1))
+                            && (e.date == m.date
+                                || e.time_precision.unwrap_or(3) > 1
+                                || m.time_precision.unwrap_or(3) > 1)
+                    })
+                })
         };
         let claim_id = doc.claims.len();
         let ei = match target {
@@ -668,7 +890,10 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                 if e.actor2.is_none() {
                     e.actor2 = m.actor2;
                 }
-                if m.place.is_some() && (e.place.is_none() || m.place_precision < doc.places[e.place.unwrap()].geo_precision) {
+                if m.place.is_some()
+                    && (e.place.is_none()
+                        || m.place_precision < doc.places[e.place.unwrap()].geo_precision)
+                {
                     e.place = m.place;
                 }
                 if e.fatalities.is_none() {
@@ -678,7 +903,10 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                     e.date = m.date.clone();
                     e.time_precision = m.time_precision;
                 }
-                if GENERIC.contains(&e.class.as_str()) && !GENERIC.contains(&m.class.as_str()) && !m.anaphoric {
+                if GENERIC.contains(&e.class.as_str())
+                    && !GENERIC.contains(&m.class.as_str())
+                    && !m.anaphoric
+                {
                     e.class = m.class.clone();
                     e.event_type = m.event_type.clone();
                     e.sub_event_type = m.sub_event_type.clone();
@@ -708,19 +936,38 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                         let pl = &doc.places[p];
                         pl.resolved
                             .as_ref()
-                            .or_else(|| pl.relation.as_ref().and_then(|r| doc.places[r.anchor].resolved.as_ref()))
+                            .or_else(|| {
+                                pl.relation
+                                    .as_ref()
+                                    .and_then(|r| doc.places[r.anchor].resolved.as_ref())
+                            })
                             .map(|c| c.country_code.clone())
+                    })
+                    .or_else(|| {
+                        // a village the gazetteer lacks: the country of the other places in its sentence
+                        let (s, e) = m.evidence;
+                        doc.place_mentions
+                            .iter()
+                            .filter(|pm| pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal)
+                            .find_map(|pm| doc.places[pm.place].resolved.as_ref().map(|c| c.country_code.clone()))
                     });
                     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
                     let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
-                    let state_side = matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
+                    let state_side =
+                        matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
                     st = match (actor_cc, place_cc) {
-                        (Some(a), Some(p)) if a == p && state_side => "Government regains territory".into(),
+                        (Some(a), Some(p)) if a == p && state_side => {
+                            "Government regains territory".into()
+                        }
                         (Some(_), Some(_)) => "Non-state actor overtakes territory".into(),
                         _ => st,
                     };
                 }
-                if m.class == "kill" && m.weapon.is_none() && m.actor2.is_none() && m.actor1.is_none() {
+                if m.class == "kill"
+                    && m.weapon.is_none()
+                    && m.actor2.is_none()
+                    && m.actor1.is_none()
+                {
                     et = "Violence against civilians".into();
                     st = "Attack".into();
                 }
@@ -769,14 +1016,27 @@ fn contradictions(doc: &mut Doc) {
             let side = |x: Option<usize>| doc.side_of(x).map(str::to_string);
             let conflict = match (ea.class.as_str(), eb.class.as_str()) {
                 // a claimed gain against a claim that the same side's attacks there (or everywhere) failed
-                ("gain", "repelled") => side(ea.actor1).is_some() && side(ea.actor1) == side(eb.actor1) && (same_place || eb.place.is_none()),
+                ("gain", "repelled") => {
+                    side(ea.actor1).is_some()
+                        && side(ea.actor1) == side(eb.actor1)
+                        && (same_place || eb.place.is_none())
+                }
                 // a claimed gain against a claim that the same side's troops there are being destroyed
                 ("gain", "defeat") => {
-                    same_place && side(ea.actor1).is_some() && (side(ea.actor1) == side(eb.actor2) || side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1))
+                    same_place
+                        && side(ea.actor1).is_some()
+                        && (side(ea.actor1) == side(eb.actor2)
+                            || side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1))
                 }
                 // each side blames the other for the same strike
-                _ if a < b && family(&ea.class) == "violence" && family(&eb.class) == "violence" => {
-                    same_place && side(ea.actor1).is_some() && side(eb.actor1).is_some() && side(ea.actor1) != side(eb.actor1)
+                _ if a < b
+                    && family(&ea.class) == "violence"
+                    && family(&eb.class) == "violence" =>
+                {
+                    same_place
+                        && side(ea.actor1).is_some()
+                        && side(eb.actor1).is_some()
+                        && side(ea.actor1) != side(eb.actor1)
                 }
                 _ => false,
             };
@@ -808,7 +1068,10 @@ fn contradictions(doc: &mut Doc) {
         let cl = doc.events[e].claims.clone();
         for &x in &cl {
             for &y in &cl {
-                if x != y && doc.claims[x].denies != doc.claims[y].denies && !doc.claims[x].contradicts.contains(&y) {
+                if x != y
+                    && doc.claims[x].denies != doc.claims[y].denies
+                    && !doc.claims[x].contradicts.contains(&y)
+                {
                     doc.claims[x].contradicts.push(y);
                 }
             }
@@ -826,10 +1089,17 @@ pub fn verification(doc: &Doc, claim: usize) -> &'static str {
         return "unconfirmed";
     }
     let my_side = doc.side_of(c.source);
-    let others = doc.events[c.event].claims.iter().filter(|&&o| o != claim).any(|&o| {
-        let oc = &doc.claims[o];
-        oc.source.is_some() && oc.source != c.source && !oc.denies && (my_side.is_none() || doc.side_of(oc.source) != my_side)
-    });
+    let others = doc.events[c.event]
+        .claims
+        .iter()
+        .filter(|&&o| o != claim)
+        .any(|&o| {
+            let oc = &doc.claims[o];
+            oc.source.is_some()
+                && oc.source != c.source
+                && !oc.denies
+                && (my_side.is_none() || doc.side_of(oc.source) != my_side)
+        });
     if others && c.source.is_some() {
         "corroborated"
     } else {

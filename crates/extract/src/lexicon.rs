@@ -45,11 +45,14 @@ pub struct Lexicon {
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 fn word_regex(pattern: &str) -> Regex {
-    Regex::new(&format!(r"(?i)\b(?:{pattern})\b")).unwrap_or_else(|e| panic!("bad pattern in data file: {pattern}: {e}"))
+    Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+        .unwrap_or_else(|e| panic!("bad pattern in data file: {pattern}: {e}"))
 }
 
 impl Lexicon {
@@ -63,7 +66,10 @@ impl Lexicon {
             actors.push(KnownActor {
                 name: name.clone(),
                 kind: f.get(1).unwrap_or(&"organization").to_string(),
-                affiliation: f.get(2).filter(|a| **a != "-" && !a.is_empty()).map(|a| a.to_string()),
+                affiliation: f
+                    .get(2)
+                    .filter(|a| **a != "-" && !a.is_empty())
+                    .map(|a| a.to_string()),
                 role: f.get(3).filter(|a| !a.is_empty()).map(|a| a.to_string()),
             });
             actor_aliases.push((name.clone(), idx));
@@ -73,19 +79,26 @@ impl Lexicon {
                 }
             }
         }
-        let speech_verbs = lines(include_str!("../data/speech_verbs.txt")).map(|s| s.trim().to_string()).collect();
+        let speech_verbs = lines(include_str!("../data/speech_verbs.txt"))
+            .map(|s| s.trim().to_string())
+            .collect();
         let given_names = lines(include_str!("../data/given_names.tsv"))
             .filter_map(|l| {
                 let mut it = l.split('\t');
                 Some((it.next()?.to_string(), it.next()?.chars().next()?))
             })
             .collect();
-        let mut roles: Vec<String> = lines(include_str!("../data/roles.txt")).map(|s| s.trim().to_string()).collect();
+        let mut roles: Vec<String> = lines(include_str!("../data/roles.txt"))
+            .map(|s| s.trim().to_string())
+            .collect();
         roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
         let hedges = lines(include_str!("../data/hedges.tsv"))
             .filter_map(|l| {
                 let mut it = l.split('\t');
-                Some(Hedge { phrase: it.next()?.to_string(), next_sentence: it.next() == Some("next") })
+                Some(Hedge {
+                    phrase: it.next()?.to_string(),
+                    next_sentence: it.next() == Some("next"),
+                })
             })
             .collect();
         let cues = lines(include_str!("../data/event_cues.tsv"))
@@ -102,12 +115,31 @@ impl Lexicon {
         let weapons = lines(include_str!("../data/weapons.tsv"))
             .map(|l| {
                 let f: Vec<&str> = l.split('\t').collect();
-                Weapon { re: word_regex(f[0]), event_type: f[1].to_string(), sub_event_type: f[2].to_string() }
+                Weapon {
+                    re: word_regex(f[0]),
+                    event_type: f[1].to_string(),
+                    sub_event_type: f[2].to_string(),
+                }
             })
             .collect();
-        let modality = lines(include_str!("../data/modality.txt")).map(|s| s.trim().to_string()).collect();
-        let stop_names = lines(include_str!("../data/stop_names.txt")).map(|s| s.trim().to_string()).collect();
-        Lexicon { actors, actor_aliases, speech_verbs, given_names, roles, hedges, cues, weapons, modality, stop_names }
+        let modality = lines(include_str!("../data/modality.txt"))
+            .map(|s| s.trim().to_string())
+            .collect();
+        let stop_names = lines(include_str!("../data/stop_names.txt"))
+            .map(|s| s.trim().to_string())
+            .collect();
+        Lexicon {
+            actors,
+            actor_aliases,
+            speech_verbs,
+            given_names,
+            roles,
+            hedges,
+            cues,
+            weapons,
+            modality,
+            stop_names,
+        }
     }
 
     pub fn get() -> &'static Lexicon {

@@ -15,7 +15,8 @@ use chrono::NaiveDate;
 use doc::{Doc, TimeRec};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::{
-    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote, RelativeLocation, Span, Time,
+    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote,
+    RelativeLocation, Span, Time,
 };
 use sitrep_text::Text;
 
@@ -116,7 +117,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             .filter(|m| m.place == i)
             .map(|m| {
                 let s = span(m.start, m.end);
-                PlaceMention { start: s.start, end: s.end, text: s.text, kind: m.kind.as_str().to_string() }
+                PlaceMention {
+                    start: s.start,
+                    end: s.end,
+                    text: s.text,
+                    kind: m.kind.as_str().to_string(),
+                }
             })
             .collect();
         if mentions.is_empty() {
@@ -125,10 +131,19 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
         let relative_to = p.relation.as_ref().map(|r| {
             let a = &doc.places[r.anchor];
             let gd = match (p.resolved.as_ref(), a.lat, a.lon) {
-                (Some(c), Some(alat), Some(alon)) if p.facility.is_none() => Some(places::haversine_km((alat, alon), (c.lat, c.lon))),
+                (Some(c), Some(alat), Some(alon)) if p.facility.is_none() => {
+                    Some(places::haversine_km((alat, alon), (c.lat, c.lon)))
+                }
                 _ => None,
             };
-            let consistent = match (gd, r.distance_km, r.bearing, p.resolved.as_ref(), a.lat, a.lon) {
+            let consistent = match (
+                gd,
+                r.distance_km,
+                r.bearing,
+                p.resolved.as_ref(),
+                a.lat,
+                a.lon,
+            ) {
                 (Some(g), Some(d), Some(b), Some(c), Some(alat), Some(alon)) => {
                     let brg = places::bearing_between((alat, alon), (c.lat, c.lon));
                     let diff = (brg - places::bearing_degrees(b)).abs() % 360.0;
@@ -155,8 +170,16 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             lon: p.lon,
             country_code: c.map(|c| c.country_code.clone()),
             admin1: c.and_then(|c| c.admin1.clone()),
-            geonames_id: if p.facility.is_some() { None } else { c.map(|c| c.geonames_id) },
-            feature_code: if p.facility.is_some() { Some("FCL".into()) } else { c.map(|c| c.feature_code.clone()) },
+            geonames_id: if p.facility.is_some() {
+                None
+            } else {
+                c.map(|c| c.geonames_id)
+            },
+            feature_code: if p.facility.is_some() {
+                Some("FCL".into())
+            } else {
+                c.map(|c| c.feature_code.clone())
+            },
             geo_precision: p.lat.map(|_| p.geo_precision),
             relative_to,
             confidence: (p.confidence * 100.0).round() / 100.0,
@@ -165,9 +188,17 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
     }
     let _ = gaz;
     for (i, a) in doc.actors.iter().enumerate() {
-        let mentions: Vec<Span> = doc.actor_mentions.iter().filter(|m| m.actor == i).map(|m| span(m.start, m.end)).collect();
+        let mentions: Vec<Span> = doc
+            .actor_mentions
+            .iter()
+            .filter(|m| m.actor == i)
+            .map(|m| span(m.start, m.end))
+            .collect();
         let used = !mentions.is_empty()
-            || doc.events.iter().any(|e| e.actor1 == Some(i) || e.actor2 == Some(i))
+            || doc
+                .events
+                .iter()
+                .any(|e| e.actor1 == Some(i) || e.actor2 == Some(i))
             || doc.claims.iter().any(|c| c.source == Some(i))
             || doc.quotes.iter().any(|q| q.speaker == Some(i));
         if !used {
@@ -190,7 +221,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             start: s.start,
             end: s.end,
             value: t.value.clone(),
-            range: t.range.map(|(a, b)| [a.format("%Y-%m-%d").to_string(), b.format("%Y-%m-%d").to_string()]),
+            range: t.range.map(|(a, b)| {
+                [
+                    a.format("%Y-%m-%d").to_string(),
+                    b.format("%Y-%m-%d").to_string(),
+                ]
+            }),
             timex_type: t.timex_type.to_string(),
             precision: t.precision,
             relative: t.relative,
@@ -233,10 +269,61 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             source: c.source.map(actor_id),
             stance: if c.denies { "denies" } else { "asserts" }.to_string(),
             verification: events::verification(doc, i).to_string(),
-            contradicts: c.contradicts.iter().map(|x| format!("c{}", x + 1)).collect(),
+            contradicts: c
+                .contradicts
+                .iter()
+                .map(|x| format!("c{}", x + 1))
+                .collect(),
             evidence: span(c.start, c.end),
             hedge: c.hedge.clone(),
         });
     }
     led
+}
+
+/// Test helpers shared by the stage tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use std::sync::OnceLock;
+
+    pub fn engine() -> &'static Engine {
+        static E: OnceLock<Engine> = OnceLock::new();
+        E.get_or_init(|| Engine::new(Gazetteer::embedded().expect("embedded gazetteer")))
+    }
+
+    /// The ledger of `text` published on `date` (YYYY-MM-DD).
+    pub fn ledger(text: &str, date: &str) -> Ledger {
+        let doc = InputDoc {
+            id: "test".into(),
+            text: text.into(),
+            published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            ..Default::default()
+        };
+        engine().extract(&doc)
+    }
+
+    pub fn actor_name(l: &Ledger, id: &Option<String>) -> String {
+        id.as_deref()
+            .and_then(|i| l.actor(i))
+            .map(|a| a.name.clone())
+            .unwrap_or_default()
+    }
+
+    pub fn place_name(l: &Ledger, id: &Option<String>) -> String {
+        id.as_deref()
+            .and_then(|i| l.place(i))
+            .map(|p| p.name.clone())
+            .unwrap_or_default()
+    }
+
+    /// The speaker's canonical name of the quote containing `fragment`.
+    pub fn speaker_of(l: &Ledger, fragment: &str) -> String {
+        let q = l
+            .quotes
+            .iter()
+            .find(|q| q.text.contains(fragment))
+            .unwrap_or_else(|| panic!("no quote with {fragment:?}: {:#?}", l.quotes));
+        actor_name(l, &q.speaker)
+    }
 }

@@ -11,21 +11,87 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Words after a name that make it a water body or a bank rather than a settlement.
-const WATER_WORDS: &[&str] = &["river", "strait", "sea", "lake", "bay", "gulf", "canal", "reservoir", "bank", "delta", "estuary", "lagoon"];
+const WATER_WORDS: &[&str] = &[
+    "river",
+    "strait",
+    "sea",
+    "lake",
+    "bay",
+    "gulf",
+    "canal",
+    "reservoir",
+    "bank",
+    "delta",
+    "estuary",
+    "lagoon",
+];
 /// Prepositions before a name that make it a literal location, not a metonym.
 const LOCATIVE: &[&str] = &[
-    "in", "at", "near", "to", "from", "towards", "toward", "into", "outside", "around", "across", "inside", "throughout",
-    "of", "via", "through", "over", "within", "beyond", "between", "along", "on", "visit", "visited", "for",
+    "in",
+    "at",
+    "near",
+    "to",
+    "from",
+    "towards",
+    "toward",
+    "into",
+    "outside",
+    "around",
+    "across",
+    "inside",
+    "throughout",
+    "of",
+    "via",
+    "through",
+    "over",
+    "within",
+    "beyond",
+    "between",
+    "along",
+    "on",
+    "visit",
+    "visited",
+    "for",
 ];
 /// Possessed nouns that make "Moscow's X" / "Kyiv's X" a metonym.
 const METONYM_NOUNS: &[&str] = &[
-    "generals", "forces", "government", "officials", "military", "troops", "leadership", "army", "allies", "claims",
-    "claim", "offensive", "counteroffensive", "counter-offensive", "position", "response", "envoy", "ambassador",
+    "generals",
+    "forces",
+    "government",
+    "officials",
+    "military",
+    "troops",
+    "leadership",
+    "army",
+    "allies",
+    "claims",
+    "claim",
+    "offensive",
+    "counteroffensive",
+    "counter-offensive",
+    "position",
+    "response",
+    "envoy",
+    "ambassador",
 ];
 /// Words that announce an unknown capitalised word as a place name.
 const PLACE_CUES: &[&str] = &[
-    "village of", "town of", "city of", "settlement of", "hamlet of", "towns of", "villages of", "port of",
-    "towards", "toward", "near", "outskirts of", "district of", "region of", "province of", "suburb of",
+    "village of",
+    "town of",
+    "city of",
+    "settlement of",
+    "hamlet of",
+    "towns of",
+    "villages of",
+    "port of",
+    "towards",
+    "toward",
+    "near",
+    "outskirts of",
+    "district of",
+    "region of",
+    "province of",
+    "suburb of",
 ];
 
 struct Patterns {
@@ -116,14 +182,19 @@ pub fn destination(a: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
 
 fn word_before(view: &str, pos: usize) -> Option<&str> {
     let b = view[..pos].trim_end();
-    let s = b.rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'')).map(|i| i + 1).unwrap_or(0);
+    let s = b
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     (s < b.len()).then(|| &b[s..])
 }
 
 fn word_after(view: &str, pos: usize) -> Option<&str> {
     let a = view[pos..].trim_start_matches([' ']);
     let off = view.len() - a.len();
-    let e = a.find(|c: char| !(c.is_alphanumeric() || c == '-')).unwrap_or(a.len());
+    let e = a
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(a.len());
     (e > 0).then(|| &view[off..off + e])
 }
 
@@ -141,12 +212,22 @@ struct Found {
 
 fn cue_before(view: &str, s: usize) -> Option<String> {
     let before = view[..s].trim_end().to_ascii_lowercase();
-    PLACE_CUES.iter().find(|c| before.ends_with(*c)).map(|c| c.split(' ').next().unwrap_or(c).to_string())
+    PLACE_CUES
+        .iter()
+        .find(|c| before.ends_with(*c))
+        .map(|c| c.split(' ').next().unwrap_or(c).to_string())
 }
 
 fn cue_after(view: &str, e: usize) -> Option<String> {
     match word_after(view, e).map(|w| w.to_ascii_lowercase()) {
-        Some(w) if matches!(w.as_str(), "city" | "town" | "village" | "region" | "oblast" | "province" | "district") => Some(w),
+        Some(w)
+            if matches!(
+                w.as_str(),
+                "city" | "town" | "village" | "region" | "oblast" | "province" | "district"
+            ) =>
+        {
+            Some(w)
+        }
         _ => None,
     }
 }
@@ -181,7 +262,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         });
     }
 
-    let sentences: Vec<(usize, usize)> = doc.text.sentences.iter().map(|s| (s.start, s.end)).collect();
+    let sentences: Vec<(usize, usize)> = doc
+        .text
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
     for &(ss, se) in &sentences {
         let mut runs = capitalised_runs(view, ss, se, false);
         merge_saint(view, &mut runs);
@@ -278,7 +364,10 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         }
                     }
                     // an unknown name in a clear place context stays a place, unresolved for now
-                    if len <= 2 && cue.as_deref().is_some_and(|c| c != "city" && c != "region") && !sentence_initial {
+                    if len <= 2
+                        && cue.as_deref().is_some_and(|c| c != "city" && c != "region")
+                        && !sentence_initial
+                    {
                         found.push(Found {
                             start: s,
                             end: e,
@@ -310,7 +399,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                 && !lex.stop_names.contains(&name.to_ascii_lowercase())
                 && !doc.actor_overlapping(s, e)
                 && !found.iter().any(|f| f.start < e && s < f.end)
-                && doc.text.sentence_at(s).is_some_and(|i| doc.text.sentences[i].start != s || view[e..].starts_with(" lies"))
+                && doc.text.sentence_at(s).is_some_and(|i| {
+                    doc.text.sentences[i].start != s || view[e..].starts_with(" lies")
+                })
             {
                 found.push(Found {
                     start: s,
@@ -333,7 +424,22 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
 }
 
 fn words_water_side(after: &str, _view: &str, _pos: usize) -> bool {
-    matches!(after, "east" | "west" | "left" | "right" | "north" | "south" | "eastern" | "western" | "northern" | "southern" | "bank" | "banks" | "river")
+    matches!(
+        after,
+        "east"
+            | "west"
+            | "left"
+            | "right"
+            | "north"
+            | "south"
+            | "eastern"
+            | "western"
+            | "northern"
+            | "southern"
+            | "bank"
+            | "banks"
+            | "river"
+    )
 }
 
 /// Joins "St" "." "Petersburg" into one run.
@@ -351,18 +457,28 @@ fn merge_saint(view: &str, runs: &mut Vec<crate::doc::Run>) {
     }
 }
 
-fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<String>) -> MentionKind {
+fn metonymy(
+    view: &str,
+    s: usize,
+    e: usize,
+    cands: &[Candidate],
+    cue: &Option<String>,
+) -> MentionKind {
     if cue.is_some() {
         return MentionKind::Literal;
     }
     let is_country = cands.iter().any(|c| c.feature_code.starts_with("PCL"));
-    let is_capital = cands.iter().any(|c| c.feature_code == "PPLC" && c.population > 500_000);
+    let is_capital = cands
+        .iter()
+        .any(|c| c.feature_code == "PPLC" && c.population > 500_000);
     if !is_country && !is_capital {
         return MentionKind::Literal;
     }
     if view[e..].starts_with("'s") {
         let next = word_after(view, e + 2).map(|w| w.to_ascii_lowercase());
-        return if next.as_deref().is_some_and(|n| METONYM_NOUNS.contains(&n)) || is_country && next.is_some() {
+        return if next.as_deref().is_some_and(|n| METONYM_NOUNS.contains(&n))
+            || is_country && next.is_some()
+        {
             MentionKind::Metonym
         } else {
             MentionKind::Literal
@@ -370,7 +486,12 @@ fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<St
     }
     let prev = word_before(view, s).map(|w| w.to_ascii_lowercase());
     let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
-    if next.as_deref().is_some_and(|n| matches!(n, "regime" | "government" | "authorities" | "leadership" | "officials")) {
+    if next.as_deref().is_some_and(|n| {
+        matches!(
+            n,
+            "regime" | "government" | "authorities" | "leadership" | "officials"
+        )
+    }) {
         return MentionKind::Metonym;
     }
     if let Some(p) = prev.as_deref() {
@@ -380,7 +501,13 @@ fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<St
         if (p == "of" || p == "for") && is_capital {
             // "the counteroffensive of Kyiv", "a decisive step for Kyiv": the state, not the city
             let before_of = word_before(view, s - p.len() - 1).map(|w| w.to_ascii_lowercase());
-            let noun = before_of.as_deref().is_some_and(|w| METONYM_NOUNS.contains(&w) || matches!(w, "step" | "victory" | "defeat" | "success" | "setback" | "blow" | "win"));
+            let noun = before_of.as_deref().is_some_and(|w| {
+                METONYM_NOUNS.contains(&w)
+                    || matches!(
+                        w,
+                        "step" | "victory" | "defeat" | "success" | "setback" | "blow" | "win"
+                    )
+            });
             if noun || p == "for" {
                 return MentionKind::Metonym;
             }
@@ -391,7 +518,29 @@ fn metonymy(view: &str, s: usize, e: usize, cands: &[Candidate], cue: &Option<St
     }
     // subject of a verb: "Kyiv denied", "Ukraine had shelled", "Ukraine and Russia accused"
     match next.as_deref() {
-        Some(n) if n.ends_with("ed") || n.ends_with('s') && !n.ends_with("ss") || matches!(n, "had" | "has" | "did" | "does" | "is" | "was" | "and" | "will" | "would" | "said" | "says" | "told" | "took" | "made" | "sent" | "fired") => {
+        Some(n)
+            if n.ends_with("ed")
+                || n.ends_with('s') && !n.ends_with("ss")
+                || matches!(
+                    n,
+                    "had"
+                        | "has"
+                        | "did"
+                        | "does"
+                        | "is"
+                        | "was"
+                        | "and"
+                        | "will"
+                        | "would"
+                        | "said"
+                        | "says"
+                        | "told"
+                        | "took"
+                        | "made"
+                        | "sent"
+                        | "fired"
+                ) =>
+        {
             MentionKind::Metonym
         }
         _ => MentionKind::Literal,
@@ -408,7 +557,8 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
         _ => 0.0,
     };
     match cue {
-        Some("village") | Some("town") | Some("city") | Some("settlement") | Some("hamlet") | Some("port") | Some("suburb") => {
+        Some("village") | Some("town") | Some("city") | Some("settlement") | Some("hamlet")
+        | Some("port") | Some("suburb") => {
             if c.feature_class == 'P' {
                 b += 3.0;
             } else {
@@ -438,7 +588,9 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     for f in &found {
         if f.kind == MentionKind::Demonym {
             *focus.entry(f.cands[0].country_code.clone()).or_default() += 1.0;
-        } else if let Some(best) = f.cands.iter().max_by(|a, b| base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))) {
+        } else if let Some(best) = f.cands.iter().max_by(|a, b| {
+            base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
+        }) {
             let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
             *focus.entry(best.country_code.clone()).or_default() += w;
         }
@@ -458,8 +610,19 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     s += 0.0;
                 }
                 if !anchors.is_empty() && c.feature_class == 'P' {
-                    let d = anchors.iter().map(|&a| haversine_km(a, (c.lat, c.lon))).fold(f64::MAX, f64::min);
-                    s += if d < 50.0 { 3.0 } else if d < 200.0 { 2.0 } else if d < 600.0 { 0.5 } else { 0.0 };
+                    let d = anchors
+                        .iter()
+                        .map(|&a| haversine_km(a, (c.lat, c.lon)))
+                        .fold(f64::MAX, f64::min);
+                    s += if d < 50.0 {
+                        3.0
+                    } else if d < 200.0 {
+                        2.0
+                    } else if d < 600.0 {
+                        0.5
+                    } else {
+                        0.0
+                    };
                 }
                 (i, s)
             })
@@ -480,11 +643,16 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         .filter_map(|(i, (f, p))| {
             let (ci, conf) = (*p)?;
             let c = &f.cands[ci];
-            (conf > 0.8 && c.feature_class == 'P' && f.kind == MentionKind::Literal).then_some((i, (c.lat, c.lon)))
+            (conf > 0.8 && c.feature_class == 'P' && f.kind == MentionKind::Literal)
+                .then_some((i, (c.lat, c.lon)))
         })
         .collect();
     for (i, f) in found.into_iter().enumerate() {
-        let anchors: Vec<(f64, f64)> = sure.iter().filter(|(j, _)| *j != i).map(|(_, p)| *p).collect();
+        let anchors: Vec<(f64, f64)> = sure
+            .iter()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, p)| *p)
+            .collect();
         let choice = pick(&f, &anchors);
         let cand = choice.map(|(ci, _)| f.cands[ci].clone());
         let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
@@ -504,10 +672,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
             None => {
                 let (name, lat, lon, resolution, precision) = match &cand {
-                    Some(c) if f.facility.is_some() => (f.name.clone(), Some(c.lat), Some(c.lon), "facility", 2),
+                    Some(c) if f.facility.is_some() => {
+                        (f.name.clone(), Some(c.lat), Some(c.lon), "facility", 2)
+                    }
                     Some(c) => {
-                        let prec = if c.feature_code.starts_with("PCL") || c.feature_code.starts_with("ADM") { 3 } else { 1 };
-                        (c.name.clone(), Some(c.lat), Some(c.lon), if f.fuzzy { "fuzzy" } else { "gazetteer" }, prec)
+                        let prec = if c.feature_code.starts_with("PCL")
+                            || c.feature_code.starts_with("ADM")
+                        {
+                            3
+                        } else {
+                            1
+                        };
+                        (
+                            c.name.clone(),
+                            Some(c.lat),
+                            Some(c.lon),
+                            if f.fuzzy { "fuzzy" } else { "gazetteer" },
+                            prec,
+                        )
                     }
                     None => (f.name.clone(), None, None, "unresolved", 1),
                 };
@@ -527,7 +709,12 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 doc.places.len() - 1
             }
         };
-        doc.add_place_mention(PlaceMention { start: f.start, end: f.end, kind: f.kind, place: idx });
+        doc.add_place_mention(PlaceMention {
+            start: f.start,
+            end: f.end,
+            kind: f.kind,
+            place: idx,
+        });
     }
 }
 
@@ -540,8 +727,13 @@ fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
         .map(|m| (m.start, m.end, m.place))
         .collect();
     for (s, e, p) in items {
-        let Some(c) = doc.places[p].resolved.clone() else { continue };
-        let country = gaz.country(&c.country_code).map(|k| k.name).unwrap_or(c.name.clone());
+        let Some(c) = doc.places[p].resolved.clone() else {
+            continue;
+        };
+        let country = gaz
+            .country(&c.country_code)
+            .map(|k| k.name)
+            .unwrap_or(c.name.clone());
         let id = doc.actor(&country, "state", Some(&c.country_code), Some("government"));
         doc.add_actor_mention(s, e, id, false);
     }
@@ -557,29 +749,54 @@ fn relations(doc: &mut Doc) {
     for c in patterns().relation.captures_iter(view) {
         let all = c.get(0).unwrap();
         // the anchor: a place mention right after the match (or "X city")
-        let Some(am) = doc.place_mentions.iter().find(|m| m.start == all.end() && m.kind != MentionKind::Demonym) else { continue };
-        let dist = c.get(1).and_then(|d| d.as_str().replace(',', ".").parse::<f64>().ok()).map(|d| {
-            let unit = c.get(2).map(|u| u.as_str().to_ascii_lowercase()).unwrap_or_default();
-            if unit.starts_with("mi") {
-                d * 1.609_344
-            } else {
-                d
-            }
-        });
+        let Some(am) = doc
+            .place_mentions
+            .iter()
+            .find(|m| m.start == all.end() && m.kind != MentionKind::Demonym)
+        else {
+            continue;
+        };
+        let dist = c
+            .get(1)
+            .and_then(|d| d.as_str().replace(',', ".").parse::<f64>().ok())
+            .map(|d| {
+                let unit = c
+                    .get(2)
+                    .map(|u| u.as_str().to_ascii_lowercase())
+                    .unwrap_or_default();
+                if unit.starts_with("mi") {
+                    d * 1.609_344
+                } else {
+                    d
+                }
+            });
         anchors_at.push(am.start);
         doc.anchor_spans.push((all.start(), am.end, am.place));
-        raw.push((all.start(), all.end(), am.place, am.end, dist, bearing_code(&c[3])));
+        raw.push((
+            all.start(),
+            all.end(),
+            am.place,
+            am.end,
+            dist,
+            bearing_code(&c[3]),
+        ));
     }
     for (ms, _me, anchor, aend, dist, bearing) in raw {
         let (ss, _) = doc.sentence_bounds(ms);
         // the located place: nearest earlier literal mention in the sentence that is not itself an anchor,
         // or a definite noun phrase ("the village", "the plant") standing for an earlier place
-        let lit = doc
-            .place_mentions
-            .iter()
-            .rev()
-            .find(|m| m.end <= ms && m.start >= ss && m.kind == MentionKind::Literal && !anchors_at.contains(&m.start) && m.place != anchor);
-        let np = patterns().definite.captures_iter(&view[ss..ms]).last().map(|c| (ss + c.get(0).unwrap().start(), c[1].to_ascii_lowercase()));
+        let lit = doc.place_mentions.iter().rev().find(|m| {
+            m.end <= ms
+                && m.start >= ss
+                && m.kind == MentionKind::Literal
+                && !anchors_at.contains(&m.start)
+                && m.place != anchor
+        });
+        let np = patterns()
+            .definite
+            .captures_iter(&view[ss..ms])
+            .last()
+            .map(|c| (ss + c.get(0).unwrap().start(), c[1].to_ascii_lowercase()));
         let located = match (lit, np) {
             (Some(l), Some((np_at, _))) if l.start > np_at => Some(l.place),
             (_, Some((np_at, noun))) => antecedent(doc, np_at, &noun),
@@ -590,7 +807,16 @@ fn relations(doc: &mut Doc) {
         if located == anchor {
             continue;
         }
-        rels.push((located, Relation { anchor, distance_km: dist, bearing: Some(bearing), start: ms, end: aend }));
+        rels.push((
+            located,
+            Relation {
+                anchor,
+                distance_km: dist,
+                bearing: Some(bearing),
+                start: ms,
+                end: aend,
+            },
+        ));
     }
     for (p, r) in rels {
         let better = match &doc.places[p].relation {
@@ -603,9 +829,13 @@ fn relations(doc: &mut Doc) {
     }
     // place what the gazetteer could not: from the anchor, the distance and the bearing
     for i in 0..doc.places.len() {
-        let Some(r) = doc.places[i].relation.clone() else { continue };
+        let Some(r) = doc.places[i].relation.clone() else {
+            continue;
+        };
         let a = &doc.places[r.anchor];
-        let (Some(alat), Some(alon)) = (a.lat, a.lon) else { continue };
+        let (Some(alat), Some(alon)) = (a.lat, a.lon) else {
+            continue;
+        };
         let unplaced = doc.places[i].resolved.is_none() || doc.places[i].facility.is_some();
         if unplaced {
             if let (Some(d), Some(b)) = (r.distance_km, r.bearing) {
@@ -637,7 +867,9 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
                 p.facility.is_some()
             } else if matches!(noun, "village" | "town" | "settlement") {
                 p.facility.is_none()
-                    && p.resolved.as_ref().is_none_or(|c| c.feature_class == 'P' && c.population < 200_000)
+                    && p.resolved
+                        .as_ref()
+                        .is_none_or(|c| c.feature_class == 'P' && c.population < 200_000)
             } else {
                 p.facility.is_none() && p.resolved.as_ref().is_none_or(|c| c.feature_class == 'P')
             }

@@ -11,17 +11,25 @@ pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usiz
     let view = doc.view();
     let mut limit = verb_start;
     let gap_text = view[from..verb_start].trim_end();
-    if gap_text.ends_with(',') {
+    if let Some(inner) = gap_text.strip_suffix(',') {
         // an appositive: find its opening ", the|a|an|its|his|her"
-        let inner = &gap_text[..gap_text.len() - 1];
         if let Some(open) = inner.rfind(", ") {
             let app = inner[open + 2..].to_ascii_lowercase();
-            if ["the ", "a ", "an ", "its ", "his ", "her ", "who ", "which ", "where ", "whose "].iter().any(|p| app.starts_with(p)) {
+            if [
+                "the ", "a ", "an ", "its ", "his ", "her ", "who ", "which ", "where ", "whose ",
+            ]
+            .iter()
+            .any(|p| app.starts_with(p))
+            {
                 limit = from + open;
             }
         }
     }
-    let cands: Vec<_> = doc.actor_mentions.iter().filter(|m| m.start >= from && m.end <= limit).collect();
+    let cands: Vec<_> = doc
+        .actor_mentions
+        .iter()
+        .filter(|m| m.start >= from && m.end <= limit)
+        .collect();
     let m = cands.last()?;
     // nothing but modifiers, adverbs, times or a short phrase between the subject and the verb
     let between = &view[m.end..limit];
@@ -70,7 +78,8 @@ pub fn recognise(doc: &mut Doc) {
         let before_trim = before.trim_end();
         let after_end = se.max(q.close);
         // partial: the quote sits inside running text, not led by a colon or a comma-verb
-        let led = before_trim.is_empty() || before_trim.ends_with(':') || before_trim.ends_with(',');
+        let led =
+            before_trim.is_empty() || before_trim.ends_with(':') || before_trim.ends_with(',');
         let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
         let partial = !(led && starts_upper) && words_in < 25 && !before_trim.is_empty();
         if words_in == 1 && !partial && inner.len() < 3 {
@@ -88,7 +97,11 @@ pub fn recognise(doc: &mut Doc) {
                 if !gap.contains('"') && gap.matches(' ').count() <= 10 {
                     cue = Some(view[vs..ve].to_string());
                     // a person in the phrase before the verb wins, then any actor, then one right after the verb
-                    let ms: Vec<_> = doc.actor_mentions.iter().filter(|m| m.start >= a_from && m.end <= vs).collect();
+                    let ms: Vec<_> = doc
+                        .actor_mentions
+                        .iter()
+                        .filter(|m| m.start >= a_from && m.end <= vs)
+                        .collect();
                     speaker = ms
                         .iter()
                         .rev()
@@ -111,9 +124,17 @@ pub fn recognise(doc: &mut Doc) {
             if before_trim.ends_with(':') {
                 // "... interrupted by Putin:" - the actor right before the colon
                 let colon = ss + before_trim.len() - 1;
-                if let Some(m) = doc.actor_mentions.iter().rev().find(|m| m.end <= colon && m.start >= from) {
+                if let Some(m) = doc
+                    .actor_mentions
+                    .iter()
+                    .rev()
+                    .find(|m| m.end <= colon && m.start >= from)
+                {
                     let between = view[m.end..colon].trim();
-                    if between.is_empty() || lex.is_speech_verb(between.split(' ').next().unwrap_or("")) || between.split(' ').count() <= 4 {
+                    if between.is_empty()
+                        || lex.is_speech_verb(between.split(' ').next().unwrap_or(""))
+                        || between.split(' ').count() <= 4
+                    {
                         speaker = Some((m.start, m.end, m.actor));
                     }
                 }
@@ -130,7 +151,11 @@ pub fn recognise(doc: &mut Doc) {
                     } else {
                         speaker = subject_before(doc, from, vs);
                     }
-                } else if let Some(m) = doc.actor_mentions.iter().find(|m| m.start >= from && m.end <= q.open) {
+                } else if let Some(m) = doc
+                    .actor_mentions
+                    .iter()
+                    .find(|m| m.start >= from && m.end <= q.open)
+                {
                     // "X spoke of a '...'", "X called it '...'": the clause's subject
                     let w = words(view, m.end, q.open);
                     if w.len() <= 6 {

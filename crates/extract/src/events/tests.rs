@@ -1,1 +1,213 @@
+use crate::testing::{actor_name, ledger, place_name};
+use sitrep_ledger::{Event, Ledger};
 
+fn only_event<'a>(l: &'a Ledger, sub: &str) -> &'a Event {
+    l.events
+        .iter()
+        .find(|e| e.sub_event_type == sub || e.event_type == sub)
+        .unwrap_or_else(|| panic!("no {sub} event in {:#?}", l.events))
+}
+
+fn source_of(l: &Ledger, e: &Event) -> Vec<String> {
+    e.claims
+        .iter()
+        .filter_map(|c| l.claims.iter().find(|x| &x.id == c))
+        .map(|c| actor_name(l, &c.source))
+        .collect()
+}
+
+#[test]
+fn capture_claim_with_source_and_place() {
+    let l = ledger(
+        "Russian forces captured the village of Klishchiivka, near Bakhmut, the Russian defence ministry said on Monday.",
+        "2023-09-19",
+    );
+    let e = only_event(&l, "Non-state actor overtakes territory");
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Russia");
+    assert_eq!(place_name(&l, &e.place), "Klishchiivka");
+    assert_eq!(source_of(&l, e), vec!["Ministry of Defence of Russia"]);
+    assert_eq!(e.date.as_deref(), Some("2023-09-18"));
+    assert_eq!(e.time_precision, Some(1));
+}
+
+#[test]
+fn liberation_by_own_state_is_government_regains() {
+    let l = ledger(
+        "Ukrainian troops liberated Andriivka, the General Staff said.",
+        "2023-09-16",
+    );
+    let e = only_event(&l, "Government regains territory");
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Ukraine");
+}
+
+#[test]
+fn shelling_with_fatalities() {
+    let l = ledger(
+        "Russian artillery shelled Nikopol overnight, killing three civilians and wounding six.",
+        "2024-02-10",
+    );
+    let e = only_event(&l, "Shelling/artillery/missile attack");
+    assert_eq!(e.fatalities, Some(3));
+    assert_eq!(place_name(&l, &e.place), "Nikopol");
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Russia");
+}
+
+#[test]
+fn drone_strike_is_air_drone() {
+    let l = ledger(
+        "A drone strike hit a fuel depot in Belgorod on Sunday, the governor said.",
+        "2024-02-12",
+    );
+    let e = only_event(&l, "Air/drone strike");
+    assert_eq!(e.event_type, "Explosions/Remote violence");
+}
+
+#[test]
+fn generic_attack_takes_weapon_type() {
+    let l = ledger(
+        "An attack with missiles hit the port of Odesa, killing a couple.",
+        "2024-02-12",
+    );
+    let e = only_event(&l, "Explosions/Remote violence");
+    assert_eq!(e.fatalities, Some(2));
+}
+
+#[test]
+fn repelled_attack_names_the_attacker() {
+    let l = ledger(
+        "Fighting raged near Marinka. The Russian defence ministry said Ukrainian attacks there had been repelled.",
+        "2023-06-10",
+    );
+    let e = l
+        .events
+        .iter()
+        .find(|e| e.trigger.contains("repelled"))
+        .expect("repelled event");
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Ukraine");
+    let p = l.place(e.place.as_deref().unwrap()).unwrap();
+    assert!(p.mentions.iter().any(|m| m.text == "Marinka"), "{p:?}");
+}
+
+#[test]
+fn plans_and_threats_are_not_events() {
+    let l = ledger("Moscow threatened to strike government buildings in Kyiv. The army plans to retake the island.", "2024-01-01");
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
+
+#[test]
+fn would_and_could_are_not_events() {
+    let l = ledger(
+        "Analysts said the brigade could capture the town within weeks.",
+        "2024-01-01",
+    );
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
+
+#[test]
+fn claimed_is_unconfirmed() {
+    let l = ledger(
+        "A pro-Kremlin blogger claimed that Russian forces had shelled Kupiansk.",
+        "2024-01-01",
+    );
+    let c = &l.claims[0];
+    assert_eq!(c.verification, "unconfirmed");
+}
+
+#[test]
+fn unverified_next_sentence_lowers_the_claim() {
+    let l = ledger(
+        "Governor Vadym Filashkin said Russian forces shelled Kostiantynivka. The report could not be independently verified.",
+        "2024-01-01",
+    );
+    assert_eq!(l.claims[0].verification, "unconfirmed");
+}
+
+#[test]
+fn opposing_claims_contradict() {
+    let l = ledger(
+        "Ukrainian forces captured the village of Robotyne, the Ukrainian General Staff said. \
+         The Russian defence ministry said Ukrainian attacks on Robotyne had been repelled.",
+        "2023-08-28",
+    );
+    let disputed: Vec<_> = l
+        .claims
+        .iter()
+        .filter(|c| c.verification == "disputed")
+        .collect();
+    assert_eq!(disputed.len(), 2, "{:#?}", l.claims);
+    assert!(disputed[0].contradicts.contains(&disputed[1].id));
+}
+
+#[test]
+fn mutual_blame_for_the_same_strike() {
+    let l = ledger(
+        "Energoatom said Russian forces had shelled the Zaporizhzhia nuclear power plant. \
+         Russian-installed officials said Ukrainian forces had fired on the plant.",
+        "2022-08-12",
+    );
+    assert!(
+        l.claims.iter().any(|c| !c.contradicts.is_empty()),
+        "{:#?}",
+        l.claims
+    );
+}
+
+#[test]
+fn denial_is_a_claim_that_denies() {
+    let l = ledger(
+        "Ukraine's navy said it had sunk a Russian landing ship near Sevastopol. The Russian defence ministry denied the report.",
+        "2024-02-14",
+    );
+    let d = l
+        .claims
+        .iter()
+        .find(|c| c.stance == "denies")
+        .expect("a denial");
+    assert_eq!(actor_name(&l, &d.source), "Ministry of Defence of Russia");
+    assert_eq!(d.verification, "disputed");
+}
+
+#[test]
+fn vague_place_stays_null() {
+    let l = ledger(
+        "Heavy fighting was taking place in three villages south of the city.",
+        "2024-01-01",
+    );
+    let e = only_event(&l, "Armed clash");
+    assert!(e.place.is_none(), "{:?}", e.place);
+}
+
+#[test]
+fn caption_date_does_not_date_the_event() {
+    let l = ledger(
+        "Soldiers fire a howitzer in this picture released on January 2, 2024.\n\nRussian forces shelled Kherson on Friday, officials said.",
+        "2024-01-06",
+    );
+    let e = only_event(&l, "Shelling/artillery/missile attack");
+    assert_eq!(e.date.as_deref(), Some("2024-01-05"));
+}
+
+#[test]
+fn event_in_a_quote_belongs_to_the_speaker() {
+    let l = ledger("\"Our units repelled four assaults near Avdiivka,\" said Oleksandr Shtupun, a spokesman for the army.", "2024-01-01");
+    let e = l
+        .events
+        .iter()
+        .find(|e| e.trigger.contains("repelled"))
+        .expect("repelled");
+    assert_eq!(source_of(&l, e), vec!["Oleksandr Shtupun"]);
+}
+
+#[test]
+fn anaphoric_attack_joins_the_first_report() {
+    let l = ledger(
+        "An attack on the bridge killed two people early on Monday, Russian officials said. \
+         The Anti-Terrorism Committee blamed Ukrainian drones for the attack.",
+        "2023-07-17",
+    );
+    assert_eq!(l.events.len(), 1, "{:#?}", l.events);
+    let e = &l.events[0];
+    assert_eq!(e.claims.len(), 2);
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Ukraine");
+    assert_eq!(e.event_type, "Explosions/Remote violence");
+}

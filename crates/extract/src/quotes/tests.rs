@@ -1,1 +1,127 @@
+use crate::testing::{ledger, speaker_of};
 
+const D: &str = "2024-05-02";
+
+#[test]
+fn name_said_colon_quote() {
+    let l = ledger(
+        "Deputy Minister Ivan Petrov said: \"We will rebuild every bridge.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "rebuild every bridge"), "Ivan Petrov");
+}
+
+#[test]
+fn quote_then_name_said() {
+    let l = ledger(
+        "\u{201C}The shelling went on all night,\u{201D} Mayor Oksana Bilyk said.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "shelling went on"), "Oksana Bilyk");
+}
+
+#[test]
+fn quote_then_said_name() {
+    let l = ledger(
+        "\"Nothing is left of the school,\" said Governor Serhiy Lysak.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "Nothing is left"), "Serhiy Lysak");
+}
+
+#[test]
+fn pronoun_after_quote_joins_the_last_person() {
+    let l = ledger(
+        "Yulia Marchenko, the head of the district, arrived at dawn. \"We need generators. We need water,\" she added.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "We need generators"), "Yulia Marchenko");
+}
+
+#[test]
+fn he_said_in_place_colon() {
+    let l = ledger(
+        "Vladimir Putin met officers on Monday. He said in Sochi: \"The plan is working.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "plan is working"), "Vladimir Putin");
+}
+
+#[test]
+fn partial_quote_after_speech_verb() {
+    let l = ledger(
+        "Defence Minister Hanna Maliar said the troops were \"holding firm\" near the river.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "holding firm"), "Hanna Maliar");
+    assert_eq!(l.quotes[0].kind, "partial");
+}
+
+#[test]
+fn spoke_of_a_phrase() {
+    let l = ledger(
+        "General Staff spokesman Andriy Kovalov spoke of a \"difficult week\" for the brigades.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "difficult week"), "Andriy Kovalov");
+}
+
+#[test]
+fn interrupted_by_name_colon() {
+    let l = ledger(
+        "\"The talks are over,\" Lukashenko said before being interrupted by Putin: \"They are only paused.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "talks are over"), "Alexander Lukashenko");
+    assert_eq!(speaker_of(&l, "only paused"), "Vladimir Putin");
+}
+
+#[test]
+fn appositive_between_name_and_verb() {
+    let l = ledger(
+        "Rafael Grossi, the head of the International Atomic Energy Agency, told reporters the plant was \"fragile\".",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "fragile"), "Rafael Grossi");
+}
+
+#[test]
+fn organisation_said_partial_quote() {
+    let l = ledger(
+        "The US-based Institute for the Study of War said a \"limited advance\" was under way.",
+        D,
+    );
+    assert_eq!(
+        speaker_of(&l, "limited advance"),
+        "Institute for the Study of War"
+    );
+}
+
+#[test]
+fn anonymous_officials_told_that() {
+    let l = ledger(
+        "British defence officials told reporters that \"the air defences held\".",
+        D,
+    );
+    assert_eq!(
+        speaker_of(&l, "air defences held"),
+        "British defence officials"
+    );
+}
+
+#[test]
+fn quote_continued_in_next_paragraph() {
+    let l = ledger("Kremlin spokesman Dmitry Peskov said: \"The operation continues.\"\n\n\"There is no pause,\" he added.", D);
+    assert_eq!(speaker_of(&l, "no pause"), "Dmitry Peskov");
+}
+
+#[test]
+fn offsets_point_at_the_quoted_text() {
+    let text = "Ihor Tarasenko, a spokesman for the garrison, said: \u{201C}Hold on.\u{201D}";
+    let l = ledger(text, D);
+    let q = &l.quotes[0];
+    let chars: Vec<char> = text.chars().collect();
+    let s: String = chars[q.start..q.end].iter().collect();
+    assert_eq!(s, q.text);
+    assert_eq!(q.text, "Hold on.");
+}
