@@ -1026,3 +1026,246 @@ fn a_year_earlier_after_a_quarter_means_that_quarter() {
     assert_eq!(val(text, "2023-10-20", "Third-quarter"), "2023-Q3");
     assert_eq!(val(text, "2023-10-20", "a year earlier"), "2022-Q3");
 }
+
+#[test]
+fn quarter_context_carries_across_sentences() {
+    let text = "The miner posted a loss for the second quarter. Revenue fell 8% from a year ago. \
+                In the year-earlier quarter it earned $2 million, compared with year-earlier sales of $9 million.";
+    let p = "2024-08-02"; // a Friday
+    assert_eq!(val(text, p, "the second quarter"), "2024-Q2");
+    assert_eq!(val(text, p, "a year ago"), "2023-Q2");
+    assert_eq!(val(text, p, "the year-earlier quarter"), "2023-Q2");
+    assert_eq!(val(text, p, "year-earlier"), "2023-Q2");
+}
+
+#[test]
+fn shifted_quarter_does_not_become_the_topic() {
+    // "the year-ago period" names 2022-Q4; "a year earlier" still refers back from the topic quarter
+    let text = "Fourth-quarter sales rose. In the year-ago period the firm lost money. \
+                Margins widened from a year earlier.";
+    assert_eq!(val(text, "2024-01-31", "the year-ago period"), "2022-Q4");
+    assert_eq!(val(text, "2024-01-31", "a year earlier"), "2022-Q4");
+}
+
+#[test]
+fn same_period_last_year_follows_the_month() {
+    let text = "Car sales rose 12% in February compared with the same period last year.";
+    assert_eq!(
+        val(text, "2024-03-01", "the same period last year"),
+        "2023-02"
+    );
+    let text = "Exports in March 2020 were below the same month a year earlier.";
+    assert_eq!(
+        val(text, "2020-04-15", "the same month a year earlier"),
+        "2019-03"
+    );
+}
+
+#[test]
+fn financial_years_and_periods() {
+    let p = "2023-12-29"; // a Friday, year end
+    let text = "Net income for the year ended June 30 fell, and the board expects growth in the fiscal year.";
+    let m = get(text, p, "the year");
+    assert_eq!(m.timex_type, TimexType::Duration);
+    assert_eq!(m.value.as_deref(), Some("P1Y"));
+    assert_eq!(val(text, p, "the fiscal year"), "2023");
+    let text =
+        "Sales in this year's third quarter beat the 2022 third quarter and the 2021 period.";
+    assert_eq!(val(text, p, "this year's third quarter"), "2023-Q3");
+    assert_eq!(val(text, p, "the 2022 third quarter"), "2022-Q3");
+    assert_eq!(val(text, p, "the 2021 period"), "2021-Q3");
+    let text = "Profit in the latest period doubled.";
+    assert_eq!(val(text, "2024-02-29", "the latest period"), "2023-Q4");
+}
+
+#[test]
+fn the_day_in_market_reports() {
+    let text =
+        "On Tuesday the index fell 3% to end the day at 7,100; it recovered later in the day.";
+    let p = "2024-03-01"; // Friday in a leap year
+    assert_eq!(val(text, p, "Tuesday"), "2024-02-27");
+    assert_eq!(val(text, p, "the day"), "2024-02-27");
+    assert_eq!(texts(text, p), vec!["Tuesday", "the day", "the day"]);
+    assert!(texts("It was the day before the vote.", p).is_empty());
+}
+
+#[test]
+fn the_past_year_is_the_previous_calendar_period() {
+    let p = "2025-01-01"; // a Wednesday, new year's day
+    assert_eq!(
+        val("Prices rose over the past year.", p, "the past year"),
+        "2024"
+    );
+    assert_eq!(
+        val("Rain fell during the last month.", p, "the last month"),
+        "2024-12"
+    );
+    assert_eq!(
+        val("Talks stalled in the past week.", p, "the past week"),
+        "2024-W52"
+    );
+    assert_eq!(
+        val("Attacks doubled in the past decade.", p, "the past decade"),
+        "P10Y"
+    );
+}
+
+#[test]
+fn holidays() {
+    let p = "2023-12-27"; // Wednesday after Christmas
+    assert_eq!(
+        val("Shops closed on Christmas Day.", p, "Christmas Day"),
+        "2023-12-25"
+    );
+    assert_eq!(
+        val("He arrived last Thanksgiving.", p, "last Thanksgiving"),
+        "2023-11-23"
+    );
+    assert_eq!(
+        val(
+            "Voters go to the polls on Election Day.",
+            "2024-10-30",
+            "Election Day"
+        ),
+        "2024-11-05"
+    );
+    assert_eq!(
+        val("Crowds gathered at Easter 2024.", p, "Easter 2024"),
+        "2024-03-31"
+    );
+    assert_eq!(
+        val(
+            "Pilgrims came as Easter week began.",
+            "2000-04-20",
+            "Easter week"
+        ),
+        "2000-W16"
+    );
+    assert_eq!(
+        val(
+            "Fireworks lit the sky on New Year's Eve.",
+            "2024-01-01",
+            "New Year's Eve"
+        ),
+        "2023-12-31"
+    );
+    assert_eq!(
+        val(
+            "Families met on New Year's Day.",
+            "2024-01-02",
+            "New Year's Day"
+        ),
+        "2024-01-01"
+    );
+    // leap-year Easter and the last Monday of May
+    assert_eq!(
+        val(
+            "Offices reopen after Memorial Day.",
+            "2028-05-20",
+            "Memorial Day"
+        ),
+        "2028-05-29"
+    );
+    assert!(texts("a new year begins", p).is_empty());
+}
+
+#[test]
+fn weekday_direction_cues() {
+    let p = "2024-06-05"; // a Wednesday
+    assert_eq!(
+        val("Lawyers will appeal Monday's ruling.", p, "Monday"),
+        "2024-06-03"
+    );
+    assert_eq!(
+        val(
+            "The envoy could leave as early as Friday, officials said.",
+            p,
+            "Friday"
+        ),
+        "2024-06-07"
+    );
+    assert_eq!(
+        val("The border stays closed until Saturday.", p, "Saturday"),
+        "2024-06-08"
+    );
+    assert_eq!(
+        val("Until Monday, police had not named a suspect.", p, "Monday"),
+        "2024-06-03"
+    );
+    assert_eq!(
+        val(
+            "Relatives have until 9 a.m. EST Tuesday to reply.",
+            p,
+            "9 a.m. EST Tuesday"
+        ),
+        "2024-06-11T09:00"
+    );
+    assert_eq!(
+        val("The deal should close in October.", p, "October"),
+        "2024-10"
+    );
+}
+
+#[test]
+fn month_day_before_colon_and_last_month_day() {
+    let p = "1998-04-24"; // a Friday
+    assert_eq!(
+        val(
+            "The paper said in an editorial on Saturday, April 25: the court erred.",
+            p,
+            "Saturday, April 25"
+        ),
+        "1998-04-25"
+    );
+    assert_eq!(
+        val(
+            "He was shot last Oct. 23 at home.",
+            "1999-04-19",
+            "last Oct. 23"
+        ),
+        "1998-10-23"
+    );
+    let t = texts("Dealers lose franchises after October of next year.", p);
+    assert_eq!(t, vec!["October", "next year"]);
+}
+
+/// Runs the corpus evaluation when the shared data is present; the minimums only ever go up.
+#[test]
+fn eval_meets_targets() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/time");
+    if !dir.exists() {
+        println!("skipping: ../shared/eval/time not found");
+        return;
+    }
+    let r = crate::eval::evaluate(&dir).expect("evaluation runs");
+    let by = |n: &str| {
+        r.corpora
+            .iter()
+            .find(|c| c.name == n)
+            .expect("corpus")
+            .clone()
+    };
+    let (mt, tb, aq) = (by("MEANTIME-en"), by("TimeBank"), by("AQUAINT"));
+    let mut tbaq_value = tb.value;
+    tbaq_value.correct += aq.value.correct;
+    tbaq_value.system += aq.value.system;
+    tbaq_value.gold += aq.value.gold;
+    let mut tbaq_span = tb.relaxed;
+    tbaq_span.correct += aq.relaxed.correct;
+    tbaq_span.system += aq.relaxed.system;
+    tbaq_span.gold += aq.relaxed.gold;
+    eprintln!("{r}TBAQ relaxed {tbaq_span}\nTBAQ value {tbaq_value}");
+    let checks = [
+        ("MEANTIME relaxed", mt.relaxed.f1(), 0.885),
+        ("MEANTIME value", mt.value.f1(), 0.778),
+        ("TimeBank relaxed", tb.relaxed.f1(), 0.925),
+        ("TimeBank value", tb.value.f1(), 0.798),
+        ("AQUAINT relaxed", aq.relaxed.f1(), 0.933),
+        ("AQUAINT value", aq.value.f1(), 0.774),
+        ("TBAQ relaxed", tbaq_span.f1(), 0.928),
+        ("TBAQ value", tbaq_value.f1(), 0.790),
+    ];
+    for (name, got, min) in checks {
+        assert!(got >= min, "{name} F1 {got:.3} below {min}");
+    }
+}
