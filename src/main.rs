@@ -13,7 +13,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "sitrep", version, about = "Reads conflict news and turns every report into a ledger of claims")]
+#[command(
+    name = "sitrep",
+    version,
+    about = "Reads conflict news and turns every report into a ledger of claims"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,7 +114,8 @@ struct ExtractArgs {
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -133,7 +138,11 @@ fn open_gazetteer(dirs: &[PathBuf], use_default: bool) -> Result<Gazetteer, Stri
     let mut dirs = dirs.to_vec();
     if use_default {
         if let Some(d) = sitrep_gazetteer::default_index_dir() {
-            if d.is_dir() && std::fs::read_dir(&d).map(|mut r| r.next().is_some()).unwrap_or(false) {
+            if d.is_dir()
+                && std::fs::read_dir(&d)
+                    .map(|mut r| r.next().is_some())
+                    .unwrap_or(false)
+            {
                 dirs.push(d);
             }
         }
@@ -149,7 +158,8 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
                 None => return Err("no data directory found: give --out DIR".into()),
             };
             let t = std::time::Instant::now();
-            let stats = sitrep_gazetteer::import(&files, &out).map_err(|e| format!("import: {e}"))?;
+            let stats =
+                sitrep_gazetteer::import(&files, &out).map_err(|e| format!("import: {e}"))?;
             eprintln!(
                 "imported {} places ({} names, {} rows read, {} skipped) into {} in {:.1} s",
                 stats.entries,
@@ -160,7 +170,10 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
                 t.elapsed().as_secs_f64()
             );
             if out != sitrep_gazetteer::default_index_dir().unwrap_or_default() {
-                eprintln!("use it with: sitrep extract --gazetteer {} ...", out.display());
+                eprintln!(
+                    "use it with: sitrep extract --gazetteer {} ...",
+                    out.display()
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -169,9 +182,18 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
             let g = open_gazetteer(&dirs, true)?;
             let opened = t.elapsed();
             let s = g.stats();
-            println!("gazetteer opened in {:.1} ms", opened.as_secs_f64() * 1000.0);
+            println!(
+                "gazetteer opened in {:.1} ms",
+                opened.as_secs_f64() * 1000.0
+            );
             for l in &s.layers {
-                println!("  {:<40} {:>9} places {:>9} names {:>8.1} MB", l.source, l.entries, l.names, l.bytes as f64 / 1e6);
+                println!(
+                    "  {:<40} {:>9} places {:>9} names {:>8.1} MB",
+                    l.source,
+                    l.entries,
+                    l.names,
+                    l.bytes as f64 / 1e6
+                );
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -208,8 +230,9 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
 }
 
 fn eval(what: EvalCommand) -> Result<ExitCode, String> {
-    let dir = sitrep_eval::shared_eval_dir()
-        .ok_or("the evaluation corpora were not found: put them at ../shared/eval or set SITREP_SHARED")?;
+    let dir = sitrep_eval::shared_eval_dir().ok_or(
+        "the evaluation corpora were not found: put them at ../shared/eval or set SITREP_SHARED",
+    )?;
     let report = match what {
         EvalCommand::Time => sitrep_eval::time(&dir)?,
         EvalCommand::Geo { corpus, dirs } => {
@@ -223,11 +246,23 @@ fn eval(what: EvalCommand) -> Result<ExitCode, String> {
 
 fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Some(n) = args.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().map_err(|e| e.to_string())?;
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .map_err(|e| e.to_string())?;
     }
-    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() { Format::Text } else { Format::Json });
-    let engine = Engine::new(open_gazetteer(&args.gazetteers, !args.no_default_gazetteer)?);
-    let limits = input::Limits { max_bytes: args.max_mb.saturating_mul(1 << 20) };
+    let format = args.format.unwrap_or(if std::io::stdout().is_terminal() {
+        Format::Text
+    } else {
+        Format::Json
+    });
+    let engine = Engine::new(open_gazetteer(
+        &args.gazetteers,
+        !args.no_default_gazetteer,
+    )?);
+    let limits = input::Limits {
+        max_bytes: args.max_mb.saturating_mul(1 << 20),
+    };
     let sources = input::expand(&args.inputs).map_err(|e| e.to_string())?;
     let batch = sources.len() > 1 || sources.iter().any(|s| s.is_jsonl());
     let stdout = std::io::stdout();
@@ -237,8 +272,10 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let progress = if std::io::stderr().is_terminal() && batch {
         let pb = ProgressBar::new(0);
         pb.set_style(
-            ProgressStyle::with_template("{spinner} {pos}/{len} documents {per_sec} eta {eta} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template(
+                "{spinner} {pos}/{len} documents {per_sec} eta {eta} {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         Some(pb)
     } else {
@@ -284,9 +321,15 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                 match r {
                     Ok(ledger) => {
                         let w = match format {
-                            Format::Jsonl => serde_json::to_writer(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
-                            Format::Json if batch => serde_json::to_writer(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
-                            Format::Json => serde_json::to_writer_pretty(&mut out, &ledger).map_err(std::io::Error::other).and_then(|_| writeln!(out)),
+                            Format::Jsonl => serde_json::to_writer(&mut out, &ledger)
+                                .map_err(std::io::Error::other)
+                                .and_then(|_| writeln!(out)),
+                            Format::Json if batch => serde_json::to_writer(&mut out, &ledger)
+                                .map_err(std::io::Error::other)
+                                .and_then(|_| writeln!(out)),
+                            Format::Json => serde_json::to_writer_pretty(&mut out, &ledger)
+                                .map_err(std::io::Error::other)
+                                .and_then(|_| writeln!(out)),
                             Format::Text => summary::write(&mut out, &ledger, engine.gazetteer()),
                         };
                         if let Err(e) = w {
@@ -316,9 +359,12 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     if let Some(pb) = progress {
         pb.finish_and_clear();
     }
-    out.flush().map_err(|e| format!("writing the output: {e}"))?;
+    out.flush()
+        .map_err(|e| format!("writing the output: {e}"))?;
     if failures > 0 {
-        eprintln!("sitrep: {done} document(s) extracted, {failures} failed (see the messages above)");
+        eprintln!(
+            "sitrep: {done} document(s) extracted, {failures} failed (see the messages above)"
+        );
         return Ok(ExitCode::from(1));
     }
     if batch && std::io::stderr().is_terminal() {

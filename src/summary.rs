@@ -17,10 +17,16 @@ fn short(s: &str, n: usize) -> String {
 
 pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()> {
     let actor = |id: &Option<String>| -> String {
-        id.as_deref().and_then(|i| l.actor(i)).map(|a| a.name.clone()).unwrap_or_else(|| "-".into())
+        id.as_deref()
+            .and_then(|i| l.actor(i))
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| "-".into())
     };
     let place = |id: &Option<String>| -> String {
-        id.as_deref().and_then(|i| l.place(i)).map(|p| p.name.clone()).unwrap_or_else(|| "no named place".into())
+        id.as_deref()
+            .and_then(|i| l.place(i))
+            .map(|p| p.name.clone())
+            .unwrap_or_else(|| "no named place".into())
     };
     let d = &l.document;
     writeln!(out, "== {} ==", d.title.as_deref().unwrap_or(&d.id))?;
@@ -28,8 +34,13 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
         out,
         "document {} · published {}{}",
         d.id,
-        d.published.as_deref().unwrap_or("unknown (relative dates left unresolved)"),
-        d.published_source.as_deref().map(|s| format!(" (from {s})")).unwrap_or_default()
+        d.published
+            .as_deref()
+            .unwrap_or("unknown (relative dates left unresolved)"),
+        d.published_source
+            .as_deref()
+            .map(|s| format!(" (from {s})"))
+            .unwrap_or_default()
     )?;
 
     writeln!(out, "\nPLACES ({})", l.places.len())?;
@@ -39,19 +50,29 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             _ => format!("{:>20}", "not located"),
         };
         let kinds: Vec<&str> = p.mentions.iter().map(|m| m.kind.as_str()).collect();
-        let as_ = if kinds.iter().all(|k| *k != "literal") { format!(" [{}]", kinds[0]) } else { String::new() };
+        let as_ = if kinds.iter().all(|k| *k != "literal") {
+            format!(" [{}]", kinds[0])
+        } else {
+            String::new()
+        };
         let rel = p
             .relative_to
             .as_ref()
             .map(|r| {
                 let anchor = l.place(&r.anchor).map(|a| a.name.as_str()).unwrap_or("?");
-                let dist = r.distance_km.map(|d| format!("{d:.0} km ")).unwrap_or_default();
+                let dist = r
+                    .distance_km
+                    .map(|d| format!("{d:.0} km "))
+                    .unwrap_or_default();
                 let check = match (r.consistent, r.gazetteer_distance_km) {
                     (Some(true), Some(g)) => format!(", gazetteer agrees ({g:.0} km)"),
                     (Some(false), Some(g)) => format!(", gazetteer disagrees ({g:.0} km)"),
                     _ => String::new(),
                 };
-                format!("  · {dist}{} of {anchor}{check}", r.bearing.as_deref().unwrap_or("?"))
+                format!(
+                    "  · {dist}{} of {anchor}{check}",
+                    r.bearing.as_deref().unwrap_or("?")
+                )
             })
             .unwrap_or_default();
         writeln!(
@@ -81,7 +102,12 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
 
     writeln!(out, "\nWHO SAID WHAT ({} quotes)", l.quotes.len())?;
     for q in &l.quotes {
-        writeln!(out, "  {:<28} \"{}\"", short(&actor(&q.speaker), 28), short(&q.text, 90))?;
+        writeln!(
+            out,
+            "  {:<28} \"{}\"",
+            short(&actor(&q.speaker), 28),
+            short(&q.text, 90)
+        )?;
     }
 
     writeln!(out, "\nTIMES ({})", l.times.len())?;
@@ -91,8 +117,15 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             "  {:<24} {:<12} {}{}",
             short(&t.text, 24),
             t.value.as_deref().unwrap_or("?"),
-            t.range.as_ref().map(|r| format!("[{} .. {}]", r[0], r[1])).unwrap_or_default(),
-            if t.in_caption { "  (picture caption)" } else { "" }
+            t.range
+                .as_ref()
+                .map(|r| format!("[{} .. {}]", r[0], r[1]))
+                .unwrap_or_default(),
+            if t.in_caption {
+                "  (picture caption)"
+            } else {
+                ""
+            }
         )?;
     }
 
@@ -112,12 +145,24 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             e.sub_event_type,
             place(&e.place),
             e.date.as_deref().unwrap_or("unknown date"),
-            e.fatalities.map(|f| format!(", {f} killed")).unwrap_or_default()
+            e.fatalities
+                .map(|f| format!(", {f} killed"))
+                .unwrap_or_default()
         )?;
-        writeln!(out, "     {} -> {}   (cue: {})", actor(&e.actor1), actor(&e.actor2), e.trigger)?;
+        writeln!(
+            out,
+            "     {} -> {}   (cue: {})",
+            actor(&e.actor1),
+            actor(&e.actor2),
+            e.trigger
+        )?;
         for cid in &e.claims {
             if let Some(c) = l.claims.iter().find(|c| &c.id == cid) {
-                let src = c.source.as_ref().map(|_| actor(&c.source)).unwrap_or_else(|| "the report itself".into());
+                let src = c
+                    .source
+                    .as_ref()
+                    .map(|_| actor(&c.source))
+                    .unwrap_or_else(|| "the report itself".into());
                 writeln!(
                     out,
                     "     {} {} {} [{}]{}: \"{}\"",
@@ -125,7 +170,10 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
                     src,
                     c.stance,
                     c.verification,
-                    c.hedge.as_deref().map(|h| format!(" hedge \"{h}\"")).unwrap_or_default(),
+                    c.hedge
+                        .as_deref()
+                        .map(|h| format!(" hedge \"{h}\""))
+                        .unwrap_or_default(),
                     short(&c.evidence.text, 80)
                 )?;
             }
@@ -135,7 +183,11 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
     let pairs: Vec<(&str, &str)> = l
         .claims
         .iter()
-        .flat_map(|c| c.contradicts.iter().map(move |o| (c.id.as_str(), o.as_str())))
+        .flat_map(|c| {
+            c.contradicts
+                .iter()
+                .map(move |o| (c.id.as_str(), o.as_str()))
+        })
         .filter(|(a, b)| a < b)
         .collect();
     writeln!(out, "\nCONTRADICTIONS ({})", pairs.len())?;
@@ -148,7 +200,10 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
                     format!(
                         "{} ({}: {} at {})",
                         c.id,
-                        c.source.as_ref().map(|_| actor(&c.source)).unwrap_or_else(|| "report".into()),
+                        c.source
+                            .as_ref()
+                            .map(|_| actor(&c.source))
+                            .unwrap_or_else(|| "report".into()),
                         e.map(|e| e.sub_event_type.as_str()).unwrap_or("?"),
                         e.map(|e| place(&e.place)).unwrap_or_default()
                     )

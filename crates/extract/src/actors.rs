@@ -376,10 +376,19 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
                 if w == "The" || w == "A" {
                     toks.remove(0);
                 } else if w.ends_with("'s") || w.ends_with("-based") || w.ends_with("-backed") {
-                    aff = affiliation_in(
-                        gaz,
-                        w.trim_end_matches("-based").trim_end_matches("-backed"),
-                    );
+                    let base = w.trim_end_matches("-based").trim_end_matches("-backed");
+                    aff = affiliation_in(gaz, base).or_else(|| {
+                        // "London-based": the country of the most populous place of that name
+                        (base.len() > 2 && w.ends_with("-based"))
+                            .then(|| {
+                                gaz.lookup(base)
+                                    .into_iter()
+                                    .filter(|c| c.feature_class == 'P')
+                                    .max_by_key(|c| c.population)
+                            })
+                            .flatten()
+                            .map(|c| c.country_code)
+                    });
                     toks.remove(0);
                 } else {
                     break;

@@ -932,25 +932,34 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                 }
                 if m.class == "gain" && st != "Armed clash" {
                     // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
-                    let place_cc = m.place.and_then(|p| {
-                        let pl = &doc.places[p];
-                        pl.resolved
-                            .as_ref()
-                            .or_else(|| {
-                                pl.relation
-                                    .as_ref()
-                                    .and_then(|r| doc.places[r.anchor].resolved.as_ref())
-                            })
-                            .map(|c| c.country_code.clone())
-                    })
-                    .or_else(|| {
-                        // a village the gazetteer lacks: the country of the other places in its sentence
-                        let (s, e) = m.evidence;
-                        doc.place_mentions
-                            .iter()
-                            .filter(|pm| pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal)
-                            .find_map(|pm| doc.places[pm.place].resolved.as_ref().map(|c| c.country_code.clone()))
-                    });
+                    let place_cc = m
+                        .place
+                        .and_then(|p| {
+                            let pl = &doc.places[p];
+                            pl.resolved
+                                .as_ref()
+                                .or_else(|| {
+                                    pl.relation
+                                        .as_ref()
+                                        .and_then(|r| doc.places[r.anchor].resolved.as_ref())
+                                })
+                                .map(|c| c.country_code.clone())
+                        })
+                        .or_else(|| {
+                            // a village the gazetteer lacks: the country of the other places in its sentence
+                            let (s, e) = m.evidence;
+                            doc.place_mentions
+                                .iter()
+                                .filter(|pm| {
+                                    pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal
+                                })
+                                .find_map(|pm| {
+                                    doc.places[pm.place]
+                                        .resolved
+                                        .as_ref()
+                                        .map(|c| c.country_code.clone())
+                                })
+                        });
                     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
                     let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
                     let state_side =

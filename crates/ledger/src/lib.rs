@@ -193,7 +193,10 @@ pub struct CharIndex {
 impl CharIndex {
     pub fn new(text: &str) -> Self {
         if text.is_ascii() {
-            return CharIndex { map: Vec::new(), ascii: true };
+            return CharIndex {
+                map: Vec::new(),
+                ascii: true,
+            };
         }
         let mut map = Vec::with_capacity(text.len() + 1);
         let mut c = 0u32;
@@ -218,7 +221,11 @@ impl CharIndex {
 
     /// A ledger span from a byte range of `text`.
     pub fn span(&self, text: &str, start: usize, end: usize) -> Span {
-        Span { start: self.char_of(start), end: self.char_of(end), text: text[start..end].to_string() }
+        Span {
+            start: self.char_of(start),
+            end: self.char_of(end),
+            text: text[start..end].to_string(),
+        }
     }
 }
 

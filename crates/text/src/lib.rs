@@ -58,7 +58,14 @@ pub struct QuoteSpan {
 impl QuoteSpan {
     /// The quoted content, without the marks.
     pub fn inner(&self) -> (usize, usize) {
-        (self.open + 1, if self.unclosed { self.close } else { self.close - 1 })
+        (
+            self.open + 1,
+            if self.unclosed {
+                self.close
+            } else {
+                self.close - 1
+            },
+        )
     }
 }
 
@@ -75,9 +82,11 @@ pub struct Text {
 /// Folds typographic punctuation to ASCII; returns None for chars left as they are.
 fn fold(c: char) -> Option<char> {
     Some(match c {
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2033}' => '"',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+        | '\u{2033}' => '"',
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{02BC}' | '\u{2032}' | '`' => '\'',
-        '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{2015}' | '\u{2212}' | '\u{2010}' | '\u{2011}' => '-',
+        '\u{2013}' | '\u{2014}' | '\u{2012}' | '\u{2015}' | '\u{2212}' | '\u{2010}'
+        | '\u{2011}' => '-',
         '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{200A}' | '\u{3000}' => ' ',
         '\u{2026}' => '.',
         '\r' => ' ',
@@ -90,7 +99,9 @@ impl Text {
     pub fn new(input: &str) -> Text {
         let mut view = String::with_capacity(input.len());
         let mut map: Vec<u32> = Vec::new();
-        let needs_map = input.chars().any(|c| fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8()));
+        let needs_map = input
+            .chars()
+            .any(|c| fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8()));
         if needs_map {
             map.reserve(input.len() + 1);
         }
@@ -106,7 +117,14 @@ impl Text {
         if needs_map {
             map.push(input.len() as u32);
         }
-        let mut t = Text { input: input.to_string(), view, map, paragraphs: Vec::new(), sentences: Vec::new(), quotes: Vec::new() };
+        let mut t = Text {
+            input: input.to_string(),
+            view,
+            map,
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+            quotes: Vec::new(),
+        };
         t.paragraphs = split_paragraphs(&t.view);
         t.quotes = find_quotes(&t.view, &t.paragraphs);
         t.sentences = split_sentences(&t.view, &t.paragraphs, &t.quotes);
@@ -148,7 +166,8 @@ impl Text {
     }
 
     pub fn in_caption(&self, offset: usize) -> bool {
-        self.paragraph_at(offset).is_some_and(|p| self.paragraphs[p].kind == ParagraphKind::Caption)
+        self.paragraph_at(offset)
+            .is_some_and(|p| self.paragraphs[p].kind == ParagraphKind::Caption)
     }
 
     /// The quote whose marks enclose `offset`, if any.
@@ -178,7 +197,13 @@ pub fn tokens(s: &str, start: usize, end: usize) -> impl Iterator<Item = Token> 
             let next = chars.peek().map(|&(_, n)| n);
             let ok = joins
                 && match (c, next) {
-                    ('.', Some(n)) => n.is_uppercase() && part[b..b + i].chars().last().is_some_and(|p| p.is_uppercase()),
+                    ('.', Some(n)) => {
+                        n.is_uppercase()
+                            && part[b..b + i]
+                                .chars()
+                                .last()
+                                .is_some_and(|p| p.is_uppercase())
+                    }
                     (_, Some(n)) => n.is_alphanumeric(),
                     _ => false,
                 };
@@ -187,7 +212,10 @@ pub fn tokens(s: &str, start: usize, end: usize) -> impl Iterator<Item = Token> 
             }
         }
         pos = e;
-        Some(Token { start: start + b, end: start + e })
+        Some(Token {
+            start: start + b,
+            end: start + e,
+        })
     })
 }
 
@@ -206,32 +234,50 @@ fn split_paragraphs(view: &str) -> Vec<Paragraph> {
         }
         let lead = line.len() - line.trim_start().len();
         let trail = line.len() - line.trim_end().len();
-        out.push(Paragraph { start: start + lead, end: pos - trail, kind: ParagraphKind::Body });
+        out.push(Paragraph {
+            start: start + lead,
+            end: pos - trail,
+            kind: ParagraphKind::Body,
+        });
     }
     for i in 0..out.len() {
         let p = &out[i];
         let s = &view[p.start..p.end];
-        out[i].kind = classify_paragraph(s, i == 0 || (i == 1 && out[0].kind == ParagraphKind::Byline));
+        out[i].kind = classify_paragraph(
+            s,
+            i == 0 || (i == 1 && out[0].kind == ParagraphKind::Byline),
+        );
     }
     out
 }
 
 fn classify_paragraph(s: &str, first: bool) -> ParagraphKind {
     let lower = s.to_ascii_lowercase();
-    if lexicon::CAPTION_CUES.iter().any(|c| lower.contains(c)) || lexicon::PHOTO_CREDIT.iter().any(|c| lower.contains(c)) {
+    if lexicon::CAPTION_CUES.iter().any(|c| lower.contains(c))
+        || lexicon::PHOTO_CREDIT.iter().any(|c| lower.contains(c))
+    {
         return ParagraphKind::Caption;
     }
     let trimmed = lower.trim();
-    if trimmed.starts_with("by ") && trimmed.split_whitespace().count() <= 8 && !trimmed.ends_with('.') {
+    if trimmed.starts_with("by ")
+        && trimmed.split_whitespace().count() <= 8
+        && !trimmed.ends_with('.')
+    {
         return ParagraphKind::Byline;
     }
     if trimmed.starts_with("date ") && trimmed.len() < 40 {
         return ParagraphKind::Byline;
     }
-    if trimmed.starts_with("reporting by") || trimmed.starts_with("editing by") || trimmed.starts_with("additional reporting") {
+    if trimmed.starts_with("reporting by")
+        || trimmed.starts_with("editing by")
+        || trimmed.starts_with("additional reporting")
+    {
         return ParagraphKind::Byline;
     }
-    if first && !trimmed.ends_with(['.', '"', '!', '?', ':', ';']) && trimmed.split_whitespace().count() <= 20 {
+    if first
+        && !trimmed.ends_with(['.', '"', '!', '?', ':', ';'])
+        && trimmed.split_whitespace().count() <= 20
+    {
         return ParagraphKind::Headline;
     }
     ParagraphKind::Body
@@ -252,7 +298,11 @@ fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
                 i = p.start + 1;
                 let _ = o;
             } else {
-                out.push(QuoteSpan { open: o, close: paragraphs[pi - 1].end, unclosed: true });
+                out.push(QuoteSpan {
+                    open: o,
+                    close: paragraphs[pi - 1].end,
+                    unclosed: true,
+                });
                 open = None;
             }
         }
@@ -265,11 +315,23 @@ fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
                         let next = view[i + 1..].chars().next().unwrap_or(' ');
                         // a mark between spaces, after a space and before a word, is an opener: the previous
                         // one was probably never closed
-                        if (prev == ' ' || prev == '(') && next.is_alphanumeric() && i > o + 1 && view[o..i].contains(". ") {
-                            out.push(QuoteSpan { open: o, close: i, unclosed: true });
+                        if (prev == ' ' || prev == '(')
+                            && next.is_alphanumeric()
+                            && i > o + 1
+                            && view[o..i].contains(". ")
+                        {
+                            out.push(QuoteSpan {
+                                open: o,
+                                close: i,
+                                unclosed: true,
+                            });
                             open = Some(i);
                         } else {
-                            out.push(QuoteSpan { open: o, close: i + 1, unclosed: false });
+                            out.push(QuoteSpan {
+                                open: o,
+                                close: i + 1,
+                                unclosed: false,
+                            });
                             open = None;
                         }
                     }
@@ -279,7 +341,11 @@ fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
         }
     }
     if let (Some(o), Some(last)) = (open, paragraphs.last()) {
-        out.push(QuoteSpan { open: o, close: last.end, unclosed: true });
+        out.push(QuoteSpan {
+            open: o,
+            close: last.end,
+            unclosed: true,
+        });
     }
     out
 }
@@ -287,7 +353,10 @@ fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
 fn ends_with_abbreviation(view: &str, dot: usize) -> bool {
     // the word before the dot
     let before = &view[..dot];
-    let word_start = before.rfind(|c: char| !(c.is_alphanumeric() || c == '.')).map(|i| i + 1).unwrap_or(0);
+    let word_start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
+        .map(|i| i + 1)
+        .unwrap_or(0);
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -300,7 +369,9 @@ fn ends_with_abbreviation(view: &str, dot: usize) -> bool {
         // U.S, U.N, a.m
         return true;
     }
-    lexicon::ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    lexicon::ABBREVIATIONS
+        .iter()
+        .any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -> Vec<Sentence> {
@@ -317,7 +388,10 @@ fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -
                 while qi < quotes.len() && quotes[qi].close <= i {
                     qi += 1;
                 }
-                let inside = qi < quotes.len() && quotes[qi].open < i && i + 1 < quotes[qi].close && !quotes[qi].unclosed;
+                let inside = qi < quotes.len()
+                    && quotes[qi].open < i
+                    && i + 1 < quotes[qi].close
+                    && !quotes[qi].unclosed;
                 // extend over closing marks and brackets
                 let mut j = i + 1;
                 while j < p.end && matches!(bytes[j], b'"' | b'\'' | b')' | b'.' | b'!' | b'?') {
@@ -333,11 +407,17 @@ fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -
                     let next = view[k..p.end].chars().next();
                     let starts_new = match next {
                         None => true,
-                        Some(c) => c.is_uppercase() || c.is_numeric() || c == '"' || c == '(' || c == '\'',
+                        Some(c) => {
+                            c.is_uppercase() || c.is_numeric() || c == '"' || c == '(' || c == '\''
+                        }
                     };
                     let abbrev = b == b'.' && ends_with_abbreviation(view, i);
                     if starts_new && !abbrev {
-                        out.push(Sentence { start, end: j, paragraph: pi });
+                        out.push(Sentence {
+                            start,
+                            end: j,
+                            paragraph: pi,
+                        });
                         start = k;
                         i = k;
                         continue;
@@ -347,7 +427,11 @@ fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -
             i += 1;
         }
         if start < p.end {
-            out.push(Sentence { start, end: p.end, paragraph: pi });
+            out.push(Sentence {
+                start,
+                end: p.end,
+                paragraph: pi,
+            });
         }
     }
     out

@@ -1,27 +1,44 @@
 use super::*;
 
 fn sentences(t: &Text) -> Vec<&str> {
-    t.sentences.iter().map(|s| t.slice(s.start, s.end)).collect()
+    t.sentences
+        .iter()
+        .map(|s| t.slice(s.start, s.end))
+        .collect()
 }
 
 #[test]
 fn saint_and_us_do_not_end_sentences() {
-    let t = Text::new("The envoy flew to St. Petersburg on Monday. U.S. officials met him there. Talks ended.");
+    let t = Text::new(
+        "The envoy flew to St. Petersburg on Monday. U.S. officials met him there. Talks ended.",
+    );
     assert_eq!(
         sentences(&t),
-        vec!["The envoy flew to St. Petersburg on Monday.", "U.S. officials met him there.", "Talks ended."]
+        vec![
+            "The envoy flew to St. Petersburg on Monday.",
+            "U.S. officials met him there.",
+            "Talks ended."
+        ]
     );
 }
 
 #[test]
 fn distances_in_brackets_stay_in_one_sentence() {
     let t = Text::new("The town lies 10km (6 miles) north of the river. It was shelled.");
-    assert_eq!(sentences(&t), vec!["The town lies 10km (6 miles) north of the river.", "It was shelled."]);
+    assert_eq!(
+        sentences(&t),
+        vec![
+            "The town lies 10km (6 miles) north of the river.",
+            "It was shelled."
+        ]
+    );
 }
 
 #[test]
 fn quote_spanning_two_sentences_is_one_sentence() {
-    let t = Text::new("\u{201C}The road is cut. We are waiting,\u{201D} the mayor said. Buses left at noon.");
+    let t = Text::new(
+        "\u{201C}The road is cut. We are waiting,\u{201D} the mayor said. Buses left at noon.",
+    );
     let s = sentences(&t);
     assert_eq!(s.len(), 2, "{s:?}");
     assert!(s[0].ends_with("the mayor said."));
@@ -50,9 +67,13 @@ fn quotes_are_paired() {
 
 #[test]
 fn quote_running_over_paragraphs_continues() {
-    let t = Text::new("He said: \"The first part goes on.\n\n\"And the second part ends here.\" Then he left.");
+    let t = Text::new(
+        "He said: \"The first part goes on.\n\n\"And the second part ends here.\" Then he left.",
+    );
     assert_eq!(t.quotes.len(), 1);
-    assert!(t.slice(t.quotes[0].open, t.quotes[0].close).contains("second part"));
+    assert!(t
+        .slice(t.quotes[0].open, t.quotes[0].close)
+        .contains("second part"));
 }
 
 #[test]
@@ -61,7 +82,15 @@ fn captions_and_bylines_are_recognised() {
         "date 2024-02-03\nSoldiers rest near a trench in this picture released on February 1, 2024. - Reuters/Handout\n\nBy Jane Roe\n\nThe front was quiet.",
     );
     let kinds: Vec<_> = t.paragraphs.iter().map(|p| p.kind).collect();
-    assert_eq!(kinds, vec![ParagraphKind::Byline, ParagraphKind::Caption, ParagraphKind::Byline, ParagraphKind::Body]);
+    assert_eq!(
+        kinds,
+        vec![
+            ParagraphKind::Byline,
+            ParagraphKind::Caption,
+            ParagraphKind::Byline,
+            ParagraphKind::Body
+        ]
+    );
     assert!(t.in_caption(t.view().find("trench").unwrap()));
 }
 
@@ -76,7 +105,10 @@ fn headline_is_recognised() {
 fn tokens_keep_inner_apostrophes_and_hyphens() {
     let s = "Kup'yansk's Anti-Terrorism U.S. 3,000 men";
     let toks: Vec<&str> = tokens(s, 0, s.len()).map(|t| &s[t.start..t.end]).collect();
-    assert_eq!(toks, vec!["Kup'yansk's", "Anti-Terrorism", "U.S", "3", "000", "men"]);
+    assert_eq!(
+        toks,
+        vec!["Kup'yansk's", "Anti-Terrorism", "U.S", "3", "000", "men"]
+    );
 }
 
 #[test]
