@@ -961,6 +961,11 @@ impl<'a> Sentence<'a> {
         }
         let date = if alen == 4 && blen <= 2 && clen <= 2 {
             ymd(a as i32, b, c)
+        } else if s1 == "/" && alen <= 2 && blen <= 2 && clen == 2 && a <= 12 {
+            // US short form "7/8/07"
+            let py = self.pubd.map_or(1999, |p| p.year());
+            let y = py.div_euclid(100) * 100 + c as i32;
+            ymd(if y > py { y - 100 } else { y }, a, b)
         } else if alen <= 2 && blen <= 2 && clen == 4 {
             // slashes read month first (US) when possible; dots and hyphens day first
             if s1 == "/" && a <= 12 {
@@ -1444,6 +1449,30 @@ impl<'a> Sentence<'a> {
                 && (1000..2100).contains(&v)
             {
                 return Self::pt(k + 2, Some(Point::Decade(v as i32)), false);
+            }
+        }
+        // "the '80s", "the 70s", "'82" (two-digit years after an apostrophe or a date word)
+        let apo_before = k > 0 && self.apostrophe(k - 1) && self.adj(k);
+        let apo = (self.apostrophe(k) && self.adj(k + 1)) || apo_before;
+        let kk = if apo && !apo_before { k + 1 } else { k };
+        if let Some((v, 2)) = self.digits(kk) {
+            // the latest such year not after publication
+            let century = |v: u32| -> i32 {
+                let py = self.pubd.map_or(1999, |p| p.year());
+                let y = py.div_euclid(100) * 100 + v as i32;
+                if y > py {
+                    y - 100
+                } else {
+                    y
+                }
+            };
+            if self.adj(kk + 1) && self.is(kk + 1, "s") && v % 10 == 0 {
+                return Self::pt(kk + 2, Some(Point::Decade(century(v))), false);
+            }
+            let b = if apo_before { k - 1 } else { k };
+            let ctx = b > 0 && self.is_any(b - 1, &["in", "since", "of", "until", "from", "by"]);
+            if apo && ctx && !self.glued_number(kk + 1) {
+                return Self::pt(kk + 1, Some(Point::Year(century(v))), false);
             }
         }
         if the {
@@ -2165,7 +2194,7 @@ impl<'a> Sentence<'a> {
                 },
             })
         };
-        if self.is_any(i, &["noon", "midday"]) {
+        if self.is_any(i, &["noon", "midday"]) && !(i > 0 && self.is(i - 1, "high")) {
             return mk(i + 1, 12, 0, false);
         }
         if self.is(i, "midnight") {
