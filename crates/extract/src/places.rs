@@ -223,6 +223,7 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
 
 struct Patterns {
     relation: Regex,
+    abbreviation: Regex,
     facility: Regex,
     definite: Regex,
 }
@@ -231,9 +232,10 @@ fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| Patterns {
         relation: Regex::new(
-            r"(?i)\b(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less than|more than|over)\s+)?(?:(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b(?:\s*\([^)]{0,30}\))?\s+)?(?:to\s+the\s+|directly\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)(?:ern|erly)?\s+of\s+(?:the\s+(?:city|town|village|settlement|port|capital|regional capital)\s+of\s+|the\s+)?",
+            r"(?i)\b(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less than|more than|over)\s+)?(?:(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b(?:\s*\([^)]{0,30}\))?\s+)?(?:to\s+the\s+|directly\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)(?:ern|erly)?\s+of\s+(?:the\s+(?:(?:occupied|embattled|besieged|frontline|front-line|strategic|key|industrial|coastal|southern|northern|eastern|western|ruined|liberated|contested)\s+)?(?:city|town|village|settlement|port|capital|regional capital)\s+of\s+|the\s+)?",
         )
         .expect("relation pattern"),
+        abbreviation: Regex::new(r"\b[A-Z]\.(?:[A-Z]\.)+").expect("abbreviation pattern"),
         facility: Regex::new(
             r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
         )
@@ -396,6 +398,24 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         });
     }
 
+    // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."
+    for m in patterns().abbreviation.find_iter(view) {
+        let Some(c) = gaz.demonym(m.as_str()).and_then(|cc| gaz.country(cc)) else {
+            continue;
+        };
+        let kind = metonymy(view, m.start(), m.end(), std::slice::from_ref(&c), &None);
+        found.push(Found {
+            start: m.start(),
+            end: m.end(),
+            key: normalise(&c.name),
+            name: c.name.clone(),
+            cands: vec![c],
+            kind,
+            cue: None,
+            fuzzy: false,
+            facility: None,
+        });
+    }
     let persons = person_tokens(doc, gaz);
     let lists = name_lists();
     let sentences: Vec<(usize, usize)> = doc
@@ -776,15 +796,73 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     }
     let total: f64 = focus.values().sum::<f64>().max(1.0);
     let focus_bonus = |cc: &str| 4.0 * focus.get(cc).copied().unwrap_or(0.0) / total;
+    // the article's regions: admin-1 names read as regions, and the regions of names with one reading
+    let best_of = |f: &Found| -> Option<Candidate> {
+        f.cands
+            .iter()
+            .max_by(|a, b| {
+                base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
+            })
+            .cloned()
+    };
+    let mut regions: HashSet<(String, String)> = HashSet::new();
+    for f in found
+        .iter()
+        .filter(|f| f.kind != MentionKind::Demonym && !f.fuzzy)
+    {
+        if let Some(b) = best_of(f) {
+            if b.feature_code == "ADM1" || f.cands.len() == 1 && b.feature_class == 'P' {
+                if let Some(a) = b.admin1_code {
+                    regions.insert((b.country_code, a));
+                }
+            }
+        }
+    }
+    // "Paris, Texas", "Alexandria, Va.": a name followed by its region or country
+    let view = doc.view();
+    let container: Vec<Option<Candidate>> = (0..found.len())
+        .map(|i| {
+            let g = found.get(i + 1)?;
+            let gap = view.get(found[i].end..g.start)?;
+            if gap != ", " || found[i].facility.is_some() {
+                return None;
+            }
+            best_of(g).filter(|b| b.feature_code == "ADM1" || b.feature_code.starts_with("PCL"))
+        })
+        .collect();
+    let region_bonus = |i: usize, c: &Candidate| -> f64 {
+        if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
+            return 0.0;
+        }
+        let mut b = 0.0;
+        if let Some(a) = &c.admin1_code {
+            if regions.contains(&(c.country_code.clone(), a.clone())) {
+                b += 2.5;
+            }
+        }
+        if let Some(k) = &container[i] {
+            let inside = if k.feature_code == "ADM1" {
+                k.country_code == c.country_code && k.admin1_code == c.admin1_code
+            } else {
+                k.country_code == c.country_code
+            };
+            if inside {
+                b += 8.0;
+            }
+        }
+        b
+    };
 
     // first pass: priors and the article's countries
-    let pick = |f: &Found, anchors: &[(f64, f64)]| -> Option<(usize, f64)> {
+    let pick = |fi: usize, f: &Found, anchors: &[(f64, f64)]| -> Option<(usize, f64)> {
         let mut scored: Vec<(usize, f64)> = f
             .cands
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let mut s = base_score(c, f.cue.as_deref()) + focus_bonus(&c.country_code);
+                let mut s = base_score(c, f.cue.as_deref())
+                    + focus_bonus(&c.country_code)
+                    + region_bonus(fi, c);
                 if f.fuzzy {
                     s += 0.0;
                 }
@@ -813,7 +891,11 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         let conf = (1.0 / (1.0 + (-margin).exp())).clamp(0.3, 0.99);
         Some((best.0, if f.fuzzy { conf * 0.8 } else { conf }))
     };
-    let first: Vec<Option<(usize, f64)>> = found.iter().map(|f| pick(f, &[])).collect();
+    let first: Vec<Option<(usize, f64)>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| pick(i, f, &[]))
+        .collect();
     // second pass: closeness to the other places that are sure
     let sure: Vec<(usize, (f64, f64))> = found
         .iter()
@@ -832,7 +914,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             .filter(|(j, _)| *j != i)
             .map(|(_, p)| *p)
             .collect();
-        let choice = pick(&f, &anchors);
+        let choice = pick(i, &f, &anchors);
         let cand = choice.map(|(ci, _)| f.cands[ci].clone());
         let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
         // one place per resolved entry (or per unresolved key)

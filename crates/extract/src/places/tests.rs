@@ -1,1 +1,216 @@
+//! Place recognition and resolution on sentences written for these tests.
 
+use crate::{Engine, InputDoc};
+use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::{Ledger, Place};
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new(Gazetteer::embedded().unwrap()))
+}
+
+fn read(text: &str) -> Ledger {
+    engine().extract(&InputDoc {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    })
+}
+
+/// The place with a mention whose text is `m`.
+fn place<'a>(l: &'a Ledger, m: &str) -> Option<&'a Place> {
+    l.places
+        .iter()
+        .find(|p| p.mentions.iter().any(|x| x.text == m))
+}
+
+fn kind_of(l: &Ledger, m: &str) -> String {
+    let p = place(l, m).unwrap_or_else(|| panic!("no place mention '{m}'"));
+    p.mentions
+        .iter()
+        .find(|x| x.text == m)
+        .unwrap()
+        .kind
+        .clone()
+}
+
+fn near(p: &Place, lat: f64, lon: f64, km: f64) -> bool {
+    match (p.lat, p.lon) {
+        (Some(a), Some(b)) => super::haversine_km((a, b), (lat, lon)) <= km,
+        _ => false,
+    }
+}
+
+#[test]
+fn relative_location_with_distance_and_bearing() {
+    let l = read("Russian troops shelled Robotyne, 10km south of the town of Orikhiv, on Tuesday.");
+    let r = place(&l, "Robotyne").expect("Robotyne");
+    let rel = r.relative_to.as_ref().expect("relation");
+    assert_eq!(rel.distance_km, Some(10.0));
+    assert_eq!(rel.bearing.as_deref(), Some("S"));
+    let anchor = l.places.iter().find(|p| p.id == rel.anchor).unwrap();
+    assert!(anchor.name.contains("Orikhiv"), "{}", anchor.name);
+}
+
+#[test]
+fn unknown_village_placed_from_its_relation() {
+    let l = read("Fighting went on around the village of Zorianopilka, 12 km north-west of Avdiivka, the army said.");
+    let v = place(&l, "Zorianopilka").expect("the village is a place");
+    assert_eq!(v.resolution, "relative");
+    let rel = v.relative_to.as_ref().unwrap();
+    assert_eq!(rel.bearing.as_deref(), Some("NW"));
+    // Avdiivka is at 48.14, 37.74: 12 km to the north-west
+    assert!(near(v, 48.216, 37.626, 3.0), "{:?} {:?}", v.lat, v.lon);
+}
+
+#[test]
+fn just_north_of_the_occupied_city() {
+    let l = read(
+        "Ukrainian drones struck a depot in Makiivka, just north of the occupied city of Donetsk.",
+    );
+    let m = place(&l, "Makiivka").expect("Makiivka");
+    let rel = m.relative_to.as_ref().expect("relation");
+    assert_eq!(rel.bearing.as_deref(), Some("N"));
+    let anchor = l.places.iter().find(|p| p.id == rel.anchor).unwrap();
+    assert!(anchor.name.contains("Donetsk"));
+}
+
+#[test]
+fn capital_as_subject_is_a_metonym() {
+    let l = read("Kyiv denied the report on Friday.");
+    assert_eq!(kind_of(&l, "Kyiv"), "metonym");
+    let l = read("Moscow said the strikes hit military targets.");
+    assert_eq!(kind_of(&l, "Moscow"), "metonym");
+}
+
+#[test]
+fn capital_after_a_preposition_is_literal() {
+    let l = read("Air raid sirens sounded in Kyiv overnight.");
+    assert_eq!(kind_of(&l, "Kyiv"), "literal");
+    assert!(near(place(&l, "Kyiv").unwrap(), 50.45, 30.52, 20.0));
+}
+
+#[test]
+fn demonym_points_to_its_country() {
+    let l = read("Ukrainian troops advanced near the front line.");
+    assert_eq!(kind_of(&l, "Ukrainian"), "demonym");
+    assert_eq!(
+        place(&l, "Ukrainian").unwrap().country_code.as_deref(),
+        Some("UA")
+    );
+}
+
+#[test]
+fn us_abbreviation_names_the_country() {
+    let l = read("The aid was sent to the U.S. last week, and the UK promised more.");
+    let us = place(&l, "U.S.")
+        .or_else(|| place(&l, "U.S"))
+        .expect("U.S.");
+    assert_eq!(us.country_code.as_deref(), Some("US"));
+    assert_ne!(kind_of(&l, "UK"), "demonym");
+}
+
+#[test]
+fn saint_petersburg_is_russian_by_default() {
+    let l = read("Talks were held in St. Petersburg on Friday.");
+    let p = place(&l, "St. Petersburg").expect("St. Petersburg");
+    assert_eq!(p.country_code.as_deref(), Some("RU"));
+}
+
+#[test]
+fn saint_petersburg_florida_with_a_cue() {
+    let l = read("A storm flooded streets in St. Petersburg, Florida, on Monday, and Tampa closed its schools.");
+    let p = place(&l, "St. Petersburg").expect("St. Petersburg");
+    assert_eq!(p.country_code.as_deref(), Some("US"));
+    assert!(near(p, 27.77, -82.68, 30.0));
+}
+
+#[test]
+fn river_is_not_the_city() {
+    let l = read("Troops crossed the Dnipro river south of Kherson.");
+    if let Some(p) = place(&l, "Dnipro") {
+        assert!(
+            !near(p, 48.45, 35.04, 50.0),
+            "the river resolved to the city of Dnipro"
+        );
+    }
+    assert!(place(&l, "Kherson").is_some());
+}
+
+#[test]
+fn nuclear_plant_is_a_facility() {
+    let l = read("Shelling hit the Zaporizhzhia nuclear power plant overnight.");
+    let p = l
+        .places
+        .iter()
+        .find(|p| p.feature_code.as_deref() == Some("FCL"))
+        .expect("facility");
+    assert!(p.name.contains("nuclear power plant"), "{}", p.name);
+}
+
+#[test]
+fn region_cue_picks_the_region() {
+    let l = read("Shelling was reported across the Donetsk region on Sunday.");
+    let p = place(&l, "Donetsk").expect("Donetsk");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"));
+}
+
+#[test]
+fn every_resolved_place_has_admin1_and_a_confidence() {
+    let l = read("Explosions were heard in Odesa and in Kharkiv on Tuesday.");
+    for m in ["Odesa", "Kharkiv"] {
+        let p = place(&l, m).unwrap_or_else(|| panic!("{m}"));
+        assert!(p.admin1.is_some(), "{m} has no admin1");
+        assert!(p.confidence > 0.0 && p.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn transliteration_variant_resolves() {
+    let l = read("Shelling hit Gorlovka overnight, local officials said.");
+    let p = place(&l, "Gorlovka").expect("Gorlovka");
+    assert!(near(p, 48.30, 38.05, 15.0), "{:?} {:?}", p.lat, p.lon);
+}
+
+#[test]
+fn people_are_not_places() {
+    let l =
+        read("Senator Tom Jones said the bill would pass. Jones added that Mr. Lincoln agreed.");
+    assert!(place(&l, "Jones").is_none());
+    assert!(place(&l, "Lincoln").is_none());
+}
+
+#[test]
+fn common_words_are_not_places() {
+    let l = read("Police said the Hospital was closed. More help is coming, Many residents said.");
+    for w in ["Police", "Hospital", "More", "Many"] {
+        assert!(place(&l, w).is_none(), "{w} taken for a place");
+    }
+}
+
+#[test]
+fn continent_resolves() {
+    let l = read("The virus spread quickly across Africa last year.");
+    let p = place(&l, "Africa").expect("Africa");
+    assert_eq!(p.feature_code.as_deref(), Some("CONT"));
+}
+
+#[test]
+fn state_in_the_text_picks_the_town() {
+    let l =
+        read("A fire destroyed two homes in Paris, Texas, on Sunday, the fire department said.");
+    let p = place(&l, "Paris").expect("Paris");
+    assert_eq!(p.country_code.as_deref(), Some("US"));
+}
+
+#[test]
+fn country_after_a_preposition() {
+    let l = read("The convoy crossed into Poland before dawn.");
+    let p = place(&l, "Poland").expect("Poland");
+    assert!(p
+        .feature_code
+        .as_deref()
+        .is_some_and(|f| f.starts_with("PCL")));
+    assert_eq!(kind_of(&l, "Poland"), "literal");
+}
