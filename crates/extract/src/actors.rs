@@ -123,13 +123,21 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     let lex = Lexicon::get();
     let view = doc.view();
     known(doc, lex);
+    doc.flush_actor_mentions();
     ministries(doc, gaz);
+    doc.flush_actor_mentions();
     forces(doc, gaz);
+    doc.flush_actor_mentions();
     people(doc, gaz, lex);
+    doc.flush_actor_mentions();
     organisations(doc, gaz);
+    doc.flush_actor_mentions();
     anonymous(doc, gaz);
+    doc.flush_actor_mentions();
     surnames(doc);
+    doc.flush_actor_mentions();
     pronouns(doc, lex);
+    doc.flush_actor_mentions();
     let _ = view;
 }
 
@@ -433,12 +441,19 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
     // "a source in the SBU security service": the source speaks for the organisation named after it
     let mut found = Vec::new();
     for m in patterns().source_in.find_iter(view) {
-        if let Some(am) = doc.actor_mentions.iter().find(|a| a.start == m.end()) {
+        if let Some(am) = doc
+            .actors_within(m.end(), m.end() + 200)
+            .next()
+            .filter(|a| a.start == m.end())
+        {
             found.push((m.start(), am.end, am.actor));
         }
     }
+    if !found.is_empty() {
+        doc.actor_mentions
+            .retain(|m| !found.iter().any(|&(s, e, _)| m.start >= s && m.end <= e));
+    }
     for (s, e, a) in found {
-        doc.actor_mentions.retain(|m| !(m.start >= s && m.end <= e));
         doc.add_actor_mention(s, e, a, false);
     }
     for c in patterns().anon.captures_iter(view) {
@@ -508,20 +523,14 @@ fn pronouns(doc: &mut Doc, lex: &Lexicon) {
             "she" => Some('f'),
             _ => None,
         };
-        let found = doc
-            .actor_mentions
-            .iter()
-            .rev()
-            .filter(|m| m.end <= p.start())
-            .find(|m| {
-                let a = &doc.actors[m.actor];
-                if want_person {
-                    a.kind == "person"
-                        && (gender.is_none() || a.gender.is_none() || a.gender == gender)
-                } else {
-                    a.kind != "person"
-                }
-            });
+        let found = doc.actors_within(0, p.start()).rev().take(200).find(|m| {
+            let a = &doc.actors[m.actor];
+            if want_person {
+                a.kind == "person" && (gender.is_none() || a.gender.is_none() || a.gender == gender)
+            } else {
+                a.kind != "person"
+            }
+        });
         if let Some(m) = found {
             adds.push((p.start(), p.end(), m.actor, gender));
         }

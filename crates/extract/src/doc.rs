@@ -128,6 +128,8 @@ pub struct Doc<'a> {
     pub published: Option<chrono::NaiveDate>,
     pub actors: Vec<ActorRec>,
     pub actor_mentions: Vec<ActorMention>,
+    /// Actor mentions added since the last [`Doc::flush_actor_mentions`], sorted by start.
+    pub pending_actors: Vec<ActorMention>,
     pub places: Vec<PlaceRec>,
     pub place_mentions: Vec<PlaceMention>,
     pub times: Vec<TimeRec>,
@@ -145,6 +147,7 @@ impl<'a> Doc<'a> {
             published,
             actors: Vec::new(),
             actor_mentions: Vec::new(),
+            pending_actors: Vec::new(),
             places: Vec::new(),
             place_mentions: Vec::new(),
             times: Vec::new(),
@@ -191,26 +194,88 @@ impl<'a> Doc<'a> {
         self.actors.len() - 1
     }
 
+    /// True when `[start, end)` overlaps an actor mention (kept sorted and non-overlapping: a binary search).
     pub fn actor_overlapping(&self, start: usize, end: usize) -> bool {
-        self.actor_mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end)
+        fn hit(v: &[ActorMention], start: usize, end: usize) -> bool {
+            let i = v.partition_point(|m| m.start < end);
+            i > 0 && v[i - 1].end > start
+        }
+        hit(&self.actor_mentions, start, end) || hit(&self.pending_actors, start, end)
     }
 
+    /// Adds an actor mention unless it overlaps one already there. Mentions wait in a pending list until
+    /// [`Doc::flush_actor_mentions`] merges them in one pass (no insertion into the middle of a long list).
     pub fn add_actor_mention(&mut self, start: usize, end: usize, actor: usize, pronoun: bool) {
-        if self.actor_overlapping(start, end) {
+        if start >= end || self.actor_overlapping(start, end) {
             return;
         }
+        let m = ActorMention {
+            start,
+            end,
+            actor,
+            pronoun,
+        };
+        let i = self.pending_actors.partition_point(|x| x.start < start);
+        self.pending_actors.insert(i, m);
+    }
+
+    /// Merges pending actor mentions into the sorted list.
+    pub fn flush_actor_mentions(&mut self) {
+        if self.pending_actors.is_empty() {
+            return;
+        }
+        let old = std::mem::take(&mut self.actor_mentions);
+        let new = std::mem::take(&mut self.pending_actors);
+        let mut out = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.start <= y.start,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            let m = if take_a { a.next() } else { b.next() }.expect("peeked");
+            if out.last().is_none_or(|l: &ActorMention| l.end <= m.start) {
+                out.push(m);
+            }
+        }
+        self.actor_mentions = out;
+    }
+
+    /// Actor mentions lying within `[start, end)`, in text order.
+    pub fn actors_within(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> impl DoubleEndedIterator<Item = &ActorMention> + '_ {
         let i = self.actor_mentions.partition_point(|m| m.start < start);
-        self.actor_mentions.insert(
-            i,
-            ActorMention {
-                start,
-                end,
-                actor,
-                pronoun,
-            },
-        );
+        let j = self.actor_mentions.partition_point(|m| m.start < end);
+        self.actor_mentions[i..j.max(i)]
+            .iter()
+            .filter(move |m| m.end <= end)
+    }
+
+    /// Place mentions lying within `[start, end)`, in text order.
+    pub fn places_within(
+        &self,
+        start: usize,
+        end: usize,
+    ) -> impl DoubleEndedIterator<Item = &PlaceMention> + '_ {
+        let i = self.place_mentions.partition_point(|m| m.start < start);
+        let j = self.place_mentions.partition_point(|m| m.start < end);
+        self.place_mentions[i..j.max(i)]
+            .iter()
+            .filter(move |m| m.end <= end)
+    }
+
+    /// Place mentions ending at or before `pos`, latest first.
+    pub fn places_before(&self, pos: usize) -> impl Iterator<Item = &PlaceMention> + '_ {
+        let j = self.place_mentions.partition_point(|m| m.start < pos);
+        self.place_mentions[..j]
+            .iter()
+            .rev()
+            .filter(move |m| m.end <= pos)
     }
 
     pub fn place_overlapping(&self, start: usize, end: usize) -> Option<&PlaceMention> {

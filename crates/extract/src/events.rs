@@ -39,6 +39,12 @@ const NUMBER_WORDS: &[(&str, u64)] = &[
     ("scores", 40),
 ];
 
+/// How many of the latest events a new report of an event is compared with (merging, denials, contradictions).
+/// News reports stay near their events; the window keeps very long inputs linear.
+const WINDOW: usize = 64;
+/// Reports of one event more sentences apart than this are not merged.
+const MAX_SENTENCES_APART: usize = 80;
+
 /// Generic cue classes: they yield to a specific cue in the same sentence.
 const GENERIC: &[&str] = &["clash", "attack", "kill"];
 
@@ -307,13 +313,12 @@ fn mention_for(
         if let Some(p) = sent_lower.find("according to ") {
             let from = ss + p + "according to ".len();
             if let Some(m) = doc
-                .actor_mentions
-                .iter()
+                .actors_within(ss, se)
                 .find(|m| m.start >= from && m.start < from + 60 && m.end <= se)
             {
                 source = Some(m.actor);
                 source_set = true;
-                if from < cue.start {
+                if from < cue.start && m.end <= cue.start {
                     let comma = view[m.end..cue.start].find(',').map(|i| m.end + i + 1);
                     clause_start = comma.unwrap_or(m.end);
                 }
@@ -345,8 +350,7 @@ fn mention_for(
             let comma = view[cue.end..vs].rfind(',').map(|i| cue.end + i);
             if let Some(c) = comma {
                 if let Some(m) = doc
-                    .actor_mentions
-                    .iter()
+                    .actors_within(ss, se)
                     .rev()
                     .find(|m| m.start > c && m.end <= vs)
                 {
@@ -404,21 +408,18 @@ fn mention_for(
         m.start >= clause_start && m.end <= clause_end && !speaker_like(m)
     };
     let before: Vec<_> = doc
-        .actor_mentions
-        .iter()
+        .actors_within(ss, se)
         .filter(|m| in_clause(m) && m.end <= cue.start)
         .copied()
         .collect();
     let after: Vec<_> = doc
-        .actor_mentions
-        .iter()
+        .actors_within(ss, se)
         .filter(|m| in_clause(m) && m.start >= cue.end)
         .copied()
         .collect();
     // a demonym right before the cue noun: "Ukrainian attacks", "Ukrainian artillery"
     let demonym_before = doc
-        .place_mentions
-        .iter()
+        .places_within(ss, se)
         .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start && m.start >= clause_start)
         .filter(|m| view[m.end..cue.start].split_whitespace().count() <= 2)
         .filter_map(|m| {
@@ -435,18 +436,18 @@ fn mention_for(
     let mut blamed_actor = None;
     if let Some(b) = patterns().blamed.find_iter(&view[ss..cue.start]).last() {
         let (bs, be) = (ss + b.start(), ss + b.end());
-        if let Some(m) = doc
-            .actor_mentions
-            .iter()
+        let blamed_mention = doc
+            .actors_within(ss, se)
             .find(|m| m.start >= be && m.end <= cue.start)
-        {
-            blamed_actor = Some(m.actor);
-        } else if let Some(d) = doc
-            .place_mentions
-            .iter()
+            .map(|m| m.actor);
+        let blamed_demonym = doc
+            .places_within(ss, se)
             .find(|m| m.kind == MentionKind::Demonym && m.start >= be && m.end <= cue.start)
-        {
-            if let Some(cc) = doc.places[d.place]
+            .map(|m| m.place);
+        if let Some(a) = blamed_mention {
+            blamed_actor = Some(a);
+        } else if let Some(d) = blamed_demonym {
+            if let Some(cc) = doc.places[d]
                 .resolved
                 .as_ref()
                 .map(|c| c.country_code.clone())
@@ -462,8 +463,7 @@ fn mention_for(
         let by = view[cue.end..clause_end]
             .find(" by ")
             .map(|i| cue.end + i + 4)?;
-        doc.actor_mentions
-            .iter()
+        doc.actors_within(ss, se)
             .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
             .map(|m| m.actor)
     };
@@ -490,8 +490,7 @@ fn mention_for(
                 }
             }
             let demonym_after = doc
-                .place_mentions
-                .iter()
+                .places_within(ss, se)
                 .filter(|m| {
                     m.kind == MentionKind::Demonym && m.start >= cue.end && m.end <= clause_end
                 })
@@ -520,8 +519,7 @@ fn mention_for(
             // "Ukrainian artillery" right before the cue is closer than an actor further back
             let last_end = before.last().map(|m| m.end).unwrap_or(0);
             let dm_end = doc
-                .place_mentions
-                .iter()
+                .places_within(ss, se)
                 .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue.start)
                 .map(|m| m.end)
                 .next_back()
@@ -602,7 +600,7 @@ fn mention_for(
     let anchor_mentions: Vec<(usize, usize)> =
         doc.anchor_spans.iter().map(|a| (a.0, a.1)).collect();
     let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
-    for m in doc.place_mentions.iter().filter(|m| {
+    for m in doc.places_within(ss, se).filter(|m| {
         m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end
     }) {
         if anchor_mentions
@@ -617,7 +615,9 @@ fn mention_for(
         }
         let p = &doc.places[m.place];
         let mut prec = p.geo_precision;
-        let pre = view[clause_start.max(m.start.saturating_sub(30))..m.start].to_ascii_lowercase();
+        let pre = view
+            [view.floor_char_boundary(clause_start.max(m.start.saturating_sub(30)))..m.start]
+            .to_ascii_lowercase();
         if pre.contains("outskirts") || pre.ends_with("near ") || pre.contains("around") {
             prec = prec.max(2);
         }
@@ -662,10 +662,9 @@ fn mention_for(
         });
         if let Some(i) = there {
             best = doc
-                .place_mentions
-                .iter()
-                .rev()
-                .find(|m| m.end <= ss && m.kind == MentionKind::Literal)
+                .places_before(ss)
+                .take(500)
+                .find(|m| m.kind == MentionKind::Literal)
                 .map(|m| (doc.places[m.place].geo_precision.max(2), 0, m.place));
             let _ = i;
         } else {
@@ -707,9 +706,14 @@ fn mention_for(
     let mut date = None;
     let mut time_precision = None;
     let mut best_t: Option<usize> = None;
-    for t in doc.times.iter().filter(|t| {
-        t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
-    }) {
+    let t0 = doc.times.partition_point(|t| t.start < ss);
+    for t in doc.times[t0..]
+        .iter()
+        .take_while(|t| t.start < se)
+        .filter(|t| {
+            t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
+        })
+    {
         let (Some(_), Some((from, _to))) = (&t.value, t.range) else {
             continue;
         };
@@ -848,25 +852,40 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             }
             // the latest event that someone on another side asserted; else the latest
             let my_side = doc.side_of(m.source).map(str::to_string);
-            let other = doc.events.iter().rposition(|e| {
+            let lo = doc.events.len().saturating_sub(WINDOW);
+            let other = doc.events[lo..].iter().rposition(|e| {
                 e.claims.iter().any(|&c| {
                     let s = doc.side_of(doc.claims[c].source);
                     s.is_some() && my_side.is_some() && s != my_side.as_deref()
                 })
             });
-            Some(other.unwrap_or(doc.events.len() - 1))
+            Some(other.map(|i| lo + i).unwrap_or(doc.events.len() - 1))
         } else if continuation {
             Some(doc.events.len() - 1)
         } else if m.anaphoric {
-            doc.events
+            let lo = doc.events.len().saturating_sub(WINDOW);
+            doc.events[lo..]
                 .iter()
                 .rposition(|e| family(&e.class) == "violence" || e.class == "clash")
+                .map(|i| lo + i)
         } else {
-            doc.events
+            // only recent events: a report tells of one event in a few neighbouring paragraphs
+            let mut lo = doc.events.len().saturating_sub(WINDOW);
+            let here = sentence_of(m.evidence.0);
+            while lo < doc.events.len()
+                && doc.events[lo]
+                    .evidence
+                    .first()
+                    .is_some_and(|ev| sentence_of(ev.0) + MAX_SENTENCES_APART < here)
+            {
+                lo += 1;
+            }
+            let recent = &doc.events[lo..];
+            recent
                 .iter()
                 .position(|e| e.class == m.class && e.evidence.contains(&m.evidence))
                 .or_else(|| {
-                    doc.events.iter().position(|e| {
+                    recent.iter().position(|e| {
                         family(&e.class) == family(&m.class)
                             && e.place.is_some()
                             && e.place == m.place
@@ -878,6 +897,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                                 || m.time_precision.unwrap_or(3) > 1)
                     })
                 })
+                .map(|i| lo + i)
         };
         let claim_id = doc.claims.len();
         let ei = match target {
@@ -948,8 +968,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                         .or_else(|| {
                             // a village the gazetteer lacks: the country of the other places in its sentence
                             let (s, e) = m.evidence;
-                            doc.place_mentions
-                                .iter()
+                            doc.places_within(s, e)
                                 .filter(|pm| {
                                     pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal
                                 })
@@ -1016,7 +1035,7 @@ fn contradictions(doc: &mut Doc) {
     let n = doc.events.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for a in 0..n {
-        for b in 0..n {
+        for b in a.saturating_sub(WINDOW)..(a + WINDOW).min(n) {
             if a == b {
                 continue;
             }

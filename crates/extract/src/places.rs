@@ -312,8 +312,10 @@ pub fn destination(a: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
 fn word_before(view: &str, pos: usize) -> Option<&str> {
     let b = view[..pos].trim_end();
     let s = b
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     (s < b.len()).then(|| &b[s..])
 }
@@ -334,6 +336,27 @@ fn word_after(view: &str, pos: usize) -> Option<&str> {
     (e > 0).then(|| &view[off..off + e])
 }
 
+/// Found names with an index of their spans, so overlap checks stay logarithmic on long texts.
+#[derive(Default)]
+struct FoundList {
+    v: Vec<Found>,
+    spans: std::collections::BTreeMap<usize, usize>,
+}
+
+impl FoundList {
+    fn push(&mut self, f: Found) {
+        self.spans.insert(f.start, f.end);
+        self.v.push(f);
+    }
+
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        self.spans
+            .range(..e)
+            .next_back()
+            .is_some_and(|(_, &end)| end > s)
+    }
+}
+
 struct Found {
     start: usize,
     end: usize,
@@ -347,7 +370,9 @@ struct Found {
 }
 
 fn cue_before(view: &str, s: usize) -> Option<String> {
-    let before = view[..s].trim_end().to_ascii_lowercase();
+    // only the last few words matter: never copy the whole text before the name
+    let from = view.floor_char_boundary(s.saturating_sub(48));
+    let before = view[from..s].trim_end().to_ascii_lowercase();
     PLACE_CUES
         .iter()
         .find(|c| before.ends_with(*c))
@@ -371,7 +396,7 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
 pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     let lex = Lexicon::get();
     let view = doc.view();
-    let mut found: Vec<Found> = Vec::new();
+    let mut found = FoundList::default();
 
     // facilities first: "the Zaporizhzhia nuclear power plant"
     for c in patterns().facility.captures_iter(view) {
@@ -447,7 +472,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if view[s..e].ends_with("'s") {
                         e -= 2;
                     }
-                    if found.iter().any(|f| f.start < e && s < f.end) {
+                    if found.overlaps(s, e) {
                         continue;
                     }
                     let name = &view[s..e];
@@ -590,14 +615,18 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     for m in patterns().relation.find_iter(view) {
         let before = view[..m.start()].trim_end().trim_end_matches(',');
         let b_end = before.len();
-        let toks = words(view, b_end.saturating_sub(40), b_end);
+        let toks = words(
+            view,
+            view.floor_char_boundary(b_end.saturating_sub(40)),
+            b_end,
+        );
         if let Some(&(s, e)) = toks.last() {
             let name = &view[s..e];
             if e == b_end
                 && crate::doc::is_capitalised(name)
                 && !lex.stop_names.contains(&name.to_ascii_lowercase())
                 && !doc.actor_overlapping(s, e)
-                && !found.iter().any(|f| f.start < e && s < f.end)
+                && !found.overlaps(s, e)
                 && doc.text.sentence_at(s).is_some_and(|i| {
                     doc.text.sentences[i].start != s || view[e..].starts_with(" lies")
                 })
@@ -616,9 +645,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
+    let mut found = found.v;
     found.sort_by_key(|f| f.start);
     resolve(doc, gaz, found);
     metonym_actors(doc, gaz);
+    doc.flush_actor_mentions();
     relations(doc);
 }
 
@@ -908,10 +939,18 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .then_some((i, (c.lat, c.lon)))
         })
         .collect();
+    // distinct sure points (a long text repeats the same places many times)
+    let mut distinct: Vec<(usize, (f64, f64))> = Vec::new();
+    for &(i, p) in &sure {
+        if distinct.len() < 300 && !distinct.iter().any(|(_, q)| *q == p) {
+            distinct.push((i, p));
+        }
+    }
     for (i, f) in found.into_iter().enumerate() {
-        let anchors: Vec<(f64, f64)> = sure
+        // other places only: no support from another mention of one of its own readings
+        let anchors: Vec<(f64, f64)> = distinct
             .iter()
-            .filter(|(j, _)| *j != i)
+            .filter(|(j, p)| *j != i && !f.cands.iter().any(|c| (c.lat, c.lon) == *p))
             .map(|(_, p)| *p)
             .collect();
         let choice = pick(i, &f, &anchors);
@@ -1005,15 +1044,15 @@ fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
 fn relations(doc: &mut Doc) {
     let view = doc.view();
     let mut rels: Vec<(usize, Relation)> = Vec::new();
-    let mut anchors_at: Vec<usize> = Vec::new();
+    let mut anchors_at: HashSet<usize> = HashSet::new();
     let mut raw = Vec::new();
     for c in patterns().relation.captures_iter(view) {
         let all = c.get(0).unwrap();
         // the anchor: a place mention right after the match (or "X city")
         let Some(am) = doc
-            .place_mentions
-            .iter()
+            .places_within(all.end(), all.end() + 200)
             .find(|m| m.start == all.end() && m.kind != MentionKind::Demonym)
+            .cloned()
         else {
             continue;
         };
@@ -1031,7 +1070,7 @@ fn relations(doc: &mut Doc) {
                     d
                 }
             });
-        anchors_at.push(am.start);
+        anchors_at.insert(am.start);
         doc.anchor_spans.push((all.start(), am.end, am.place));
         raw.push((
             all.start(),
@@ -1046,7 +1085,7 @@ fn relations(doc: &mut Doc) {
         let (ss, _) = doc.sentence_bounds(ms);
         // the located place: nearest earlier literal mention in the sentence that is not itself an anchor,
         // or a definite noun phrase ("the village", "the plant") standing for an earlier place
-        let lit = doc.place_mentions.iter().rev().find(|m| {
+        let lit = doc.places_within(ss, ms).rev().find(|m| {
             m.end <= ms
                 && m.start >= ss
                 && m.kind == MentionKind::Literal
@@ -1118,10 +1157,9 @@ fn relations(doc: &mut Doc) {
 /// The place a definite noun phrase stands for: the latest earlier place of a fitting kind.
 pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
     let want_facility = matches!(noun, "plant" | "site" | "station" | "facility" | "bridge");
-    doc.place_mentions
-        .iter()
-        .rev()
-        .filter(|m| m.end <= at && m.kind == MentionKind::Literal)
+    doc.places_before(at)
+        .take(2000)
+        .filter(|m| m.kind == MentionKind::Literal)
         .find(|m| {
             let p = &doc.places[m.place];
             if want_facility {

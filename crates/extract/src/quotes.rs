@@ -26,8 +26,7 @@ pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usiz
         }
     }
     let cands: Vec<_> = doc
-        .actor_mentions
-        .iter()
+        .actors_within(from, limit)
         .filter(|m| m.start >= from && m.end <= limit)
         .collect();
     let m = cands.last()?;
@@ -98,8 +97,7 @@ pub fn recognise(doc: &mut Doc) {
                     cue = Some(view[vs..ve].to_string());
                     // a person in the phrase before the verb wins, then any actor, then one right after the verb
                     let ms: Vec<_> = doc
-                        .actor_mentions
-                        .iter()
+                        .actors_within(ss, after_end)
                         .filter(|m| m.start >= a_from && m.end <= vs)
                         .collect();
                     speaker = ms
@@ -109,8 +107,7 @@ pub fn recognise(doc: &mut Doc) {
                         .or(ms.last())
                         .map(|m| (m.start, m.end, m.actor))
                         .or_else(|| {
-                            doc.actor_mentions
-                                .iter()
+                            doc.actors_within(ss, after_end)
                                 .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
                                 .map(|m| (m.start, m.end, m.actor))
                         });
@@ -125,8 +122,7 @@ pub fn recognise(doc: &mut Doc) {
                 // "... interrupted by Putin:" - the actor right before the colon
                 let colon = ss + before_trim.len() - 1;
                 if let Some(m) = doc
-                    .actor_mentions
-                    .iter()
+                    .actors_within(ss, after_end)
                     .rev()
                     .find(|m| m.end <= colon && m.start >= from)
                 {
@@ -144,16 +140,14 @@ pub fn recognise(doc: &mut Doc) {
                     cue = Some(view[vs..ve].to_string());
                     if view[vs..ve].eq_ignore_ascii_case("according to") {
                         speaker = doc
-                            .actor_mentions
-                            .iter()
+                            .actors_within(ss, after_end)
                             .find(|m| m.start >= ve && m.end <= q.open)
                             .map(|m| (m.start, m.end, m.actor));
                     } else {
                         speaker = subject_before(doc, from, vs);
                     }
                 } else if let Some(m) = doc
-                    .actor_mentions
-                    .iter()
+                    .actors_within(ss, after_end)
                     .find(|m| m.start >= from && m.end <= q.open)
                 {
                     // "X spoke of a '...'", "X called it '...'": the clause's subject

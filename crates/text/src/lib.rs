@@ -354,8 +354,10 @@ fn ends_with_abbreviation(view: &str, dot: usize) -> bool {
     // the word before the dot
     let before = &view[..dot];
     let word_start = before
-        .rfind(|c: char| !(c.is_alphanumeric() || c == '.'))
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let word = &before[word_start..];
     if word.is_empty() {
@@ -374,6 +376,9 @@ fn ends_with_abbreviation(view: &str, dot: usize) -> bool {
         .any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// Longest sentence kept whole, in bytes; longer runs are cut at the next space.
+pub const MAX_SENTENCE_BYTES: usize = 3000;
+
 fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let bytes = view.as_bytes();
@@ -383,6 +388,18 @@ fn split_sentences(view: &str, paragraphs: &[Paragraph], quotes: &[QuoteSpan]) -
         let mut i = p.start;
         while i < p.end {
             let b = bytes[i];
+            // a run-on "sentence" (a table, a list, a text without stops) is cut at a space so that the work
+            // done per sentence stays bounded
+            if b == b' ' && i - start >= MAX_SENTENCE_BYTES {
+                out.push(Sentence {
+                    start,
+                    end: i,
+                    paragraph: pi,
+                });
+                start = i + 1;
+                i += 1;
+                continue;
+            }
             if matches!(b, b'.' | b'!' | b'?') {
                 // inside a quote that closes later in the paragraph: no break
                 while qi < quotes.len() && quotes[qi].close <= i {
