@@ -118,7 +118,20 @@ fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
         .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
 }
 
+fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
+}
+
 fn main() -> ExitCode {
+    // panics inside extraction are caught and reported per document; keep their default report off stderr
+    std::panic::set_hook(Box::new(|info| {
+        if std::env::var_os("SITREP_DEBUG").is_some() {
+            eprintln!("sitrep: panic: {info}");
+        }
+    }));
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Extract(args) => extract(args),
@@ -308,12 +321,22 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
             let results: Vec<Result<sitrep_ledger::Ledger, input::InputError>> = chunk
                 .into_par_iter()
                 .map(|d| {
-                    d.map(|mut doc| {
+                    d.and_then(|mut doc| {
                         if let Some(date) = args.date {
                             doc.published = Some(date);
                             doc.published_source = Some("flag".into());
                         }
-                        engine.extract(&doc)
+                        // a bug in one document must not cost the others: report it and go on
+                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc))).map_err(
+                            |p| input::InputError {
+                                input: doc.id.clone(),
+                                message: format!(
+                                    "internal error while extracting ({}); the other documents are unaffected. \
+                                     Please report it with this document",
+                                    panic_message(&p)
+                                ),
+                            },
+                        )
                     })
                 })
                 .collect();

@@ -12,7 +12,10 @@ pub fn shared_eval_dir() -> Option<PathBuf> {
         let p = Path::new(&s).join("eval");
         return p.is_dir().then_some(p);
     }
-    let candidates = [PathBuf::from("../shared/eval"), Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval")];
+    let candidates = [
+        PathBuf::from("../shared/eval"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval"),
+    ];
     candidates.into_iter().find(|p| p.is_dir())
 }
 

@@ -596,9 +596,13 @@ fn mention_for(
     }
 
     // place: literal mentions in the clause, most specific first, then nearest after the cue
-    let anchors: Vec<usize> = doc.anchor_spans.iter().map(|a| a.2).collect();
+    // relative-location phrases of this sentence (the list is in text order)
+    let a0 = doc.anchor_spans.partition_point(|a| a.0 < ss);
+    let a1 = doc.anchor_spans.partition_point(|a| a.0 < se);
+    let sentence_anchors = &doc.anchor_spans[a0..a1.max(a0)];
+    let anchors: Vec<usize> = sentence_anchors.iter().map(|a| a.2).collect();
     let anchor_mentions: Vec<(usize, usize)> =
-        doc.anchor_spans.iter().map(|a| (a.0, a.1)).collect();
+        sentence_anchors.iter().map(|a| (a.0, a.1)).collect();
     let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
     for m in doc.places_within(ss, se).filter(|m| {
         m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end

@@ -336,6 +336,34 @@ fn word_after(view: &str, pos: usize) -> Option<&str> {
     (e > 0).then(|| &view[off..off + e])
 }
 
+/// Gazetteer answers for this document: names repeat, and fuzzy look-ups are dear.
+#[derive(Default)]
+struct LookupCache {
+    exact: HashMap<String, Vec<Candidate>>,
+    fuzzy: HashMap<(String, u32), Vec<Candidate>>,
+}
+
+impl LookupCache {
+    fn lookup(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+        if let Some(c) = self.exact.get(name) {
+            return c.clone();
+        }
+        let c = gaz.lookup(name);
+        self.exact.insert(name.to_string(), c.clone());
+        c
+    }
+
+    fn fuzzy(&mut self, gaz: &Gazetteer, name: &str, edits: u32) -> Vec<Candidate> {
+        let key = (name.to_string(), edits);
+        if let Some(c) = self.fuzzy.get(&key) {
+            return c.clone();
+        }
+        let c = gaz.lookup_fuzzy(name, edits);
+        self.fuzzy.insert(key, c.clone());
+        c
+    }
+}
+
 /// Found names with an index of their spans, so overlap checks stay logarithmic on long texts.
 #[derive(Default)]
 struct FoundList {
@@ -397,12 +425,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     let lex = Lexicon::get();
     let view = doc.view();
     let mut found = FoundList::default();
+    let mut cache = LookupCache::default();
 
     // facilities first: "the Zaporizhzhia nuclear power plant"
     for c in patterns().facility.captures_iter(view) {
         let name_part = c[1].trim();
         let name_part = name_part.strip_prefix("The ").unwrap_or(name_part);
-        let cands = gaz.lookup(name_part);
+        let cands = cache.lookup(gaz, name_part);
         if cands.is_empty() {
             continue;
         }
@@ -524,7 +553,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             break;
                         }
                     }
-                    let cands = gaz.lookup(name);
+                    let cands = cache.lookup(gaz, name);
                     let cue = cue_before(view, s).or_else(|| cue_after(view, e));
                     if !cands.is_empty() && cue.is_none() {
                         // people and common words: "Sen. Lincoln", "Jones said", "Police", a surname alone
@@ -570,7 +599,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     let sentence_initial = s == ss;
                     if len == 1 && name.chars().count() >= 7 && cue.is_some() && !sentence_initial {
                         let edits = if name.chars().count() >= 9 { 2 } else { 1 };
-                        let fz = gaz.lookup_fuzzy(name, edits);
+                        let fz = cache.fuzzy(gaz, name, edits);
                         if !fz.is_empty() {
                             found.push(Found {
                                 start: s,
