@@ -219,7 +219,7 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
                     println!("(no exact match; nearest spellings)");
                 }
             }
-            c.sort_by(|a, b| b.population.cmp(&a.population));
+            c.sort_by_key(|b| std::cmp::Reverse(b.population));
             for x in c.iter().take(20) {
                 println!(
                     "{:<10} {:<28} {:>9.5} {:>10.5} {} {:<6} {:<24} pop {}",

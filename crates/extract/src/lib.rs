@@ -183,14 +183,33 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             }
         });
         let c = p.resolved.as_ref();
+        // a place put on the map from a relative location takes its anchor's country (and its admin-1 when close)
+        let anchor_c = p
+            .relation
+            .as_ref()
+            .filter(|_| c.is_none() && p.lat.is_some())
+            .and_then(|r| {
+                doc.places[r.anchor]
+                    .resolved
+                    .as_ref()
+                    .map(|a| (a, r.distance_km.unwrap_or(0.0)))
+            });
+        let country_code = c
+            .map(|c| c.country_code.clone())
+            .or_else(|| anchor_c.map(|(a, _)| a.country_code.clone()));
+        let admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
+            anchor_c
+                .filter(|(_, d)| *d <= 30.0)
+                .and_then(|(a, _)| a.admin1.clone())
+        });
         led.places.push(Place {
             id: place_id(i),
             name: p.name.clone(),
             mentions,
             lat: p.lat,
             lon: p.lon,
-            country_code: c.map(|c| c.country_code.clone()),
-            admin1: c.and_then(|c| c.admin1.clone()),
+            country_code,
+            admin1,
             geonames_id: if p.facility.is_some() {
                 None
             } else {

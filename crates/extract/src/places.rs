@@ -915,6 +915,16 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
 
     // first pass: priors and the article's countries
     let pick = |fi: usize, f: &Found, anchors: &[(f64, f64)]| -> Option<(usize, f64)> {
+        // a bare name shared by a region and a sizeable town is the town ("Kharkiv", "Odesa"); the region
+        // needs a cue ("the Kharkiv region")
+        let town_namesake = f
+            .cands
+            .iter()
+            .any(|c| c.feature_class == 'P' && c.population >= 100_000);
+        let region_cue = matches!(
+            f.cue.as_deref(),
+            Some("region" | "oblast" | "province" | "district")
+        );
         let mut scored: Vec<(usize, f64)> = f
             .cands
             .iter()
@@ -923,6 +933,9 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 let mut s = base_score(c, f.cue.as_deref())
                     + focus_bonus(&c.country_code)
                     + region_bonus(fi, c);
+                if c.feature_code == "ADM1" && town_namesake && !region_cue {
+                    s -= 3.0;
+                }
                 if f.fuzzy {
                     s += 0.0;
                 }
@@ -1165,7 +1178,43 @@ fn relations(doc: &mut Doc) {
         let (Some(alat), Some(alon)) = (a.lat, a.lon) else {
             continue;
         };
+        let anchor_known = a.resolved.is_some();
+        // a spelling guess the stated distance and bearing contradict is dropped for the stated point
+        let stated = match (r.distance_km, r.bearing) {
+            (Some(d), Some(b)) => Some(destination((alat, alon), d, bearing_degrees(b))),
+            _ => None,
+        };
+        if let (Some(c), Some(pt), Some(d)) =
+            (doc.places[i].resolved.as_ref(), stated, r.distance_km)
+        {
+            let off = haversine_km(pt, (c.lat, c.lon));
+            if doc.places[i].resolution == "fuzzy" && off > (0.5 * d).max(15.0) {
+                // back to the name as the text spells it
+                let written = doc
+                    .place_mentions
+                    .iter()
+                    .find(|m| m.place == i)
+                    .map(|m| view[m.start..m.end].to_string());
+                let p = &mut doc.places[i];
+                p.resolved = None;
+                p.resolution = "unresolved";
+                if let Some(w) = written {
+                    p.name = w;
+                }
+            }
+        }
         let unplaced = doc.places[i].resolved.is_none() || doc.places[i].facility.is_some();
+        if unplaced && stated.is_none() && doc.places[i].resolved.is_none() {
+            // "west of Avdiivka" with no distance: near the anchor, precision 2
+            if anchor_known {
+                let p = &mut doc.places[i];
+                p.lat = Some(alat);
+                p.lon = Some(alon);
+                p.resolution = "relative";
+                p.geo_precision = 2;
+                p.confidence = 0.4;
+            }
+        }
         if unplaced {
             if let (Some(d), Some(b)) = (r.distance_km, r.bearing) {
                 let (lat, lon) = destination((alat, alon), d, bearing_degrees(b));
@@ -1186,6 +1235,18 @@ fn relations(doc: &mut Doc) {
 /// The place a definite noun phrase stands for: the latest earlier place of a fitting kind.
 pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
     let want_facility = matches!(noun, "plant" | "site" | "station" | "facility" | "bridge");
+    // "the village" stands first for a place introduced as a village ("the village of Synkivka")
+    if matches!(noun, "village" | "town" | "city" | "settlement") {
+        let cued = doc
+            .places_before(at)
+            .take(400)
+            .filter(|m| m.kind == MentionKind::Literal)
+            .find(|m| doc.places[m.place].cue.as_deref() == Some(noun))
+            .map(|m| m.place);
+        if cued.is_some() {
+            return cued;
+        }
+    }
     doc.places_before(at)
         .take(2000)
         .filter(|m| m.kind == MentionKind::Literal)
