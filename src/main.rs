@@ -43,6 +43,10 @@ enum Command {
 enum EvalCommand {
     /// Time expressions: MEANTIME and TimeBank/AQUAINT, TempEval-3 style.
     Time,
+    /// Quotes and attributions: PolNeAR (direct quotes, speakers, indirect attributions).
+    Quotes,
+    /// Conflict events: WikiEvents (detection, arguments) and PLOVER (actor assignment).
+    Events,
     /// Toponym recognition and resolution: LGL, GeoWebNews, GeoVirus, UCDP GED Ukraine.
     Geo {
         /// One corpus only: lgl, gwn, geovirus or ucdp.
@@ -248,6 +252,12 @@ fn eval(what: EvalCommand) -> Result<ExitCode, String> {
     )?;
     let report = match what {
         EvalCommand::Time => sitrep_eval::time(&dir)?,
+        EvalCommand::Quotes => {
+            sitrep_eval::quotes::run(&dir, &Engine::new(open_gazetteer(&[], false)?))?
+        }
+        EvalCommand::Events => {
+            sitrep_eval::events::run(&dir, &Engine::new(open_gazetteer(&[], false)?))?
+        }
         EvalCommand::Geo { corpus, dirs } => {
             let engine = Engine::new(open_gazetteer(&dirs, false)?);
             sitrep_eval::geo::run(&dir, corpus.as_deref(), &engine)?

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+pub mod events;
 pub mod geo;
+pub mod quotes;
 
 /// Where the shared evaluation corpora live: `$SITREP_SHARED/eval`, else `../shared/eval` from the current
 /// directory or from the executable's project.
