@@ -444,17 +444,34 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
         r.relaxed.gold += doc.gold.len();
         r.value.gold += doc.gold.len();
         r.relative_value.system += sys.iter().filter(|m| m.relative).count();
+        // one-to-one alignment: exact spans first, then the first free overlapping mention
+        // (so a range tagged both whole and by its parts pairs each part with its own tag)
         let mut used = vec![false; sys.len()];
-        for g in &doc.gold {
+        let mut assigned: Vec<Option<usize>> = vec![None; doc.gold.len()];
+        for (gi, g) in doc.gold.iter().enumerate() {
+            if let Some(k) =
+                (0..sys.len()).find(|&k| !used[k] && sys[k].start == g.start && sys[k].end == g.end)
+            {
+                used[k] = true;
+                assigned[gi] = Some(k);
+            }
+        }
+        for (gi, g) in doc.gold.iter().enumerate() {
+            if assigned[gi].is_none() {
+                if let Some(k) = (0..sys.len())
+                    .find(|&k| !used[k] && sys[k].start < g.end && g.start < sys[k].end)
+                {
+                    used[k] = true;
+                    assigned[gi] = Some(k);
+                }
+            }
+        }
+        for (gi, g) in doc.gold.iter().enumerate() {
             let rel = gold_is_relative(&doc.text, g);
             if rel {
                 r.relative_value.gold += 1;
             }
-            let hit = sys
-                .iter()
-                .enumerate()
-                .find(|(k, m)| !used[*k] && m.start < g.end && g.start < m.end)
-                .map(|(k, _)| k);
+            let hit = assigned[gi];
             let gtext = doc.text[g.start..g.end].replace('\n', " ");
             let ctx = context(&doc.text, g.start, g.end);
             let Some(k) = hit else {
@@ -464,7 +481,6 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
                 );
                 continue;
             };
-            used[k] = true;
             let m = &sys[k];
             matched += 1;
             if m.start == g.start && m.end == g.end {

@@ -118,6 +118,19 @@ pub const UNITS: &[(&str, &str, bool)] = &[
     ("decades", "DE", false),
     ("century", "CE", false),
     ("centuries", "CE", false),
+    ("quarters", "Q", false),
+];
+
+/// Decades in words ("the nineties").
+pub const DECADE_WORDS: &[(&str, u32)] = &[
+    ("twenties", 20),
+    ("thirties", 30),
+    ("forties", 40),
+    ("fifties", 50),
+    ("sixties", 60),
+    ("seventies", 70),
+    ("eighties", 80),
+    ("nineties", 90),
 ];
 
 /// Cardinal number words.
@@ -438,6 +451,11 @@ pub const EXTRA_WORDS: &[&str] = &[
     "other",
     "q",
     "yearend",
+    "thousand",
+    "straight",
+    "consecutive",
+    "successive",
+    "single",
     "year",
     "month",
     "week",

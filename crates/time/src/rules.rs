@@ -415,17 +415,19 @@ impl<'a> Sentence<'a> {
                 return Some((None, i + 2));
             }
             if self.is(i + 1, "couple") && self.is(i + 2, "of") {
-                return Some((None, i + 3));
+                return Some((Some(2), i + 3));
             }
             return Some((Some(1), i + 1));
         }
+        if self.is(i, "couple") && self.is(i + 1, "of") {
+            return Some((Some(2), i + 2));
+        }
         if self.is_any(i, lx::VAGUE_QUANTIFIERS) {
-            let j = if self.is(i, "couple") && self.is(i + 1, "of") {
-                i + 2
-            } else {
-                i + 1
-            };
-            return Some((None, j));
+            return Some((None, i + 1));
+        }
+        // "single-day"
+        if self.is(i, "single") && self.hyphen(i + 1) && self.adj(i + 1) {
+            return Some((Some(1), i + 1));
         }
         let v = self.lookup(i, lx::NUMBER_WORDS)?;
         if (20..100).contains(&v) {
@@ -1475,8 +1477,33 @@ impl<'a> Sentence<'a> {
                 return Self::pt(kk + 1, Some(Point::Year(century(v))), false);
             }
         }
+        // "the nineties", "the nineteen-eighties"
         if the {
+            let mut j = k;
+            let mut base = 1900;
+            if self.is(j, "nineteen") && self.hyphen(j + 1) && self.adj(j + 1) {
+                j += 2;
+            } else if self.is(j, "nineteen") {
+                j += 1;
+            }
+            if let Some(v) = self.lookup(j, lx::DECADE_WORDS) {
+                if j == k && self.pubd.is_some_and(|p| p.year() < 1900 + v as i32) {
+                    base = 1800;
+                }
+                return Self::pt(j + 1, Some(Point::Decade(base + v as i32)), false);
+            }
+            // "the year two thousand"
+            if self.is(k, "year") {
+                if let Some((y, e)) = self.spelled_year(k + 1) {
+                    return Self::pt(e, Some(Point::Year(y)), false);
+                }
+            }
             return None;
+        }
+        if let Some((y, e)) = self.spelled_year(i) {
+            if !(i > 0 && self.is_any(i - 1, lx::COUNT_BEFORE)) && !self.is_plural_unit(e) {
+                return Self::pt(e, Some(Point::Year(y)), false);
+            }
         }
         if self.is(i, "fiscal") {
             let (y, e) = self.year_at(i + 1)?;
@@ -1508,6 +1535,37 @@ impl<'a> Sentence<'a> {
             }
         }
         Self::pt(e, Some(Point::Year(y)), false)
+    }
+
+    /// A year in words: "nineteen ninety-six", "nineteen eighty", "two thousand", "two thousand
+    /// and one" (only forms that cannot be counts of something else).
+    fn spelled_year(&self, i: usize) -> Option<(i32, usize)> {
+        if self.is(i, "nineteen") {
+            let j = i + 1;
+            let tens = self.lookup(j, lx::NUMBER_WORDS)?;
+            if !(20..100).contains(&tens) || tens % 10 != 0 {
+                return None;
+            }
+            if self.hyphen(j + 1) && self.adj(j + 1) {
+                let u = self.lookup(j + 2, lx::NUMBER_WORDS)?;
+                if (1..10).contains(&u) && !self.is_any(j + 2, &["a", "an"]) {
+                    return Some((1900 + (tens + u) as i32, j + 3));
+                }
+                return None;
+            }
+            return Some((1900 + tens as i32, j + 1));
+        }
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            let j = i + 2;
+            let k = if self.is(j, "and") { j + 1 } else { j };
+            if let Some(u) = self.lookup(k, lx::NUMBER_WORDS) {
+                if (1..20).contains(&u) && !self.is_any(k, &["a", "an"]) {
+                    return Some((2000 + u as i32, k + 1));
+                }
+            }
+            return Some((2000, j));
+        }
+        None
     }
 
     fn quarter(&self, i: usize) -> Option<Cand> {
@@ -1952,7 +2010,6 @@ impl<'a> Sentence<'a> {
         } else if self.is_any(k, lx::APPROXIMATORS) {
             k += 1;
         }
-        let mut vague_ref = None;
         if self.is(k, "the") {
             k += 1;
             if !self.is_any(
@@ -1970,29 +2027,29 @@ impl<'a> Sentence<'a> {
             ) {
                 return None;
             }
-            if self.is_any(k, &["past", "last", "previous"]) {
-                vague_ref = Some("PAST_REF");
-            } else if self.is_any(k, &["next", "coming"]) {
-                vague_ref = Some("FUTURE_REF");
-            }
             k += 1;
         } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
-            let (_, _, e) = self.unit_at(k + 1)?;
-            let v = if self.is(k, "recent") {
-                "PAST_REF"
-            } else {
-                "FUTURE_REF"
-            };
+            // "recent years", "coming weeks": an unspecified stretch (TimeML "PXY")
+            let (code, clock, e) = self.unit_at(k + 1)?;
             return Some(Cand {
                 e,
                 out: Out::L {
-                    ty: TimexType::Date,
-                    v: Some(v.to_string()),
-                    rel: true,
+                    ty: TimexType::Duration,
+                    v: Some(unit_letter(code, clock, None)),
+                    rel: false,
                 },
             });
         }
         if let Some((n, j)) = self.number_at(k) {
+            // "six straight days", "two consecutive quarters"
+            let j = if n.is_some()
+                && self.is_any(j, &["straight", "consecutive", "successive", "full"])
+                && self.is_plural_unit(j + 1)
+            {
+                j + 1
+            } else {
+                j
+            };
             // "two-day talks", "24-hour"
             let (jj, hy) = if self.hyphen(j) && self.adj(j) {
                 (j + 1, true)
@@ -2013,18 +2070,7 @@ impl<'a> Sentence<'a> {
                 if self.is(e, "old") || (self.hyphen(e) && self.is(e + 1, "old")) {
                     return None;
                 }
-                if n.is_none() {
-                    if let Some(v) = vague_ref {
-                        return Some(Cand {
-                            e,
-                            out: Out::L {
-                                ty: TimexType::Date,
-                                v: Some(v.to_string()),
-                                rel: true,
-                            },
-                        });
-                    }
-                }
+                // "the past few weeks" is an unspecified stretch: "PXW" (TimeML practice)
                 return Some(Cand {
                     e,
                     out: Out::L {
@@ -2130,6 +2176,18 @@ impl<'a> Sentence<'a> {
                 return None;
             }
             return lit(i + 1, v);
+        }
+        // "the current crisis": the adjective refers to the present
+        if self.is(i, "current")
+            && i + 1 < self.len()
+            && self.t[i + 1].kind == Kind::Alpha
+            && !self.is_any(i + 1, &["account", "accounts", "affairs", "and", "or"])
+            && !self.is_any(
+                i.wrapping_sub(1),
+                &["electric", "electrical", "alternating", "direct"],
+            )
+        {
+            return lit(i + 1, "PRESENT_REF");
         }
         if self.is(i, "present") && i > 0 && self.is(i - 1, "at") {
             return lit(i + 1, "PRESENT_REF");

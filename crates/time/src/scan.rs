@@ -55,6 +55,7 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
         s.extend(lexicon::SEASONS.iter().map(|x| x.0));
         s.extend(lexicon::PARTS_OF_DAY.iter().map(|x| x.0));
         s.extend(lexicon::UNITS.iter().map(|x| x.0));
+        s.extend(lexicon::DECADE_WORDS.iter().map(|x| x.0));
         s.extend(lexicon::NUMBER_WORDS.iter().map(|x| x.0));
         s.extend(lexicon::ORDINALS.iter().map(|x| x.0));
         s.extend(lexicon::SET_ADVERBS.iter().map(|x| x.0));
