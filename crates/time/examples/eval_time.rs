@@ -1,4 +1,6 @@
-//! Prints the evaluation report: `cargo run -p sitrep-time --release --example eval_time [DIR] [--errors]`.
+//! Prints the evaluation report:
+//! `cargo run -p sitrep-time --release --example eval_time [DIR] [--errors] [--markdown]`
+//! (`--markdown` prints the README tables instead of the plain report).
 
 use std::path::PathBuf;
 
@@ -10,7 +12,11 @@ fn main() {
         .map_or_else(|| PathBuf::from("/work/shared/eval/time"), PathBuf::from);
     match sitrep_time::eval::evaluate(&dir) {
         Ok(report) => {
-            print!("{report}");
+            if args.iter().any(|a| a == "--markdown") {
+                print!("{}", report.markdown());
+            } else {
+                print!("{report}");
+            }
             if args.iter().any(|a| a == "--errors") {
                 for c in &report.corpora {
                     for e in &c.errors {

@@ -78,6 +78,11 @@ pub struct CorpusReport {
     /// Value F1 restricted to relative expressions (gold without a year / system `relative`).
     pub relative_value: Prf,
     pub relative_value_accuracy: f64,
+    /// Relaxed matches with the right type (numerator of `type_accuracy`).
+    pub type_correct: usize,
+    /// Relaxed matches of relative gold expressions, and those with the right value.
+    pub relative_matched: usize,
+    pub relative_value_ok: usize,
     /// Sample of disagreements: "kind\tgold text\tgold value\tsystem text\tsystem value".
     pub errors: Vec<String>,
 }
@@ -107,10 +112,111 @@ impl fmt::Display for CorpusReport {
     }
 }
 
+impl Prf {
+    fn add(&mut self, o: &Prf) {
+        self.correct += o.correct;
+        self.system += o.system;
+        self.gold += o.gold;
+    }
+}
+
+impl CorpusReport {
+    /// Pools the counts of several corpora (micro-averaged; errors are not carried over).
+    pub fn combine(name: &str, parts: &[&CorpusReport]) -> CorpusReport {
+        let mut r = CorpusReport {
+            name: name.to_string(),
+            ..Default::default()
+        };
+        for p in parts {
+            r.documents += p.documents;
+            r.strict.add(&p.strict);
+            r.relaxed.add(&p.relaxed);
+            r.value.add(&p.value);
+            r.relative_value.add(&p.relative_value);
+            r.type_correct += p.type_correct;
+            r.relative_matched += p.relative_matched;
+            r.relative_value_ok += p.relative_value_ok;
+        }
+        r.value_accuracy = ratio(r.value.correct, r.relaxed.correct);
+        r.type_accuracy = ratio(r.type_correct, r.relaxed.correct);
+        r.relative_value_accuracy = ratio(r.relative_value_ok, r.relative_matched);
+        r
+    }
+}
+
+impl EvalReport {
+    /// TimeBank and AQUAINT pooled (the TempEval-3 "TBAQ" training set), if both were scored.
+    pub fn tbaq(&self) -> Option<CorpusReport> {
+        let tb = self.corpora.iter().find(|c| c.name == "TimeBank")?;
+        let aq = self.corpora.iter().find(|c| c.name == "AQUAINT")?;
+        Some(CorpusReport::combine(
+            "TBAQ (TimeBank + AQUAINT)",
+            &[tb, aq],
+        ))
+    }
+
+    /// The figures as README-ready markdown: one table of span and value scores per corpus
+    /// (and TBAQ pooled), one of the value scores on relative expressions.
+    pub fn markdown(&self) -> String {
+        use std::fmt::Write as _;
+        let mut rows: Vec<CorpusReport> = self.corpora.clone();
+        rows.extend(self.tbaq());
+        let mut s = String::new();
+        s.push_str(
+            "| Corpus | Docs | Gold | Strict P | Strict R | Strict F1 | Relaxed P | Relaxed R | \
+             Relaxed F1 | Value acc. | Value P | Value R | Value F1 |\n",
+        );
+        s.push_str("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        for c in &rows {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | \
+                 {:.3} | **{:.3}** |",
+                c.name,
+                c.documents,
+                c.relaxed.gold,
+                c.strict.precision(),
+                c.strict.recall(),
+                c.strict.f1(),
+                c.relaxed.precision(),
+                c.relaxed.recall(),
+                c.relaxed.f1(),
+                c.value_accuracy,
+                c.value.precision(),
+                c.value.recall(),
+                c.value.f1()
+            );
+        }
+        s.push_str(
+            "\nRelative expressions (gold DATE/TIME without a written year, resolved against the \
+             document date):\n\n",
+        );
+        s.push_str("| Corpus | Gold | System | Value acc. | Value P | Value R | Value F1 |\n");
+        s.push_str("|---|--:|--:|--:|--:|--:|--:|\n");
+        for c in &rows {
+            let _ = writeln!(
+                s,
+                "| {} | {} | {} | {:.3} | {:.3} | {:.3} | **{:.3}** |",
+                c.name,
+                c.relative_value.gold,
+                c.relative_value.system,
+                c.relative_value_accuracy,
+                c.relative_value.precision(),
+                c.relative_value.recall(),
+                c.relative_value.f1()
+            );
+        }
+        s
+    }
+}
+
 impl fmt::Display for EvalReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for c in &self.corpora {
             write!(f, "{c}")?;
+        }
+        if let Some(t) = self.tbaq() {
+            write!(f, "{t}")?;
         }
         Ok(())
     }
@@ -533,6 +639,9 @@ fn score(name: &str, docs: &[Doc]) -> CorpusReport {
     r.value_accuracy = ratio(val_ok, matched);
     r.type_accuracy = ratio(type_ok, matched);
     r.relative_value_accuracy = ratio(rel_ok, rel_matched);
+    r.type_correct = type_ok;
+    r.relative_matched = rel_matched;
+    r.relative_value_ok = rel_ok;
     r
 }
 

@@ -385,6 +385,9 @@ impl<'a> Sentence<'a> {
     }
 
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        if i < self.len() && self.t[i].kind == Kind::Alpha {
+            return self.spelled_year(i);
+        }
         let (v, len) = self.digits(i)?;
         if len != 4 || !(1000..=2099).contains(&v) || self.glued_number(i + 1) {
             return None;
@@ -1500,11 +1503,6 @@ impl<'a> Sentence<'a> {
             }
             return None;
         }
-        if let Some((y, e)) = self.spelled_year(i) {
-            if !(i > 0 && self.is_any(i - 1, lx::COUNT_BEFORE)) && !self.is_plural_unit(e) {
-                return Self::pt(e, Some(Point::Year(y)), false);
-            }
-        }
         if self.is(i, "fiscal") {
             let (y, e) = self.year_at(i + 1)?;
             return Self::pt(e, Some(Point::Year(y)), false);
@@ -1563,7 +1561,11 @@ impl<'a> Sentence<'a> {
                     return Some((2000 + u as i32, k + 1));
                 }
             }
-            return Some((2000, j));
+            // "two thousand" alone only before punctuation ("two thousand troops" is a count)
+            if j >= self.len() || self.t[j].kind == Kind::Punct {
+                return Some((2000, j));
+            }
+            return None;
         }
         None
     }
