@@ -593,6 +593,40 @@ impl<'a> Sentence<'a> {
         !(j.saturating_sub(CLAUSE_WINDOW)..end).any(|x| self.is(x, "had"))
     }
 
+    /// "year-end", "yearend", "year end", "year's end": the last day of the publication year
+    /// (of the year before after "since" or "last").
+    fn year_end(&self, i: usize) -> Option<Cand> {
+        let e = if self.is(i, "yearend") {
+            i + 1
+        } else if self.is(i, "year")
+            && self.hyphen(i + 1)
+            && self.adj(i + 1)
+            && self.is(i + 2, "end")
+        {
+            i + 3
+        } else if self.is(i, "year") && self.is(i + 1, "end") {
+            i + 2
+        } else if self.is(i, "year")
+            && self.apostrophe(i + 1)
+            && self.is(i + 2, "s")
+            && self.is(i + 3, "end")
+        {
+            i + 4
+        } else {
+            return None;
+        };
+        // "year-end bonuses" still names the date; "the year end of 2008" is left to others
+        if self.is(e, "of") {
+            return None;
+        }
+        let back = i > 0 && self.is_any(i - 1, &["since", "last"]);
+        let p = self
+            .pubd
+            .and_then(|p| ymd(p.year() - i32::from(back), 12, 31))
+            .map(Point::Day);
+        Self::pt(e, p, true)
+    }
+
     /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
     fn holiday(&self, i: usize) -> Option<Cand> {
         let (dir0, k) = if self.is(i, "last") {
@@ -743,6 +777,7 @@ impl<'a> Sentence<'a> {
             self.anaphoric(i, refd),
             self.financial(i),
             self.holiday(i),
+            self.year_end(i),
         ]
         .into_iter()
         .flatten()
@@ -1115,6 +1150,22 @@ impl<'a> Sentence<'a> {
         if let Some(off) = yref {
             let p = self.pubd.map(|p| Point::Month(p.year() + off, m));
             return Self::pt(jj + 2, p, true);
+        }
+        // "October of next year": two expressions, the month takes that year
+        if self.is(j, "of") && self.is(j + 2, "year") {
+            let off = if self.is(j + 1, "last") {
+                Some(-1)
+            } else if self.is(j + 1, "next") {
+                Some(1)
+            } else if self.is(j + 1, "this") {
+                Some(0)
+            } else {
+                None
+            };
+            if let Some(off) = off {
+                let p = self.pubd.map(|p| Point::Month(p.year() + off, m));
+                return Self::pt(j, p, true);
+            }
         }
         if dir0.is_none() {
             let ctx = i > 0 && self.is_any(i - 1, lx::DATE_CONTEXT_BEFORE);
