@@ -42,7 +42,11 @@ enum Command {
 #[derive(Subcommand)]
 enum EvalCommand {
     /// Time expressions: MEANTIME and TimeBank/AQUAINT, TempEval-3 style.
-    Time,
+    Time {
+        /// Print the README's markdown tables.
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Quotes and attributions: PolNeAR (direct quotes, speakers, indirect attributions).
     Quotes,
     /// Conflict events: WikiEvents (detection, arguments) and PLOVER (actor assignment).
@@ -251,7 +255,7 @@ fn eval(what: EvalCommand) -> Result<ExitCode, String> {
         "the evaluation corpora were not found: put them at ../shared/eval or set SITREP_SHARED",
     )?;
     let report = match what {
-        EvalCommand::Time => sitrep_eval::time(&dir)?,
+        EvalCommand::Time { markdown } => sitrep_eval::time(&dir, markdown)?,
         EvalCommand::Quotes => {
             sitrep_eval::quotes::run(&dir, &Engine::new(open_gazetteer(&[], false)?))?
         }

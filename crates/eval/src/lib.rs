@@ -22,7 +22,11 @@ pub fn shared_eval_dir() -> Option<PathBuf> {
 }
 
 /// Time expressions on MEANTIME and TimeBank/AQUAINT (TempEval-3 style scores).
-pub fn time(eval_dir: &Path) -> Result<String, String> {
+pub fn time(eval_dir: &Path, markdown: bool) -> Result<String, String> {
     let report = sitrep_time::eval::evaluate(&eval_dir.join("time"))?;
-    Ok(report.to_string())
+    Ok(if markdown {
+        report.markdown()
+    } else {
+        report.to_string()
+    })
 }
