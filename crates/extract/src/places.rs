@@ -129,6 +129,23 @@ fn name_lists() -> &'static NameLists {
     })
 }
 
+/// Regions written short after a place ("Chowchilla, Calif.", "Atlanta, GA"): abbreviation ->
+/// (country, region name), from data/gazetteer/region_abbreviations.tsv.
+fn region_abbreviations() -> &'static HashMap<String, (String, String)> {
+    static R: OnceLock<HashMap<String, (String, String)>> = OnceLock::new();
+    R.get_or_init(|| {
+        include_str!("../../../data/gazetteer/region_abbreviations.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut p = l.split('\t');
+                let (a, cc, _code, name) = (p.next()?, p.next()?, p.next()?, p.next()?);
+                Some((a.to_string(), (cc.to_string(), name.to_string())))
+            })
+            .collect()
+    })
+}
+
 /// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
 const TITLES: &[&str] = &[
     "mr",
@@ -224,6 +241,7 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
 struct Patterns {
     relation: Regex,
     abbreviation: Regex,
+    region_abbr: Regex,
     facility: Regex,
     definite: Regex,
 }
@@ -236,6 +254,8 @@ fn patterns() -> &'static Patterns {
         )
         .expect("relation pattern"),
         abbreviation: Regex::new(r"\b[A-Z]\.(?:[A-Z]\.)+").expect("abbreviation pattern"),
+        region_abbr: Regex::new(r"\w, ([A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.?)?|[A-Z]{2}\b)")
+            .expect("region abbreviation pattern"),
         facility: Regex::new(
             r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
         )
@@ -465,6 +485,48 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             name: c.name.clone(),
             cands: vec![c],
             kind,
+            cue: None,
+            fuzzy: false,
+            facility: None,
+        });
+    }
+    // a region written short after a place: "Chowchilla, Calif.", "Wheeling, W.Va.", "Atlanta, GA"
+    for c in patterns().region_abbr.captures_iter(view) {
+        let m = c.get(1).unwrap();
+        let Some((cc, region)) = region_abbreviations().get(m.as_str()) else {
+            continue;
+        };
+        // the place before must be capitalised: "Wheeling, W.Va."
+        let before = view[..m.start() - 2]
+            .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.' && ch != '-')
+            .next()
+            .unwrap_or("");
+        if !before.starts_with(|ch: char| ch.is_uppercase()) || found.overlaps(m.start(), m.end()) {
+            continue;
+        }
+        // a two-letter code needs to end the phrase ("Atlanta, GA, said" / "Atlanta, GA.")
+        if m.as_str().len() == 2
+            && view[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_alphanumeric() || ch == '-')
+        {
+            continue;
+        }
+        let Some(c) = cache
+            .lookup(gaz, region)
+            .into_iter()
+            .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+        else {
+            continue;
+        };
+        found.push(Found {
+            start: m.start(),
+            end: m.end(),
+            key: normalise(&c.name),
+            name: c.name.clone(),
+            cands: vec![c],
+            kind: MentionKind::Literal,
             cue: None,
             fuzzy: false,
             facility: None,
