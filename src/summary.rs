@@ -4,6 +4,12 @@ use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::Ledger;
 use std::io::{self, Write};
 
+fn claim_number(id: &str) -> usize {
+    id.trim_start_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .unwrap_or(0)
+}
+
 fn short(s: &str, n: usize) -> String {
     let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if s.chars().count() <= n {
@@ -43,7 +49,7 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             .unwrap_or_default()
     )?;
 
-    writeln!(out, "\nPLACES ({})", l.places.len())?;
+    writeln!(out, "\nPLACES ({})  name, lat/lon, country, GeoNames feature, admin-1, mentions, confidence, how placed", l.places.len())?;
     for p in &l.places {
         let coords = match (p.lat, p.lon) {
             (Some(a), Some(b)) => format!("{a:>9.4}, {b:>9.4}"),
@@ -88,7 +94,7 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
         )?;
     }
 
-    writeln!(out, "\nACTORS ({})", l.actors.len())?;
+    writeln!(out, "\nACTORS ({})  name, kind, side, role", l.actors.len())?;
     for a in &l.actors {
         writeln!(
             out,
@@ -129,7 +135,7 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
         )?;
     }
 
-    writeln!(out, "\nEVENTS ({})", l.events.len())?;
+    writeln!(out, "\nEVENTS ({})  ACLED type, where, when; actor1 -> actor2; each claim: who says it, stance, verification", l.events.len())?;
     for e in &l.events {
         let prec = match e.time_precision {
             Some(1) => "",
@@ -188,30 +194,42 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
                 .iter()
                 .map(move |o| (c.id.as_str(), o.as_str()))
         })
-        .filter(|(a, b)| a < b)
+        .filter(|(a, b)| claim_number(a) < claim_number(b))
         .collect();
-    writeln!(out, "\nCONTRADICTIONS ({})", pairs.len())?;
-    for (a, b) in pairs {
-        let describe = |id: &str| -> String {
-            let c = l.claims.iter().find(|c| c.id == id);
-            match c {
-                Some(c) => {
-                    let e = l.events.iter().find(|e| e.id == c.event);
-                    format!(
-                        "{} ({}: {} at {})",
-                        c.id,
-                        c.source
-                            .as_ref()
-                            .map(|_| actor(&c.source))
-                            .unwrap_or_else(|| "report".into()),
-                        e.map(|e| e.sub_event_type.as_str()).unwrap_or("?"),
-                        e.map(|e| place(&e.place)).unwrap_or_default()
-                    )
-                }
-                None => id.to_string(),
+    writeln!(
+        out,
+        "\nCONTRADICTIONS ({})  claims that cannot both hold, from opposing sides",
+        pairs.len()
+    )?;
+    let describe = |id: &str| -> String {
+        match l.claims.iter().find(|c| c.id == id) {
+            Some(c) => {
+                let e = l.events.iter().find(|e| e.id == c.event);
+                let who = c
+                    .source
+                    .as_ref()
+                    .map(|_| actor(&c.source))
+                    .unwrap_or_else(|| "the report".into());
+                let what = match e {
+                    Some(e) if c.stance == "denies" => {
+                        format!("denies \"{}\" at {}", e.trigger, place(&e.place))
+                    }
+                    Some(e) => format!(
+                        "\"{}\" at {} ({} -> {})",
+                        e.trigger,
+                        place(&e.place),
+                        actor(&e.actor1),
+                        actor(&e.actor2)
+                    ),
+                    None => String::new(),
+                };
+                format!("{who} ({}): {what}", c.id)
             }
-        };
-        writeln!(out, "  {}  <>  {}", describe(a), describe(b))?;
+            None => id.to_string(),
+        }
+    };
+    for (a, b) in pairs {
+        writeln!(out, "  {}\n    <> {}", describe(a), describe(b))?;
     }
     writeln!(out)?;
     Ok(())
