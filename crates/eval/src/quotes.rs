@@ -215,7 +215,54 @@ fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 2] {
     }
     let golds_d: Vec<&GoldAttr> = d.attrs.iter().filter(|a| a.direct).collect();
     let golds_i: Vec<&GoldAttr> = d.attrs.iter().filter(|a| !a.direct).collect();
+    if std::env::var_os("SITREP_EVAL_DEBUG").is_some() {
+        debug(d, &l, &golds_d, &direct);
+    }
     [count(&golds_d, &direct), count(&golds_i, &indirect)]
+}
+
+/// Prints the gold direct quotes whose speaker was missed (SITREP_EVAL_DEBUG set).
+fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
+    let chars: Vec<char> = d.text.chars().collect();
+    let cut = |(a, b): (usize, usize)| -> String {
+        chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .collect::<String>()
+            .replace('\n', " ")
+    };
+    for g in golds {
+        let best = preds
+            .iter()
+            .map(|p| (overlap_any(p.span, &g.content), p))
+            .filter(|(o, _)| *o > 0)
+            .max_by_key(|(o, _)| *o);
+        let Some((_, p)) = best else {
+            eprintln!(
+                "MISS quote {:?}",
+                cut(g.content[0]).chars().take(70).collect::<String>()
+            );
+            continue;
+        };
+        if g.source.is_empty()
+            || p.speaker_spans
+                .iter()
+                .any(|&s| overlap_any(s, &g.source) > 0)
+        {
+            continue;
+        }
+        let q = l.quotes.iter().find(|q| (q.start, q.end) == p.span);
+        let e = g.content[g.content.len() - 1].1;
+        eprintln!(
+            "SPK gold {:?} pred {:?} mention {:?} | {:?}",
+            cut(g.source[0]),
+            q.and_then(|q| q.speaker.as_deref())
+                .and_then(|id| l.actor(id))
+                .map(|a| a.name.clone()),
+            q.and_then(|q| q.speaker_mention.as_ref())
+                .map(|m| m.text.clone()),
+            cut((e.saturating_sub(60), e + 60)),
+        );
+    }
 }
 
 fn count(golds: &[&GoldAttr], preds: &[Pred]) -> Counts {

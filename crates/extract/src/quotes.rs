@@ -2,7 +2,7 @@
 //! `X said: "..."`, `"...," X said`, `"...," said X`, `"...," he added`, `X spoke of a "..."`,
 //! `X said they were "..."`, `... interrupted by X: "..."`, a quote running on from the previous paragraph.
 
-use crate::doc::{words, Doc, QuoteRec};
+use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::lexicon::Lexicon;
 
 /// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
@@ -59,11 +59,410 @@ pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     found
 }
 
+/// Words that may stand between a speaker and the verb ("Trump later said", "she then added").
+const ADVERBS: &[&str] = &[
+    "then",
+    "also",
+    "later",
+    "again",
+    "once",
+    "has",
+    "had",
+    "have",
+    "previously",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "often",
+    "now",
+    "still",
+    "simply",
+    "flatly",
+];
+
+/// Words that open a descriptive speaker phrase ("the union", "a senior official", "one source on the panel").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "his",
+    "her", "its", "their", "our", "my",
+];
+
+/// Head nouns that make a descriptive speaker an organisation rather than a person.
+const ORG_NOUNS: &[&str] = &[
+    "campaign",
+    "union",
+    "committee",
+    "group",
+    "company",
+    "agency",
+    "ministry",
+    "government",
+    "administration",
+    "department",
+    "office",
+    "party",
+    "council",
+    "court",
+    "police",
+    "army",
+    "military",
+    "network",
+    "newspaper",
+    "paper",
+    "organization",
+    "organisation",
+    "coalition",
+    "alliance",
+    "association",
+    "institute",
+    "center",
+    "centre",
+    "white house",
+    "kremlin",
+    "embassy",
+    "statement",
+    "ad",
+    "report",
+    "piece",
+    "article",
+];
+
+/// A speaker phrase found in the text when no recognised actor fills the speaker slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PhraseKind {
+    Pronoun,
+    Name,
+    Description,
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "he" | "she" | "they" | "it"
+    )
+}
+
+/// Trims quote marks, dashes, commas and spaces from both ends of `view[s..e]`.
+fn trim_span(view: &str, mut s: usize, mut e: usize) -> (usize, usize) {
+    let junk = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';'
+                    | ':'
+                    | '"'
+                    | '\u{201C}'
+                    | '\u{201D}'
+                    | '\u{2019}'
+                    | '\u{2015}'
+                    | '\u{2014}'
+                    | '\u{2013}'
+                    | '-'
+                    | '.'
+            )
+    };
+    while s < e {
+        let c = view[s..e].chars().next().unwrap();
+        if !junk(c) {
+            break;
+        }
+        s += c.len_utf8();
+    }
+    while e > s {
+        let c = view[s..e].chars().next_back().unwrap();
+        if !junk(c) {
+            break;
+        }
+        e -= c.len_utf8();
+    }
+    (s, e)
+}
+
+/// Classifies `view[s..e]` as a speaker phrase: a pronoun, a capitalised name (1-5 words) or a descriptive
+/// noun phrase opened by a determiner (up to 9 words).
+fn classify_phrase(view: &str, s: usize, e: usize) -> Option<PhraseKind> {
+    let lex = Lexicon::get();
+    let ws = words(view, s, e);
+    let (&(fs, fe), &(_, le)) = (ws.first()?, ws.last()?);
+    if le != e || fs != s || view[s..e].contains(['"', '\u{201C}', '\u{201D}', '(', '\n']) {
+        return None;
+    }
+    let first = &view[fs..fe];
+    if ws.len() == 1 && is_pronoun(first) {
+        return Some(PhraseKind::Pronoun);
+    }
+    if DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+        if ws.len() < 2 || ws.len() > 9 {
+            return None;
+        }
+        // no verbs of saying or clause words inside
+        let ok = ws[1..].iter().all(|&(a, b)| {
+            let w = &view[a..b];
+            !lex.is_speech_verb(w) && !matches!(w, "that" | "who" | "which" | "and" | "but")
+        });
+        return ok.then_some(PhraseKind::Description);
+    }
+    if ws.len() > 5 {
+        return None;
+    }
+    let name_ok = ws.iter().all(|&(a, b)| {
+        let w = &view[a..b];
+        is_capitalised(w)
+            || matches!(
+                w,
+                "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"
+            )
+    }) && !lex.stop_names.contains(&first.to_ascii_lowercase())
+        && !MONTHS_DAYS.contains(&first);
+    name_ok.then_some(PhraseKind::Name)
+}
+
+const MONTHS_DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Earlier",
+    "Later",
+    "Asked",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "When",
+    "After",
+    "Before",
+];
+
+/// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
+fn phrase_before(view: &str, from: usize, verb: usize) -> Option<(usize, usize, PhraseKind)> {
+    let ws = words(view, from, verb);
+    let mut k = ws.len();
+    while k > 0 && ADVERBS.contains(&view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str()) {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let end = ws[k - 1].1;
+    if !view[end..verb]
+        .chars()
+        .all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return None;
+    }
+    // the whole gap when it is a phrase (after a closing quote), else the name or pronoun just before the verb
+    let (gs, ge) = trim_span(view, from, end);
+    if gs < ge {
+        if let Some(kind) = classify_phrase(view, gs, ge) {
+            return Some((gs, ge, kind));
+        }
+    }
+    let (ls, le) = ws[k - 1];
+    if is_pronoun(&view[ls..le]) {
+        return Some((ls, le, PhraseKind::Pronoun));
+    }
+    let mut j = k - 1;
+    while j > 0
+        && is_capitalised(&view[ws[j - 1].0..ws[j - 1].1])
+        && view[ws[j - 1].1..ws[j].0] == *" "
+    {
+        j -= 1;
+    }
+    let s = ws[j].0;
+    (classify_phrase(view, s, le) == Some(PhraseKind::Name)).then_some((s, le, PhraseKind::Name))
+}
+
+/// The speaker phrase right after a speech verb ("said one source on the panel", "said Scott Pruitt, ...").
+fn phrase_after(view: &str, verb_end: usize, to: usize) -> Option<(usize, usize, PhraseKind)> {
+    let rest = &view[verb_end..to];
+    let stop = rest
+        .find([
+            ',', '.', ';', ':', '\n', '"', '\u{201C}', '(', '\u{2014}', '\u{2015}',
+        ])
+        .unwrap_or(rest.len());
+    let (s, e) = trim_span(view, verb_end, verb_end + stop);
+    if s >= e {
+        return None;
+    }
+    let mut e = e;
+    // a description stops before a time or a place phrase ("the spokesman on Tuesday")
+    let ws = words(view, s, e);
+    if let Some(&(a, _)) = ws.iter().skip(1).find(|&&(a, b)| {
+        matches!(
+            &view[a..b],
+            "on" | "in" | "at" | "during" | "after" | "before" | "while" | "as" | "to" | "when"
+        )
+    }) {
+        if !DETERMINERS.contains(&view[ws[0].0..ws[0].1].to_ascii_lowercase().as_str())
+            || view[a..].starts_with("in ")
+        {
+            e = view[s..a].trim_end().len() + s;
+        }
+    }
+    let kind = classify_phrase(view, s, e)?;
+    Some((s, e, kind))
+}
+
+/// The char boundary at or before `i`.
+fn floor(view: &str, i: usize) -> usize {
+    let mut i = i.min(view.len());
+    while !view.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// A name after a dash closing a quote: `"..." — Ann Smith`.
+fn dash_name(view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
+    let rest = &view[close..floor(view, close + 80)];
+    let rest_t = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let d = rest_t.chars().next()?;
+    // the view folds typographic dashes to '-': a dash standing alone before the name
+    if !matches!(d, '-' | '\u{2015}' | '\u{2014}' | '\u{2013}')
+        || !rest_t[d.len_utf8()..].starts_with([' ', '-'])
+    {
+        return None;
+    }
+    let s0 = close + (rest.len() - rest_t.len()) + d.len_utf8();
+    let after = &view[s0..floor(view, s0 + 60)];
+    let stop = after
+        .find(['.', ',', '\n', '"', '\u{201C}', '\u{201D}'])
+        .unwrap_or(after.len());
+    let (s, e) = trim_span(view, s0, s0 + stop);
+    // the name's capitalised run only
+    let ws = words(view, s, e);
+    let mut k = 0;
+    while k < ws.len() && is_capitalised(&view[ws[k].0..ws[k].1]) && k < 5 {
+        k += 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    let e = ws[k - 1].1;
+    (classify_phrase(view, s, e) == Some(PhraseKind::Name)).then_some((s, e, PhraseKind::Name))
+}
+
+/// The actor for a speaker phrase: a pronoun joins the nearest earlier person (or, for "they"/"it", any actor);
+/// a name joins a known person with that surname or becomes a person; a description ("the union", "a senior
+/// official") joins the last person whose role it names, or becomes an unnamed actor of its own.
+fn actor_for_phrase(
+    doc: &mut Doc,
+    s: usize,
+    e: usize,
+    kind: PhraseKind,
+    recent: &[(usize, usize)],
+) -> Option<usize> {
+    let view = doc.view();
+    let text = view[s..e].to_string();
+    match kind {
+        PhraseKind::Pronoun => {
+            let p = text.to_ascii_lowercase();
+            let gender = match p.as_str() {
+                "he" => Some('m'),
+                "she" => Some('f'),
+                _ => None,
+            };
+            let want_person = p == "he" || p == "she";
+            let fits = |a: usize| {
+                let r = &doc.actors[a];
+                if want_person {
+                    r.kind == "person"
+                        && (gender.is_none() || r.gender.is_none() || r.gender == gender)
+                } else {
+                    true
+                }
+            };
+            let flushed = doc
+                .actors_within(s.saturating_sub(5000), s)
+                .rev()
+                .find(|m| fits(m.actor))
+                .map(|m| (m.start, m.actor));
+            let local = recent
+                .iter()
+                .rev()
+                .find(|&&(pos, a)| pos < s && fits(a))
+                .copied();
+            match (flushed, local) {
+                (Some(f), Some(l)) => Some(if l.0 > f.0 { l.1 } else { f.1 }),
+                (f, l) => f.or(l).map(|x| x.1),
+            }
+        }
+        PhraseKind::Name => {
+            let lex = Lexicon::get();
+            let name = text
+                .trim_end_matches("\u{2019}s")
+                .trim_end_matches("'s")
+                .to_string();
+            if !name.contains(' ') {
+                if let Some(i) = doc.actors.iter().position(|a| {
+                    a.name.rsplit(' ').next() == Some(name.as_str()) && a.name.contains(' ')
+                }) {
+                    return Some(i);
+                }
+            }
+            let first = name.split(' ').next().unwrap_or("");
+            let id = doc.actor(&name, "person", None, None);
+            if doc.actors[id].gender.is_none() {
+                doc.actors[id].gender = lex.given_names.get(first).copied();
+            }
+            Some(id)
+        }
+        PhraseKind::Description => {
+            let lower = text.to_ascii_lowercase();
+            let head = lower.split(' ').next_back().unwrap_or("");
+            // "the spokesman", "the official": the last person with that role
+            let lex = Lexicon::get();
+            if lower.split(' ').count() <= 3 && lex.roles.iter().any(|r| r == head) {
+                let found = doc
+                    .actors_within(s.saturating_sub(5000), s)
+                    .rev()
+                    .find(|m| {
+                        let a = &doc.actors[m.actor];
+                        a.kind == "person"
+                            && a.role
+                                .as_deref()
+                                .is_some_and(|r| r.to_ascii_lowercase().contains(head))
+                    });
+                if let Some(m) = found {
+                    return Some(m.actor);
+                }
+            }
+            let kind = if ORG_NOUNS.iter().any(|n| lower.ends_with(n)) {
+                "organization"
+            } else {
+                "person"
+            };
+            Some(doc.actor(&text, kind, None, None))
+        }
+    }
+}
+
 pub fn recognise(doc: &mut Doc) {
     let view = doc.view();
     let lex = Lexicon::get();
     let quotes = doc.text.quotes.clone();
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, actor)
+                                                              // speakers found from phrases (pending mentions: flushed at the end)
+    let mut recent: Vec<(usize, usize)> = Vec::new();
+    let mut new_mentions: Vec<(usize, usize, usize, bool)> = Vec::new();
     for q in quotes {
         let (is, ie) = q.inner();
         let inner = view[is..ie].trim();
@@ -105,12 +504,40 @@ pub fn recognise(doc: &mut Doc) {
                         .rev()
                         .find(|m| doc.actors[m.actor].kind == "person")
                         .or(ms.last())
-                        .map(|m| (m.start, m.end, m.actor))
-                        .or_else(|| {
-                            doc.actors_within(ss, after_end)
-                                .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
-                                .map(|m| (m.start, m.end, m.actor))
-                        });
+                        .map(|m| (m.start, m.end, m.actor));
+                    // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
+                    if speaker.is_none() {
+                        if let Some((s, e, k)) = phrase_before(view, a_from, vs) {
+                            if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
+                                speaker = Some((s, e, a));
+                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                            }
+                        }
+                    }
+                    speaker = speaker.or_else(|| {
+                        doc.actors_within(ss, after_end)
+                            .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
+                            .map(|m| (m.start, m.end, m.actor))
+                    });
+                    if speaker.is_none() {
+                        let ph = phrase_before(view, a_from, vs)
+                            .or_else(|| phrase_after(view, ve, a_to));
+                        if let Some((s, e, k)) = ph {
+                            if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
+                                speaker = Some((s, e, a));
+                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if speaker.is_none() {
+            if let Some((s, e, k)) = dash_name(view, q.close) {
+                if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
+                    speaker = Some((s, e, a));
+                    cue = Some("\u{2014}".into());
+                    new_mentions.push((s, e, a, false));
                 }
             }
         }
@@ -145,6 +572,14 @@ pub fn recognise(doc: &mut Doc) {
                             .map(|m| (m.start, m.end, m.actor));
                     } else {
                         speaker = subject_before(doc, from, vs);
+                        if speaker.is_none() {
+                            if let Some((s, e, k)) = phrase_before(view, from, vs) {
+                                if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
+                                    speaker = Some((s, e, a));
+                                    new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                                }
+                            }
+                        }
                     }
                 } else if let Some(m) = doc
                     .actors_within(ss, after_end)
@@ -169,14 +604,17 @@ pub fn recognise(doc: &mut Doc) {
         // 4. a quote alone in its paragraph continues the previous speaker's words
         if speaker.is_none() && before_trim.is_empty() && q.close >= se {
             if let Some((p, a)) = last_para_speaker {
-                if p + 1 == para {
+                if p + 1 == para || p == para {
                     speaker = Some((q.open, q.open, a));
                     cue = Some("continues".into());
                 }
             }
         }
-        if let Some((_, _, a)) = speaker {
+        if let Some((s, _, a)) = speaker {
             last_para_speaker = Some((para, a));
+            if doc.actors[a].kind == "person" {
+                recent.push((s, a));
+            }
         }
         doc.quotes.push(QuoteRec {
             start: is,
@@ -187,6 +625,10 @@ pub fn recognise(doc: &mut Doc) {
             partial,
         });
     }
+    for (s, e, a, pronoun) in new_mentions {
+        doc.add_actor_mention(s, e, a, pronoun);
+    }
+    doc.flush_actor_mentions();
 }
 
 #[cfg(test)]

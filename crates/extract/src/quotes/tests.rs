@@ -125,3 +125,51 @@ fn offsets_point_at_the_quoted_text() {
     assert_eq!(s, q.text);
     assert_eq!(q.text, "Hold on.");
 }
+
+#[test]
+fn unknown_surname_before_verb_becomes_the_speaker() {
+    let l = ledger(
+        "The hearing ran late. \u{201C}This is a failure of leadership,\u{201D} Okafor said on the radio.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "failure of leadership"), "Okafor");
+}
+
+#[test]
+fn dash_after_quote_names_the_speaker() {
+    let l = ledger(
+        "Readers wrote in.\n\n\u{201C}The bridge must be rebuilt first.\u{201D} \u{2015} Tamsin Hollowell",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "bridge must be rebuilt"), "Tamsin Hollowell");
+}
+
+#[test]
+fn descriptive_speaker_after_verb_is_kept_as_unnamed_actor() {
+    let l = ledger(
+        "\"The convoy never arrived,\" said one aid worker on the border.",
+        D,
+    );
+    assert_eq!(
+        speaker_of(&l, "convoy never arrived"),
+        "one aid worker on the border"
+    );
+}
+
+#[test]
+fn pronoun_after_quote_finds_a_new_named_speaker() {
+    let l = ledger(
+        "\u{201C}We stayed,\u{201D} Marta Oyelaran said. \u{201C}There was nowhere else to go,\u{201D} she added.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "nowhere else to go"), "Marta Oyelaran");
+}
+
+#[test]
+fn quote_following_in_the_same_paragraph_continues_the_speaker() {
+    let l = ledger(
+        "\u{201C}We will return,\u{201D} Ilse Brandvold said. \u{201C}Every family will.\u{201D}",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "Every family will"), "Ilse Brandvold");
+}
