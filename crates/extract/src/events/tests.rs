@@ -211,3 +211,30 @@ fn anaphoric_attack_joins_the_first_report() {
     assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Ukraine");
     assert_eq!(e.event_type, "Explosions/Remote violence");
 }
+
+#[test]
+fn detonation_is_a_remote_explosive_event() {
+    let l = ledger(
+        "A device detonated outside the market in Izium on Friday, the regional police said.",
+        "2024-02-10",
+    );
+    only_event(&l, "Remote explosive/landmine/IED");
+}
+
+#[test]
+fn deaths_alone_make_a_violent_event() {
+    let l = ledger(
+        "Four people died and nine were wounded in Kramatorsk overnight, officials said.",
+        "2024-02-10",
+    );
+    assert!(!l.events.is_empty(), "no event: {:#?}", l.events);
+}
+
+#[test]
+fn gunfire_is_an_attack() {
+    let l = ledger(
+        "Gunfire broke out near the checkpoint at Kupiansk, the governor said.",
+        "2024-02-10",
+    );
+    assert!(!l.events.is_empty(), "no event: {:#?}", l.events);
+}
