@@ -37,7 +37,11 @@ fn events_minimums() {
     let s = sitrep_eval::events::evaluate(&dir, &engine).expect("events evaluation");
     print!("{}", sitrep_eval::events::report(&s));
     assert!(s.f1 >= 0.62, "event detection F1 {:.3}", s.f1);
-    assert!(s.place.accuracy() >= 0.35, "place accuracy {:.3}", s.place.accuracy());
+    assert!(
+        s.place.accuracy() >= 0.35,
+        "place accuracy {:.3}",
+        s.place.accuracy()
+    );
     assert!(
         s.plover_actor1.accuracy() >= 0.18,
         "PLOVER actor1 {:.3}",
