@@ -79,7 +79,7 @@ fn interrupted_by_name_colon() {
 #[test]
 fn appositive_between_name_and_verb() {
     let l = ledger(
-        "Rafael Grossi, the head of the International Atomic Energy Agency, told reporters the plant was \"fragile\".",
+        "Rafael Grossi, the head of the International Atomic Energy Agency, told ministers in Vienna that the cooling lines were \"fragile\".",
         D,
     );
     assert_eq!(speaker_of(&l, "fragile"), "Rafael Grossi");
