@@ -1038,9 +1038,20 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
 fn contradictions(doc: &mut Doc) {
     let n = doc.events.len();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // where each event is first told: claims far apart in a long text are about different moments
+    let told: Vec<usize> = doc
+        .events
+        .iter()
+        .map(|e| {
+            e.evidence
+                .first()
+                .and_then(|ev| doc.text.sentence_at(ev.0))
+                .unwrap_or(0)
+        })
+        .collect();
     for a in 0..n {
         for b in a.saturating_sub(WINDOW)..(a + WINDOW).min(n) {
-            if a == b {
+            if a == b || told[a].abs_diff(told[b]) > MAX_SENTENCES_APART {
                 continue;
             }
             let (ea, eb) = (&doc.events[a], &doc.events[b]);
