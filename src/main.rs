@@ -1,6 +1,8 @@
 //! `sitrep`: reads conflict news and turns every report into a ledger of claims.
 
 mod input;
+mod input_web;
+mod store_cmd;
 mod summary;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -37,6 +39,12 @@ enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Store reports in the running ledger (SQLite): dedup, event clusters, corroboration.
+    Ingest(store_cmd::IngestArgs),
+    /// Search the event clusters of the running ledger.
+    Query(store_cmd::QueryArgs),
+    /// Export the event clusters: ACLED CSV, GeoJSON, JSONL.
+    Export(store_cmd::ExportArgs),
 }
 
 #[derive(Subcommand)]
@@ -145,6 +153,9 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Gazetteer { command } => gazetteer(command),
         Command::Eval { what } => eval(what),
+        Command::Ingest(a) => store_cmd::ingest(a),
+        Command::Query(a) => store_cmd::query(a),
+        Command::Export(a) => store_cmd::export(a),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,809 @@
+//! Event clusters across reports, corroboration and the control timeline.
+//!
+//! An event joins the cluster of an earlier event when all hold (see README.md):
+//! - compatible type (same ACLED event type; territory changes count as Battles);
+//! - places within `radius_km(geo_precision)` (the coarser of the two precisions), or the same place name;
+//! - dates within `window_days(time_precision)` (the coarser of the two);
+//! - compatible actors (the sides named by the two events overlap, or one names none).
+
+use crate::{Result, StoreError};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+use sitrep_ledger::Ledger;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Largest distance between two reports of one event, by ACLED geo_precision.
+pub fn radius_km(geo_precision: u8) -> f64 {
+    match geo_precision {
+        0 | 1 => 5.0,
+        2 => 25.0,
+        _ => 100.0,
+    }
+}
+
+/// Largest gap between the dates of two reports of one event, by ACLED time_precision.
+pub fn window_days(time_precision: u8) -> i64 {
+    match time_precision {
+        0 | 1 => 1,
+        2 => 7,
+        _ => 31,
+    }
+}
+
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = (lat2 - lat1).to_radians();
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
+}
+
+fn type_group(event_type: &str, sub: &str) -> String {
+    if sub.to_lowercase().contains("territory") {
+        "Battles".into()
+    } else {
+        event_type.to_string()
+    }
+}
+
+pub fn place_key(name: &str) -> String {
+    crate::dedup::words(name).join(" ")
+}
+
+fn day_number(date: &str) -> Option<i64> {
+    let d = chrono::NaiveDate::parse_from_str(date.get(..10)?, "%Y-%m-%d").ok()?;
+    Some(
+        d.signed_duration_since(chrono::NaiveDate::from_ymd_opt(1970, 1, 1)?)
+            .num_days(),
+    )
+}
+
+fn is_repel(trigger: &str) -> bool {
+    let t = trigger.to_lowercase();
+    [
+        "repel",
+        "repuls",
+        "fought off",
+        "thwart",
+        "beat back",
+        "beaten back",
+        "held off",
+        "foiled",
+    ]
+    .iter()
+    .any(|k| t.contains(k))
+}
+
+fn is_takeover(sub: &str) -> bool {
+    let s = sub.to_lowercase();
+    s.contains("overtakes territory")
+        || s.contains("regains territory")
+        || s.contains("transfer of territory")
+}
+
+/// What the candidate search needs to know of a stored event.
+struct Cand {
+    cluster: String,
+    type_group: String,
+    place_key: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    geo_precision: u8,
+    day: i64,
+    time_precision: u8,
+    sides: Vec<String>,
+}
+
+fn compatible(a: &Cand, b: &Cand) -> Option<f64> {
+    if a.type_group != b.type_group {
+        return None;
+    }
+    let tp = a.time_precision.max(b.time_precision);
+    if (a.day - b.day).abs() > window_days(tp) {
+        return None;
+    }
+    if !a.sides.is_empty() && !b.sides.is_empty() && !a.sides.iter().any(|s| b.sides.contains(s)) {
+        return None;
+    }
+    let same_name = a.place_key.is_some() && a.place_key == b.place_key;
+    match (a.lat.zip(a.lon), b.lat.zip(b.lon)) {
+        (Some((la, lo)), Some((lb, lob))) => {
+            let d = haversine_km(la, lo, lb, lob);
+            let gp = a.geo_precision.max(b.geo_precision);
+            if d <= radius_km(gp) || (same_name && d <= radius_km(3)) {
+                Some(d)
+            } else {
+                None
+            }
+        }
+        _ if same_name => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Stores the events and claims of a new document and puts every event into a cluster.
+pub(crate) fn add_events(
+    tx: &Transaction,
+    doc: i64,
+    hash: &str,
+    ledger: &Ledger,
+    touched: &mut BTreeSet<String>,
+) -> Result<()> {
+    let outlet = ledger.document.source.clone();
+    let published = ledger.document.published.clone();
+    let side_of = |id: &Option<String>| -> Option<String> {
+        let a = ledger.actor(id.as_deref()?)?;
+        Some(a.affiliation.clone().unwrap_or_else(|| a.name.clone()))
+    };
+    let name_of = |id: &Option<String>| -> Option<String> {
+        Some(ledger.actor(id.as_deref()?)?.name.clone())
+    };
+    for ev in &ledger.events {
+        let place = ev.place.as_deref().and_then(|p| ledger.place(p));
+        let (date, tp) = match (&ev.date, &published) {
+            (Some(d), _) => (Some(d.clone()), ev.time_precision.unwrap_or(1)),
+            (None, Some(p)) => (Some(p.get(..10).unwrap_or(p).to_string()), 2),
+            _ => (None, 3),
+        };
+        let day = date.as_deref().and_then(day_number);
+        let group = type_group(&ev.event_type, &ev.sub_event_type);
+        let (side1, side2) = (side_of(&ev.actor1), side_of(&ev.actor2));
+        let me = Cand {
+            cluster: String::new(),
+            type_group: group.clone(),
+            place_key: place.map(|p| place_key(&p.name)).filter(|k| !k.is_empty()),
+            lat: place.and_then(|p| p.lat),
+            lon: place.and_then(|p| p.lon),
+            geo_precision: place.and_then(|p| p.geo_precision).unwrap_or(3),
+            day: day.unwrap_or(0),
+            time_precision: tp,
+            sides: side1.iter().chain(side2.iter()).cloned().collect(),
+        };
+        // the nearest compatible event of another document decides the cluster
+        let mut best: Option<(f64, String)> = None;
+        if let (Some(day), true) = (day, me.place_key.is_some() || me.lat.is_some()) {
+            let mut stmt = tx.prepare_cached(
+                "SELECT cluster, type_group, place_key, lat, lon, geo_precision, day, time_precision, side1, side2
+                 FROM events WHERE type_group = ?1 AND day BETWEEN ?2 AND ?3 AND doc != ?4",
+            )?;
+            let w = window_days(3);
+            let rows = stmt.query_map(params![group, day - w, day + w, doc], |r| {
+                let s1: Option<String> = r.get(8)?;
+                let s2: Option<String> = r.get(9)?;
+                Ok(Cand {
+                    cluster: r.get(0)?,
+                    type_group: r.get(1)?,
+                    place_key: r.get(2)?,
+                    lat: r.get(3)?,
+                    lon: r.get(4)?,
+                    geo_precision: r.get::<_, Option<u8>>(5)?.unwrap_or(3),
+                    day: r.get(6)?,
+                    time_precision: r.get::<_, Option<u8>>(7)?.unwrap_or(3),
+                    sides: s1.into_iter().chain(s2).collect(),
+                })
+            })?;
+            for c in rows {
+                let c = c?;
+                if let Some(d) = compatible(&me, &c) {
+                    if best
+                        .as_ref()
+                        .is_none_or(|(bd, bc)| d < *bd || (d == *bd && c.cluster < *bc))
+                    {
+                        best = Some((d, c.cluster));
+                    }
+                }
+            }
+        }
+        let cluster = match best {
+            Some((_, c)) => c,
+            None => {
+                // a stable id: from the content hash of the founding report and the event's id in it
+                let id = format!(
+                    "C{:016x}",
+                    crate::dedup::mix(
+                        u64::from_str_radix(&hash[..16], 16).unwrap_or(0)
+                            ^ crate::dedup::mix(
+                                ev.id
+                                    .bytes()
+                                    .fold(0u64, |h, b| h.wrapping_mul(131).wrapping_add(b as u64))
+                            )
+                    )
+                );
+                let seq: i64 =
+                    tx.query_row("SELECT coalesce(max(seq), 0) + 1 FROM clusters", [], |r| {
+                        r.get(0)
+                    })?;
+                tx.execute(
+                    "INSERT INTO clusters(id, seq, event_type, sub_event_type) VALUES (?1, ?2, ?3, ?4)",
+                    params![id, seq, ev.event_type, ev.sub_event_type],
+                )?;
+                id
+            }
+        };
+        let notes: String = ev
+            .evidence
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" … ");
+        tx.execute(
+            "INSERT INTO events(doc, event_id, cluster, type_group, event_type, sub_event_type, trigger, actor1, actor2, side1, side2,
+               place, place_key, lat, lon, geo_precision, country, admin1, date, day, time_precision, fatalities, notes)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+            params![
+                doc, ev.id, cluster, group, ev.event_type, ev.sub_event_type, ev.trigger,
+                name_of(&ev.actor1), name_of(&ev.actor2), side1, side2,
+                place.map(|p| p.name.clone()), me.place_key, me.lat, me.lon,
+                place.and_then(|p| p.geo_precision), place.and_then(|p| p.country_code.clone()),
+                place.and_then(|p| p.admin1.clone()), date, day, tp, ev.fatalities.map(|f| f as i64), notes
+            ],
+        )?;
+        let event_row = tx.last_insert_rowid();
+        let claims: Vec<_> = ledger.claims.iter().filter(|c| c.event == ev.id).collect();
+        let mut first_claimant: Option<(Option<String>, Option<String>)> = None;
+        if claims.is_empty() {
+            // the outlet's own report
+            tx.execute(
+                "INSERT INTO claims(event, doc, claim_id, source, source_side, outlet, stance, verification, hedge, evidence)
+                 VALUES (?1, ?2, NULL, NULL, NULL, ?3, 'asserts', 'single-source', NULL, ?4)",
+                params![event_row, doc, outlet, notes],
+            )?;
+            first_claimant = Some((None, None));
+        }
+        for c in claims {
+            let src = name_of(&c.source);
+            let src_side = side_of(&c.source);
+            if first_claimant.is_none() {
+                first_claimant = Some((src.clone(), src_side.clone()));
+            }
+            tx.execute(
+                "INSERT INTO claims(event, doc, claim_id, source, source_side, outlet, stance, verification, hedge, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![event_row, doc, c.id, src, src_side, outlet, c.stance, c.verification, c.hedge, c.evidence.text],
+            )?;
+        }
+        // control: a takeover names who holds the place now; a repelled attack, who held on to it
+        if let (Some(p), Some((claimant, claimant_side))) = (place, first_claimant) {
+            let holder = if is_takeover(&ev.sub_event_type) {
+                side1.clone().or_else(|| name_of(&ev.actor1))
+            } else if is_repel(&ev.trigger) {
+                match &claimant_side {
+                    Some(s) if Some(s) == side1.as_ref() || Some(s) == side2.as_ref() => {
+                        Some(s.clone())
+                    }
+                    _ => side2.clone(),
+                }
+            } else {
+                None
+            };
+            if let Some(holder) = holder {
+                tx.execute(
+                    "INSERT INTO control(place, place_key, lat, lon, holder, date, claimant, outlet, doc, cluster, event)
+                     VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)",
+                    params![p.name, place_key(&p.name), p.lat, p.lon, holder, date, claimant, outlet, doc, cluster, event_row],
+                )?;
+            }
+        }
+        touched.insert(cluster);
+    }
+    Ok(())
+}
+
+struct Member {
+    doc: i64,
+    canonical: i64,
+    outlet: Option<String>,
+    sub: String,
+    trigger: String,
+    side1: Option<String>,
+    fatalities: Option<i64>,
+    claims: Vec<(Option<String>, String, String)>, // source, stance, verification
+}
+
+/// Independent sources of a cluster: its reports, with syndicated copies merged into their original
+/// and reports relaying the same claimant merged together; each group left counts once.
+fn independent(members: &[Member]) -> usize {
+    let docs: Vec<i64> = members
+        .iter()
+        .map(|m| m.canonical)
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut parent: HashMap<i64, i64> = docs.iter().map(|d| (*d, *d)).collect();
+    fn find(p: &mut HashMap<i64, i64>, x: i64) -> i64 {
+        let mut r = x;
+        while p[&r] != r {
+            r = p[&r];
+        }
+        p.insert(x, r);
+        r
+    }
+    let mut by_claimant: HashMap<String, i64> = HashMap::new();
+    for m in members {
+        for (src, _, _) in &m.claims {
+            if let Some(s) = src {
+                let k = place_key(s);
+                match by_claimant.get(&k) {
+                    Some(&other) => {
+                        let (a, b) = (find(&mut parent, other), find(&mut parent, m.canonical));
+                        if a != b {
+                            parent.insert(a.max(b), a.min(b));
+                        }
+                    }
+                    None => {
+                        by_claimant.insert(k, m.canonical);
+                    }
+                }
+            }
+        }
+    }
+    docs.iter()
+        .map(|d| find(&mut parent, *d))
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// Whether the reports of a cluster contradict each other, and why.
+fn contradiction(members: &[Member]) -> Option<&'static str> {
+    if members
+        .iter()
+        .any(|m| m.claims.iter().any(|c| c.1 == "denies"))
+    {
+        return Some("a claim denies the event");
+    }
+    if members
+        .iter()
+        .any(|m| m.claims.iter().any(|c| c.2 == "disputed"))
+    {
+        return Some("a report says the claims conflict");
+    }
+    let takers: BTreeSet<&str> = members
+        .iter()
+        .filter(|m| is_takeover(&m.sub))
+        .filter_map(|m| m.side1.as_deref())
+        .collect();
+    if takers.len() > 1 {
+        return Some("different sides are said to have taken the place");
+    }
+    if !takers.is_empty() && members.iter().any(|m| is_repel(&m.trigger)) {
+        return Some("captured according to one report, repelled according to another");
+    }
+    let f: Vec<(i64, i64)> = members
+        .iter()
+        .filter_map(|m| Some((m.canonical, m.fatalities?)))
+        .collect();
+    if let (Some(lo), Some(hi)) = (f.iter().map(|x| x.1).min(), f.iter().map(|x| x.1).max()) {
+        if hi >= 2 * lo + 3 {
+            return Some("the reported fatalities differ widely");
+        }
+    }
+    None
+}
+
+/// Recomputes a cluster's summary (place, dates, sources, verification) from its events.
+pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT e.id, e.doc, coalesce(d.syndicated_of, d.id), d.outlet, e.sub_event_type, e.trigger, e.side1, e.fatalities,
+                e.place, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.date, e.time_precision
+         FROM events e JOIN documents d ON d.id = e.doc WHERE e.cluster = ?1 ORDER BY e.id",
+    )?;
+    type Row = (
+        i64,
+        Member,
+        Option<String>,
+        Option<f64>,
+        Option<f64>,
+        Option<i64>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<i64>,
+    );
+    let rows: Vec<Row> = stmt
+        .query_map([cluster], |r| {
+            Ok((
+                r.get(0)?,
+                Member {
+                    doc: r.get(1)?,
+                    canonical: r.get(2)?,
+                    outlet: r.get(3)?,
+                    sub: r.get(4)?,
+                    trigger: r.get(5)?,
+                    side1: r.get(6)?,
+                    fatalities: r.get(7)?,
+                    claims: Vec::new(),
+                },
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                r.get(11)?,
+                r.get(12)?,
+                r.get(13)?,
+                r.get(14)?,
+                r.get(15)?,
+            ))
+        })?
+        .collect::<std::result::Result<_, _>>()?;
+    if rows.is_empty() {
+        return Err(StoreError(format!("cluster {cluster} has no events")));
+    }
+    let mut cstmt =
+        tx.prepare_cached("SELECT source, stance, verification FROM claims WHERE event = ?1")?;
+    let mut claimants = BTreeSet::new();
+    let mut members = Vec::new();
+    let mut info = Vec::new();
+    for (eid, mut m, a, b, c, d, e, f, g, h) in rows {
+        m.claims = cstmt
+            .query_map([eid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<std::result::Result<_, _>>()?;
+        for c in &m.claims {
+            if let Some(s) = &c.0 {
+                claimants.insert(s.clone());
+            }
+        }
+        members.push(m);
+        info.push((eid, (), a, b, c, d, e, f, g, h));
+    }
+    let rows = info;
+    // the most precise located place stands for the cluster
+    let loc = rows
+        .iter()
+        .filter(|r| r.3.is_some())
+        .min_by_key(|r| r.5.unwrap_or(9))
+        .or_else(|| rows.iter().find(|r| r.2.is_some()))
+        .unwrap_or(&rows[0]);
+    let dates: Vec<&String> = rows.iter().filter_map(|r| r.8.as_ref()).collect();
+    let tp = rows.iter().filter_map(|r| r.9).min();
+    let outlets: BTreeSet<String> = members.iter().filter_map(|m| m.outlet.clone()).collect();
+    let fat: Vec<i64> = members.iter().filter_map(|m| m.fatalities).collect();
+    let reports = members.iter().map(|m| m.doc).collect::<BTreeSet<_>>().len();
+    let indep = independent(&members);
+    let verification = if contradiction(&members).is_some() {
+        "disputed"
+    } else if indep >= 2 {
+        "corroborated"
+    } else if members
+        .iter()
+        .all(|m| m.claims.iter().all(|c| c.2 == "unconfirmed"))
+    {
+        "unconfirmed"
+    } else {
+        "single-source"
+    };
+    tx.execute(
+        "UPDATE clusters SET place=?2, lat=?3, lon=?4, geo_precision=?5, country=?6, admin1=?7, date_min=?8, date_max=?9,
+           time_precision=?10, reports=?11, independent_sources=?12, verification=?13, fatalities_min=?14, fatalities_max=?15,
+           outlets=?16, claimants=?17 WHERE id=?1",
+        params![
+            cluster, loc.2, loc.3, loc.4, loc.5, loc.6, loc.7,
+            dates.iter().min(), dates.iter().max(), tp, reports as i64, indep as i64, verification,
+            fat.iter().min(), fat.iter().max(),
+            serde_json::to_string(&outlets).unwrap_or_default(),
+            serde_json::to_string(&claimants).unwrap_or_default()
+        ],
+    )?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------- views for query and export
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimView {
+    pub source: Option<String>,
+    pub source_side: Option<String>,
+    pub outlet: Option<String>,
+    pub stance: String,
+    pub verification: String,
+    pub hedge: Option<String>,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub document: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub syndicated: bool,
+    pub event_id: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub trigger: String,
+    pub actor1: Option<String>,
+    pub actor2: Option<String>,
+    pub side1: Option<String>,
+    pub side2: Option<String>,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<i64>,
+    pub date: Option<String>,
+    pub time_precision: Option<i64>,
+    pub fatalities: Option<i64>,
+    pub notes: String,
+    pub claims: Vec<ClaimView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterView {
+    pub id: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<i64>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub date_min: Option<String>,
+    pub date_max: Option<String>,
+    pub time_precision: Option<i64>,
+    pub reports: i64,
+    pub independent_sources: i64,
+    pub verification: String,
+    pub fatalities_min: Option<i64>,
+    pub fatalities_max: Option<i64>,
+    pub outlets: Vec<String>,
+    pub claimants: Vec<String>,
+    pub events: Vec<EventView>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Part of a place name (case-insensitive).
+    pub place: Option<String>,
+    /// min_lon, min_lat, max_lon, max_lat
+    pub bbox: Option<[f64; 4]>,
+    /// lat, lon, radius km
+    pub near: Option<(f64, f64, f64)>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub event_type: Option<String>,
+    pub actor: Option<String>,
+    /// Claimant or outlet.
+    pub source: Option<String>,
+    pub side: Option<String>,
+    pub verification: Option<String>,
+}
+
+fn has(hay: &Option<String>, needle: &str) -> bool {
+    hay.as_deref()
+        .is_some_and(|h| h.to_lowercase().contains(needle))
+}
+
+impl Filter {
+    fn keep(&self, c: &ClusterView) -> bool {
+        if let Some(p) = &self.place {
+            let p = p.to_lowercase();
+            if !has(&c.place, &p) && !c.events.iter().any(|e| has(&e.place, &p)) {
+                return false;
+            }
+        }
+        if let Some(b) = self.bbox {
+            match (c.lat, c.lon) {
+                (Some(la), Some(lo)) if lo >= b[0] && la >= b[1] && lo <= b[2] && la <= b[3] => {}
+                _ => return false,
+            }
+        }
+        if let Some((la, lo, r)) = self.near {
+            match (c.lat, c.lon) {
+                (Some(a), Some(b)) if haversine_km(la, lo, a, b) <= r => {}
+                _ => return false,
+            }
+        }
+        if let Some(f) = &self.from {
+            if c.date_max.as_deref().is_none_or(|d| d < f.as_str()) {
+                return false;
+            }
+        }
+        if let Some(t) = &self.to {
+            if c.date_min.as_deref().is_none_or(|d| d > t.as_str()) {
+                return false;
+            }
+        }
+        if let Some(t) = &self.event_type {
+            let t = t.to_lowercase();
+            if !c.event_type.to_lowercase().contains(&t)
+                && !c.sub_event_type.to_lowercase().contains(&t)
+            {
+                return false;
+            }
+        }
+        if let Some(a) = &self.actor {
+            let a = a.to_lowercase();
+            if !c
+                .events
+                .iter()
+                .any(|e| has(&e.actor1, &a) || has(&e.actor2, &a))
+            {
+                return false;
+            }
+        }
+        if let Some(s) = &self.source {
+            let s = s.to_lowercase();
+            if !c
+                .events
+                .iter()
+                .any(|e| has(&e.outlet, &s) || e.claims.iter().any(|k| has(&k.source, &s)))
+            {
+                return false;
+            }
+        }
+        if let Some(s) = &self.side {
+            let s = s.to_lowercase();
+            let eq = |x: &Option<String>| x.as_deref().is_some_and(|v| v.to_lowercase() == s);
+            if !c.events.iter().any(|e| {
+                eq(&e.side1) || eq(&e.side2) || e.claims.iter().any(|k| eq(&k.source_side))
+            }) {
+                return false;
+            }
+        }
+        if let Some(v) = &self.verification {
+            if !c.verification.eq_ignore_ascii_case(v) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+impl crate::Store {
+    /// Clusters (with their events and claims) that pass the filter, in the order they were founded.
+    pub fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterView>> {
+        let conn = self.conn();
+        let mut claims: HashMap<i64, Vec<ClaimView>> = HashMap::new();
+        let mut st = conn.prepare("SELECT event, source, source_side, outlet, stance, verification, hedge, evidence FROM claims ORDER BY id")?;
+        for r in st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                ClaimView {
+                    source: r.get(1)?,
+                    source_side: r.get(2)?,
+                    outlet: r.get(3)?,
+                    stance: r.get(4)?,
+                    verification: r.get(5)?,
+                    hedge: r.get(6)?,
+                    evidence: r.get(7)?,
+                },
+            ))
+        })? {
+            let (e, c) = r?;
+            claims.entry(e).or_default().push(c);
+        }
+        let mut events: BTreeMap<String, Vec<EventView>> = BTreeMap::new();
+        let mut st = conn.prepare(
+            "SELECT e.id, e.cluster, d.name, d.outlet, d.title, d.url, d.published, d.syndicated_of IS NOT NULL, e.event_id,
+                    e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.side1, e.side2, e.place, e.lat, e.lon,
+                    e.geo_precision, e.date, e.time_precision, e.fatalities, e.notes
+             FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.id",
+        )?;
+        for r in st.query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                EventView {
+                    document: r.get(2)?,
+                    outlet: r.get(3)?,
+                    title: r.get(4)?,
+                    url: r.get(5)?,
+                    published: r.get(6)?,
+                    syndicated: r.get(7)?,
+                    event_id: r.get(8)?,
+                    event_type: r.get(9)?,
+                    sub_event_type: r.get(10)?,
+                    trigger: r.get(11)?,
+                    actor1: r.get(12)?,
+                    actor2: r.get(13)?,
+                    side1: r.get(14)?,
+                    side2: r.get(15)?,
+                    place: r.get(16)?,
+                    lat: r.get(17)?,
+                    lon: r.get(18)?,
+                    geo_precision: r.get(19)?,
+                    date: r.get(20)?,
+                    time_precision: r.get(21)?,
+                    fatalities: r.get(22)?,
+                    notes: r.get::<_, Option<String>>(23)?.unwrap_or_default(),
+                    claims: Vec::new(),
+                },
+            ))
+        })? {
+            let (id, cl, mut e) = r?;
+            e.claims = claims.remove(&id).unwrap_or_default();
+            events.entry(cl).or_default().push(e);
+        }
+        let mut st = conn.prepare(
+            "SELECT id, event_type, sub_event_type, place, lat, lon, geo_precision, country, admin1, date_min, date_max,
+                    time_precision, reports, independent_sources, verification, fatalities_min, fatalities_max, outlets, claimants
+             FROM clusters ORDER BY seq",
+        )?;
+        let mut out = Vec::new();
+        for r in st.query_map([], |r| {
+            let outlets: String = r.get(17)?;
+            let claimants: String = r.get(18)?;
+            Ok(ClusterView {
+                id: r.get(0)?,
+                event_type: r.get(1)?,
+                sub_event_type: r.get(2)?,
+                place: r.get(3)?,
+                lat: r.get(4)?,
+                lon: r.get(5)?,
+                geo_precision: r.get(6)?,
+                country: r.get(7)?,
+                admin1: r.get(8)?,
+                date_min: r.get(9)?,
+                date_max: r.get(10)?,
+                time_precision: r.get(11)?,
+                reports: r.get(12)?,
+                independent_sources: r.get(13)?,
+                verification: r.get(14)?,
+                fatalities_min: r.get(15)?,
+                fatalities_max: r.get(16)?,
+                outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+                claimants: serde_json::from_str(&claimants).unwrap_or_default(),
+                events: Vec::new(),
+            })
+        })? {
+            let mut c = r?;
+            c.events = events.remove(&c.id).unwrap_or_default();
+            if filter.keep(&c) {
+                out.push(c);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Who claims to hold each place, when, according to whom (oldest first), for places whose name contains `place`.
+    pub fn control_timeline(&self, place: Option<&str>) -> Result<Vec<ControlRow>> {
+        let mut st = self.conn().prepare(
+            "SELECT place, lat, lon, holder, date, claimant, outlet, cluster FROM control ORDER BY place_key, date, id",
+        )?;
+        let want = place.map(str::to_lowercase);
+        let rows = st
+            .query_map([], |r| {
+                Ok(ControlRow {
+                    place: r.get(0)?,
+                    lat: r.get(1)?,
+                    lon: r.get(2)?,
+                    holder: r.get(3)?,
+                    date: r.get(4)?,
+                    according_to: r.get(5)?,
+                    outlet: r.get(6)?,
+                    cluster: r.get(7)?,
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(rows
+            .into_iter()
+            .filter(|r| {
+                want.as_ref()
+                    .is_none_or(|w| r.place.to_lowercase().contains(w))
+            })
+            .collect())
+    }
+
+    /// The cluster holding event `event_id` of the document stored under `name`.
+    pub fn cluster_of(&self, name: &str, event_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT e.cluster FROM events e JOIN documents d ON d.id = e.doc WHERE d.name = ?1 AND e.event_id = ?2",
+                [name, event_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ControlRow {
+    pub place: String,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub holder: String,
+    pub date: Option<String>,
+    pub according_to: Option<String>,
+    pub outlet: Option<String>,
+    pub cluster: String,
+}

@@ -1,0 +1,257 @@
+//! Exports of the clusters: ACLED-compatible CSV, GeoJSON, JSONL.
+use crate::cluster::ClusterView;
+use crate::{Result, StoreError};
+use std::io::Write;
+
+/// ACLED's columns, then sitrep's claim columns.
+pub const ACLED_COLUMNS: &[&str] = &[
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+    "sitrep_cluster_id",
+    "sitrep_verification",
+    "sitrep_independent_sources",
+    "sitrep_reports",
+    "sitrep_outlets",
+    "sitrep_claimants",
+    "sitrep_stances",
+    "sitrep_fatalities_max",
+    "sitrep_date_last",
+];
+
+/// (ISO 3166 alpha-2, ISO numeric, name, ACLED region) for the countries the conflict news names most.
+const COUNTRIES: &[(&str, u16, &str, &str)] = &[
+    ("UA", 804, "Ukraine", "Europe"),
+    ("RU", 643, "Russia", "Europe"),
+    ("BY", 112, "Belarus", "Europe"),
+    ("PL", 616, "Poland", "Europe"),
+    ("MD", 498, "Moldova", "Europe"),
+    ("GE", 268, "Georgia", "Caucasus and Central Asia"),
+    ("IL", 376, "Israel", "Middle East"),
+    ("PS", 275, "Palestine", "Middle East"),
+    ("LB", 422, "Lebanon", "Middle East"),
+    ("SY", 760, "Syria", "Middle East"),
+    ("IQ", 368, "Iraq", "Middle East"),
+    ("IR", 364, "Iran", "Middle East"),
+    ("YE", 887, "Yemen", "Middle East"),
+    ("AF", 4, "Afghanistan", "South Asia"),
+    ("PK", 586, "Pakistan", "South Asia"),
+    ("IN", 356, "India", "South Asia"),
+    ("SD", 729, "Sudan", "Northern Africa"),
+    ("LY", 434, "Libya", "Northern Africa"),
+    ("ML", 466, "Mali", "Western Africa"),
+    ("NG", 566, "Nigeria", "Western Africa"),
+    ("SO", 706, "Somalia", "Eastern Africa"),
+    ("ET", 231, "Ethiopia", "Eastern Africa"),
+    ("CD", 180, "Democratic Republic of Congo", "Middle Africa"),
+    ("MM", 104, "Myanmar", "Southeast Asia"),
+    ("US", 840, "United States", "North America"),
+    ("GB", 826, "United Kingdom", "Europe"),
+    ("FR", 250, "France", "Europe"),
+    ("DE", 276, "Germany", "Europe"),
+    ("CN", 156, "China", "East Asia"),
+    ("MX", 484, "Mexico", "Central America"),
+    ("CO", 170, "Colombia", "South America"),
+];
+
+fn disorder_type(event_type: &str) -> &'static str {
+    match event_type {
+        "Protests" | "Riots" => "Demonstrations",
+        "Strategic developments" => "Strategic developments",
+        _ => "Political violence",
+    }
+}
+
+fn s<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+/// One ACLED row for a cluster.
+pub fn acled_row(c: &ClusterView) -> Vec<String> {
+    let first = c.events.first();
+    let country = c
+        .country
+        .as_deref()
+        .and_then(|cc| COUNTRIES.iter().find(|x| x.0 == cc));
+    let date = c.date_min.clone().unwrap_or_default();
+    let year = date.get(..4).unwrap_or("").to_string();
+    let assoc = |pick: fn(&crate::cluster::EventView) -> &Option<String>, main: &str| {
+        let mut v: Vec<String> = c
+            .events
+            .iter()
+            .filter_map(|e| pick(e).clone())
+            .filter(|a| a != main)
+            .collect();
+        v.sort();
+        v.dedup();
+        v.join("; ")
+    };
+    let actor1 = first.and_then(|e| e.actor1.clone()).unwrap_or_default();
+    let actor2 = first.and_then(|e| e.actor2.clone()).unwrap_or_default();
+    let notes = c
+        .events
+        .iter()
+        .map(|e| e.notes.as_str())
+        .find(|n| !n.is_empty())
+        .unwrap_or("");
+    let mut stances: Vec<String> = c
+        .events
+        .iter()
+        .flat_map(|e| {
+            e.claims.iter().map(|k| {
+                format!(
+                    "{}: {}",
+                    k.source.as_deref().or(k.outlet.as_deref()).unwrap_or("?"),
+                    k.stance
+                )
+            })
+        })
+        .collect();
+    stances.sort();
+    stances.dedup();
+    vec![
+        c.id.clone(),
+        date,
+        year,
+        s(&c.time_precision),
+        disorder_type(&c.event_type).into(),
+        c.event_type.clone(),
+        c.sub_event_type.clone(),
+        actor1.clone(),
+        assoc(|e| &e.actor1, &actor1),
+        String::new(),
+        actor2.clone(),
+        assoc(|e| &e.actor2, &actor2),
+        String::new(),
+        String::new(),
+        if c.event_type == "Violence against civilians" {
+            "Civilian targeting".into()
+        } else {
+            String::new()
+        },
+        country.map(|x| x.1.to_string()).unwrap_or_default(),
+        country.map(|x| x.3.to_string()).unwrap_or_default(),
+        country
+            .map(|x| x.2.to_string())
+            .or_else(|| c.country.clone())
+            .unwrap_or_default(),
+        s(&c.admin1),
+        String::new(),
+        String::new(),
+        s(&c.place),
+        c.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        c.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        s(&c.geo_precision),
+        c.outlets.join("; "),
+        String::new(),
+        notes.to_string(),
+        // ACLED records the most conservative figure
+        c.fatalities_min.unwrap_or(0).to_string(),
+        String::new(),
+        String::new(),
+        c.id.clone(),
+        c.verification.clone(),
+        c.independent_sources.to_string(),
+        c.reports.to_string(),
+        c.outlets.join("; "),
+        c.claimants.join("; "),
+        stances.join("; "),
+        s(&c.fatalities_max),
+        s(&c.date_max),
+    ]
+}
+
+pub fn acled_csv<W: Write>(clusters: &[ClusterView], w: W) -> Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    let e = |e: csv::Error| StoreError(format!("writing CSV: {e}"));
+    out.write_record(ACLED_COLUMNS).map_err(e)?;
+    for c in clusters {
+        out.write_record(acled_row(c)).map_err(e)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A FeatureCollection of the located clusters (points, WGS84 lon/lat), ACLED columns as properties.
+pub fn geojson<W: Write>(clusters: &[ClusterView], mut w: W) -> Result<()> {
+    use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue};
+    let mut features = Vec::new();
+    for c in clusters {
+        let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
+            continue;
+        };
+        let mut props = JsonObject::new();
+        for (k, v) in ACLED_COLUMNS.iter().zip(acled_row(c)) {
+            let val = match *k {
+                "latitude" | "longitude" => continue,
+                "year"
+                | "time_precision"
+                | "geo_precision"
+                | "fatalities"
+                | "sitrep_independent_sources"
+                | "sitrep_reports"
+                | "sitrep_fatalities_max"
+                | "iso" => v
+                    .parse::<i64>()
+                    .map(JsonValue::from)
+                    .unwrap_or(JsonValue::Null),
+                _ => JsonValue::from(v),
+            };
+            props.insert(k.to_string(), val);
+        }
+        features.push(Feature {
+            bbox: None,
+            geometry: Some(Geometry::new(geojson::GeometryValue::Point {
+                coordinates: vec![lon, lat].into(),
+            })),
+            id: Some(geojson::feature::Id::String(c.id.clone())),
+            properties: Some(props),
+            foreign_members: None,
+        });
+    }
+    let fc = FeatureCollection {
+        bbox: None,
+        features,
+        foreign_members: None,
+    };
+    serde_json::to_writer(&mut w, &fc).map_err(|e| StoreError(format!("writing GeoJSON: {e}")))?;
+    writeln!(w)?;
+    Ok(())
+}
+
+/// One cluster a line, with its events and claims.
+pub fn jsonl<W: Write>(clusters: &[ClusterView], mut w: W) -> Result<()> {
+    for c in clusters {
+        serde_json::to_writer(&mut w, c).map_err(|e| StoreError(format!("writing JSONL: {e}")))?;
+        writeln!(w)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,329 @@
+//! The running ledger: every report's ledger stored in SQLite, duplicates and syndicated copies linked,
+//! events of different reports joined into clusters, corroboration counted, control of places tracked.
+//! See README.md in this crate for the schema and the rules.
+
+pub mod cluster;
+pub mod dedup;
+pub mod export;
+
+use rusqlite::{params, Connection, OptionalExtension};
+use serde::Serialize;
+use sitrep_ledger::Ledger;
+use std::path::Path;
+
+pub use rusqlite::Error as DbError;
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+#[derive(Debug)]
+pub struct StoreError(pub String);
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+impl std::error::Error for StoreError {}
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError(format!("database: {e}"))
+    }
+}
+impl From<std::io::Error> for StoreError {
+    fn from(e: std::io::Error) -> Self {
+        StoreError(e.to_string())
+    }
+}
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE documents(
+  id INTEGER PRIMARY KEY,
+  content_hash TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  doc_id TEXT NOT NULL,
+  outlet TEXT,
+  title TEXT,
+  url TEXT,
+  published TEXT,
+  chars INTEGER NOT NULL,
+  syndicated_of INTEGER REFERENCES documents(id),
+  similarity REAL,
+  minhash BLOB,
+  ledger TEXT NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+CREATE TABLE doc_bands(band INTEGER NOT NULL, doc INTEGER NOT NULL REFERENCES documents(id));
+CREATE INDEX doc_bands_band ON doc_bands(band);
+CREATE TABLE sightings(doc INTEGER NOT NULL REFERENCES documents(id), name TEXT NOT NULL, outlet TEXT, UNIQUE(doc, name));
+CREATE TABLE clusters(
+  id TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  event_type TEXT NOT NULL,
+  sub_event_type TEXT NOT NULL,
+  place TEXT, lat REAL, lon REAL, geo_precision INTEGER, country TEXT, admin1 TEXT,
+  date_min TEXT, date_max TEXT, time_precision INTEGER,
+  reports INTEGER NOT NULL DEFAULT 0,
+  independent_sources INTEGER NOT NULL DEFAULT 0,
+  verification TEXT NOT NULL DEFAULT 'single-source',
+  fatalities_min INTEGER, fatalities_max INTEGER,
+  outlets TEXT NOT NULL DEFAULT '[]',
+  claimants TEXT NOT NULL DEFAULT '[]'
+);
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY,
+  doc INTEGER NOT NULL REFERENCES documents(id),
+  event_id TEXT NOT NULL,
+  cluster TEXT NOT NULL REFERENCES clusters(id),
+  type_group TEXT NOT NULL,
+  event_type TEXT NOT NULL, sub_event_type TEXT NOT NULL, trigger TEXT NOT NULL,
+  actor1 TEXT, actor2 TEXT, side1 TEXT, side2 TEXT,
+  place TEXT, place_key TEXT, lat REAL, lon REAL, geo_precision INTEGER, country TEXT, admin1 TEXT,
+  date TEXT, day INTEGER, time_precision INTEGER,
+  fatalities INTEGER,
+  notes TEXT
+);
+CREATE INDEX events_cluster ON events(cluster);
+CREATE INDEX events_day ON events(type_group, day);
+CREATE TABLE claims(
+  id INTEGER PRIMARY KEY,
+  event INTEGER NOT NULL REFERENCES events(id),
+  doc INTEGER NOT NULL REFERENCES documents(id),
+  claim_id TEXT,
+  source TEXT, source_side TEXT, outlet TEXT,
+  stance TEXT NOT NULL, verification TEXT NOT NULL, hedge TEXT, evidence TEXT
+);
+CREATE INDEX claims_event ON claims(event);
+CREATE TABLE control(
+  id INTEGER PRIMARY KEY,
+  place TEXT NOT NULL, place_key TEXT NOT NULL, lat REAL, lon REAL,
+  holder TEXT NOT NULL, date TEXT, claimant TEXT, outlet TEXT,
+  doc INTEGER NOT NULL REFERENCES documents(id), cluster TEXT NOT NULL, event INTEGER NOT NULL
+);
+CREATE INDEX control_place ON control(place_key, date);
+"#];
+
+pub struct Store {
+    conn: Connection,
+}
+
+/// One extracted report, ready to store.
+pub struct NewDoc {
+    /// Where it came from (file name, file:line).
+    pub name: String,
+    pub text: String,
+    pub ledger: Ledger,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Stored; its events joined clusters.
+    New(i64),
+    /// The same text is already stored (this sighting is linked to it).
+    Duplicate(i64),
+    /// Stored as a syndicated copy of an earlier document (counted once for independence).
+    Syndicated { id: i64, of: i64 },
+}
+
+impl Store {
+    /// Opens (or creates) the database, in WAL mode, and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| {
+            StoreError(format!("{}: cannot open the database: {e}", path.display()))
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+        if mode != "wal" && mode != "memory" {
+            return Err(StoreError(format!(
+                "the database refused WAL mode ({mode})"
+            )));
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        let mut s = Store { conn };
+        s.migrate()?;
+        Ok(s)
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        let v: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if v as usize > MIGRATIONS.len() {
+            return Err(StoreError(format!(
+                "the database has schema version {v}, newer than this sitrep knows ({}): upgrade sitrep",
+                MIGRATIONS.len()
+            )));
+        }
+        for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
+            let tx = self.conn.transaction()?;
+            tx.execute_batch(m)?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+            tx.commit()?;
+        }
+        Ok(())
+    }
+
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The stored document with this content hash, if any.
+    pub fn find_hash(&self, hash: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM documents WHERE content_hash = ?1",
+                [hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Records that `name` (from `outlet`) is another copy of the stored document `doc`.
+    pub fn link_sighting(&self, doc: i64, name: &str, outlet: Option<&str>) -> Result<()> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
+            params![doc, name, outlet],
+        )?;
+        Ok(())
+    }
+
+    /// Stores a batch of documents in one transaction: all of it or none of it is in the database,
+    /// so a run killed mid-batch redoes just that batch.
+    pub fn ingest_batch(&mut self, docs: &[NewDoc]) -> Result<Vec<Outcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(docs.len());
+        let mut touched = std::collections::BTreeSet::new();
+        for d in docs {
+            out.push(ingest_one(&tx, d, &mut touched)?);
+        }
+        for c in &touched {
+            cluster::refresh(&tx, c)?;
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let q = |sql: &str| -> Result<i64> { Ok(self.conn.query_row(sql, [], |r| r.get(0))?) };
+        Ok(Counts {
+            documents: q("SELECT count(*) FROM documents")?,
+            syndicated: q("SELECT count(*) FROM documents WHERE syndicated_of IS NOT NULL")?,
+            sightings: q("SELECT count(*) FROM sightings")?,
+            events: q("SELECT count(*) FROM events")?,
+            claims: q("SELECT count(*) FROM claims")?,
+            clusters: q("SELECT count(*) FROM clusters")?,
+            multi_report_clusters: q("SELECT count(*) FROM clusters WHERE reports > 1")?,
+            corroborated: q("SELECT count(*) FROM clusters WHERE verification = 'corroborated'")?,
+            disputed: q("SELECT count(*) FROM clusters WHERE verification = 'disputed'")?,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    pub documents: i64,
+    pub syndicated: i64,
+    pub sightings: i64,
+    pub events: i64,
+    pub claims: i64,
+    pub clusters: i64,
+    pub multi_report_clusters: i64,
+    pub corroborated: i64,
+    pub disputed: i64,
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn ingest_one(
+    tx: &rusqlite::Transaction,
+    d: &NewDoc,
+    touched: &mut std::collections::BTreeSet<String>,
+) -> Result<Outcome> {
+    let hash = dedup::content_hash(&d.text);
+    let outlet = d.ledger.document.source.as_deref();
+    if let Some(id) = tx
+        .query_row(
+            "SELECT id FROM documents WHERE content_hash = ?1",
+            [&hash],
+            |r| r.get::<_, i64>(0),
+        )
+        .optional()?
+    {
+        tx.execute(
+            "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
+            params![id, d.name, outlet],
+        )?;
+        return Ok(Outcome::Duplicate(id));
+    }
+    // near-duplicates: LSH candidates, confirmed on the whole signature
+    let sig = dedup::minhash(&d.text);
+    let mut syndicated: Option<(i64, f64)> = None;
+    if let Some(sig) = &sig {
+        let mut stmt = tx.prepare_cached(
+            "SELECT DISTINCT d.id, d.minhash, d.syndicated_of FROM doc_bands b JOIN documents d ON d.id = b.doc WHERE b.band = ?1",
+        )?;
+        for band in dedup::bands(sig) {
+            let rows = stmt.query_map([band], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Vec<u8>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                ))
+            })?;
+            for row in rows {
+                let (id, blob, of) = row?;
+                let s = dedup::similarity(sig, &dedup::from_blob(&blob));
+                if s >= dedup::NEAR_DUP && syndicated.is_none_or(|(_, best)| s > best) {
+                    syndicated = Some((of.unwrap_or(id), s));
+                }
+            }
+        }
+    }
+    let ledger_json =
+        serde_json::to_string(&d.ledger).map_err(|e| StoreError(format!("ledger: {e}")))?;
+    let m = &d.ledger.document;
+    tx.execute(
+        "INSERT INTO documents(content_hash, name, doc_id, outlet, title, url, published, chars, syndicated_of, similarity, minhash, ledger, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            hash,
+            d.name,
+            m.id,
+            outlet,
+            m.title,
+            m.url,
+            m.published,
+            d.text.chars().count() as i64,
+            syndicated.map(|s| s.0),
+            syndicated.map(|s| s.1),
+            sig.as_ref().map(|s| dedup::to_blob(s)),
+            ledger_json,
+            now()
+        ],
+    )?;
+    let id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
+        params![id, d.name, outlet],
+    )?;
+    if let Some(sig) = &sig {
+        let mut stmt = tx.prepare_cached("INSERT INTO doc_bands(band, doc) VALUES (?1, ?2)")?;
+        for band in dedup::bands(sig) {
+            stmt.execute(params![band, id])?;
+        }
+    }
+    cluster::add_events(tx, id, &hash, &d.ledger, touched)?;
+    Ok(match syndicated {
+        Some((of, _)) => Outcome::Syndicated { id, of },
+        None => Outcome::New(id),
+    })
+}

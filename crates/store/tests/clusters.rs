@@ -1,0 +1,207 @@
+//! Clusters, corroboration and disputes on small reports written for these tests.
+use sitrep_extract::{Engine, InputDoc};
+use sitrep_store::cluster::Filter;
+use sitrep_store::{NewDoc, Outcome, Store};
+
+fn engine() -> Engine {
+    Engine::new(sitrep_gazetteer::Gazetteer::open(&[]).expect("embedded gazetteer"))
+}
+
+fn docs(engine: &Engine, jsonl: &str) -> Vec<NewDoc> {
+    jsonl
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let doc = InputDoc {
+                id: v["id"].as_str().unwrap().into(),
+                text: v["text"].as_str().unwrap().into(),
+                published: v["published"]
+                    .as_str()
+                    .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+                published_source: Some("metadata".into()),
+                source: v["source"].as_str().map(str::to_string),
+                ..Default::default()
+            };
+            NewDoc {
+                name: doc.id.clone(),
+                text: doc.text.clone(),
+                ledger: engine.extract(&doc),
+            }
+        })
+        .collect()
+}
+
+const FIXTURES: &str = include_str!("fixtures/reports.jsonl");
+
+fn stored() -> (tempfile::TempDir, Store, Vec<Outcome>) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+    let e = engine();
+    let out = s.ingest_batch(&docs(&e, FIXTURES)).unwrap();
+    (dir, s, out)
+}
+
+#[test]
+fn three_outlets_and_a_syndicated_copy_make_one_cluster_with_two_sources() {
+    let (_d, s, out) = stored();
+    assert!(matches!(out[1], Outcome::Syndicated { .. }), "{out:?}");
+    let c = s.cluster_of("kharkiv-daily-1", "e1").unwrap().unwrap();
+    for name in ["wire-mirror-1", "eastern-courier-7", "frontline-post-3"] {
+        assert_eq!(
+            s.cluster_of(name, "e1").unwrap().as_deref(),
+            Some(c.as_str()),
+            "{name}"
+        );
+    }
+    let all = s.clusters(&Filter::default()).unwrap();
+    let cl = all.iter().find(|x| x.id == c).unwrap();
+    assert_eq!(cl.reports, 4);
+    assert_eq!(cl.independent_sources, 2, "{:?}", cl.claimants);
+    assert_eq!(cl.verification, "corroborated");
+    assert_eq!(cl.outlets.len(), 4);
+    // every claim kept with its source and outlet
+    assert!(cl
+        .events
+        .iter()
+        .any(|e| e.outlet.as_deref() == Some("Wire Mirror") && e.syndicated));
+    assert!(cl
+        .events
+        .iter()
+        .flat_map(|e| &e.claims)
+        .any(|k| k.source.as_deref() == Some("Oleh Syniehubov")));
+}
+
+#[test]
+fn captured_and_repelled_make_a_disputed_cluster_and_a_control_timeline() {
+    let (_d, s, _) = stored();
+    let a = s.cluster_of("moscow-herald-2", "e1").unwrap().unwrap();
+    let b = s.cluster_of("kyiv-monitor-9", "e1").unwrap().unwrap();
+    assert_eq!(a, b);
+    let f = Filter {
+        place: Some("krasnohorivka".into()),
+        ..Default::default()
+    };
+    let cs = s.clusters(&f).unwrap();
+    assert_eq!(cs.len(), 1);
+    assert_eq!(cs[0].verification, "disputed");
+    assert_eq!(cs[0].independent_sources, 2);
+    let t = s.control_timeline(Some("Krasnohorivka")).unwrap();
+    let holders: Vec<(&str, Option<&str>)> = t
+        .iter()
+        .map(|r| (r.holder.as_str(), r.according_to.as_deref()))
+        .collect();
+    assert!(
+        holders.contains(&("RU", Some("Russian Defence Ministry"))),
+        "{holders:?}"
+    );
+    assert!(
+        holders.contains(&("UA", Some("General Staff of the Armed Forces of Ukraine"))),
+        "{holders:?}"
+    );
+}
+
+#[test]
+fn events_in_nearby_towns_on_one_day_stay_apart() {
+    let (_d, s, _) = stored();
+    let a = s.cluster_of("donbas-news-4", "e1").unwrap().unwrap();
+    let b = s.cluster_of("steppe-times-5", "e1").unwrap().unwrap();
+    assert_ne!(a, b);
+    let vov = s.cluster_of("kharkiv-daily-1", "e1").unwrap().unwrap();
+    assert_ne!(a, vov);
+}
+
+#[test]
+fn fatality_counts_far_apart_are_disputed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+    let e = engine();
+    let two = r#"{"id":"a","source":"Outlet A","published":"2024-05-02","text":"Russian forces shelled Kupiansk on Wednesday, killing two civilians, the regional governor Oleh Syniehubov said."}"#;
+    let seventy = r#"{"id":"b","source":"Outlet B","published":"2024-05-02","text":"A Russian missile strike on Kupiansk on Wednesday killed 70 people, Ukraine's General Staff said."}"#;
+    s.ingest_batch(&docs(&e, two)).unwrap();
+    s.ingest_batch(&docs(&e, seventy)).unwrap();
+    let a = s.cluster_of("a", "e1").unwrap().unwrap();
+    assert_eq!(
+        s.cluster_of("b", "e1").unwrap().as_deref(),
+        Some(a.as_str())
+    );
+    let cs = s
+        .clusters(&Filter {
+            place: Some("kup".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(cs[0].verification, "disputed");
+    assert_eq!(
+        (cs[0].fatalities_min, cs[0].fatalities_max),
+        (Some(2), Some(70))
+    );
+}
+
+#[test]
+fn ingesting_again_changes_nothing_and_ids_are_stable() {
+    let (d, mut s, _) = stored();
+    let before = s.counts().unwrap();
+    let ids: Vec<String> = s
+        .clusters(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    let out = s.ingest_batch(&docs(&engine(), FIXTURES)).unwrap();
+    assert!(out.iter().all(|o| matches!(o, Outcome::Duplicate(_))));
+    assert_eq!(s.counts().unwrap().events, before.events);
+    assert_eq!(s.counts().unwrap().clusters, before.clusters);
+    // a fresh database fed the same reports gives the same cluster ids
+    let mut s2 = Store::open(&d.path().join("t2.db")).unwrap();
+    s2.ingest_batch(&docs(&engine(), FIXTURES)).unwrap();
+    let ids2: Vec<String> = s2
+        .clusters(&Filter::default())
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, ids2);
+    assert_eq!(s.schema_version().unwrap(), 1);
+}
+
+#[test]
+fn exports_read_back() {
+    let (_d, s, _) = stored();
+    let cs = s.clusters(&Filter::default()).unwrap();
+    let mut csv_out = Vec::new();
+    sitrep_store::export::acled_csv(&cs, &mut csv_out).unwrap();
+    let mut r = csv::Reader::from_reader(&csv_out[..]);
+    let h = r.headers().unwrap().clone();
+    for col in [
+        "event_date",
+        "year",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "actor1",
+        "actor2",
+        "country",
+        "admin1",
+        "location",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "source",
+        "notes",
+        "fatalities",
+        "sitrep_verification",
+    ] {
+        assert!(h.iter().any(|x| x == col), "{col}");
+    }
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    assert_eq!(rows.len(), cs.len());
+    assert!(rows.iter().any(|r| &r[17] == "Ukraine"));
+    let mut gj = Vec::new();
+    sitrep_store::export::geojson(&cs, &mut gj).unwrap();
+    let g: geojson::GeoJson = String::from_utf8(gj).unwrap().parse().unwrap();
+    let geojson::GeoJson::FeatureCollection(fc) = g else {
+        panic!("not a FeatureCollection")
+    };
+    assert!(!fc.features.is_empty());
+}

@@ -1,0 +1,556 @@
+//! `sitrep ingest`, `sitrep query`, `sitrep export`: the running ledger in a SQLite database.
+
+use crate::input::{self, InputError, Limits};
+use crate::input_web;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use sitrep_extract::{Engine, InputDoc};
+use sitrep_store::cluster::Filter;
+use sitrep_store::{NewDoc, Outcome, Store};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Text files, folders, .jsonl files, saved HTML pages (.html/.htm), RSS/Atom feeds (.rss/.atom/.xml), WARC files (.warc/.warc.gz).
+    #[arg(required = true)]
+    sources: Vec<PathBuf>,
+    /// The database [default: sitrep.db in the current folder].
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
+    /// Documents stored per transaction.
+    #[arg(long, default_value_t = 64)]
+    batch: usize,
+    /// Index directories made by `sitrep gazetteer import`.
+    #[arg(long = "gazetteer")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not read the imported index in the user's data dir.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+    /// Largest document accepted, in MB.
+    #[arg(long, default_value_t = 256)]
+    max_mb: u64,
+    /// Print the summary as JSON on standard output.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum QueryFormat {
+    Table,
+    Json,
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct QueryArgs {
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
+    /// Part of a place name.
+    #[arg(long)]
+    place: Option<String>,
+    /// MIN_LON,MIN_LAT,MAX_LON,MAX_LAT
+    #[arg(long, value_parser = parse_bbox)]
+    bbox: Option<[f64; 4]>,
+    /// LAT,LON: with --radius, clusters within that many km.
+    #[arg(long, value_parser = parse_point)]
+    near: Option<(f64, f64)>,
+    /// Radius in km around --near.
+    #[arg(long, default_value_t = 25.0)]
+    radius: f64,
+    /// First date (YYYY-MM-DD).
+    #[arg(long)]
+    from: Option<String>,
+    /// Last date (YYYY-MM-DD).
+    #[arg(long)]
+    to: Option<String>,
+    /// Event or sub-event type (part of it).
+    #[arg(long = "type")]
+    event_type: Option<String>,
+    /// Actor name (part of it).
+    #[arg(long)]
+    actor: Option<String>,
+    /// Claimant or outlet (part of it).
+    #[arg(long)]
+    source: Option<String>,
+    /// Side (country code such as UA or RU) of an actor or claimant.
+    #[arg(long)]
+    side: Option<String>,
+    /// unconfirmed, single-source, corroborated or disputed.
+    #[arg(long)]
+    verification: Option<String>,
+    /// Print the control timeline (who claims to hold each matching place) instead of the clusters.
+    #[arg(long)]
+    control: bool,
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    format: QueryFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ExportFormat {
+    AcledCsv,
+    Geojson,
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
+    #[arg(long, value_enum)]
+    format: ExportFormat,
+    /// Output file [default: standard output].
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
+fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("'{s}' is not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))?;
+    <[f64; 4]>::try_from(v).map_err(|_| format!("'{s}' is not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))
+}
+
+fn parse_point(s: &str) -> Result<(f64, f64), String> {
+    let v: Vec<f64> = s
+        .split(',')
+        .map(|x| x.trim().parse::<f64>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| format!("'{s}' is not LAT,LON"))?;
+    match v[..] {
+        [a, b] => Ok((a, b)),
+        _ => Err(format!("'{s}' is not LAT,LON")),
+    }
+}
+
+enum Kind {
+    Plain(input::Source),
+    Html(PathBuf),
+    Feed(PathBuf),
+    Warc(PathBuf),
+}
+
+fn kind_of(p: &Path) -> Option<Kind> {
+    let n = p.file_name()?.to_string_lossy().to_lowercase();
+    Some(if n.ends_with(".jsonl") {
+        Kind::Plain(input::Source::Jsonl(p.to_path_buf()))
+    } else if n.ends_with(".html") || n.ends_with(".htm") {
+        Kind::Html(p.to_path_buf())
+    } else if n.ends_with(".rss") || n.ends_with(".atom") || n.ends_with(".xml") {
+        Kind::Feed(p.to_path_buf())
+    } else if n.ends_with(".warc") || n.ends_with(".warc.gz") {
+        Kind::Warc(p.to_path_buf())
+    } else if n.ends_with(".txt") {
+        Kind::Plain(input::Source::Text(p.to_path_buf()))
+    } else {
+        return None;
+    })
+}
+
+fn expand(sources: &[PathBuf], failures: &mut Vec<InputError>) -> Vec<Kind> {
+    let mut out = Vec::new();
+    for p in sources {
+        if p.as_os_str() == "-" {
+            out.push(Kind::Plain(input::Source::Stdin));
+        } else if p.is_dir() {
+            let mut stack = vec![p.clone()];
+            let mut files = Vec::new();
+            while let Some(d) = stack.pop() {
+                match std::fs::read_dir(&d) {
+                    Ok(rd) => {
+                        for e in rd.flatten() {
+                            let f = e.path();
+                            if f.is_dir() {
+                                stack.push(f);
+                            } else if kind_of(&f).is_some() {
+                                files.push(f);
+                            }
+                        }
+                    }
+                    Err(e) => failures.push(InputError {
+                        input: d.display().to_string(),
+                        message: format!("cannot list the folder: {e}"),
+                    }),
+                }
+            }
+            files.sort();
+            out.extend(files.iter().filter_map(|f| kind_of(f)));
+        } else if !p.exists() {
+            failures.push(InputError {
+                input: p.display().to_string(),
+                message: "no such file or folder".into(),
+            });
+        } else {
+            // unknown extensions are read as text
+            out.push(kind_of(p).unwrap_or_else(|| Kind::Plain(input::Source::Text(p.clone()))));
+        }
+    }
+    out
+}
+
+/// Documents in a source, one at a time.
+enum Docs {
+    Plain(input::Reader),
+    Many(std::vec::IntoIter<Result<InputDoc, InputError>>),
+    Warc(input_web::WarcReader),
+}
+
+impl Docs {
+    fn open(k: &Kind, limits: Limits) -> Result<Docs, InputError> {
+        let read = |p: &Path| {
+            std::fs::read(p).map_err(|e| InputError {
+                input: p.display().to_string(),
+                message: format!("cannot read it: {e}"),
+            })
+        };
+        Ok(match k {
+            Kind::Plain(s) => Docs::Plain(input::Reader::open(s, limits)?),
+            Kind::Html(p) => {
+                let name = p.display().to_string();
+                let id = p
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| name.clone());
+                Docs::Many(
+                    vec![read(p).and_then(|b| input_web::html_doc(&name, id, b, None, limits))]
+                        .into_iter(),
+                )
+            }
+            Kind::Feed(p) => {
+                Docs::Many(input_web::feed_docs(&p.display().to_string(), read(p)?).into_iter())
+            }
+            Kind::Warc(p) => Docs::Warc(input_web::WarcReader::open(p, limits)?),
+        })
+    }
+
+    fn next_doc(&mut self) -> Option<Result<InputDoc, InputError>> {
+        match self {
+            Docs::Plain(r) => r.next_doc(),
+            Docs::Many(it) => it.next(),
+            Docs::Warc(w) => w.next_doc(),
+        }
+    }
+}
+
+/// How many documents the sources hold, when cheap to tell (JSONL lines, one per file); for the ETA.
+fn estimate(kinds: &[Kind]) -> u64 {
+    kinds
+        .iter()
+        .map(|k| match k {
+            Kind::Plain(input::Source::Jsonl(p)) => std::fs::File::open(p)
+                .map(|f| {
+                    std::io::BufReader::new(f)
+                        .split(b'\n')
+                        .filter(|l| {
+                            l.as_ref()
+                                .is_ok_and(|l| !l.iter().all(u8::is_ascii_whitespace))
+                        })
+                        .count() as u64
+                })
+                .unwrap_or(0),
+            _ => 1,
+        })
+        .sum()
+}
+
+#[derive(Default, serde::Serialize)]
+struct Summary {
+    new: usize,
+    syndicated: usize,
+    duplicate: usize,
+    failed: usize,
+    seconds: f64,
+    docs_per_second: f64,
+    failures: Vec<String>,
+    database: Option<sitrep_store::Counts>,
+}
+
+pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
+    let t0 = std::time::Instant::now();
+    let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
+    let engine = Engine::new(crate::open_gazetteer(
+        &args.gazetteers,
+        !args.no_default_gazetteer,
+    )?);
+    let limits = Limits {
+        max_bytes: args.max_mb.saturating_mul(1 << 20),
+    };
+    let mut failures = Vec::new();
+    let kinds = expand(&args.sources, &mut failures);
+    let mut sum = Summary::default();
+    let show = std::io::stderr().is_terminal();
+    let pb = if show {
+        ProgressBar::new(estimate(&kinds))
+    } else {
+        ProgressBar::hidden()
+    };
+    pb.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} documents {per_sec} eta {eta} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let batch = args.batch.max(1);
+    let mut pending: Vec<InputDoc> = Vec::new();
+    let flush = |store: &mut Store,
+                 pending: &mut Vec<InputDoc>,
+                 sum: &mut Summary,
+                 failures: &mut Vec<InputError>|
+     -> Result<(), String> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let docs = std::mem::take(pending);
+        let extracted: Vec<Result<NewDoc, InputError>> = docs
+            .into_par_iter()
+            .map(|doc| {
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc)))
+                    .map(|ledger| NewDoc {
+                        name: doc.id.clone(),
+                        text: doc.text.clone(),
+                        ledger,
+                    })
+                    .map_err(|p| InputError {
+                        input: doc.id.clone(),
+                        message: format!(
+                            "internal error while extracting ({})",
+                            crate::panic_message(&p)
+                        ),
+                    })
+            })
+            .collect();
+        let mut ok = Vec::new();
+        for e in extracted {
+            match e {
+                Ok(d) => ok.push(d),
+                Err(e) => failures.push(e),
+            }
+        }
+        for o in store.ingest_batch(&ok).map_err(|e| e.to_string())? {
+            match o {
+                Outcome::New(_) => sum.new += 1,
+                Outcome::Syndicated { .. } => sum.syndicated += 1,
+                Outcome::Duplicate(_) => sum.duplicate += 1,
+            }
+        }
+        pb.inc(ok.len() as u64);
+        Ok(())
+    };
+    for k in &kinds {
+        let mut docs = match Docs::open(k, limits) {
+            Ok(d) => d,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        while let Some(d) = docs.next_doc() {
+            match d {
+                Err(e) => {
+                    pb.inc(1);
+                    failures.push(e)
+                }
+                Ok(d) => {
+                    // exact duplicates of stored documents skip extraction
+                    let hash = sitrep_store::dedup::content_hash(&d.text);
+                    if let Some(id) = store.find_hash(&hash).map_err(|e| e.to_string())? {
+                        store
+                            .link_sighting(id, &d.id, d.source.as_deref())
+                            .map_err(|e| e.to_string())?;
+                        sum.duplicate += 1;
+                        pb.inc(1);
+                        continue;
+                    }
+                    pending.push(d);
+                    if pending.len() >= batch {
+                        flush(&mut store, &mut pending, &mut sum, &mut failures)?;
+                    }
+                }
+            }
+            pb.set_message(format!("{} failed", failures.len()));
+        }
+    }
+    flush(&mut store, &mut pending, &mut sum, &mut failures)?;
+    pb.finish_and_clear();
+    sum.failed = failures.len();
+    sum.failures = failures.iter().map(|e| e.to_string()).collect();
+    sum.seconds = t0.elapsed().as_secs_f64();
+    let processed = sum.new + sum.syndicated + sum.duplicate + sum.failed;
+    sum.docs_per_second = processed as f64 / sum.seconds.max(1e-9);
+    sum.database = store.counts().ok();
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string(&sum).map_err(|e| e.to_string())?
+        );
+    }
+    for f in sum.failures.iter().take(50) {
+        eprintln!("sitrep: skipped {f}");
+    }
+    if sum.failures.len() > 50 {
+        eprintln!("sitrep: ... and {} more failures", sum.failures.len() - 50);
+    }
+    eprintln!(
+        "sitrep: {} new, {} syndicated copies, {} duplicates, {} failed; {processed} documents in {:.1} s ({:.1} documents/s) into {}",
+        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.seconds, sum.docs_per_second, args.db.display()
+    );
+    if let Some(c) = &sum.database {
+        eprintln!(
+            "sitrep: the database holds {} documents, {} events in {} clusters ({} with several reports, {} corroborated, {} disputed)",
+            c.documents, c.events, c.clusters, c.multi_report_clusters, c.corroborated, c.disputed
+        );
+    }
+    Ok(if sum.failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn open_existing(db: &Path) -> Result<Store, String> {
+    if !db.exists() {
+        return Err(format!(
+            "{}: no such database; make it with `sitrep ingest`",
+            db.display()
+        ));
+    }
+    Store::open(db).map_err(|e| e.to_string())
+}
+
+pub fn query(a: QueryArgs) -> Result<ExitCode, String> {
+    let store = open_existing(&a.db)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let io = |e: std::io::Error| format!("writing the output: {e}");
+    if a.control {
+        let rows = store
+            .control_timeline(a.place.as_deref())
+            .map_err(|e| e.to_string())?;
+        match a.format {
+            QueryFormat::Json => writeln!(
+                out,
+                "{}",
+                serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+            )
+            .map_err(io)?,
+            QueryFormat::Jsonl => {
+                for r in &rows {
+                    writeln!(
+                        out,
+                        "{}",
+                        serde_json::to_string(r).map_err(|e| e.to_string())?
+                    )
+                    .map_err(io)?;
+                }
+            }
+            QueryFormat::Table => {
+                writeln!(
+                    out,
+                    "{:<24} {:<10} {:<10} {:<40} outlet",
+                    "place", "date", "holder", "according to"
+                )
+                .map_err(io)?;
+                for r in &rows {
+                    writeln!(
+                        out,
+                        "{:<24} {:<10} {:<10} {:<40} {}",
+                        r.place,
+                        r.date.as_deref().unwrap_or("-"),
+                        r.holder,
+                        r.according_to.as_deref().unwrap_or("(the outlet)"),
+                        r.outlet.as_deref().unwrap_or("-")
+                    )
+                    .map_err(io)?;
+                }
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let f = Filter {
+        place: a.place,
+        bbox: a.bbox,
+        near: a.near.map(|(la, lo)| (la, lo, a.radius)),
+        from: a.from,
+        to: a.to,
+        event_type: a.event_type,
+        actor: a.actor,
+        source: a.source,
+        side: a.side,
+        verification: a.verification,
+    };
+    let cs = store.clusters(&f).map_err(|e| e.to_string())?;
+    match a.format {
+        QueryFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&cs).map_err(|e| e.to_string())?
+        )
+        .map_err(io)?,
+        QueryFormat::Jsonl => {
+            sitrep_store::export::jsonl(&cs, &mut out).map_err(|e| e.to_string())?
+        }
+        QueryFormat::Table => {
+            writeln!(
+                out,
+                "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} fatalities",
+                "cluster",
+                "date",
+                "event type",
+                "sub-event type",
+                "place",
+                "rep",
+                "ind",
+                "verification",
+            )
+            .map_err(io)?;
+            for c in &cs {
+                let fat = match (c.fatalities_min, c.fatalities_max) {
+                    (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
+                    (Some(a), _) => a.to_string(),
+                    _ => "-".into(),
+                };
+                let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+                writeln!(
+                    out,
+                    "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} {}",
+                    c.id,
+                    c.date_min.as_deref().unwrap_or("-"),
+                    cut(&c.event_type, 26),
+                    cut(&c.sub_event_type, 34),
+                    cut(c.place.as_deref().unwrap_or("-"), 20),
+                    c.reports,
+                    c.independent_sources,
+                    c.verification,
+                    fat
+                )
+                .map_err(io)?;
+            }
+            eprintln!("{} cluster(s)", cs.len());
+        }
+    }
+    out.flush().map_err(io)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(a: ExportArgs) -> Result<ExitCode, String> {
+    let store = open_existing(&a.db)?;
+    let cs = store
+        .clusters(&Filter::default())
+        .map_err(|e| e.to_string())?;
+    let mut w: Box<dyn Write> = match &a.out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let r = match a.format {
+        ExportFormat::AcledCsv => sitrep_store::export::acled_csv(&cs, &mut w),
+        ExportFormat::Geojson => sitrep_store::export::geojson(&cs, &mut w),
+        ExportFormat::Jsonl => sitrep_store::export::jsonl(&cs, &mut w),
+    };
+    r.map_err(|e| e.to_string())?;
+    w.flush().map_err(|e| format!("writing the output: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
