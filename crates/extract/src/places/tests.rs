@@ -214,3 +214,25 @@ fn country_after_a_preposition() {
         .is_some_and(|f| f.starts_with("PCL")));
     assert_eq!(kind_of(&l, "Poland"), "literal");
 }
+
+#[test]
+fn region_abbreviation_after_a_place() {
+    let l = read(
+        "Olson was taken in Chowchilla, Calif. on Monday. A plant in Wheeling, W.Va., closed.",
+    );
+    let ca = place(&l, "Calif.").expect("Calif. is a place");
+    assert!(near(ca, 37.2, -119.6, 300.0), "{ca:?}");
+    let wv = place(&l, "W.Va.").expect("W.Va. is a place");
+    assert!(near(wv, 38.6, -80.6, 200.0), "{wv:?}");
+    // a title is no region: "Miss. Smith" has no place before it
+    let l = read("He met Miss. Smith at the station.");
+    assert!(place(&l, "Miss.").is_none());
+}
+
+#[test]
+fn admin1_point_is_the_middle_of_the_region() {
+    // Ontario's point is the middle of the province, not of its southern cities
+    let l = read("Health officials in the Canadian province of Ontario reported new cases.");
+    let on = place(&l, "Ontario").expect("Ontario");
+    assert!(near(on, 50.0, -85.0, 161.0), "{on:?}");
+}
