@@ -36,7 +36,7 @@ fn events_minimums() {
     let Some((dir, engine)) = setup() else { return };
     let s = sitrep_eval::events::evaluate(&dir, &engine).expect("events evaluation");
     print!("{}", sitrep_eval::events::report(&s));
-    assert!(s.f1 >= 0.62, "event detection F1 {:.3}", s.f1);
+    assert!(s.f1 >= 0.65, "event detection F1 {:.3}", s.f1);
     assert!(
         s.place.accuracy() >= 0.35,
         "place accuracy {:.3}",

@@ -221,6 +221,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut last_attacker: Option<usize> = None;
+    let (doc_mil, doc_vio) = context_counts(doc, lex, 0, view.len());
     for &(si, ss, se) in &sentences {
         let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
         if pk != ParagraphKind::Body {
@@ -239,6 +240,25 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                     ));
                 }
             }
+            continue;
+        }
+        // broad cues count only where armed conflict is in view (sentence or report)
+        let (s_mil, s_vio) = context_counts(doc, lex, ss, se);
+        let armed_here = s_mil > 0
+            || doc.actors_within(ss, se).any(|m| {
+                matches!(
+                    doc.actors[m.actor].kind.as_str(),
+                    "armed_forces" | "armed_group"
+                )
+            });
+        cues.retain(|c| match c.class.as_str() {
+            "attack" | "kill" | "civilian" => armed_here || s_vio > 0 || doc_mil + doc_vio >= 2,
+            "clash" | "gain" | "repelled" | "defeat" => {
+                armed_here || doc_mil >= 2 || c.class == "clash" && s_vio > 0
+            }
+            _ => true,
+        });
+        if cues.is_empty() {
             continue;
         }
         if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
@@ -800,6 +820,27 @@ fn mention_for(
         weapon,
         actor1_inferred: false,
     })
+}
+
+/// Counts of conflict words (military, violence) in `view[s..e]`, armed actors' own words included.
+fn context_counts(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> (usize, usize) {
+    let view = doc.view();
+    let (mut m, mut v) = (0, 0);
+    let mut buf = String::new();
+    for t in sitrep_text::tokens(view, s, e) {
+        let w = &view[t.start..t.end];
+        if w.len() > 20 {
+            continue;
+        }
+        buf.clear();
+        buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        if lex.military_words.contains(buf.as_str()) {
+            m += 1;
+        } else if lex.violence_words.contains(buf.as_str()) {
+            v += 1;
+        }
+    }
+    (m, v)
 }
 
 fn find_word(hay: &str, w: &str) -> Option<usize> {

@@ -41,6 +41,10 @@ pub struct Lexicon {
     pub cues: Vec<EventCue>,
     pub weapons: Vec<Weapon>,
     pub modality: Vec<String>,
+    /// Words of armed conflict: armed people and operations.
+    pub military_words: HashSet<String>,
+    /// Words of armed conflict: weapons and their effects.
+    pub violence_words: HashSet<String>,
     pub stop_names: HashSet<String>,
 }
 
@@ -128,7 +132,21 @@ impl Lexicon {
         let stop_names = lines(include_str!("../data/stop_names.txt"))
             .map(|s| s.trim().to_string())
             .collect();
+        let mut military_words = HashSet::new();
+        let mut violence_words = HashSet::new();
+        for l in lines(include_str!("../data/conflict_context.tsv")) {
+            let mut it = l.split('\t');
+            if let (Some(w), Some(k)) = (it.next(), it.next()) {
+                if k == "military" {
+                    military_words.insert(w.to_string());
+                } else {
+                    violence_words.insert(w.to_string());
+                }
+            }
+        }
         Lexicon {
+            military_words,
+            violence_words,
             actors,
             actor_aliases,
             speech_verbs,

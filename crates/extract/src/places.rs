@@ -976,61 +976,95 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     };
 
     // first pass: priors and the article's countries
-    let pick = |fi: usize, f: &Found, anchors: &[(f64, f64)]| -> Option<(usize, f64)> {
-        // a bare name shared by a region and a sizeable town is the town ("Kharkiv", "Odesa"); the region
-        // needs a cue ("the Kharkiv region")
-        let town_namesake = f
-            .cands
-            .iter()
-            .any(|c| c.feature_class == 'P' && c.population >= 100_000);
-        let region_cue = matches!(
-            f.cue.as_deref(),
-            Some("region" | "oblast" | "province" | "district")
-        );
-        let mut scored: Vec<(usize, f64)> = f
-            .cands
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let mut s = base_score(c, f.cue.as_deref())
-                    + focus_bonus(&c.country_code)
-                    + region_bonus(fi, c);
-                if c.feature_code == "ADM1" && town_namesake && !region_cue {
-                    s -= 3.0;
-                }
-                if f.fuzzy {
-                    s += 0.0;
-                }
-                if !anchors.is_empty() && c.feature_class == 'P' {
-                    let d = anchors
-                        .iter()
-                        .map(|&a| haversine_km(a, (c.lat, c.lon)))
-                        .fold(f64::MAX, f64::min);
-                    s += if d < 50.0 {
-                        3.0
-                    } else if d < 200.0 {
-                        2.0
-                    } else if d < 600.0 {
-                        0.5
-                    } else {
-                        0.0
-                    };
-                }
-                (i, s)
-            })
-            .collect();
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-        let best = *scored.first()?;
-        let second = scored.get(1).map(|s| s.1).unwrap_or(best.1 - 6.0);
-        let margin = best.1 - second;
-        let conf = (1.0 / (1.0 + (-margin).exp())).clamp(0.3, 0.99);
-        Some((best.0, if f.fuzzy { conf * 0.8 } else { conf }))
-    };
+    type Support = HashMap<(String, String), Vec<String>>;
+    let pick =
+        |fi: usize, f: &Found, anchors: &[(f64, f64)], support: &Support| -> Option<(usize, f64)> {
+            // a bare name shared by a region and a sizeable town is the town ("Kharkiv", "Odesa"); the region
+            // needs a cue ("the Kharkiv region")
+            let town_namesake = f
+                .cands
+                .iter()
+                .any(|c| c.feature_class == 'P' && c.population >= 100_000);
+            let region_cue = matches!(
+                f.cue.as_deref(),
+                Some("region" | "oblast" | "province" | "district")
+            );
+            let mut scored: Vec<(usize, f64)> = f
+                .cands
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    let mut s = base_score(c, f.cue.as_deref())
+                        + focus_bonus(&c.country_code)
+                        + region_bonus(fi, c);
+                    if c.feature_code == "ADM1" && town_namesake && !region_cue {
+                        s -= 3.0;
+                    }
+                    // the region other places of the article lie in: "Georgia" with Atlanta and Athens
+                    // in the US state, "Gainesville" in the state the others are in
+                    if let Some(a) = &c.admin1_code {
+                        let others = support
+                            .get(&(c.country_code.clone(), a.clone()))
+                            .map_or(0, |v| v.iter().filter(|k| **k != f.key).count());
+                        if c.feature_code == "ADM1" {
+                            s += 2.0 * others.min(3) as f64;
+                        } else if others > 0
+                            && !c.feature_code.starts_with("PCL")
+                            && !regions.contains(&(c.country_code.clone(), a.clone()))
+                        {
+                            s += 1.5;
+                        }
+                    }
+                    if f.fuzzy {
+                        s += 0.0;
+                    }
+                    if !anchors.is_empty() && c.feature_class == 'P' {
+                        let d = anchors
+                            .iter()
+                            .map(|&a| haversine_km(a, (c.lat, c.lon)))
+                            .fold(f64::MAX, f64::min);
+                        s += if d < 50.0 {
+                            3.0
+                        } else if d < 200.0 {
+                            2.0
+                        } else if d < 600.0 {
+                            0.5
+                        } else {
+                            0.0
+                        };
+                    }
+                    (i, s)
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let best = *scored.first()?;
+            let second = scored.get(1).map(|s| s.1).unwrap_or(best.1 - 6.0);
+            let margin = best.1 - second;
+            let conf = (1.0 / (1.0 + (-margin).exp())).clamp(0.3, 0.99);
+            Some((best.0, if f.fuzzy { conf * 0.8 } else { conf }))
+        };
     let first: Vec<Option<(usize, f64)>> = found
         .iter()
         .enumerate()
-        .map(|(i, f)| pick(i, f, &[]))
+        .map(|(i, f)| pick(i, f, &[], &Support::new()))
         .collect();
+    // the regions of the first readings: a few distinct names each
+    let mut support = Support::new();
+    for (f, p) in found.iter().zip(&first) {
+        let Some((ci, conf)) = *p else { continue };
+        let c = &f.cands[ci];
+        if conf <= 0.6 || f.kind == MentionKind::Demonym || c.feature_code.starts_with("PCL") {
+            continue;
+        }
+        if let Some(a) = &c.admin1_code {
+            let v = support
+                .entry((c.country_code.clone(), a.clone()))
+                .or_default();
+            if v.len() < 4 && !v.contains(&f.key) {
+                v.push(f.key.clone());
+            }
+        }
+    }
     // second pass: closeness to the other places that are sure
     let sure: Vec<(usize, (f64, f64))> = found
         .iter()
@@ -1057,7 +1091,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             .filter(|(j, p)| *j != i && !f.cands.iter().any(|c| (c.lat, c.lon) == *p))
             .map(|(_, p)| *p)
             .collect();
-        let choice = pick(i, &f, &anchors);
+        let choice = pick(i, &f, &anchors, &support);
         let cand = choice.map(|(ci, _)| f.cands[ci].clone());
         let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
         // one place per resolved entry (or per unresolved key)

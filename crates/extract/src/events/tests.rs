@@ -170,7 +170,7 @@ fn denial_is_a_claim_that_denies() {
 #[test]
 fn vague_place_stays_null() {
     let l = ledger(
-        "Heavy fighting was taking place in three villages south of the city.",
+        "Ukrainian troops said heavy fighting was taking place in three villages south of the city.",
         "2024-01-01",
     );
     let e = only_event(&l, "Armed clash");
@@ -201,7 +201,7 @@ fn event_in_a_quote_belongs_to_the_speaker() {
 #[test]
 fn anaphoric_attack_joins_the_first_report() {
     let l = ledger(
-        "A strike on the ferry pier killed two dock workers late on Tuesday, regional officials said. \
+        "A missile strike on the ferry pier killed two dock workers late on Tuesday, regional officials said. \
          The Federal Security Service blamed Ukrainian drones for the attack.",
         "2024-04-10",
     );
@@ -237,4 +237,30 @@ fn gunfire_is_an_attack() {
         "2024-02-10",
     );
     assert!(!l.events.is_empty(), "no event: {:#?}", l.events);
+}
+
+#[test]
+fn broad_cues_outside_conflict_are_not_events() {
+    for text in [
+        "The striker hit the post twice before the break and the visitors took control of the game.",
+        "A cyclist was struck by a delivery van on Main Street on Friday morning.",
+        "The senator attacked the budget plan, saying it would fail families.",
+        "Volunteers are fighting the flood with sandbags along the river.",
+    ] {
+        let l = ledger(text, "2024-01-01");
+        assert!(l.events.is_empty(), "{text}: {:#?}", l.events);
+    }
+}
+
+#[test]
+fn broad_cues_in_a_war_report_are_events() {
+    let l = ledger(
+        "Russian troops pressed on near Avdiivka. The attack killed three soldiers, the brigade said.",
+        "2024-01-01",
+    );
+    assert!(
+        l.events.iter().any(|e| e.fatalities == Some(3)),
+        "{:#?}",
+        l.events
+    );
 }

@@ -236,3 +236,13 @@ fn admin1_point_is_the_middle_of_the_region() {
     let on = place(&l, "Ontario").expect("Ontario");
     assert!(near(on, 50.0, -85.0, 161.0), "{on:?}");
 }
+
+#[test]
+fn region_of_the_other_places_decides_a_shared_name() {
+    // Georgia the US state, when the article's towns are in it
+    let l = read(
+        "Schools in Atlanta, Savannah and Athens are cutting budgets. Georgia lawmakers met on Monday.",
+    );
+    let ga = place(&l, "Georgia").expect("Georgia");
+    assert!(near(ga, 32.7, -83.4, 250.0), "{ga:?}");
+}
