@@ -136,6 +136,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     doc.flush_actor_mentions();
     surnames(doc);
     doc.flush_actor_mentions();
+    unknown_speakers(doc, gaz, lex);
+    doc.flush_actor_mentions();
     pronouns(doc, lex);
     doc.flush_actor_mentions();
     let _ = view;
@@ -484,6 +486,53 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
 }
 
 /// Later single-word mentions of a person's surname or an organisation's last word join that actor.
+/// A single capitalised name that nothing else recognised, opening a clause and followed by a verb of saying
+/// ("Rybar claimed that ...", "Ukrinform reported"), is a source in its own right.
+fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
+    let view = doc.view();
+    let sentences: Vec<(usize, usize)> = doc
+        .text
+        .sentences
+        .iter()
+        .map(|s| (s.start, s.end))
+        .collect();
+    for (ss, se) in sentences {
+        let toks = words(view, ss, se);
+        for i in 0..toks.len().saturating_sub(1) {
+            let (s, e) = toks[i];
+            let w = &view[s..e];
+            let next = &view[toks[i + 1].0..toks[i + 1].1];
+            if !crate::doc::is_capitalised(w)
+                || !lex.is_speech_verb(next)
+                || !view[e..toks[i + 1].0].trim().is_empty()
+            {
+                continue;
+            }
+            // the clause opens here: sentence start, or after a comma, "that", "and", "but"
+            let opens = i == 0 || {
+                let gap = view[toks[i - 1].1..s].trim();
+                let prev = view[toks[i - 1].0..toks[i - 1].1].to_ascii_lowercase();
+                gap.ends_with(',')
+                    || gap.ends_with(';')
+                    || matches!(prev.as_str(), "that" | "and" | "but" | "while")
+            };
+            let lower = w.to_ascii_lowercase();
+            if !opens
+                || w.len() < 3
+                || lex.stop_names.contains(&lower)
+                || doc.actor_overlapping(s, e)
+                || gaz.demonym(w).is_some()
+                || !gaz.lookup(w).is_empty()
+                || w.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let id = doc.actor(w, "organization", None, None);
+            doc.add_actor_mention(s, e, id, false);
+        }
+    }
+}
+
 fn surnames(doc: &mut Doc) {
     let view = doc.view();
     let people: Vec<(usize, String)> = doc
