@@ -534,7 +534,16 @@ fn mention_for(
             .last()
             .map(|m| m.actor)
             .or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
-        actor2 = after.first().map(|m| m.actor);
+        // "an operation by the SBU": a by-phrase after the cue names the agent, not the target
+        let by_phrase = |m: &crate::doc::ActorMention| {
+            let before_m = view[view.floor_char_boundary(m.start.saturating_sub(12))..m.start]
+                .to_ascii_lowercase();
+            before_m.ends_with("by ") || before_m.ends_with("by the ")
+        };
+        actor2 = after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
+        if actor1.is_none() {
+            actor1 = after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
+        }
         if let (Some(d), Some(a1)) = (&demonym_before, actor1) {
             // "Ukrainian artillery" right before the cue is closer than an actor further back
             let last_end = before.last().map(|m| m.end).unwrap_or(0);

@@ -264,3 +264,13 @@ fn broad_cues_in_a_war_report_are_events() {
         l.events
     );
 }
+
+#[test]
+fn by_phrase_after_the_cue_is_the_agent_not_the_target() {
+    let l = ledger(
+        "Officials said the drone strike on the depot near Novorossiysk was an operation by the navy of Ukraine.",
+        "2024-05-01",
+    );
+    let e = only_event(&l, "Explosions/Remote violence");
+    assert!(e.actor2.is_none(), "{:?}", e.actor2);
+}
