@@ -280,12 +280,7 @@ fn affiliation_in(gaz: &Gazetteer, phrase: &str) -> Option<String> {
 
 fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
     let view = doc.view();
-    let sentences: Vec<(usize, usize)> = doc
-        .text
-        .sentences
-        .iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
         for run in capitalised_runs(view, ss, se, false) {
             let toks = &run.tokens;
@@ -370,12 +365,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
 
 fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
-    let sentences: Vec<(usize, usize)> = doc
-        .text
-        .sentences
-        .iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
         for run in capitalised_runs(view, ss, se, true) {
             let mut toks = run.tokens.clone();
@@ -485,17 +475,11 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
     let _ = patterns().its_forces;
 }
 
-/// Later single-word mentions of a person's surname or an organisation's last word join that actor.
 /// A single capitalised name that nothing else recognised, opening a clause and followed by a verb of saying
 /// ("Rybar claimed that ...", "Ukrinform reported"), is a source in its own right.
 fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
     let view = doc.view();
-    let sentences: Vec<(usize, usize)> = doc
-        .text
-        .sentences
-        .iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
         let toks = words(view, ss, se);
         for i in 0..toks.len().saturating_sub(1) {
@@ -533,6 +517,7 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
     }
 }
 
+/// Later single-word mentions of a person's surname join that person.
 fn surnames(doc: &mut Doc) {
     let view = doc.view();
     let people: Vec<(usize, String)> = doc

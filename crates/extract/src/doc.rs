@@ -289,6 +289,15 @@ impl<'a> Doc<'a> {
         self.place_mentions.insert(i, m);
     }
 
+    /// Start and end of every sentence, in text order.
+    pub fn sentence_spans(&self) -> Vec<(usize, usize)> {
+        self.text
+            .sentences
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
     /// Sentence bounds of the sentence containing `off`.
     pub fn sentence_bounds(&self, off: usize) -> (usize, usize) {
         match self.text.sentence_at(off) {

@@ -534,12 +534,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     }
     let persons = person_tokens(doc, gaz);
     let lists = name_lists();
-    let sentences: Vec<(usize, usize)> = doc
-        .text
-        .sentences
-        .iter()
-        .map(|s| (s.start, s.end))
-        .collect();
+    let sentences = doc.sentence_spans();
     for &(ss, se) in &sentences {
         let mut runs = capitalised_runs(view, ss, se, false);
         merge_saint(view, &mut runs);
