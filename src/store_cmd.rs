@@ -90,15 +90,21 @@ pub struct QueryArgs {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum ExportFormat {
+    /// ACLED's columns then sitrep's, one row per cluster.
     AcledCsv,
+    /// A FeatureCollection of the located clusters (opens in QGIS).
     Geojson,
+    /// Each cluster with its events and claims, one a line.
     Jsonl,
+    /// The ACLED CSV's rows and columns as typed Parquet (Snappy).
+    Parquet,
 }
 
 #[derive(Args)]
 pub struct ExportArgs {
     #[arg(long, default_value = "sitrep.db")]
     db: PathBuf,
+    /// acled-csv, geojson, jsonl or parquet.
     #[arg(long, value_enum)]
     format: ExportFormat,
     /// Output file [default: standard output].
@@ -549,6 +555,12 @@ pub fn export(a: ExportArgs) -> Result<ExitCode, String> {
         ExportFormat::AcledCsv => sitrep_store::export::acled_csv(&cs, &mut w),
         ExportFormat::Geojson => sitrep_store::export::geojson(&cs, &mut w),
         ExportFormat::Jsonl => sitrep_store::export::jsonl(&cs, &mut w),
+        // the Arrow writer wants a `Send` sink; the output may be stdout, so buffer it
+        ExportFormat::Parquet => {
+            let mut buf = Vec::new();
+            sitrep_store::export::parquet(&cs, &mut buf)
+                .and_then(|()| w.write_all(&buf).map_err(Into::into))
+        }
     };
     r.map_err(|e| e.to_string())?;
     w.flush().map_err(|e| format!("writing the output: {e}"))?;

@@ -1,4 +1,4 @@
-//! Exports of the clusters: ACLED-compatible CSV, GeoJSON, JSONL.
+//! Exports of the clusters: ACLED-compatible CSV, GeoJSON, JSONL, Parquet.
 use crate::cluster::ClusterView;
 use crate::{Result, StoreError};
 use std::io::Write;
@@ -244,6 +244,134 @@ pub fn geojson<W: Write>(clusters: &[ClusterView], mut w: W) -> Result<()> {
     };
     serde_json::to_writer(&mut w, &fc).map_err(|e| StoreError(format!("writing GeoJSON: {e}")))?;
     writeln!(w)?;
+    Ok(())
+}
+
+/// The Arrow type of an ACLED column in the Parquet export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnType {
+    Utf8,
+    /// Days since 1970-01-01 (the CSV's YYYY-MM-DD).
+    Date32,
+    Int32,
+    Int64,
+    Float64,
+}
+
+/// The Parquet type of each of [`ACLED_COLUMNS`]: numbers and dates typed, the rest strings.
+pub fn acled_column_type(name: &str) -> ColumnType {
+    match name {
+        "event_date" | "sitrep_date_last" => ColumnType::Date32,
+        "year" | "time_precision" | "iso" | "geo_precision" => ColumnType::Int32,
+        "fatalities"
+        | "timestamp"
+        | "sitrep_independent_sources"
+        | "sitrep_reports"
+        | "sitrep_fatalities_max" => ColumnType::Int64,
+        "latitude" | "longitude" => ColumnType::Float64,
+        _ => ColumnType::Utf8,
+    }
+}
+
+/// The columns the CSV never leaves empty (non-nullable in Parquet); every other column is nullable and an
+/// empty CSV field is a null.
+const PARQUET_REQUIRED: &[&str] = &[
+    "event_id_cnty",
+    "disorder_type",
+    "event_type",
+    "fatalities",
+    "sitrep_cluster_id",
+    "sitrep_verification",
+    "sitrep_independent_sources",
+    "sitrep_reports",
+];
+
+/// The Arrow schema of the Parquet export: [`ACLED_COLUMNS`] in order.
+pub fn acled_arrow_schema() -> arrow_schema::Schema {
+    use arrow_schema::{DataType, Field};
+    let fields: Vec<Field> = ACLED_COLUMNS
+        .iter()
+        .map(|&name| {
+            let t = match acled_column_type(name) {
+                ColumnType::Utf8 => DataType::Utf8,
+                ColumnType::Date32 => DataType::Date32,
+                ColumnType::Int32 => DataType::Int32,
+                ColumnType::Int64 => DataType::Int64,
+                ColumnType::Float64 => DataType::Float64,
+            };
+            Field::new(name, t, !PARQUET_REQUIRED.contains(&name))
+        })
+        .collect();
+    arrow_schema::Schema::new(fields)
+}
+
+/// Parses the non-empty cells of a column; an empty cell is a null.
+fn parse_all<'a, T: std::str::FromStr>(
+    cells: impl Iterator<Item = Option<&'a str>>,
+    bad: impl Fn(&str) -> StoreError,
+) -> Result<Vec<Option<T>>> {
+    cells
+        .map(|c| c.map(|v| v.parse::<T>().map_err(|_| bad(v))).transpose())
+        .collect()
+}
+
+/// The clusters as one Arrow record batch with the ACLED CSV's rows and columns ([`acled_row`]), typed.
+pub fn acled_record_batch(clusters: &[ClusterView]) -> Result<arrow_array::RecordBatch> {
+    use arrow_array::{
+        ArrayRef, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
+    };
+    use std::sync::Arc;
+    let rows: Vec<Vec<String>> = clusters.iter().map(acled_row).collect();
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    let mut columns: Vec<ArrayRef> = Vec::with_capacity(ACLED_COLUMNS.len());
+    for (i, &name) in ACLED_COLUMNS.iter().enumerate() {
+        let cells = rows.iter().map(|r| {
+            let v = r[i].as_str();
+            (!v.is_empty()).then_some(v)
+        });
+        let bad = |v: &str| StoreError(format!("Parquet export: column {name}: cannot read '{v}'"));
+        let col: ArrayRef = match acled_column_type(name) {
+            ColumnType::Utf8 => Arc::new(StringArray::from(cells.collect::<Vec<_>>())),
+            ColumnType::Date32 => {
+                let mut v = Vec::with_capacity(rows.len());
+                for c in cells {
+                    v.push(match c {
+                        None => None,
+                        Some(d) => Some(
+                            chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                                .map_err(|_| bad(d))?
+                                .signed_duration_since(epoch)
+                                .num_days() as i32,
+                        ),
+                    });
+                }
+                Arc::new(Date32Array::from(v))
+            }
+            ColumnType::Int32 => Arc::new(Int32Array::from(parse_all::<i32>(cells, bad)?)),
+            ColumnType::Int64 => Arc::new(Int64Array::from(parse_all::<i64>(cells, bad)?)),
+            ColumnType::Float64 => Arc::new(Float64Array::from(parse_all::<f64>(cells, bad)?)),
+        };
+        columns.push(col);
+    }
+    RecordBatch::try_new(Arc::new(acled_arrow_schema()), columns)
+        .map_err(|e| StoreError(format!("Parquet export: {e}")))
+}
+
+/// Parquet (Snappy-compressed, one row group) with the ACLED CSV's rows and columns, typed: dates as Date32,
+/// counts and codes as Int32/Int64, coordinates as Float64 (rounded as in the CSV), the rest UTF-8; a field the
+/// CSV leaves empty is null. Needs `Send` because the Arrow writer does; buffer in a `Vec<u8>` otherwise.
+pub fn parquet<W: Write + Send>(clusters: &[ClusterView], w: W) -> Result<()> {
+    use parquet::arrow::ArrowWriter;
+    use parquet::basic::Compression;
+    use parquet::file::properties::WriterProperties;
+    let e = |e: parquet::errors::ParquetError| StoreError(format!("writing Parquet: {e}"));
+    let batch = acled_record_batch(clusters)?;
+    let props = WriterProperties::builder()
+        .set_compression(Compression::SNAPPY)
+        .build();
+    let mut writer = ArrowWriter::try_new(w, batch.schema(), Some(props)).map_err(e)?;
+    writer.write(&batch).map_err(e)?;
+    writer.close().map_err(e)?;
     Ok(())
 }
 

@@ -1,4 +1,6 @@
 //! Clusters, corroboration and disputes on small reports written for these tests.
+mod common;
+
 use sitrep_extract::{Engine, InputDoc};
 use sitrep_store::cluster::Filter;
 use sitrep_store::{NewDoc, Outcome, Store};
@@ -204,4 +206,60 @@ fn exports_read_back() {
         panic!("not a FeatureCollection")
     };
     assert!(!fc.features.is_empty());
+}
+
+#[test]
+fn parquet_export_reads_back_like_the_csv() {
+    use arrow_array::{Array, Date32Array, Float64Array, Int64Array, StringArray};
+    use arrow_schema::DataType;
+    let (d, s, _) = stored();
+    let cs = s.clusters(&Filter::default()).unwrap();
+    let mut csv_out = Vec::new();
+    sitrep_store::export::acled_csv(&cs, &mut csv_out).unwrap();
+    let path = d.path().join("events.parquet");
+    sitrep_store::export::parquet(&cs, std::fs::File::create(&path).unwrap()).unwrap();
+    // every cell equals the CSV's
+    assert_eq!(common::assert_parquet_equals_csv(&path, &csv_out), cs.len());
+    let (names, batches) = common::read_parquet(&path);
+    assert_eq!(
+        batches.iter().map(|b| b.num_rows()).sum::<usize>(),
+        cs.len()
+    );
+    let b = &batches[0];
+    let col = |n: &str| b.column(names.iter().position(|x| x == n).unwrap()).clone();
+    // typed columns
+    assert_eq!(col("event_date").data_type(), &DataType::Date32);
+    assert_eq!(col("fatalities").data_type(), &DataType::Int64);
+    assert_eq!(col("latitude").data_type(), &DataType::Float64);
+    assert_eq!(col("country").data_type(), &DataType::Utf8);
+    let schema = b.schema();
+    assert!(!schema
+        .field_with_name("event_id_cnty")
+        .unwrap()
+        .is_nullable());
+    assert!(schema.field_with_name("latitude").unwrap().is_nullable());
+    // a few values against the clusters themselves
+    let ids = col("event_id_cnty");
+    let ids = ids.as_any().downcast_ref::<StringArray>().unwrap();
+    let dates = col("event_date");
+    let dates = dates.as_any().downcast_ref::<Date32Array>().unwrap();
+    let fat = col("fatalities");
+    let fat = fat.as_any().downcast_ref::<Int64Array>().unwrap();
+    let lat = col("latitude");
+    let lat = lat.as_any().downcast_ref::<Float64Array>().unwrap();
+    for (i, c) in cs.iter().enumerate().take(b.num_rows()) {
+        assert_eq!(ids.value(i), c.id);
+        assert_eq!(fat.value(i), c.fatalities_min.unwrap_or(0));
+        match &c.date_min {
+            Some(dm) => assert_eq!(dates.value_as_date(i).unwrap().to_string(), *dm),
+            None => assert!(dates.is_null(i)),
+        }
+        match c.lat {
+            Some(v) => assert!((lat.value(i) - v).abs() < 1e-4),
+            None => assert!(lat.is_null(i)),
+        }
+    }
+    let country = col("country");
+    let country = country.as_any().downcast_ref::<StringArray>().unwrap();
+    assert!((0..country.len()).any(|i| !country.is_null(i) && country.value(i) == "Ukraine"));
 }
