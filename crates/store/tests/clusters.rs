@@ -1,7 +1,7 @@
 //! Clusters, corroboration and disputes on small reports written for these tests.
 mod common;
 
-use sitrep_extract::{Engine, InputDoc};
+use sitrep_extract::Engine;
 use sitrep_store::cluster::Filter;
 use sitrep_store::{NewDoc, Outcome, Store};
 
@@ -10,28 +10,7 @@ fn engine() -> Engine {
 }
 
 fn docs(engine: &Engine, jsonl: &str) -> Vec<NewDoc> {
-    jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let doc = InputDoc {
-                id: v["id"].as_str().unwrap().into(),
-                text: v["text"].as_str().unwrap().into(),
-                published: v["published"]
-                    .as_str()
-                    .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
-                published_source: Some("metadata".into()),
-                source: v["source"].as_str().map(str::to_string),
-                ..Default::default()
-            };
-            NewDoc {
-                name: doc.id.clone(),
-                text: doc.text.clone(),
-                ledger: engine.extract(&doc),
-            }
-        })
-        .collect()
+    common::docs_from_jsonl(engine, jsonl)
 }
 
 const FIXTURES: &str = include_str!("fixtures/reports.jsonl");

@@ -3,7 +3,7 @@
 //! (The binary's own ingest + CSV/GeoJSON check on that corpus is tests/store.rs at the workspace root.)
 mod common;
 
-use sitrep_extract::{Engine, InputDoc};
+use sitrep_extract::Engine;
 use sitrep_store::cluster::Filter;
 use sitrep_store::{NewDoc, Store};
 use std::path::{Path, PathBuf};
@@ -38,28 +38,7 @@ fn shared_corpus_exports_parquet_equal_to_the_csv() {
     }
     let engine = Engine::new(sitrep_gazetteer::Gazetteer::open(&[]).expect("embedded gazetteer"));
     let text = std::fs::read_to_string(&corpus).unwrap();
-    let docs: Vec<NewDoc> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let doc = InputDoc {
-                id: v["id"].as_str().unwrap().into(),
-                text: v["text"].as_str().unwrap().into(),
-                published: v["published"]
-                    .as_str()
-                    .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
-                published_source: Some("metadata".into()),
-                source: v["source"].as_str().map(str::to_string),
-                ..Default::default()
-            };
-            NewDoc {
-                name: doc.id.clone(),
-                text: doc.text.clone(),
-                ledger: engine.extract(&doc),
-            }
-        })
-        .collect();
+    let docs: Vec<NewDoc> = common::docs_from_jsonl(&engine, &text);
     assert!(docs.len() > 1000, "{} documents", docs.len());
     let mut s = Store::open(&dir.path().join("shared.db")).unwrap();
     for batch in docs.chunks(64) {
