@@ -384,6 +384,23 @@ impl LookupCache {
     }
 }
 
+impl Found {
+    /// A mention read as exactly one gazetteer entry (a country, a demonym, an abbreviation).
+    fn whole_entry(start: usize, end: usize, c: Candidate, kind: MentionKind) -> Found {
+        Found {
+            start,
+            end,
+            key: normalise(&c.name),
+            name: c.name.clone(),
+            cands: vec![c],
+            kind,
+            cue: None,
+            fuzzy: false,
+            facility: None,
+        }
+    }
+}
+
 /// Found names with an index of their spans, so overlap checks stay logarithmic on long texts.
 #[derive(Default)]
 struct FoundList {
@@ -478,17 +495,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             continue;
         };
         let kind = metonymy(view, m.start(), m.end(), std::slice::from_ref(&c), &None);
-        found.push(Found {
-            start: m.start(),
-            end: m.end(),
-            key: normalise(&c.name),
-            name: c.name.clone(),
-            cands: vec![c],
-            kind,
-            cue: None,
-            fuzzy: false,
-            facility: None,
-        });
+        found.push(Found::whole_entry(m.start(), m.end(), c, kind));
     }
     // a region written short after a place: "Chowchilla, Calif.", "Wheeling, W.Va.", "Atlanta, GA"
     for c in patterns().region_abbr.captures_iter(view) {
@@ -520,17 +527,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         else {
             continue;
         };
-        found.push(Found {
-            start: m.start(),
-            end: m.end(),
-            key: normalise(&c.name),
-            name: c.name.clone(),
-            cands: vec![c],
-            kind: MentionKind::Literal,
-            cue: None,
-            fuzzy: false,
-            facility: None,
-        });
+        found.push(Found::whole_entry(
+            m.start(),
+            m.end(),
+            c,
+            MentionKind::Literal,
+        ));
     }
     let persons = person_tokens(doc, gaz);
     let lists = name_lists();
@@ -578,17 +580,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 } else {
                                     metonymy(view, s, e, std::slice::from_ref(&c), &None)
                                 };
-                                found.push(Found {
-                                    start: s,
-                                    end: e,
-                                    key: normalise(&c.name),
-                                    name: c.name.clone(),
-                                    cands: vec![c],
-                                    kind,
-                                    cue: None,
-                                    fuzzy: false,
-                                    facility: None,
-                                });
+                                found.push(Found::whole_entry(s, e, c, kind));
                                 matched = 1;
                                 break;
                             }
