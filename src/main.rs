@@ -45,6 +45,8 @@ enum Command {
     Query(store_cmd::QueryArgs),
     /// Export the event clusters: ACLED CSV, GeoJSON, JSONL.
     Export(store_cmd::ExportArgs),
+    /// Serve the store over HTTP: the JSON API (crates/serve/API.md) and the map page.
+    Serve(store_cmd::ServeArgs),
 }
 
 #[derive(Subcommand)]
@@ -156,6 +158,7 @@ fn main() -> ExitCode {
         Command::Ingest(a) => store_cmd::ingest(a),
         Command::Query(a) => store_cmd::query(a),
         Command::Export(a) => store_cmd::export(a),
+        Command::Serve(a) => store_cmd::serve(a),
     };
     match result {
         Ok(code) => code,

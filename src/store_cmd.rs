@@ -566,3 +566,69 @@ pub fn export(a: ExportArgs) -> Result<ExitCode, String> {
     w.flush().map_err(|e| format!("writing the output: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The database made by `sitrep ingest`.
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
+    /// Address to listen on (port 0 picks a free port; the address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: String,
+    /// Enable POST /api/documents for requests carrying `Authorization: Bearer TOKEN` (opens the store read-write).
+    #[arg(long, conflicts_with = "token_file")]
+    token: Option<String>,
+    /// Read the token from this file (first line, surrounding spaces dropped).
+    #[arg(long)]
+    token_file: Option<PathBuf>,
+    /// Read-only database connections serving requests.
+    #[arg(long, default_value_t = 4)]
+    readers: usize,
+    /// Index directories made by `sitrep gazetteer import` (for ingest through the API).
+    #[arg(long = "gazetteer")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not read the imported index in the user's data dir.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
+    let token = match (&a.token, &a.token_file) {
+        (Some(t), _) => Some(t.trim().to_string()),
+        (None, Some(f)) => {
+            let s = std::fs::read_to_string(f)
+                .map_err(|e| format!("--token-file {}: cannot read it: {e}", f.display()))?;
+            let t = s.lines().next().unwrap_or("").trim().to_string();
+            if t.is_empty() {
+                return Err(format!(
+                    "--token-file {}: the file is empty: put the token on its first line",
+                    f.display()
+                ));
+            }
+            Some(t)
+        }
+        (None, None) => None,
+    };
+    if matches!(&token, Some(t) if t.is_empty()) {
+        return Err("--token is empty: give a non-empty token".into());
+    }
+    let engine = match token {
+        Some(_) => Some(std::sync::Arc::new(Engine::new(crate::open_gazetteer(
+            &a.gazetteers,
+            !a.no_default_gazetteer,
+        )?))),
+        None => None,
+    };
+    let ingest = token.is_some();
+    let app = sitrep_serve::App::open(sitrep_serve::Options {
+        db: a.db.clone(),
+        token,
+        engine,
+        readers: a.readers,
+    })?;
+    let what = sitrep_serve::describe(&a.db, ingest);
+    sitrep_serve::run_blocking(app, &a.addr, |addr| {
+        eprintln!("sitrep: serving {what} on http://{addr}/");
+    })?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -2,6 +2,7 @@
 //! events of different reports joined into clusters, corroboration counted, control of places tracked.
 //! See README.md in this crate for the schema and the rules.
 
+pub mod api;
 pub mod cluster;
 pub mod dedup;
 pub mod export;
@@ -35,7 +36,8 @@ impl From<std::io::Error> for StoreError {
 }
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE documents(
   id INTEGER PRIMARY KEY,
   content_hash TEXT NOT NULL UNIQUE,
@@ -100,7 +102,32 @@ CREATE TABLE control(
   doc INTEGER NOT NULL REFERENCES documents(id), cluster TEXT NOT NULL, event INTEGER NOT NULL
 );
 CREATE INDEX control_place ON control(place_key, date);
-"#];
+"#,
+    // 2: document text with a full-text index (FTS5, external content kept in sync by triggers; documents
+    // stored before this have NULL text, their title and outlet are indexed), and indexes for the HTTP API's
+    // filtered, paged cluster lists and place timelines.
+    r#"
+ALTER TABLE documents ADD COLUMN text TEXT;
+CREATE VIRTUAL TABLE documents_fts USING fts5(
+  text, title, outlet, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+  INSERT INTO documents_fts(rowid, text, title, outlet) VALUES (new.id, new.text, new.title, new.outlet);
+END;
+CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, text, title, outlet) VALUES ('delete', old.id, old.text, old.title, old.outlet);
+END;
+CREATE TRIGGER documents_fts_update AFTER UPDATE OF text, title, outlet ON documents BEGIN
+  INSERT INTO documents_fts(documents_fts, rowid, text, title, outlet) VALUES ('delete', old.id, old.text, old.title, old.outlet);
+  INSERT INTO documents_fts(rowid, text, title, outlet) VALUES (new.id, new.text, new.title, new.outlet);
+END;
+CREATE INDEX clusters_date ON clusters(date_min, id);
+CREATE INDEX clusters_lat ON clusters(lat, lon);
+CREATE INDEX clusters_lon ON clusters(lon);
+CREATE INDEX events_place_key ON events(place_key);
+"#,
+];
 
 pub struct Store {
     conn: Connection,
@@ -292,8 +319,8 @@ fn ingest_one(
         serde_json::to_string(&d.ledger).map_err(|e| StoreError(format!("ledger: {e}")))?;
     let m = &d.ledger.document;
     tx.execute(
-        "INSERT INTO documents(content_hash, name, doc_id, outlet, title, url, published, chars, syndicated_of, similarity, minhash, ledger, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        "INSERT INTO documents(content_hash, name, doc_id, outlet, title, url, published, chars, syndicated_of, similarity, minhash, ledger, ingested_at, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         params![
             hash,
             d.name,
@@ -307,7 +334,8 @@ fn ingest_one(
             syndicated.map(|s| s.1),
             sig.as_ref().map(|s| dedup::to_blob(s)),
             ledger_json,
-            now()
+            now(),
+            d.text
         ],
     )?;
     let id = tx.last_insert_rowid();

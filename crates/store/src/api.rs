@@ -1,0 +1,862 @@
+//! Reads for the HTTP API (`crates/serve/API.md`): clusters filtered, ordered and paged in SQL (with the
+//! total count), one cluster with its events and claims (evidence offsets and relative locations read
+//! from the stored ledgers), documents with their text and evidence spans, full-text search (FTS5) and
+//! the control timeline of one place key.
+
+use crate::cluster::place_key;
+use crate::{Result, Store, StoreError, MIGRATIONS};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use serde::Serialize;
+use sitrep_ledger::Ledger;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// The verification values a cluster can have.
+pub const VERIFICATIONS: [&str; 4] = ["single-source", "corroborated", "disputed", "unconfirmed"];
+
+/// Filters of `GET /api/events`, all combined with AND. Text filters are plain text (no wildcards).
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// min_lon, min_lat, max_lon, max_lat (inclusive).
+    pub bbox: Option<[f64; 4]>,
+    /// `YYYY-MM-DD`: clusters whose date range overlaps [from, to].
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    /// Event type or sub-event type contains it (ASCII case-insensitive).
+    pub event_type: Option<String>,
+    /// An event's actor1 or actor2 contains it.
+    pub actor: Option<String>,
+    /// An outlet or a claimant contains it.
+    pub source: Option<String>,
+    /// An actor's side or a claimant's side equals it (case-insensitive).
+    pub side: Option<String>,
+    /// One of [`VERIFICATIONS`].
+    pub verification: Option<String>,
+    /// Only clusters with coordinates.
+    pub located: bool,
+}
+
+/// A cluster as listed by `/api/events` (`view=full`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClusterItem {
+    pub id: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub place: Option<String>,
+    pub place_key: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<i64>,
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub date_min: Option<String>,
+    pub date_max: Option<String>,
+    pub time_precision: Option<i64>,
+    pub reports: i64,
+    pub independent_sources: i64,
+    pub verification: String,
+    pub fatalities_min: Option<i64>,
+    pub fatalities_max: Option<i64>,
+    /// Sides of the cluster's actors (actor1 then actor2 of each event, in event order, once each).
+    pub sides: Vec<String>,
+    pub outlets: Vec<String>,
+    pub claimants: Vec<String>,
+}
+
+/// A compact row of `view=points`: `[id, lat, lon, verification, side, date_min, event_type]`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PointItem(
+    pub String,
+    pub f64,
+    pub f64,
+    pub String,
+    pub Option<String>,
+    pub Option<String>,
+    pub String,
+);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page<T> {
+    pub total: i64,
+    pub offset: i64,
+    pub limit: i64,
+    pub items: Vec<T>,
+}
+
+/// Character offsets into the document text (null when the ledger does not have them).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Evidence {
+    pub start: Option<usize>,
+    pub end: Option<usize>,
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ClaimItem {
+    pub source: Option<String>,
+    pub source_side: Option<String>,
+    pub outlet: Option<String>,
+    pub stance: String,
+    pub verification: String,
+    pub hedge: Option<String>,
+    pub evidence: Evidence,
+}
+
+/// Where a place was put from a relative location ("9 km north-east of Kupiansk").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RelativeTo {
+    pub anchor: String,
+    pub anchor_lat: Option<f64>,
+    pub anchor_lon: Option<f64>,
+    pub distance_km: Option<f64>,
+    pub bearing_deg: Option<f64>,
+    /// The point the stated distance and bearing give from the anchor.
+    pub stated_lat: Option<f64>,
+    pub stated_lon: Option<f64>,
+    /// The tolerance the extractor used to call the statement consistent with the gazetteer.
+    pub uncertainty_km: Option<f64>,
+    pub gazetteer_distance_km: Option<f64>,
+    pub agrees: Option<bool>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EventItem {
+    pub document: i64,
+    pub document_name: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub syndicated: bool,
+    pub event_id: String,
+    pub event_type: String,
+    pub sub_event_type: String,
+    pub trigger: String,
+    pub actor1: Option<String>,
+    pub actor2: Option<String>,
+    pub side1: Option<String>,
+    pub side2: Option<String>,
+    pub place: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geo_precision: Option<i64>,
+    pub date: Option<String>,
+    pub fatalities: Option<i64>,
+    pub relative_to: Option<RelativeTo>,
+    pub claims: Vec<ClaimItem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClusterDetail {
+    #[serde(flatten)]
+    pub cluster: ClusterItem,
+    pub events: Vec<EventItem>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TimelineRow {
+    pub date: Option<String>,
+    pub holder: String,
+    pub according_to: Option<String>,
+    pub outlet: Option<String>,
+    pub cluster: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    pub place: String,
+    pub place_key: String,
+    pub rows: Vec<TimelineRow>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EvidenceSpan {
+    pub start: usize,
+    pub end: usize,
+    /// `claim`, `event`, `quote` or `place`.
+    pub kind: &'static str,
+    /// The id of the claim, event, quote or place in the document's ledger.
+    #[serde(rename = "ref")]
+    pub reference: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentView {
+    pub id: i64,
+    pub name: String,
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    /// Null for documents stored before the store kept text.
+    pub text: Option<String>,
+    pub evidence: Vec<EvidenceSpan>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub document: i64,
+    pub name: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    /// The best matching passage, matched terms between `[` and `]`.
+    pub snippet: String,
+}
+
+/// `%text%` for LIKE, with the wildcards of the text escaped (ESCAPE '\').
+fn like(text: &str) -> String {
+    let mut s = String::with_capacity(text.len() + 2);
+    s.push('%');
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            s.push('\\');
+        }
+        s.push(c);
+    }
+    s.push('%');
+    s
+}
+
+/// The WHERE clause (without the keyword) and its parameters.
+fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
+    let mut w: Vec<String> = Vec::new();
+    let mut p: Vec<Value> = Vec::new();
+    let arg = |p: &mut Vec<Value>, v: Value| -> String {
+        p.push(v);
+        format!("?{}", p.len())
+    };
+    if let Some([x0, y0, x1, y1]) = q.bbox {
+        let (a, b, c, d) = (
+            arg(&mut p, Value::Real(y0)),
+            arg(&mut p, Value::Real(y1)),
+            arg(&mut p, Value::Real(x0)),
+            arg(&mut p, Value::Real(x1)),
+        );
+        w.push(format!(
+            "c.lat BETWEEN {a} AND {b} AND c.lon BETWEEN {c} AND {d}"
+        ));
+    } else if q.located {
+        w.push("c.lat IS NOT NULL AND c.lon IS NOT NULL".into());
+    }
+    if let Some(f) = q.from {
+        let a = arg(&mut p, Value::Text(f.format("%Y-%m-%d").to_string()));
+        w.push(format!("c.date_max >= {a}"));
+    }
+    if let Some(t) = q.to {
+        // dates may carry more than the day: anything before the next day starts
+        let next = t.succ_opt().unwrap_or(t);
+        let a = arg(&mut p, Value::Text(next.format("%Y-%m-%d").to_string()));
+        w.push(format!("c.date_min < {a}"));
+    }
+    if let Some(t) = &q.event_type {
+        let a = arg(&mut p, Value::Text(like(t)));
+        w.push(format!(
+            "(c.event_type LIKE {a} ESCAPE '\\' OR c.sub_event_type LIKE {a} ESCAPE '\\')"
+        ));
+    }
+    if let Some(t) = &q.actor {
+        let a = arg(&mut p, Value::Text(like(t)));
+        w.push(format!(
+            "c.id IN (SELECT cluster FROM events WHERE actor1 LIKE {a} ESCAPE '\\' OR actor2 LIKE {a} ESCAPE '\\')"
+        ));
+    }
+    if let Some(t) = &q.source {
+        let a = arg(&mut p, Value::Text(like(t)));
+        w.push(format!(
+            "(EXISTS (SELECT 1 FROM json_each(c.outlets) WHERE value LIKE {a} ESCAPE '\\') \
+              OR EXISTS (SELECT 1 FROM json_each(c.claimants) WHERE value LIKE {a} ESCAPE '\\'))"
+        ));
+    }
+    if let Some(t) = &q.side {
+        let a = arg(&mut p, Value::Text(t.to_lowercase()));
+        w.push(format!(
+            "c.id IN (SELECT cluster FROM events WHERE lower(side1) = {a} OR lower(side2) = {a} \
+              UNION SELECT e.cluster FROM claims k JOIN events e ON e.id = k.event WHERE lower(k.source_side) = {a})"
+        ));
+    }
+    if let Some(v) = &q.verification {
+        let a = arg(&mut p, Value::Text(v.clone()));
+        w.push(format!("c.verification = {a}"));
+    }
+    if w.is_empty() {
+        ("1".into(), p)
+    } else {
+        (w.join(" AND "), p)
+    }
+}
+
+const CLUSTER_COLUMNS: &str = "c.id, c.event_type, c.sub_event_type, c.place, c.lat, c.lon, c.geo_precision, c.country, c.admin1, \
+     c.date_min, c.date_max, c.time_precision, c.reports, c.independent_sources, c.verification, c.fatalities_min, \
+     c.fatalities_max, c.outlets, c.claimants";
+
+fn cluster_item(r: &rusqlite::Row) -> rusqlite::Result<ClusterItem> {
+    let place: Option<String> = r.get(3)?;
+    let outlets: String = r.get(17)?;
+    let claimants: String = r.get(18)?;
+    Ok(ClusterItem {
+        id: r.get(0)?,
+        event_type: r.get(1)?,
+        sub_event_type: r.get(2)?,
+        place_key: place.as_deref().map(place_key).filter(|k| !k.is_empty()),
+        place,
+        lat: r.get(4)?,
+        lon: r.get(5)?,
+        geo_precision: r.get(6)?,
+        country: r.get(7)?,
+        admin1: r.get(8)?,
+        date_min: r.get(9)?,
+        date_max: r.get(10)?,
+        time_precision: r.get(11)?,
+        reports: r.get(12)?,
+        independent_sources: r.get(13)?,
+        verification: r.get(14)?,
+        fatalities_min: r.get(15)?,
+        fatalities_max: r.get(16)?,
+        sides: Vec::new(),
+        outlets: serde_json::from_str(&outlets).unwrap_or_default(),
+        claimants: serde_json::from_str(&claimants).unwrap_or_default(),
+    })
+}
+
+/// Sides of the cluster's events: actor1's then actor2's of each event, in event order, once each.
+fn sides(conn: &Connection, cluster: &str) -> Result<Vec<String>> {
+    let mut st =
+        conn.prepare_cached("SELECT side1, side2 FROM events WHERE cluster = ?1 ORDER BY id")?;
+    let mut out: Vec<String> = Vec::new();
+    for r in st.query_map([cluster], |r| {
+        Ok((
+            r.get::<_, Option<String>>(0)?,
+            r.get::<_, Option<String>>(1)?,
+        ))
+    })? {
+        let (a, b) = r?;
+        for s in [a, b].into_iter().flatten() {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn count(conn: &Connection, q: &EventQuery) -> Result<i64> {
+    let (w, p) = where_clause(q);
+    let sql = format!("SELECT count(*) FROM clusters c WHERE {w}");
+    Ok(conn.query_row(&sql, rusqlite::params_from_iter(p), |r| r.get(0))?)
+}
+
+/// Opens an existing store read-only: nothing the server does can change it. The schema must be
+/// current (`Store::open` once upgrades it).
+pub fn open_read_only(path: &Path) -> Result<Store> {
+    if !path.is_file() {
+        return Err(StoreError(format!(
+            "no store at {}: run `sitrep ingest ... --db {}` first",
+            path.display(),
+            path.display()
+        )));
+    }
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| StoreError(format!("{}: cannot open the database: {e}", path.display())))?;
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    let v: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(|e| StoreError(format!("{}: not a sitrep store: {e}", path.display())))?;
+    if v != MIGRATIONS.len() as i64 {
+        return Err(StoreError(format!(
+            "{}: schema version {v}, this sitrep reads version {}: {}",
+            path.display(),
+            MIGRATIONS.len(),
+            if v < MIGRATIONS.len() as i64 {
+                "open it once read-write (`sitrep ingest` or `sitrep serve --token`) to upgrade it"
+            } else {
+                "upgrade sitrep"
+            }
+        )));
+    }
+    Ok(Store { conn })
+}
+
+/// The schema version of the database at `path` and the version this sitrep writes.
+pub fn schema_versions(path: &Path) -> Result<(i64, i64)> {
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| StoreError(format!("{}: cannot open the database: {e}", path.display())))?;
+    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    Ok((v, MIGRATIONS.len() as i64))
+}
+
+impl Store {
+    /// One page of clusters passing the query, ordered by first date then id, with the total count.
+    pub fn event_page(&self, q: &EventQuery, offset: i64, limit: i64) -> Result<Page<ClusterItem>> {
+        let conn = self.conn();
+        let total = count(conn, q)?;
+        let (w, mut p) = where_clause(q);
+        p.push(Value::Integer(limit));
+        p.push(Value::Integer(offset));
+        let sql = format!(
+            "SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
+            p.len() - 1,
+            p.len()
+        );
+        let mut st = conn.prepare(&sql)?;
+        let mut items = st
+            .query_map(rusqlite::params_from_iter(p), cluster_item)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        for c in &mut items {
+            c.sides = sides(conn, &c.id)?;
+        }
+        Ok(Page {
+            total,
+            offset,
+            limit,
+            items,
+        })
+    }
+
+    /// One page of located clusters passing the query as compact map points.
+    pub fn point_page(&self, q: &EventQuery, offset: i64, limit: i64) -> Result<Page<PointItem>> {
+        let conn = self.conn();
+        let q = EventQuery {
+            located: true,
+            ..q.clone()
+        };
+        let total = count(conn, &q)?;
+        let (w, mut p) = where_clause(&q);
+        p.push(Value::Integer(limit));
+        p.push(Value::Integer(offset));
+        let sql = format!(
+            "SELECT c.id, c.lat, c.lon, c.verification,
+                    (SELECT e.side1 FROM events e WHERE e.cluster = c.id AND e.side1 IS NOT NULL ORDER BY e.id LIMIT 1),
+                    c.date_min, c.event_type
+             FROM clusters c WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
+            p.len() - 1,
+            p.len()
+        );
+        let mut st = conn.prepare(&sql)?;
+        let items = st
+            .query_map(rusqlite::params_from_iter(p), |r| {
+                Ok(PointItem(
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                    r.get(6)?,
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(Page {
+            total,
+            offset,
+            limit,
+            items,
+        })
+    }
+
+    /// One cluster with every event of every report and their claims.
+    pub fn cluster_detail(&self, id: &str) -> Result<Option<ClusterDetail>> {
+        let conn = self.conn();
+        let Some(mut cluster) = conn
+            .query_row(
+                &format!("SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE c.id = ?1"),
+                [id],
+                cluster_item,
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        cluster.sides = sides(conn, id)?;
+        let mut st = conn.prepare_cached(
+            "SELECT e.id, e.doc, d.name, d.outlet, d.title, d.url, d.published, d.syndicated_of IS NOT NULL, e.event_id,
+                    e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.side1, e.side2, e.place, e.lat, e.lon,
+                    e.geo_precision, e.date, e.fatalities
+             FROM events e JOIN documents d ON d.id = e.doc WHERE e.cluster = ?1 ORDER BY e.id",
+        )?;
+        let rows = st
+            .query_map([id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    EventItem {
+                        document: r.get(1)?,
+                        document_name: r.get(2)?,
+                        outlet: r.get(3)?,
+                        title: r.get(4)?,
+                        url: r.get(5)?,
+                        published: r.get(6)?,
+                        syndicated: r.get(7)?,
+                        event_id: r.get(8)?,
+                        event_type: r.get(9)?,
+                        sub_event_type: r.get(10)?,
+                        trigger: r.get(11)?,
+                        actor1: r.get(12)?,
+                        actor2: r.get(13)?,
+                        side1: r.get(14)?,
+                        side2: r.get(15)?,
+                        place: r.get(16)?,
+                        lat: r.get(17)?,
+                        lon: r.get(18)?,
+                        geo_precision: r.get(19)?,
+                        date: r.get(20)?,
+                        fatalities: r.get(21)?,
+                        relative_to: None,
+                        claims: Vec::new(),
+                    },
+                ))
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let mut ledgers: HashMap<i64, Option<Ledger>> = HashMap::new();
+        let mut cst = conn.prepare_cached(
+            "SELECT claim_id, source, source_side, outlet, stance, verification, hedge, evidence FROM claims WHERE event = ?1 ORDER BY id",
+        )?;
+        let mut events = Vec::with_capacity(rows.len());
+        for (row, mut ev) in rows {
+            if let std::collections::hash_map::Entry::Vacant(v) = ledgers.entry(ev.document) {
+                v.insert(ledger(conn, ev.document)?);
+            }
+            let led = ledgers.get(&ev.document).and_then(Option::as_ref);
+            let lev = led.and_then(|l| l.events.iter().find(|e| e.id == ev.event_id));
+            ev.relative_to = match (led, lev) {
+                (Some(l), Some(e)) => relative_to(l, e.place.as_deref()),
+                _ => None,
+            };
+            ev.claims = cst
+                .query_map([row], |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        ClaimItem {
+                            source: r.get(1)?,
+                            source_side: r.get(2)?,
+                            outlet: r.get(3)?,
+                            stance: r.get(4)?,
+                            verification: r.get(5)?,
+                            hedge: r.get(6)?,
+                            evidence: Evidence {
+                                start: None,
+                                end: None,
+                                text: r.get(7)?,
+                            },
+                        },
+                    ))
+                })?
+                .map(|r| {
+                    r.map(|(claim_id, mut c)| {
+                        // offsets from the ledger: the claim's evidence, or for the outlet's own report
+                        // (no claim) the event's first evidence sentence
+                        let span = match (&claim_id, led) {
+                            (Some(cid), Some(l)) => {
+                                l.claims.iter().find(|k| &k.id == cid).map(|k| &k.evidence)
+                            }
+                            (None, _) => lev.and_then(|e| e.evidence.first()),
+                            _ => None,
+                        };
+                        if let Some(s) = span {
+                            c.evidence = Evidence {
+                                start: Some(s.start),
+                                end: Some(s.end),
+                                text: Some(s.text.clone()),
+                            };
+                        }
+                        c
+                    })
+                })
+                .collect::<std::result::Result<Vec<_>, _>>()?;
+            events.push(ev);
+        }
+        Ok(Some(ClusterDetail { cluster, events }))
+    }
+
+    /// The control timeline of one place key (oldest first); None when the place has no rows and no events.
+    pub fn place_timeline(&self, key: &str) -> Result<Option<Timeline>> {
+        let conn = self.conn();
+        let mut st = conn.prepare_cached(
+            "SELECT place, date, holder, claimant, outlet, cluster FROM control WHERE place_key = ?1 ORDER BY date, id",
+        )?;
+        let mut place: Option<String> = None;
+        let rows = st
+            .query_map([key], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    TimelineRow {
+                        date: r.get(1)?,
+                        holder: r.get(2)?,
+                        according_to: r.get(3)?,
+                        outlet: r.get(4)?,
+                        cluster: r.get(5)?,
+                    },
+                ))
+            })?
+            .map(|r| {
+                r.map(|(p, row)| {
+                    place.get_or_insert(p);
+                    row
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        if place.is_none() {
+            place = conn
+                .query_row(
+                    "SELECT place FROM events WHERE place_key = ?1 AND place IS NOT NULL ORDER BY id LIMIT 1",
+                    [key],
+                    |r| r.get(0),
+                )
+                .optional()?;
+        }
+        Ok(place.map(|place| Timeline {
+            place,
+            place_key: key.to_string(),
+            rows,
+        }))
+    }
+
+    /// A stored document, its text and the evidence spans of its ledger (sorted by start).
+    pub fn document(&self, id: i64) -> Result<Option<DocumentView>> {
+        let conn = self.conn();
+        let Some(mut doc) = conn
+            .query_row(
+                "SELECT id, name, outlet, title, url, published, text FROM documents WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok(DocumentView {
+                        id: r.get(0)?,
+                        name: r.get(1)?,
+                        outlet: r.get(2)?,
+                        title: r.get(3)?,
+                        url: r.get(4)?,
+                        published: r.get(5)?,
+                        text: r.get(6)?,
+                        evidence: Vec::new(),
+                    })
+                },
+            )
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        if let Some(l) = ledger(conn, id)? {
+            doc.evidence = evidence_spans(&l);
+        }
+        Ok(Some(doc))
+    }
+
+    /// Documents whose text, title or outlet match every word of `q` (FTS5, best first).
+    pub fn search(&self, q: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        let query = fts_query(q);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self.conn().prepare_cached(
+            "SELECT d.id, d.name, d.title, d.outlet, d.published,
+                    snippet(documents_fts, -1, '[', ']', '…', 16)
+             FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+             WHERE documents_fts MATCH ?1 ORDER BY rank LIMIT ?2",
+        )?;
+        let hits = st
+            .query_map(rusqlite::params![query, limit], |r| {
+                Ok(SearchHit {
+                    document: r.get(0)?,
+                    name: r.get(1)?,
+                    title: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                    snippet: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                })
+            })?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(hits)
+    }
+
+    /// The events stored for a document and the clusters they joined, in event order.
+    pub fn document_clusters(&self, id: i64) -> Result<Vec<String>> {
+        let mut st = self
+            .conn()
+            .prepare_cached("SELECT cluster FROM events WHERE doc = ?1 ORDER BY id")?;
+        let out = st
+            .query_map([id], |r| r.get(0))?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        Ok(out)
+    }
+}
+
+/// Every word of the user's text as an FTS5 string (implicit AND): no FTS5 syntax gets through.
+fn fts_query(q: &str) -> String {
+    q.split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn ledger(conn: &Connection, doc: i64) -> Result<Option<Ledger>> {
+    let json: Option<String> = conn
+        .query_row("SELECT ledger FROM documents WHERE id = ?1", [doc], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    Ok(json.and_then(|j| serde_json::from_str(&j).ok()))
+}
+
+fn evidence_spans(l: &Ledger) -> Vec<EvidenceSpan> {
+    let mut out = Vec::new();
+    for c in &l.claims {
+        out.push(EvidenceSpan {
+            start: c.evidence.start,
+            end: c.evidence.end,
+            kind: "claim",
+            reference: c.id.clone(),
+        });
+    }
+    for e in &l.events {
+        for s in &e.evidence {
+            out.push(EvidenceSpan {
+                start: s.start,
+                end: s.end,
+                kind: "event",
+                reference: e.id.clone(),
+            });
+        }
+    }
+    for q in &l.quotes {
+        out.push(EvidenceSpan {
+            start: q.start,
+            end: q.end,
+            kind: "quote",
+            reference: q.id.clone(),
+        });
+    }
+    for p in &l.places {
+        for m in &p.mentions {
+            out.push(EvidenceSpan {
+                start: m.start,
+                end: m.end,
+                kind: "place",
+                reference: p.id.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| (a.start, a.end, a.kind).cmp(&(b.start, b.end, b.kind)));
+    out
+}
+
+/// Degrees of a compass code (`N`, `NE`, ... `NW`), as the extractor reads them.
+pub fn bearing_degrees(code: &str) -> Option<f64> {
+    Some(match code {
+        "N" => 0.0,
+        "NE" => 45.0,
+        "E" => 90.0,
+        "SE" => 135.0,
+        "S" => 180.0,
+        "SW" => 225.0,
+        "W" => 270.0,
+        "NW" => 315.0,
+        _ => return None,
+    })
+}
+
+/// The point `km` away from (lat, lon) on bearing `deg` (great circle).
+pub fn destination(lat: f64, lon: f64, km: f64, deg: f64) -> (f64, f64) {
+    let d = km / 6371.0;
+    let (p1, l1, th) = (lat.to_radians(), lon.to_radians(), deg.to_radians());
+    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * th.cos()).asin();
+    let l2 = l1 + (th.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
+    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
+}
+
+fn round4(x: f64) -> f64 {
+    (x * 1e4).round() / 1e4
+}
+
+/// The relative location the place `place` of the ledger was read from, if any.
+fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
+    let r = l.place(place?)?.relative_to.as_ref()?;
+    let anchor = l.place(&r.anchor);
+    let (alat, alon) = (anchor.and_then(|a| a.lat), anchor.and_then(|a| a.lon));
+    let bearing = r.bearing.as_deref().and_then(bearing_degrees);
+    let stated = match (alat, alon, r.distance_km, bearing) {
+        (Some(a), Some(o), Some(d), Some(b)) => Some(destination(a, o, d, b)),
+        _ => None,
+    };
+    Some(RelativeTo {
+        anchor: anchor
+            .map(|a| a.name.clone())
+            .unwrap_or_else(|| r.anchor.clone()),
+        anchor_lat: alat,
+        anchor_lon: alon,
+        distance_km: r.distance_km,
+        bearing_deg: bearing,
+        stated_lat: stated.map(|s| round4(s.0)),
+        stated_lon: stated.map(|s| round4(s.1)),
+        // the extractor's agreement test: within 35 % of the stated distance, at least 5 km
+        uncertainty_km: r.distance_km.map(|d| (0.35 * d).max(5.0)),
+        gazetteer_distance_km: r.gazetteer_distance_km,
+        agrees: r.consistent,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn like_escapes_wildcards() {
+        assert_eq!(like("a%b_c\\"), "%a\\%b\\_c\\\\%");
+    }
+
+    #[test]
+    fn fts_query_quotes_every_word() {
+        assert_eq!(
+            fts_query("  Vovchansk  \"x\" -y "),
+            "\"Vovchansk\" \"\"\"x\"\"\" \"-y\""
+        );
+        assert_eq!(fts_query("   "), "");
+    }
+
+    /// A database made before the store kept text opens, is upgraded, and its documents answer with
+    /// null text while their titles and outlets are searchable.
+    #[test]
+    fn a_version_1_database_is_upgraded_on_open() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("v1.db");
+        {
+            let c = Connection::open(&db).unwrap();
+            c.execute_batch(MIGRATIONS[0]).unwrap();
+            c.pragma_update(None, "user_version", 1).unwrap();
+            let ledger = serde_json::to_string(&Ledger::new(Default::default())).unwrap();
+            c.execute(
+                "INSERT INTO documents(content_hash, name, doc_id, outlet, title, chars, ledger, ingested_at)
+                 VALUES ('h', 'old.txt', 'old', 'Old Gazette', 'Shelling of Kherson', 10, ?1, 'now')",
+                [ledger],
+            )
+            .unwrap();
+        }
+        assert_eq!(schema_versions(&db).unwrap(), (1, MIGRATIONS.len() as i64));
+        assert!(open_read_only(&db).err().unwrap().0.contains("upgrade"));
+        drop(Store::open(&db).unwrap());
+        let s = open_read_only(&db).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let d = s.document(1).unwrap().unwrap();
+        assert_eq!(d.name, "old.txt");
+        assert_eq!(d.text, None);
+        let hits = s.search("kherson", 10).unwrap();
+        assert_eq!(hits.len(), 1);
+        assert!(hits[0].snippet.contains("[Kherson]"), "{}", hits[0].snippet);
+        assert_eq!(s.search("gazette", 10).unwrap().len(), 1);
+        // the read-only connection cannot write
+        assert!(s.conn().execute("DELETE FROM documents", []).is_err());
+    }
+
+    #[test]
+    fn destination_north_east() {
+        let (la, lo) = destination(49.7, 37.6, 9.0, 45.0);
+        assert!(
+            (la - 49.757).abs() < 0.002 && (lo - 37.688).abs() < 0.003,
+            "{la} {lo}"
+        );
+        assert_eq!(bearing_degrees("SW"), Some(225.0));
+        assert_eq!(bearing_degrees("up"), None);
+    }
+}
