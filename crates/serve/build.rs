@@ -1,6 +1,10 @@
 //! Embeds every file under `assets/` in the binary: writes `$OUT_DIR/assets_table.rs`, a sorted
 //! `(path, bytes, content type)` table that `src/assets.rs` includes. Paths are relative to `assets/`
 //! with `/` separators; dot-files are skipped.
+//!
+//! The server lets browsers cache assets for a year, so the page names them with a version: in `.html`,
+//! `.js` and `.css` files the token `__ASSET_VERSION__` is replaced by a hash of all the assets (the edited
+//! copies are written to `$OUT_DIR/versioned/` and embedded from there), e.g. `app.js?v=__ASSET_VERSION__`.
 
 use std::fs;
 use std::io::Write;
@@ -51,6 +55,16 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
+const TOKEN: &str = "__ASSET_VERSION__";
+
+/// FNV-1a, 64 bits: enough to tell one build's assets from another's.
+fn fnv1a(hash: &mut u64, bytes: &[u8]) {
+    for b in bytes {
+        *hash ^= u64::from(*b);
+        *hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+}
+
 fn main() {
     let root =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("assets");
@@ -58,9 +72,20 @@ fn main() {
     let mut files = Vec::new();
     walk(&root, &root, &mut files);
     files.sort();
-    let out =
-        PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("assets_table.rs");
-    let mut f = fs::File::create(&out).expect("create assets_table.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    let mut hash = 0xcbf2_9ce4_8422_2325_u64;
+    for (key, path) in &files {
+        fnv1a(&mut hash, key.as_bytes());
+        fnv1a(&mut hash, &fs::read(path).expect("read an asset"));
+    }
+    let version = format!("{:012x}", hash >> 16);
+    let mut f = fs::File::create(out_dir.join("assets_table.rs")).expect("create assets_table.rs");
+    writeln!(
+        f,
+        "/// Hash of the embedded assets, in the page's asset URLs (`?v=`)."
+    )
+    .unwrap();
+    writeln!(f, "pub const VERSION: &str = {version:?};").unwrap();
     writeln!(
         f,
         "/// Embedded assets, sorted by path: (path, bytes, content type)."
@@ -68,11 +93,23 @@ fn main() {
     .unwrap();
     writeln!(f, "static ASSETS: &[(&str, &[u8], &str)] = &[").unwrap();
     for (key, path) in &files {
+        let ty = content_type(key);
+        let mut source = path.clone();
+        if ty.starts_with("text/html")
+            || ty.starts_with("text/javascript")
+            || ty.starts_with("text/css")
+        {
+            let text = fs::read_to_string(path).expect("read a text asset");
+            if text.contains(TOKEN) {
+                source = out_dir.join("versioned").join(key);
+                fs::create_dir_all(source.parent().expect("a file has a parent")).unwrap();
+                fs::write(&source, text.replace(TOKEN, &version)).expect("write a versioned asset");
+            }
+        }
         writeln!(
             f,
-            "    ({key:?}, include_bytes!({:?}), {:?}),",
-            path.display().to_string(),
-            content_type(key)
+            "    ({key:?}, include_bytes!({:?}), {ty:?}),",
+            source.display().to_string()
         )
         .unwrap();
     }

@@ -33,6 +33,14 @@ mod tests {
             );
         }
         assert!(get("nope.js").is_none());
+        assert!(
+            !html.contains("__ASSET_VERSION__") && html.contains(&format!("?v={VERSION}")),
+            "asset URLs in the page carry the build's version"
+        );
+        let (app, _) = get("js/app.js").expect("the page's script");
+        assert!(std::str::from_utf8(app)
+            .unwrap()
+            .contains(&format!("./api.js?v={VERSION}")));
         assert!(get("/index.html").is_none(), "paths carry no leading slash");
     }
 

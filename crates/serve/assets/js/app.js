@@ -1,11 +1,11 @@
 // sitrep map page: wires the basemap, the clustered event markers, the filters, the timeline and the claims
 // panel. State worth sharing lives in the URL hash: the filters and the open cluster (`c=`).
 
-import { FILTERS, loadPoints } from "./api.js";
-import { Basemap } from "./basemap.js";
-import { legendControl, makeClusterGroup, makeMarker } from "./markers.js";
-import { Panel, compass, esc } from "./panel.js";
-import { Timeline } from "./timeline.js";
+import { FILTERS, loadPoints } from "./api.js?v=__ASSET_VERSION__";
+import { Basemap } from "./basemap.js?v=__ASSET_VERSION__";
+import { legendControl, makeClusterGroup, makeMarker } from "./markers.js?v=__ASSET_VERSION__";
+import { Panel, compass, esc } from "./panel.js?v=__ASSET_VERSION__";
+import { Timeline } from "./timeline.js?v=__ASSET_VERSION__";
 
 const L = window.L;
 const statusEl = document.getElementById("status");
@@ -73,10 +73,10 @@ function drawRelative(cluster) {
     L.polyline([anchor, stated], { className: "rel-line", color: "#263238", weight: 2, dashArray: "5 5", interactive: false }).addTo(relLayer);
     L.circle(stated, {
       radius: Math.max(0.1, r.uncertainty_km ?? 1) * 1000,
-      className: `rel-circle ${r.agrees === false ? "disagrees" : "agrees"}`,
-      color: r.agrees === false ? "#d84315" : "#2e7d32",
+      className: `rel-circle ${r.agrees === false ? "disagrees" : r.agrees ? "agrees" : "unchecked"}`,
+      color: r.agrees === false ? "#d84315" : r.agrees ? "#2e7d32" : "#455a64",
       weight: 1.5,
-      fillOpacity: 0.1,
+      fillOpacity: 0.06,
       dashArray: "4 3",
     })
       .bindTooltip(`${esc(text)} ± ${r.uncertainty_km} km`)
@@ -85,8 +85,26 @@ function drawRelative(cluster) {
       .bindTooltip(esc(text))
       .addTo(relLayer);
     L.circleMarker(anchor, { radius: 5, className: "rel-anchor", color: "#263238", fillColor: "#263238", fillOpacity: 1 })
-      .bindTooltip(`${esc(r.anchor)} (anchor)`, { permanent: true, direction: "left", className: "anchor-label" })
+      .bindTooltip(`${esc(r.anchor)} (anchor)`, { permanent: true, direction: "right", offset: [6, 0], className: "anchor-label" })
       .addTo(relLayer);
+  }
+}
+
+/** Pans the open cluster's marker (and its relative-location drawing, if any) into view. */
+function keepInView() {
+  const m = selected && byId.get(selected);
+  if (!m || !group.hasLayer(m)) return;
+  const rel = relLayer.getLayers().length ? L.featureGroup(relLayer.getLayers()).getBounds() : null;
+  if (rel && rel.isValid()) {
+    const want = rel.extend(m.getLatLng());
+    if (!map.getBounds().contains(want)) {
+      // keep it clear of the legend in the bottom-left corner
+      const legend = document.getElementById("legend");
+      const left = legend ? legend.offsetWidth + 30 : 60;
+      map.fitBounds(want, { paddingTopLeft: [left, 60], paddingBottomRight: [60, 60], animate: false });
+    }
+  } else if (m._icon) {
+    map.panInside(m.getLatLng(), { padding: [40, 40], animate: false });
   }
 }
 
@@ -102,6 +120,7 @@ const panel = new Panel({
   onOpen(cluster) {
     drawRelative(cluster);
     markSelected(cluster.id);
+    keepInView();
     writeHash();
   },
   onClose() {
@@ -122,6 +141,13 @@ mapEl.addEventListener("keydown", (e) => {
 
 const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
 
+/** Resolves once markercluster has finished re-clustering after a zoom (it animates for about 250 ms). */
+async function settled() {
+  await nextFrame();
+  const until = performance.now() + 3000;
+  while (group._inZoomAnimation && performance.now() < until) await nextFrame();
+}
+
 /**
  * Zooms and pans until the cluster's marker is on screen on its own: to the zoom where markercluster stops
  * merging it with its neighbours, then spiderfies it when it shares its point with others (same place).
@@ -135,7 +161,7 @@ async function showCluster(id) {
     const need = parent && parent._zoom != null ? parent._zoom + 1 : map.getZoom();
     const z = Math.min(map.getMaxZoom(), Math.max(Math.ceil(map.getZoom()), need));
     map.setView(m.getLatLng(), z, { animate: false });
-    await nextFrame();
+    await settled();
   }
   if (!m._icon) {
     // still inside a cluster at the deepest zoom: the same point holds several events
@@ -145,6 +171,7 @@ async function showCluster(id) {
       const done = new Promise((r) => group.once("spiderfied", r));
       c.spiderfy();
       await Promise.race([done, new Promise((r) => setTimeout(r, 1500))]);
+      await settled();
     }
   }
   markSelected(selected);
@@ -154,8 +181,7 @@ async function showCluster(id) {
 // keep Leaflet's idea of the map size right when the panel opens or closes, and the open marker in view
 new ResizeObserver(() => {
   map.invalidateSize({ pan: false });
-  const m = selected && byId.get(selected);
-  if (m && group.hasLayer(m) && m._icon) map.panInside(m.getLatLng(), { padding: [40, 40], animate: false });
+  keepInView();
 }).observe(mapEl);
 
 // --- filters and the URL hash -----------------------------------------------------------------

@@ -6,6 +6,7 @@ const L = window.L;
 export const ADMIN1_ZOOM = 5;
 const LABEL_ZOOM = 6;
 const BASE = "/assets/basemap";
+const V = "?v=__ASSET_VERSION__"; // replaced by the build's asset hash (crates/serve/build.rs)
 
 const landStyle = { color: "#8f8f86", weight: 0.8, fillColor: "#f4f2ec", fillOpacity: 1, opacity: 1 };
 const regionStyle = { color: "#a9a79c", weight: 0.6, fillColor: "#f4f2ec", fillOpacity: 1, opacity: 1, dashArray: "3 2" };
@@ -52,8 +53,8 @@ export class Basemap {
 
   async load() {
     const [world, index] = await Promise.all([
-      fetch(`${BASE}/world.geojson`).then((r) => r.json()),
-      fetch(`${BASE}/index.json`).then((r) => r.json()),
+      fetch(`${BASE}/world.geojson${V}`).then((r) => r.json()),
+      fetch(`${BASE}/index.json${V}`).then((r) => r.json()),
     ]);
     this.index = index;
     L.geoJSON(world, { pane: "basemap", renderer: this.worldRenderer, style: landStyle, interactive: false }).addTo(this.map);
@@ -82,7 +83,7 @@ export class Basemap {
 
   async loadCountry(code) {
     try {
-      const res = await fetch(`${BASE}/admin1/${code}.geojson`);
+      const res = await fetch(`${BASE}/admin1/${code}.geojson${V}`);
       if (!res.ok) return null;
       const fc = await res.json();
       const layer = L.geoJSON(fc, { pane: "regions", renderer: this.regionRenderer, style: regionStyle, interactive: false });

@@ -10,9 +10,25 @@ export const VERIFICATION_TEXT = {
   disputed: "disputed: claims contradict each other",
   unconfirmed: "unconfirmed: hedged or not independently verified",
 };
-const SIDE_COLOURS = { Ukraine: "#1565c0", Russia: "#c62828" };
+// Sides come from the ledger as ISO 3166 codes (UA, RU, …); names are accepted too.
+const SIDE_COLOURS = { UA: "#1565c0", Ukraine: "#1565c0", RU: "#c62828", Russia: "#c62828" };
 const OTHER_SIDE = "#7b1fa2";
 const NO_SIDE = "#5f6b73";
+const regionNames = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames(["en"], { type: "region" }) : null;
+
+/** "Ukraine (UA)" for a country code, the text itself otherwise. */
+export function sideName(side) {
+  if (!side) return "no side stated";
+  if (/^[A-Z]{2}$/.test(side) && regionNames) {
+    try {
+      const n = regionNames.of(side);
+      if (n && n !== side) return `${n} (${side})`;
+    } catch {
+      // not a region code
+    }
+  }
+  return side;
+}
 
 export function sideColour(side) {
   if (!side) return NO_SIDE;
@@ -65,7 +81,7 @@ const EventMarker = L.Marker.extend({
     el.dataset.type = type ?? "";
     el.setAttribute(
       "aria-label",
-      `${type || "event"}, ${date || "undated"}, ${verification}${side ? `, ${side} side` : ""}: open the claims`,
+      `${type || "event"}, ${date || "undated"}, ${verification}${side ? `, side ${sideName(side)}` : ""}: open the claims`,
     );
     return this;
   },
@@ -75,7 +91,7 @@ export function makeMarker(row) {
   const [, lat, lon, verification, side, date, type] = row;
   const m = new EventMarker([lat, lon], {
     icon: iconFor(verification, side),
-    title: `${type || "event"} · ${date || "undated"} · ${verification}${side ? ` · ${side}` : ""}`,
+    title: `${type || "event"} · ${date || "undated"} · ${verification}${side ? ` · ${sideName(side)}` : ""}`,
     keyboard: true,
   });
   m.row = row;
@@ -126,18 +142,21 @@ export function legendControl() {
         (v) => `<li data-verification="${v}">${markerSvg(v, null, 16)} <span>${VERIFICATION_TEXT[v]}</span></li>`,
       ).join("");
       const sides = [
-        ["Ukraine", "Ukraine"],
-        ["Russia", "Russia"],
+        ["UA", "Ukraine (UA)"],
+        ["RU", "Russia (RU)"],
         ["other", "another side"],
         ["", "no side stated"],
       ]
         .map(([s, t]) => `<li data-side="${s}"><span class="swatch" style="background:${sideColour(s === "other" ? "x" : s)}"></span> ${t}</li>`)
         .join("");
       div.innerHTML =
+        `<details open><summary>Legend</summary>` +
         `<h2>Verification <small>(shape)</small></h2><ul>${shapes}</ul>` +
         `<h2>Side of the first actor <small>(colour)</small></h2><ul>${sides}</ul>` +
-        `<p class="cluster-note"><span class="ev-cluster-sample"></span> cluster: count; amber share = disputed</p>`;
+        `<p class="cluster-note"><span class="ev-cluster-sample"></span> cluster: count; amber share = disputed</p>` +
+        `</details>`;
       L.DomEvent.disableClickPropagation(div);
+      if (window.innerWidth < 900 || window.innerHeight < 700) div.querySelector("details").open = false;
       return div;
     },
   });

@@ -2,8 +2,8 @@
 // claimant's side and then by claimant, each with its outlet, document, date, stance and the evidence sentence
 // marked inside the text around it (from /api/documents/{id}).
 
-import { getCluster, getDocument, getPlaceTimeline } from "./api.js";
-import { markerSvg, sideColour } from "./markers.js";
+import { getCluster, getDocument, getPlaceTimeline } from "./api.js?v=__ASSET_VERSION__";
+import { markerSvg, sideColour, sideName } from "./markers.js?v=__ASSET_VERSION__";
 
 const NO_SIDE = "no side stated";
 const CONTEXT_CHARS = 320;
@@ -79,9 +79,9 @@ function evidenceHtml(claim, event, doc) {
   let before = "";
   let after = "";
   const inner = [];
-  if (doc && doc.text) {
+  if (doc && doc.text && ev.start != null && ev.end != null) {
     const chars = charsOf(doc);
-    if (ev.end <= chars.length) {
+    if (ev.start <= ev.end && ev.end <= chars.length) {
       sentence = chars.slice(ev.start, ev.end).join("");
       [before, after] = around(chars, ev.start, ev.end);
       for (const sp of doc.evidence ?? []) {
@@ -99,7 +99,7 @@ function evidenceHtml(claim, event, doc) {
   return (
     `<blockquote class="evidence" cite="${doc ? `/api/documents/${doc.id}` : ""}">` +
     (before ? `<span class="context">${esc(before)} </span>` : "") +
-    `<mark data-start="${ev.start}" data-end="${ev.end}">${markSpans(sentence, inner)}</mark>` +
+    `<mark data-start="${ev.start ?? ""}" data-end="${ev.end ?? ""}">${markSpans(sentence, inner)}</mark>` +
     (after ? `<span class="context"> ${esc(after)}</span>` : "") +
     `</blockquote>`
   );
@@ -206,7 +206,7 @@ function timelineHtml(t) {
   const rows = t.rows
     .map(
       (r) =>
-        `<tr><td>${esc(r.date)}</td><td>${esc(r.holder)}</td><td>${esc(r.according_to)}</td><td>${esc(r.outlet)}</td>` +
+        `<tr><td>${esc(r.date)}</td><td>${esc(r.holder ? sideName(r.holder) : "")}</td><td>${esc(r.according_to)}</td><td>${esc(r.outlet)}</td>` +
         `<td>${r.cluster ? `<button type="button" class="linkish" data-open-cluster="${esc(r.cluster)}">open</button>` : ""}</td></tr>`,
     )
     .join("");
@@ -293,8 +293,8 @@ export class Panel {
           )
           .join("");
         const colour = side === NO_SIDE ? sideColour(null) : sideColour(side);
-        return `<section class="side" data-side="${esc(side === NO_SIDE ? "" : side)}" style="--side:${colour}" aria-label="Claims from the ${esc(side)} side">
-          <h3><span class="swatch" style="background:${colour}"></span>${esc(side)} <small>${items.length} claim${items.length === 1 ? "" : "s"}</small></h3>${inner}</section>`;
+        return `<section class="side" data-side="${esc(side === NO_SIDE ? "" : side)}" style="--side:${colour}" aria-label="Claims from the side ${esc(side === NO_SIDE ? side : sideName(side))}">
+          <h3><span class="swatch" style="background:${colour}"></span>${esc(side === NO_SIDE ? side : sideName(side))} <small>${items.length} claim${items.length === 1 ? "" : "s"}</small></h3>${inner}</section>`;
       })
       .join("");
     const bareHtml = bare.length
