@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --no-audit --no-fund --loglevel=error
 node build.mjs "$@"
-du -sh ../../crates/serve/assets
+du -sh --apparent-size ../../crates/serve/assets
