@@ -46,8 +46,8 @@ POINTS="/api/events?view=points&bbox=34.0,47.0,40.0,51.0&from=2023-01-01&to=2023
 for path in "$PAGE" "$POINTS"; do
   echo
   echo "== GET $path"
-  curl -s "$BASE$path" | head -c 160
-  echo " ..."
+  curl -s "$BASE$path" -o "$DIR/response.json"
+  echo "$(head -c 120 "$DIR/response.json") ... ($(wc -c <"$DIR/response.json") bytes)"
   wrk --latency -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" "$BASE$path" \
     | grep -E "Requests/sec|Transfer/sec|^ +(50|90|99)%|requests in|Non-2xx|Socket errors"
 done

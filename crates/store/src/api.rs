@@ -280,6 +280,36 @@ fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
         let a = arg(&mut p, Value::Text(v.clone()));
         w.push(format!("c.verification = {a}"));
     }
+    // the R*Tree prefilter (migration 4): only the boxes that can hold a match are read
+    let mut rt: Vec<String> = Vec::new();
+    if let Some([x0, y0, x1, y1]) = q.bbox {
+        let (a, b, c, d) = (
+            arg(&mut p, Value::Real(x0)),
+            arg(&mut p, Value::Real(x1)),
+            arg(&mut p, Value::Real(y0)),
+            arg(&mut p, Value::Real(y1)),
+        );
+        rt.push(format!(
+            "max_lon >= {a} AND min_lon <= {b} AND max_lat >= {c} AND min_lat <= {d}"
+        ));
+    }
+    if let Some(f) = q.from {
+        let a = arg(&mut p, Value::Text(f.format("%Y-%m-%d").to_string()));
+        rt.push(format!("max_day >= julianday({a})"));
+    }
+    if let Some(t) = q.to {
+        let a = arg(&mut p, Value::Text(t.format("%Y-%m-%d").to_string()));
+        rt.push(format!("min_day <= julianday({a}) + 1"));
+    }
+    if !rt.is_empty() {
+        w.insert(
+            0,
+            format!(
+                "c.rowid IN (SELECT id FROM clusters_rt WHERE {})",
+                rt.join(" AND ")
+            ),
+        );
+    }
     if w.is_empty() {
         ("1".into(), p)
     } else {
@@ -341,6 +371,15 @@ fn sides(conn: &Connection, cluster: &str) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The total of a page's query: known without counting when the page is the last one.
+fn total(conn: &Connection, q: &EventQuery, offset: i64, limit: i64, got: usize) -> Result<i64> {
+    if (got as i64) < limit && (got > 0 || offset == 0) {
+        Ok(offset + got as i64)
+    } else {
+        count(conn, q)
+    }
+}
+
 fn count(conn: &Connection, q: &EventQuery) -> Result<i64> {
     let (w, p) = where_clause(q);
     let sql = format!("SELECT count(*) FROM clusters c WHERE {w}");
@@ -393,7 +432,6 @@ impl Store {
     /// One page of clusters passing the query, ordered by first date then id, with the total count.
     pub fn event_page(&self, q: &EventQuery, offset: i64, limit: i64) -> Result<Page<ClusterItem>> {
         let conn = self.conn();
-        let total = count(conn, q)?;
         let (w, mut p) = where_clause(q);
         p.push(Value::Integer(limit));
         p.push(Value::Integer(offset));
@@ -409,6 +447,7 @@ impl Store {
         for c in &mut items {
             c.sides = sides(conn, &c.id)?;
         }
+        let total = total(conn, q, offset, limit, items.len())?;
         Ok(Page {
             total,
             offset,
@@ -424,7 +463,6 @@ impl Store {
             located: true,
             ..q.clone()
         };
-        let total = count(conn, &q)?;
         let (w, mut p) = where_clause(&q);
         p.push(Value::Integer(limit));
         p.push(Value::Integer(offset));
@@ -450,6 +488,7 @@ impl Store {
                 ))
             })?
             .collect::<std::result::Result<Vec<_>, _>>()?;
+        let total = total(conn, &q, offset, limit, items.len())?;
         Ok(Page {
             total,
             offset,

@@ -130,6 +130,36 @@ CREATE INDEX events_place_key ON events(place_key);
     // 3: a new cluster takes max(seq) + 1: without an index that read every cluster, so ingest slowed as
     // the store grew
     "CREATE INDEX clusters_seq ON clusters(seq);",
+    // 4: an R*Tree over each cluster's point and day range, the prefilter of bbox and date queries (the exact
+    // conditions run on the clusters row after it). Unlocated or undated clusters get an unbounded box.
+    // And the sides of a cluster's events read from an index alone.
+    r#"
+CREATE VIRTUAL TABLE clusters_rt USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
+INSERT INTO clusters_rt SELECT c.rowid,
+    min(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)), max(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)),
+    min(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)), max(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)),
+    min(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)) FROM clusters c;
+CREATE TRIGGER clusters_rt_insert AFTER INSERT ON clusters BEGIN
+  INSERT INTO clusters_rt VALUES (new.rowid,
+    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
+    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
+    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
+END;
+CREATE TRIGGER clusters_rt_update AFTER UPDATE OF lat, lon, date_min, date_max ON clusters BEGIN
+  DELETE FROM clusters_rt WHERE id = old.rowid;
+  INSERT INTO clusters_rt VALUES (new.rowid,
+    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
+    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
+    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
+END;
+CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
+  DELETE FROM clusters_rt WHERE id = old.rowid;
+END;
+CREATE INDEX events_cluster_sides ON events(cluster, id, side1, side2);
+"#,
 ];
 
 pub struct Store {
