@@ -285,5 +285,18 @@ const ready = reload().then(async () => {
   }
 });
 
+// a link pasted or edited in the address bar: follow it
+window.addEventListener("hashchange", async () => {
+  const before = JSON.stringify(readForm());
+  const c = readHash();
+  if (JSON.stringify(readForm()) !== before) await reload();
+  if (c && c !== panel.current) {
+    await showCluster(c);
+    await panel.open(c);
+  } else if (!c && panel.current) {
+    panel.close();
+  }
+});
+
 // For people poking at the page from the console, and for the end-to-end test.
 window.sitrep = { map, group, panel, ready, showCluster, reload, markers: () => markers };
