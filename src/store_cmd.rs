@@ -625,6 +625,7 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         token,
         engine,
         readers: a.readers,
+        timeout: sitrep_serve::TIMEOUT,
     })?;
     let what = sitrep_serve::describe(&a.db, ingest);
     sitrep_serve::run_blocking(app, &a.addr, |addr| {

@@ -101,6 +101,8 @@ pub struct Options {
     pub engine: Option<Arc<Engine>>,
     /// Read-only connections in the pool.
     pub readers: usize,
+    /// Longest a request may take, body included ([`TIMEOUT`] in `sitrep serve`).
+    pub timeout: Duration,
 }
 
 /// The server's state: the read pool, and the writer when ingest is on.
@@ -110,6 +112,7 @@ pub struct App {
     writer: Option<Mutex<Store>>,
     token: Option<String>,
     engine: Option<Arc<Engine>>,
+    timeout: Duration,
 }
 
 impl App {
@@ -154,6 +157,7 @@ impl App {
             next: AtomicUsize::new(0),
             writer,
             token: o.token,
+            timeout: o.timeout,
             engine: o.engine,
         }))
     }
@@ -191,6 +195,7 @@ impl App {
 
 /// The whole application: API, page, assets, limits and JSON errors.
 pub fn router(app: Arc<App>) -> Router {
+    let timeout = app.timeout;
     Router::new()
         .route("/api/events", get(events))
         .route("/api/clusters/{id}", get(cluster))
@@ -207,9 +212,9 @@ pub fn router(app: Arc<App>) -> Router {
         .layer(RequestBodyLimitLayer::new(MAX_BODY))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
-            TIMEOUT,
+            timeout,
         ))
-        .layer(middleware::from_fn(json_errors))
+        .layer(middleware::from_fn_with_state(timeout, json_errors))
 }
 
 /// Serves until Ctrl-C or SIGTERM. `ready` is told the bound address (port 0 picks a free one).
@@ -252,7 +257,7 @@ async fn shutdown() {
 
 /// Errors made by the layers (timeout, body limit) and by routing (405) come without a JSON body:
 /// give them one that says what is accepted.
-async fn json_errors(req: Request, next: Next) -> Response {
+async fn json_errors(State(timeout): State<Duration>, req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let resp = next.run(req).await;
@@ -279,8 +284,8 @@ async fn json_errors(req: Request, next: Next) -> Response {
             MAX_BODY / (1024 * 1024)
         ),
         StatusCode::REQUEST_TIMEOUT => format!(
-            "the request took longer than the {} s allowed",
-            TIMEOUT.as_secs()
+            "the request took longer than the {:.1} s allowed",
+            timeout.as_secs_f64()
         ),
         StatusCode::NOT_FOUND => format!("no such route: {path} (see /api/openapi.json)"),
         s => format!(

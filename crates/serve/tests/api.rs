@@ -80,12 +80,17 @@ fn copy_db() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn app(db: &Path, token: Option<&str>) -> axum::Router {
+    app_with_timeout(db, token, sitrep_serve::TIMEOUT)
+}
+
+fn app_with_timeout(db: &Path, token: Option<&str>, timeout: std::time::Duration) -> axum::Router {
     router(
         App::open(Options {
             db: db.to_path_buf(),
             token: token.map(str::to_string),
             engine: token.map(|_| engine()),
             readers: 2,
+            timeout,
         })
         .unwrap(),
     )
@@ -896,6 +901,7 @@ fn missing_store_is_a_clear_error() {
         token: None,
         engine: None,
         readers: 1,
+        timeout: sitrep_serve::TIMEOUT,
     })
     .err()
     .unwrap();
@@ -915,4 +921,32 @@ fn the_page_is_served_when_embedded() {
     } else {
         assert_eq!(s, StatusCode::NOT_FOUND);
     }
+}
+
+/// A body that never arrives.
+struct Stalled;
+impl futures_core::Stream for Stalled {
+    type Item = Result<Vec<u8>, std::io::Error>;
+    fn poll_next(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Self::Item>> {
+        std::task::Poll::Pending
+    }
+}
+
+#[test]
+fn a_request_over_the_time_limit_is_408() {
+    let (_dir, db) = copy_db();
+    let r = app_with_timeout(&db, Some("t"), std::time::Duration::from_millis(200));
+    let t = std::time::Instant::now();
+    assert_error(
+        &r,
+        post(Some("t"), Body::from_stream(Stalled)),
+        StatusCode::REQUEST_TIMEOUT,
+        &["longer than the 0.2 s allowed"],
+    );
+    assert!(t.elapsed() < std::time::Duration::from_secs(5));
+    // fast requests are unaffected
+    assert_eq!(get(&r, "/api/events?limit=1").0, StatusCode::OK);
 }
