@@ -377,3 +377,49 @@ fn gazetteer_is_send_sync() {
     fn check<T: Send + Sync>() {}
     check::<Gazetteer>();
 }
+
+#[test]
+fn variant_keys_meet_russian_and_ukrainian_spellings() {
+    use crate::format::variant_key;
+    for (a, b) in [
+        ("kharkov", "kharkiv"),
+        ("zolotoye", "zolote"),
+        ("peski", "pisky"),
+        ("novokaterinovka", "novokaterynivka"),
+        ("krasny partizan", "krasnyi partyzan"),
+        ("shirokaya balka", "shyroka balka"),
+        ("yasinovata", "yasynuvata"),
+        ("borschevatoye", "borshchuvate"),
+        ("rabotino", "robotyne"),
+    ] {
+        assert!(variant_key(a).is_some(), "{a}");
+        assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
+    }
+    assert_ne!(variant_key("pervomaisk"), variant_key("pervomaiske"));
+    // too few consonants to stand for one name
+    assert_eq!(variant_key("oleo"), None);
+    assert_eq!(variant_key("київ"), None);
+}
+
+#[test]
+fn lookup_variants_other_romanisations_only() {
+    let g = gaz();
+    // a Russian spelling of a Ukrainian town the embedded layer holds under Ukrainian names
+    let v = g.lookup_variants("Novohrodovka");
+    assert!(has_near(&v, "UA", 48.20, 37.34, 5.0), "{v:?}");
+    let v = g.lookup_variants("Selydovo");
+    assert!(has_near(&v, "UA", 48.15, 37.30, 5.0), "{v:?}");
+    // exact matches are not repeated
+    let exact: Vec<u64> = g.lookup("Kharkiv").iter().map(|c| c.geonames_id).collect();
+    assert!(g
+        .lookup_variants("Kharkiv")
+        .iter()
+        .all(|c| !exact.contains(&c.geonames_id)));
+    // only countries whose names are romanised from Cyrillic
+    assert!(g
+        .lookup_variants("Sprinfield")
+        .iter()
+        .all(|c| crate::CYRILLIC_ROMANISED.contains(&c.country_code.as_str())));
+    assert!(crate::same_skeleton("slovyansk", "sloviansk"));
+    assert!(!crate::same_skeleton("slovyansk", "slavutych"));
+}
