@@ -423,3 +423,30 @@ fn lookup_variants_other_romanisations_only() {
     assert!(crate::same_skeleton("slovyansk", "sloviansk"));
     assert!(!crate::same_skeleton("slovyansk", "slavutych"));
 }
+
+#[test]
+fn admin1_from_polygons() {
+    let g = gaz();
+    // a field a few km south of Orikhiv
+    assert_eq!(
+        g.admin1_at(47.47, 35.79),
+        Some(("UA", "Zaporizhzhia Oblast"))
+    );
+    // central Kharkiv, and a point in Donetsk region near the Russian border
+    assert_eq!(g.admin1_at(49.99, 36.23), Some(("UA", "Kharkiv Oblast")));
+    assert_eq!(
+        g.admin1_at(47.95, 38.70).map(|r| r.1),
+        Some("Donetsk Oblast")
+    );
+    // across the border: Rostov region
+    assert_eq!(g.admin1_at(47.23, 39.72).map(|r| r.0), Some("RU"));
+    // Bavaria; Texas
+    assert_eq!(g.admin1_at(48.14, 11.58).map(|r| r.0), Some("DE"));
+    assert_eq!(g.admin1_at(30.27, -97.74).map(|r| r.0), Some("US"));
+    // the Black Sea, the middle of the Atlantic, nonsense
+    assert_eq!(g.admin1_at(43.5, 34.0), None);
+    assert_eq!(g.admin1_at(30.0, -40.0), None);
+    assert_eq!(g.admin1_at(f64::NAN, 0.0), None);
+    let (n, bytes) = crate::admin1_polygon_stats();
+    assert!(n > 3000 && bytes < 8_000_000, "{n} polygons, {bytes} bytes");
+}

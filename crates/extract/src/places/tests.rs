@@ -284,3 +284,16 @@ fn russian_spelling_of_a_ukrainian_town() {
     let l = read("Ghost Tiger, the band of Anna Selydova, played in Chicago.");
     assert!(place(&l, "Selydova").is_none());
 }
+
+#[test]
+fn relative_point_takes_its_region_from_the_polygon() {
+    // 60 km north-east of Mariupol lies in Donetsk region; 25 km south of Orikhiv in Zaporizhzhia
+    let l = read("Shelling hit Zorianopilka, 60 km north-east of Mariupol, the army said.");
+    let v = place(&l, "Zorianopilka").expect("Zorianopilka");
+    assert_eq!(v.resolution, "relative");
+    assert_eq!(v.country_code.as_deref(), Some("UA"));
+    assert_eq!(v.admin1.as_deref(), Some("Donetsk Oblast"));
+    let l = read("Fighting went on at Zorianopilka, 25 km south of the town of Orikhiv.");
+    let v = place(&l, "Zorianopilka").expect("Zorianopilka");
+    assert_eq!(v.admin1.as_deref(), Some("Zaporizhzhia Oblast"));
+}
