@@ -1014,6 +1014,8 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     }
     // "Paris, Texas", "Alexandria, Va.": a name followed by its region or country
     let view = doc.view();
+    // and regions named by another name: "Donbas", "the DPR"
+    let named_regions = region_aliases::regions_named(view);
     // and its longer form: "X village, Y district, Z region", "X (Z region)"; a district on the
     // way puts the place near the district's centre
     let addresses: Vec<address::Address> = (0..found.len())
@@ -1052,6 +1054,12 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             if inside {
                 b += 8.0;
             }
+        }
+        if named_regions.contains(&(
+            c.country_code.clone(),
+            c.admin1_code.clone().unwrap_or_default(),
+        )) {
+            b += region_aliases::BONUS;
         }
         if district_points[i]
             .iter()
@@ -1455,6 +1463,7 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
 }
 
 mod address;
+mod region_aliases;
 mod romanised;
 use romanised::{
     main_country, own_name, person_like, slavic_toponym, DISTRICT_KM, OWN_NAME_BONUS,

@@ -297,3 +297,14 @@ fn relative_point_takes_its_region_from_the_polygon() {
     let v = place(&l, "Zorianopilka").expect("Zorianopilka");
     assert_eq!(v.admin1.as_deref(), Some("Zaporizhzhia Oblast"));
 }
+
+#[test]
+fn region_named_by_an_alias() {
+    let l = read("The DPR said a civilian was killed by shelling in Novoselivka on Monday.");
+    let p = place(&l, "Novoselivka").expect("Novoselivka");
+    assert!(
+        p.admin1.as_deref().is_some_and(|a| a.contains("Donetsk")),
+        "{:?}",
+        p.admin1
+    );
+}
