@@ -204,15 +204,17 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
         });
         // the admin-1 polygon the point lies in: for a point put on the map from a relative location
         // it wins; for a town or a site the gazetteer gave no region, it fills the gap
-        let polygon = p.lat.zip(p.lon).and_then(|(a, b)| gaz.admin1_at(a, b));
-        if let Some((cc, region)) = polygon {
-            if p.resolution == "relative" {
-                country_code = Some(cc.to_string());
-                admin1 = Some(region.to_string());
-            } else if admin1.is_none()
-                && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S') && c.country_code == cc)
-            {
-                admin1 = Some(region.to_string());
+        let relative = p.resolution == "relative";
+        let regionless_town =
+            admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
+        if relative || regionless_town {
+            if let Some((cc, region)) = p.lat.zip(p.lon).and_then(|(a, b)| gaz.admin1_at(a, b)) {
+                if relative {
+                    country_code = Some(cc.to_string());
+                    admin1 = Some(region.to_string());
+                } else if c.is_some_and(|c| c.country_code == cc) {
+                    admin1 = Some(region.to_string());
+                }
             }
         }
         led.places.push(Place {

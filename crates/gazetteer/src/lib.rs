@@ -615,8 +615,9 @@ pub fn demonym(word: &str) -> Option<&'static str> {
 }
 
 /// The admin-1 region a point lies in: (country, admin-1 name), or `None` at sea and outside every
-/// polygon. A bounding-box test per polygon, then ray casting over its rings (about 9,000 polygons,
-/// 380,000 points, embedded; no allocation).
+/// polygon. A 5-degree grid narrows the search to the polygons whose bounding box meets the
+/// point's cell; a bounding-box test each, then ray casting over their rings (8,864 polygons,
+/// 366,513 points, embedded; no allocation).
 pub fn admin1_at(lat: f64, lon: f64) -> Option<(&'static str, &'static str)> {
     polygons::Polygons::new(ADMIN1_POLYGONS)?.at(lat, lon)
 }

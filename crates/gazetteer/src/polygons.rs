@@ -4,11 +4,14 @@
 //!
 //! Blob, little-endian, read in place (nothing is parsed at start-up):
 //! ```text
-//! header  32 bytes: magic "SITREPA1", n_polys u32, n_rings u32, n_points u32, pool_len u32, 8 pad
+//! header  32 bytes: magic "SITREPA1", n_polys u32, n_rings u32, n_points u32, pool_len u32,
+//!         n_grid_entries u32, 4 pad
 //! polys   n_polys * 24 bytes: min_lat i32, min_lon i32, max_lat i32, max_lon i32 (1e-4 degree),
 //!         first ring u32, region u32 (pool offset); a polygon's rings run to the next one's first
 //! rings   (n_rings + 1) * 4 bytes: first point u32 (the last entry is n_points)
 //! points  n_points * 8 bytes: lat i32, lon i32 (1e-4 degree)
+//! grid    (GRID_CELLS + 1) * 4 bytes: first entry of each 5-degree cell (row-major from -90, -180),
+//!         then n_grid_entries * 4 bytes: the polygons whose bounding box meets the cell
 //! pool    regions: country [u8; 2], name length u16, name (UTF-8)
 //! ```
 //! A polygon's first ring is its outline, the others holes: a point is inside when an odd number
@@ -21,6 +24,19 @@ pub const HEADER_LEN: usize = 32;
 const POLY_LEN: usize = 24;
 /// Coordinates are stored in units of 1e-4 degree.
 pub const SCALE: f64 = 10_000.0;
+/// The grid that narrows a look-up to a few polygons: 5-degree cells.
+const CELL_DEG: i64 = 5;
+const GRID_ROWS: usize = (180 / CELL_DEG) as usize;
+const GRID_COLS: usize = (360 / CELL_DEG) as usize;
+const GRID_CELLS: usize = GRID_ROWS * GRID_COLS;
+
+/// The grid cell of a point in 1e-4 degree units (clamped to the grid).
+fn cell(lat: i64, lon: i64) -> (usize, usize) {
+    let unit = CELL_DEG * SCALE as i64;
+    let r = ((lat + 90 * SCALE as i64).div_euclid(unit)).clamp(0, GRID_ROWS as i64 - 1);
+    let c = ((lon + 180 * SCALE as i64).div_euclid(unit)).clamp(0, GRID_COLS as i64 - 1);
+    (r as usize, c as usize)
+}
 
 /// Build the blob from the derived text file (one polygon a line: country, admin-1 name, then
 /// rings as comma-separated 1e-4 degree integers: lat0,lon0 then deltas).
@@ -31,6 +47,7 @@ pub fn build_blob(text: &str) -> Result<Vec<u8>, String> {
     let mut pool: Vec<u8> = Vec::new();
     let mut pool_index: std::collections::HashMap<(String, String), u32> = Default::default();
     let (mut n_polys, mut n_rings, mut n_points) = (0u32, 0u32, 0u32);
+    let mut cells: Vec<Vec<u32>> = vec![Vec::new(); GRID_CELLS];
     for (ln, line) in text.lines().enumerate() {
         if line.is_empty() || line.starts_with('#') {
             continue;
@@ -87,19 +104,38 @@ pub fn build_blob(text: &str) -> Result<Vec<u8>, String> {
         }
         polys.extend_from_slice(&first_ring.to_le_bytes());
         polys.extend_from_slice(&region.to_le_bytes());
+        let (r0, c0) = cell(min_lat as i64, min_lon as i64);
+        let (r1, c1) = cell(max_lat as i64, max_lon as i64);
+        for row in r0..=r1 {
+            for col in c0..=c1 {
+                cells[row * GRID_COLS + col].push(n_polys);
+            }
+        }
         n_polys += 1;
     }
     rings.extend_from_slice(&n_points.to_le_bytes());
-    let mut out =
-        Vec::with_capacity(HEADER_LEN + polys.len() + rings.len() + points.len() + pool.len());
+    let mut grid: Vec<u8> = Vec::with_capacity((GRID_CELLS + 1) * 4);
+    let mut entries: Vec<u8> = Vec::new();
+    let mut n_entries = 0u32;
+    for c in &cells {
+        grid.extend_from_slice(&n_entries.to_le_bytes());
+        for p in c {
+            entries.extend_from_slice(&p.to_le_bytes());
+        }
+        n_entries += c.len() as u32;
+    }
+    grid.extend_from_slice(&n_entries.to_le_bytes());
+    let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
-    for v in [n_polys, n_rings, n_points, pool.len() as u32] {
+    for v in [n_polys, n_rings, n_points, pool.len() as u32, n_entries] {
         out.extend_from_slice(&v.to_le_bytes());
     }
     out.resize(HEADER_LEN, 0);
     out.extend_from_slice(&polys);
     out.extend_from_slice(&rings);
     out.extend_from_slice(&points);
+    out.extend_from_slice(&grid);
+    out.extend_from_slice(&entries);
     out.extend_from_slice(&pool);
     Ok(out)
 }
@@ -120,6 +156,8 @@ pub struct Polygons<'a> {
     polys: usize,
     rings: usize,
     points: usize,
+    grid: usize,
+    entries: usize,
     pool: usize,
 }
 
@@ -128,22 +166,27 @@ impl<'a> Polygons<'a> {
         if data.len() < HEADER_LEN || &data[..8] != MAGIC {
             return None;
         }
-        let (n_polys, n_rings, n_points, pool_len) = (
+        let (n_polys, n_rings, n_points, pool_len, n_entries) = (
             u32_at(data, 8) as usize,
             u32_at(data, 12) as usize,
             u32_at(data, 16) as usize,
             u32_at(data, 20) as usize,
+            u32_at(data, 24) as usize,
         );
         let polys = HEADER_LEN;
         let rings = polys + n_polys * POLY_LEN;
         let points = rings + (n_rings + 1) * 4;
-        let pool = points + n_points * 8;
+        let grid = points + n_points * 8;
+        let entries = grid + (GRID_CELLS + 1) * 4;
+        let pool = entries + n_entries * 4;
         (pool + pool_len == data.len()).then_some(Polygons {
             data,
             n_polys,
             polys,
             rings,
             points,
+            grid,
+            entries,
             pool,
         })
     }
@@ -197,7 +240,14 @@ impl<'a> Polygons<'a> {
             return None;
         }
         let (la, lo) = ((lat * SCALE).round() as i64, (lon * SCALE).round() as i64);
-        for p in 0..self.n_polys {
+        let (r, c) = cell(la, lo);
+        let k = r * GRID_COLS + c;
+        let (e0, e1) = (
+            u32_at(self.data, self.grid + k * 4) as usize,
+            u32_at(self.data, self.grid + (k + 1) * 4) as usize,
+        );
+        for e in e0..e1 {
+            let p = u32_at(self.data, self.entries + e * 4) as usize;
             let o = self.polys + p * POLY_LEN;
             let (min_lat, min_lon, max_lat, max_lon) = (
                 i32_at(self.data, o) as i64,
