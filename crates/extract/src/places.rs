@@ -630,7 +630,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             break;
                         }
                     }
-                    let cands = cache.lookup(gaz, name);
+                    let mut cands = cache.lookup(gaz, name);
+                    // a numbered part of a settlement ("Zolote-4", a mine's village): the settlement
+                    if cands.is_empty() {
+                        if let Some(base) = romanised::numbered_base(name) {
+                            cands = cache.lookup(gaz, base);
+                        }
+                    }
                     let cue = cue_before(view, s).or_else(|| cue_after(view, e));
                     if !cands.is_empty() && cue.is_none() {
                         // people and common words: "Sen. Lincoln", "Jones said", "Police", a surname alone

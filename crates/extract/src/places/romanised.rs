@@ -81,3 +81,38 @@ pub(super) fn own_name(c: &Candidate, key: &str) -> bool {
 
 /// How far from its district's centre a place in the district may lie.
 pub(super) const DISTRICT_KM: f64 = 40.0;
+
+/// The settlement of a numbered part of it: "Zolote-4" -> "Zolote" (a hyphen and one or two digits
+/// after a name of five letters or more; "Su-25" and "F-16" are too short to be read so).
+pub(super) fn numbered_base(name: &str) -> Option<&str> {
+    let (base, num) = name.rsplit_once('-')?;
+    (base.chars().count() >= 5
+        && base
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '\'')
+        && (1..=2).contains(&num.len())
+        && num.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{numbered_base, slavic_toponym};
+
+    #[test]
+    fn numbered_settlements() {
+        assert_eq!(numbered_base("Zolote-4"), Some("Zolote"));
+        assert_eq!(numbered_base("Krasnohorivka-12"), Some("Krasnohorivka"));
+        assert_eq!(numbered_base("Su-25"), None);
+        assert_eq!(numbered_base("Covid19"), None);
+        assert_eq!(numbered_base("Pisky-2023"), None);
+    }
+
+    #[test]
+    fn slavic_endings() {
+        assert!(slavic_toponym("Novotoshkovka"));
+        assert!(slavic_toponym("Stanitsa Luganska"));
+        assert!(!slavic_toponym("Tiger"));
+        assert!(!slavic_toponym("Engine"));
+    }
+}
