@@ -3,6 +3,8 @@
 
 #[path = "src/format.rs"]
 mod format;
+#[path = "src/polygons.rs"]
+mod polygons;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -11,6 +13,7 @@ fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
     println!("cargo:rerun-if-changed={}", dir.display());
     println!("cargo:rerun-if-changed=src/format.rs");
+    println!("cargo:rerun-if-changed=src/polygons.rs");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("reading {}: {e}", dir.display()))
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -38,4 +41,16 @@ fn main() {
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out.join(format::FST_FILE), fst).unwrap();
     std::fs::write(out.join(format::DATA_FILE), data).unwrap();
+
+    // admin-1 polygons for point-in-polygon look-ups
+    let poly_file = dir.join("admin1_polygons.txt.gz");
+    println!("cargo:rerun-if-changed={}", poly_file.display());
+    let mut text = String::new();
+    let file =
+        std::fs::File::open(&poly_file).unwrap_or_else(|e| panic!("{}: {e}", poly_file.display()));
+    std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+        .unwrap_or_else(|e| panic!("{}: {e}", poly_file.display()));
+    let blob =
+        polygons::build_blob(&text).unwrap_or_else(|e| panic!("{}: {e}", poly_file.display()));
+    std::fs::write(out.join("admin1_polygons.bin"), blob).unwrap();
 }

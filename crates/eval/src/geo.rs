@@ -813,3 +813,21 @@ fn score_ucdp(path: &Path, engine: &Engine) -> Result<CorpusScore, String> {
         ..Default::default()
     })
 }
+
+/// The article texts of the three news corpora (LGL, GeoWebNews, GeoVirus) under
+/// `eval_dir/geo`, as (corpus, text), for throughput benchmarks (crates/bench `geo-bench`).
+pub fn corpus_texts(eval_dir: &Path) -> Result<Vec<(&'static str, String)>, String> {
+    let geo = eval_dir.join("geo");
+    let mut out = Vec::new();
+    for (name, docs) in [
+        ("LGL", load_lgl(&geo.join("lgl/lgl.xml"))?),
+        ("GeoWebNews", load_gwn(&geo.join("geowebnews/GWN.xml"))?),
+        (
+            "GeoVirus",
+            load_geovirus(&geo.join("geovirus/GeoVirus.xml"))?,
+        ),
+    ] {
+        out.extend(docs.into_iter().map(|d| (name, d.text)));
+    }
+    Ok(out)
+}

@@ -194,14 +194,29 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                     .as_ref()
                     .map(|a| (a, r.distance_km.unwrap_or(0.0)))
             });
-        let country_code = c
+        let mut country_code = c
             .map(|c| c.country_code.clone())
             .or_else(|| anchor_c.map(|(a, _)| a.country_code.clone()));
-        let admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
+        let mut admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
             anchor_c
                 .filter(|(_, d)| *d <= 30.0)
                 .and_then(|(a, _)| a.admin1.clone())
         });
+        // the admin-1 polygon the point lies in: for a point put on the map from a relative location
+        // it wins; for a town or a site the gazetteer gave no region, it fills the gap
+        let relative = p.resolution == "relative";
+        let regionless_town =
+            admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
+        if relative || regionless_town {
+            if let Some((cc, region)) = p.lat.zip(p.lon).and_then(|(a, b)| gaz.admin1_at(a, b)) {
+                if relative {
+                    country_code = Some(cc.to_string());
+                    admin1 = Some(region.to_string());
+                } else if c.is_some_and(|c| c.country_code == cc) {
+                    admin1 = Some(region.to_string());
+                }
+            }
+        }
         led.places.push(Place {
             id: place_id(i),
             name: p.name.clone(),

@@ -361,6 +361,7 @@ fn word_after(view: &str, pos: usize) -> Option<&str> {
 struct LookupCache {
     exact: HashMap<String, Vec<Candidate>>,
     fuzzy: HashMap<(String, u32), Vec<Candidate>>,
+    variants: HashMap<String, Vec<Candidate>>,
 }
 
 impl LookupCache {
@@ -370,6 +371,15 @@ impl LookupCache {
         }
         let c = gaz.lookup(name);
         self.exact.insert(name.to_string(), c.clone());
+        c
+    }
+
+    fn variants(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+        if let Some(c) = self.variants.get(name) {
+            return c.clone();
+        }
+        let c = gaz.lookup_variants(name);
+        self.variants.insert(name.to_string(), c.clone());
         c
     }
 
@@ -397,6 +407,17 @@ impl Found {
             cue: None,
             fuzzy: false,
             facility: None,
+            first_variant: usize::MAX,
+        }
+    }
+}
+
+impl Found {
+    /// The readings spelt as written, or the romanisation variants when there are none.
+    fn readings(&self) -> &[Candidate] {
+        match self.cands.get(..self.first_variant) {
+            Some(exact) if !exact.is_empty() => exact,
+            _ => &self.cands,
         }
     }
 }
@@ -432,6 +453,9 @@ struct Found {
     cue: Option<String>,
     fuzzy: bool,
     facility: Option<String>,
+    /// Index in `cands` where romanisation variants ([`Gazetteer::lookup_variants`]) begin;
+    /// `usize::MAX` when there are none.
+    first_variant: usize,
 }
 
 fn cue_before(view: &str, s: usize) -> Option<String> {
@@ -454,6 +478,8 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
         {
             Some(w)
         }
+        // "Donetsk Obl", "Kharkiv obl."
+        Some(w) if w == "obl" => Some("oblast".to_string()),
         _ => None,
     }
 }
@@ -486,6 +512,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             cue: None,
             fuzzy: false,
             facility: Some(kind.to_string()),
+            first_variant: usize::MAX,
         });
     }
 
@@ -535,6 +562,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         ));
     }
     let persons = person_tokens(doc, gaz);
+    let mut pending: Vec<Found> = Vec::new();
     let lists = name_lists();
     let sentences = doc.sentence_spans();
     for &(ss, se) in &sentences {
@@ -602,7 +630,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             break;
                         }
                     }
-                    let cands = cache.lookup(gaz, name);
+                    let mut cands = cache.lookup(gaz, name);
+                    // a numbered part of a settlement ("Zolote-4", a mine's village): the settlement
+                    if cands.is_empty() {
+                        if let Some(base) = romanised::numbered_base(name) {
+                            cands = cache.lookup(gaz, base);
+                        }
+                    }
                     let cue = cue_before(view, s).or_else(|| cue_after(view, e));
                     if !cands.is_empty() && cue.is_none() {
                         // people and common words: "Sen. Lincoln", "Jones said", "Police", a surname alone
@@ -630,6 +664,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     if !cands.is_empty() {
                         let kind = metonymy(view, s, e, &cands, &cue);
+                        // other romanisations of the name, for the context to choose ("Zaitsevo", a
+                        // Russian spelling of a Ukrainian "Zaitseve")
+                        let first_variant = cands.len();
+                        let mut cands = cands;
+                        cands.extend(cache.variants(gaz, name));
                         found.push(Found {
                             start: s,
                             end: e,
@@ -640,9 +679,49 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             cue,
                             fuzzy: false,
                             facility: None,
+                            first_variant,
                         });
                         matched = len;
                         break;
+                    }
+                    // another romanisation of a name in a place context ("Novotoshkovka village"),
+                    // or standing alone in a text about the country (kept for after the loop)
+                    if len <= 3 && cands.is_empty() {
+                        let v = cache.variants(gaz, name);
+                        if !v.is_empty() && cue.is_none() {
+                            // the whole capitalised run: not "Nataliia Mykolska", not a word of a
+                            // longer name
+                            let whole = i == 0 && len == toks.len();
+                            if whole && slavic_toponym(name) && !person_like(view, s, e, &persons) {
+                                pending.push(Found {
+                                    start: s,
+                                    end: e,
+                                    key: normalise(name),
+                                    name: name.to_string(),
+                                    cands: v,
+                                    kind: MentionKind::Literal,
+                                    cue: None,
+                                    fuzzy: true,
+                                    facility: None,
+                                    first_variant: 0,
+                                });
+                            }
+                        } else if !v.is_empty() {
+                            found.push(Found {
+                                start: s,
+                                end: e,
+                                key: normalise(name),
+                                name: name.to_string(),
+                                cands: v,
+                                kind: MentionKind::Literal,
+                                cue,
+                                fuzzy: true,
+                                facility: None,
+                                first_variant: 0,
+                            });
+                            matched = len;
+                            break;
+                        }
                     }
                     // a misspelt longer name in a place context
                     let sentence_initial = s == ss;
@@ -660,6 +739,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 cue,
                                 fuzzy: true,
                                 facility: None,
+                                first_variant: usize::MAX,
                             });
                             matched = 1;
                             break;
@@ -680,12 +760,23 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             cue,
                             fuzzy: false,
                             facility: None,
+                            first_variant: usize::MAX,
                         });
                         matched = len;
                         break;
                     }
                 }
                 i += matched.max(1);
+            }
+        }
+    }
+    // romanisation variants standing alone, in a text about a country whose names are romanised
+    // from Cyrillic ("heavy shelling in Stanitsa Luganska" in a report on Ukraine)
+    if let Some(cc) = main_country(&found.v) {
+        for mut f in pending {
+            f.cands.retain(|c| c.country_code == cc);
+            if !f.cands.is_empty() && !found.overlaps(f.start, f.end) {
+                found.push(f);
             }
         }
     }
@@ -719,6 +810,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     cue: None,
                     fuzzy: false,
                     facility: None,
+                    first_variant: usize::MAX,
                 });
             }
         }
@@ -890,13 +982,12 @@ fn base_score(c: &Candidate, cue: Option<&str>) -> f64 {
 }
 
 fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
-    let _ = gaz;
     // the article's countries: demonyms and names with one clear reading
     let mut focus: HashMap<String, f64> = HashMap::new();
     for f in &found {
         if f.kind == MentionKind::Demonym {
             *focus.entry(f.cands[0].country_code.clone()).or_default() += 1.0;
-        } else if let Some(best) = f.cands.iter().max_by(|a, b| {
+        } else if let Some(best) = f.readings().iter().max_by(|a, b| {
             base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
         }) {
             let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
@@ -907,7 +998,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     let focus_bonus = |cc: &str| 4.0 * focus.get(cc).copied().unwrap_or(0.0) / total;
     // the article's regions: admin-1 names read as regions, and the regions of names with one reading
     let best_of = |f: &Found| -> Option<Candidate> {
-        f.cands
+        f.readings()
             .iter()
             .max_by(|a, b| {
                 base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
@@ -929,14 +1020,25 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     }
     // "Paris, Texas", "Alexandria, Va.": a name followed by its region or country
     let view = doc.view();
-    let container: Vec<Option<Candidate>> = (0..found.len())
-        .map(|i| {
-            let g = found.get(i + 1)?;
-            let gap = view.get(found[i].end..g.start)?;
-            if gap != ", " || found[i].facility.is_some() {
-                return None;
-            }
-            best_of(g).filter(|b| b.feature_code == "ADM1" || b.feature_code.starts_with("PCL"))
+    // and regions named by another name: "Donbas", "the DPR"
+    let named_regions = region_aliases::regions_named(view);
+    // and its longer form: "X village, Y district, Z region", "X (Z region)"; a district on the
+    // way puts the place near the district's centre
+    let addresses: Vec<address::Address> = (0..found.len())
+        .map(|i| address::address(view, &found, i, &best_of))
+        .collect();
+    let container: Vec<Option<Candidate>> = addresses
+        .iter()
+        .map(|a| a.region.and_then(|j| best_of(&found[j])))
+        .collect();
+    let district_points: Vec<Vec<(f64, f64)>> = addresses
+        .iter()
+        .zip(&container)
+        .map(|(a, k)| {
+            a.districts
+                .iter()
+                .filter_map(|&(s, e)| address::district_point(gaz, &view[s..e], k.as_ref()))
+                .collect()
         })
         .collect();
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
@@ -958,6 +1060,18 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             if inside {
                 b += 8.0;
             }
+        }
+        if named_regions.contains(&(
+            c.country_code.clone(),
+            c.admin1_code.clone().unwrap_or_default(),
+        )) {
+            b += region_aliases::BONUS;
+        }
+        if district_points[i]
+            .iter()
+            .any(|&p| haversine_km(p, (c.lat, c.lon)) <= DISTRICT_KM)
+        {
+            b += 4.0;
         }
         b
     };
@@ -1004,6 +1118,11 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if f.fuzzy {
                         s += 0.0;
+                    }
+                    if i >= f.first_variant {
+                        s -= VARIANT_PENALTY;
+                    } else if own_name(c, &f.key) {
+                        s += OWN_NAME_BONUS;
                     }
                     if !anchors.is_empty() && c.feature_class == 'P' {
                         let d = anchors
@@ -1349,5 +1468,12 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
         .map(|m| m.place)
 }
 
+mod address;
+mod region_aliases;
+mod romanised;
+use romanised::{
+    main_country, own_name, person_like, slavic_toponym, DISTRICT_KM, OWN_NAME_BONUS,
+    VARIANT_PENALTY,
+};
 #[cfg(test)]
 mod tests;

@@ -16,7 +16,10 @@
 //!   countries n_countries * 8 bytes sorted: country [u8;2], 2 pad bytes, record u32
 //!   ```
 //!
-//! Keys starting with '~' are [`skeleton`] keys (romanisation variants), used by fuzzy lookup only.
+//! Keys starting with '~' are [`skeleton`] keys (romanisation variants), used by fuzzy lookup and
+//! `lookup_variants`; keys starting with '^' are [`variant_key`]s (places in [`CYRILLIC_ROMANISED`]
+//! countries only), used by `lookup_variants`. An index written before variant keys existed simply
+//! has none: `lookup_variants` then finds skeleton matches only.
 //! Records are sorted by id, so the id -> record lookup used to dedup layers is a binary search.
 //! Nothing is parsed at start-up: a layer is the two blobs plus the 64-byte header.
 
@@ -133,6 +136,60 @@ pub fn skeleton(key: &str) -> Option<String> {
         }
     }
     (t != key).then(|| format!("{SKELETON_PREFIX}{t}"))
+}
+
+/// Prefix of variant keys in the fst (see [`variant_key`]).
+pub const VARIANT_PREFIX: char = '^';
+
+/// Countries whose place names are romanised from Cyrillic, where [`variant_key`] matches are
+/// offered (the rules below are rules of Cyrillic romanisation, not of English spelling).
+pub const CYRILLIC_ROMANISED: &[&str] = &[
+    "UA", "RU", "BY", "KZ", "KG", "TJ", "MD", "BG", "RS", "MK", "MN",
+];
+
+/// Letter groups that romanisations of one Cyrillic letter write differently, applied before the
+/// skeleton: German-style "sch" (щ/ш), "tch" (ч).
+const VARIANT_SPELLINGS: &[(&str, &str)] = &[("sch", "sh"), ("tch", "ch")];
+
+/// A coarser key than [`skeleton`] for the romanisations of one Cyrillic name in Russian and in
+/// Ukrainian, or in older and newer systems: the skeleton with every run of vowels written as one
+/// `a`, so that Russian o/e against Ukrainian i ("Kharkov"/"Kharkiv", "-ovka"/"-ivka", "Peski"/
+/// "Pisky"), adjective endings ("-oye"/"-e", "-aya"/"-a", "-y"/"-yi"), "-ovo"/"-ove" and soft
+/// signs meet. Only for ASCII keys with at least three consonants (shorter skeletons collide too
+/// much); the result starts with [`VARIANT_PREFIX`].
+pub fn variant_key(key: &str) -> Option<String> {
+    if !key.is_ascii() {
+        return None;
+    }
+    let mut k = key.to_string();
+    for (a, b) in VARIANT_SPELLINGS {
+        if k.contains(a) {
+            k = k.replace(a, b);
+        }
+    }
+    let sk = skeleton(&k)
+        .map(|s| s[SKELETON_PREFIX.len_utf8()..].to_string())
+        .unwrap_or(k);
+    let mut out = String::with_capacity(sk.len() + 1);
+    out.push(VARIANT_PREFIX);
+    let mut consonants = 0;
+    let mut last = ' ';
+    for c in sk.chars() {
+        let c = if matches!(c, 'a' | 'e' | 'i' | 'o' | 'u') {
+            'a'
+        } else {
+            c
+        };
+        if c.is_ascii_alphabetic() && c != 'a' {
+            consonants += 1;
+        }
+        if c == 'a' && last == 'a' {
+            continue;
+        }
+        out.push(c);
+        last = c;
+    }
+    (consonants >= 3).then_some(out)
 }
 
 /// One place to be written into an index.
@@ -270,6 +327,13 @@ pub fn build_index(
             if let Some(sk) = skeleton(&k) {
                 if !mine.contains(&sk) {
                     mine.push(sk);
+                }
+            }
+            if CYRILLIC_ROMANISED.contains(&std::str::from_utf8(&p.country).unwrap_or("")) {
+                if let Some(vk) = variant_key(&k) {
+                    if !mine.contains(&vk) {
+                        mine.push(vk);
+                    }
                 }
             }
             if !mine.contains(&k) {

@@ -52,6 +52,7 @@
 
 mod format;
 mod import;
+mod polygons;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -59,11 +60,26 @@ use std::sync::OnceLock;
 
 use fst::{IntoStreamer, Streamer};
 
-pub use format::normalise;
+pub use format::{normalise, CYRILLIC_ROMANISED};
+
+/// Whether two normalised keys are the same name in two romanisations by the
+/// [skeleton](format::skeleton) rules (kh/h, g/h, zh/z, y/i, ya/ia, doubled letters):
+/// "slovyansk" and "sloviansk", "huliaipole" and "gulyaipole".
+pub fn same_skeleton(a: &str, b: &str) -> bool {
+    let core =
+        |k: &str| format::skeleton(k).map(|s| s[format::SKELETON_PREFIX.len_utf8()..].to_string());
+    match (core(a), core(b)) {
+        (Some(x), Some(y)) => x == y,
+        (Some(x), None) => x == b,
+        (None, Some(y)) => y == a,
+        (None, None) => a == b,
+    }
+}
 pub use import::{import, import_with, ImportOptions, ImportStats};
 
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static EMBEDDED_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
+static ADMIN1_POLYGONS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/admin1_polygons.bin"));
 static DEMONYMS: &str = include_str!("../../../data/gazetteer/demonyms.tsv");
 
 /// Everything that can go wrong; every message names the file concerned.
@@ -363,7 +379,8 @@ impl Gazetteer {
         for (li, layer) in self.layers.iter().enumerate() {
             let mut stream = layer.names.search(&lev).into_stream();
             while let Some((k, off)) = stream.next() {
-                if k.first() == Some(&(format::SKELETON_PREFIX as u8)) {
+                if matches!(k.first(), Some(&b) if b == format::SKELETON_PREFIX as u8 || b == format::VARIANT_PREFIX as u8)
+                {
                     continue;
                 }
                 let dist = std::str::from_utf8(k)
@@ -391,6 +408,62 @@ impl Gazetteer {
         out.into_iter().map(|(_, c)| c).collect()
     }
 
+    /// Romanisation variants of `name` that [`Gazetteer::lookup`] does not find, in countries whose
+    /// names are romanised from Cyrillic: entries whose name has the same
+    /// [`skeleton`](format::skeleton) key ("Gulyaipole" ~ "Huliaipole"), then those with the same
+    /// [`variant_key`](format::variant_key)
+    /// ("Zolotoye" ~ "Zolote", "Kharkov" ~ "Kharkiv", "Peski" ~ "Pisky"). Exact matches are left
+    /// out, and so are variant-key matches whose preferred name is more than a quarter of the
+    /// name's length (at least 2) edits away; within each tier, most populous first. Callers should rank these below exact matches
+    /// unless the context (a named region, nearby places) supports them.
+    pub fn lookup_variants(&self, name: &str) -> Vec<Candidate> {
+        let key = normalise(name);
+        if key.chars().count() < 4 {
+            return Vec::new();
+        }
+        let mut exact: HashSet<u32> = HashSet::new();
+        for (li, layer) in self.layers.iter().enumerate() {
+            if let Some(off) = layer.names.get(key.as_bytes()) {
+                exact.extend(layer.view().postings(off).filter_map(|r| self.id_of(li, r)));
+            }
+        }
+        let mut out: Vec<Candidate> = Vec::new();
+        let sk = format::skeleton(&key).or_else(|| {
+            key.is_ascii()
+                .then(|| format!("{}{key}", format::SKELETON_PREFIX))
+        });
+        let tiers = [sk, format::variant_key(&key)];
+        let kchars: Vec<char> = key.chars().collect();
+        // the coarse variant key only for names not far from the one written
+        let max_edits = (kchars.len() as u32 / 4).max(2);
+        for (tier, k) in tiers.iter().enumerate() {
+            let Some(k) = k else { continue };
+            let from = out.len();
+            for (li, layer) in self.layers.iter().enumerate() {
+                let Some(off) = layer.names.get(k.as_bytes()) else {
+                    continue;
+                };
+                for rec in layer.view().postings(off) {
+                    let Some(id) = self.id_of(li, rec) else {
+                        continue;
+                    };
+                    if exact.insert(id) {
+                        if let Some(c) = self.best(li, rec, id) {
+                            let near = tier == 0
+                                || edit_distance(&kchars, &normalise(&c.name)) <= max_edits;
+                            if near && format::CYRILLIC_ROMANISED.contains(&c.country_code.as_str())
+                            {
+                                out.push(c);
+                            }
+                        }
+                    }
+                }
+            }
+            out[from..].sort_by_key(rank);
+        }
+        out
+    }
+
     /// The country entry (feature code PCLI etc.) for an ISO-3166 alpha-2 code.
     pub fn country(&self, iso2: &str) -> Option<Candidate> {
         let b = iso2.trim().as_bytes();
@@ -401,6 +474,14 @@ impl Gazetteer {
         self.layers
             .iter()
             .find_map(|l| l.view().country(cc).and_then(|r| l.candidate(r)))
+    }
+
+    /// The admin-1 region a point lies in, as (ISO-3166 alpha-2 country, admin-1 name), from the
+    /// embedded Natural Earth admin-1 polygons (simplified to about 1 km; names as GeoNames
+    /// writes them where its places say which region a polygon is: "Zaporizhzhia Oblast").
+    /// `None` at sea and outside every polygon. See [`admin1_at`].
+    pub fn admin1_at(&self, lat: f64, lon: f64) -> Option<(&'static str, &'static str)> {
+        admin1_at(lat, lon)
     }
 
     /// Country code for a demonym or adjective ("Ukrainian", "Russian", "Belarusian", "US",
@@ -531,6 +612,22 @@ pub fn demonym(word: &str) -> Option<&'static str> {
             // Cyrillic adjectives are listed lowercase and match in any case.
             && (starts_upper(w) || !starts_upper(listed)));
     accept.then_some(cc)
+}
+
+/// The admin-1 region a point lies in: (country, admin-1 name), or `None` at sea and outside every
+/// polygon. A 5-degree grid narrows the search to the polygons whose bounding box meets the
+/// point's cell; a bounding-box test each, then ray casting over their rings (8,864 polygons,
+/// 366,513 points, embedded; no allocation).
+pub fn admin1_at(lat: f64, lon: f64) -> Option<(&'static str, &'static str)> {
+    polygons::Polygons::new(ADMIN1_POLYGONS)?.at(lat, lon)
+}
+
+/// Number of embedded admin-1 polygons and the bytes they take, for `gazetteer info` and benches.
+pub fn admin1_polygon_stats() -> (usize, usize) {
+    (
+        polygons::Polygons::new(ADMIN1_POLYGONS).map_or(0, |p| p.len()),
+        ADMIN1_POLYGONS.len(),
+    )
 }
 
 /// `$SITREP_DATA_DIR/gazetteer`, else `$XDG_DATA_HOME/sitrep/gazetteer`, else

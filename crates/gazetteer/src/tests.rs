@@ -377,3 +377,76 @@ fn gazetteer_is_send_sync() {
     fn check<T: Send + Sync>() {}
     check::<Gazetteer>();
 }
+
+#[test]
+fn variant_keys_meet_russian_and_ukrainian_spellings() {
+    use crate::format::variant_key;
+    for (a, b) in [
+        ("kharkov", "kharkiv"),
+        ("zolotoye", "zolote"),
+        ("peski", "pisky"),
+        ("novokaterinovka", "novokaterynivka"),
+        ("krasny partizan", "krasnyi partyzan"),
+        ("shirokaya balka", "shyroka balka"),
+        ("yasinovata", "yasynuvata"),
+        ("borschevatoye", "borshchuvate"),
+        ("rabotino", "robotyne"),
+    ] {
+        assert!(variant_key(a).is_some(), "{a}");
+        assert_eq!(variant_key(a), variant_key(b), "{a} / {b}");
+    }
+    assert_ne!(variant_key("pervomaisk"), variant_key("pervomaiske"));
+    // too few consonants to stand for one name
+    assert_eq!(variant_key("oleo"), None);
+    assert_eq!(variant_key("київ"), None);
+}
+
+#[test]
+fn lookup_variants_other_romanisations_only() {
+    let g = gaz();
+    // a Russian spelling of a Ukrainian town the embedded layer holds under Ukrainian names
+    let v = g.lookup_variants("Novohrodovka");
+    assert!(has_near(&v, "UA", 48.20, 37.34, 5.0), "{v:?}");
+    let v = g.lookup_variants("Selydovo");
+    assert!(has_near(&v, "UA", 48.15, 37.30, 5.0), "{v:?}");
+    // exact matches are not repeated
+    let exact: Vec<u64> = g.lookup("Kharkiv").iter().map(|c| c.geonames_id).collect();
+    assert!(g
+        .lookup_variants("Kharkiv")
+        .iter()
+        .all(|c| !exact.contains(&c.geonames_id)));
+    // only countries whose names are romanised from Cyrillic
+    assert!(g
+        .lookup_variants("Sprinfield")
+        .iter()
+        .all(|c| crate::CYRILLIC_ROMANISED.contains(&c.country_code.as_str())));
+    assert!(crate::same_skeleton("slovyansk", "sloviansk"));
+    assert!(!crate::same_skeleton("slovyansk", "slavutych"));
+}
+
+#[test]
+fn admin1_from_polygons() {
+    let g = gaz();
+    // a field a few km south of Orikhiv
+    assert_eq!(
+        g.admin1_at(47.47, 35.79),
+        Some(("UA", "Zaporizhzhia Oblast"))
+    );
+    // central Kharkiv, and a point in Donetsk region near the Russian border
+    assert_eq!(g.admin1_at(49.99, 36.23), Some(("UA", "Kharkiv Oblast")));
+    assert_eq!(
+        g.admin1_at(47.95, 38.70).map(|r| r.1),
+        Some("Donetsk Oblast")
+    );
+    // across the border: Rostov region
+    assert_eq!(g.admin1_at(47.23, 39.72).map(|r| r.0), Some("RU"));
+    // Bavaria; Texas
+    assert_eq!(g.admin1_at(48.14, 11.58).map(|r| r.0), Some("DE"));
+    assert_eq!(g.admin1_at(30.27, -97.74).map(|r| r.0), Some("US"));
+    // the Black Sea, the middle of the Atlantic, nonsense
+    assert_eq!(g.admin1_at(43.5, 34.0), None);
+    assert_eq!(g.admin1_at(30.0, -40.0), None);
+    assert_eq!(g.admin1_at(f64::NAN, 0.0), None);
+    let (n, bytes) = crate::admin1_polygon_stats();
+    assert!(n > 3000 && bytes < 8_000_000, "{n} polygons, {bytes} bytes");
+}

@@ -246,3 +246,65 @@ fn region_of_the_other_places_decides_a_shared_name() {
     let g = place(&l, "Gainesville").expect("Gainesville");
     assert!(near(g, 34.3, -83.8, 50.0), "{g:?}");
 }
+
+#[test]
+fn village_named_with_its_district_and_region() {
+    // "Novoselivka" is common; the one in Donetsk region, near the district centre, is meant
+    let l = read(
+        "Two soldiers were wounded in Novoselivka village, Lymanskyi district, Donetsk region.",
+    );
+    let p = place(&l, "Novoselivka").expect("Novoselivka");
+    assert!(near(p, 49.07, 37.70, 5.0), "{:?}", (p.lat, p.lon));
+    assert_eq!(p.country_code.as_deref(), Some("UA"));
+    assert!(
+        p.admin1.as_deref().is_some_and(|a| a.contains("Donetsk")),
+        "{:?}",
+        p.admin1
+    );
+    let l = read("Shelling was reported in the village of Andriivka, Donetsk Obl, on Sunday.");
+    let p = place(&l, "Andriivka").expect("Andriivka");
+    assert!(
+        p.admin1.as_deref().is_some_and(|a| a.contains("Donetsk")),
+        "{:?}",
+        p.admin1
+    );
+}
+
+#[test]
+fn russian_spelling_of_a_ukrainian_town() {
+    // neither spelling is in the gazetteer as written: "Selydove" in Ukrainian
+    let l = read("A shell hit a school in Selydovo town overnight, Ukrainian officials said.");
+    let p = place(&l, "Selydovo").expect("Selydovo");
+    assert!(near(p, 48.15, 37.30, 5.0), "{:?}", (p.lat, p.lon));
+    // standing alone, in a report about Ukraine
+    let l = read("Ukraine said two civilians died in Novohrodovka.");
+    let p = place(&l, "Novohrodovka").expect("Novohrodovka");
+    assert!(near(p, 48.20, 37.34, 5.0), "{:?}", (p.lat, p.lon));
+    // a surname in a report about somewhere else is not a village
+    let l = read("Ghost Tiger, the band of Anna Selydova, played in Chicago.");
+    assert!(place(&l, "Selydova").is_none());
+}
+
+#[test]
+fn relative_point_takes_its_region_from_the_polygon() {
+    // 60 km north-east of Mariupol lies in Donetsk region; 25 km south of Orikhiv in Zaporizhzhia
+    let l = read("Shelling hit Zorianopilka, 60 km north-east of Mariupol, the army said.");
+    let v = place(&l, "Zorianopilka").expect("Zorianopilka");
+    assert_eq!(v.resolution, "relative");
+    assert_eq!(v.country_code.as_deref(), Some("UA"));
+    assert_eq!(v.admin1.as_deref(), Some("Donetsk Oblast"));
+    let l = read("Fighting went on at Zorianopilka, 25 km south of the town of Orikhiv.");
+    let v = place(&l, "Zorianopilka").expect("Zorianopilka");
+    assert_eq!(v.admin1.as_deref(), Some("Zaporizhzhia Oblast"));
+}
+
+#[test]
+fn region_named_by_an_alias() {
+    let l = read("The DPR said a civilian was killed by shelling in Novoselivka on Monday.");
+    let p = place(&l, "Novoselivka").expect("Novoselivka");
+    assert!(
+        p.admin1.as_deref().is_some_and(|a| a.contains("Donetsk")),
+        "{:?}",
+        p.admin1
+    );
+}
