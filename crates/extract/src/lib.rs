@@ -174,6 +174,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                 _ => None,
             };
             RelativeLocation {
+                kind: if r.border.is_some() {
+                    "border"
+                } else {
+                    "offset"
+                }
+                .to_string(),
                 anchor: place_id(r.anchor),
                 distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
                 bearing: r.bearing.map(str::to_string),
@@ -194,12 +200,15 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                     .as_ref()
                     .map(|a| (a, r.distance_km.unwrap_or(0.0)))
             });
+        // a border lies on the side of the country named as its own
+        let border_side = p.relation.as_ref().and_then(|r| r.border.clone());
         let country_code = c
             .map(|c| c.country_code.clone())
+            .or(border_side.clone())
             .or_else(|| anchor_c.map(|(a, _)| a.country_code.clone()));
         let admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
             anchor_c
-                .filter(|(_, d)| *d <= 30.0)
+                .filter(|(_, d)| *d <= 30.0 && border_side.is_none())
                 .and_then(|(a, _)| a.admin1.clone())
         });
         led.places.push(Place {

@@ -729,6 +729,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     metonym_actors(doc, gaz);
     doc.flush_actor_mentions();
     relations(doc);
+    borders::borders(doc, gaz);
 }
 
 fn words_water_side(after: &str, _view: &str, _pos: usize) -> bool {
@@ -1240,6 +1241,7 @@ fn relations(doc: &mut Doc) {
                 bearing: Some(bearing),
                 start: ms,
                 end: aend,
+                border: None,
             },
         ));
     }
@@ -1348,6 +1350,9 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
         })
         .map(|m| m.place)
 }
+
+mod borders;
+pub use borders::border_point;
 
 #[cfg(test)]
 mod tests;

@@ -246,3 +246,83 @@ fn region_of_the_other_places_decides_a_shared_name() {
     let g = place(&l, "Gainesville").expect("Gainesville");
     assert!(near(g, 34.3, -83.8, 50.0), "{g:?}");
 }
+
+/// The border place of a mention "border" / "frontier".
+fn border<'a>(l: &'a Ledger) -> &'a Place {
+    l.places
+        .iter()
+        .find(|p| p.relative_to.as_ref().is_some_and(|r| r.kind == "border"))
+        .unwrap_or_else(|| {
+            panic!(
+                "no border place in {:?}",
+                l.places.iter().map(|p| &p.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn anchor_name<'a>(l: &'a Ledger, p: &Place) -> &'a str {
+    let a = &p.relative_to.as_ref().unwrap().anchor;
+    &l.places.iter().find(|q| &q.id == a).unwrap().name
+}
+
+#[test]
+fn near_the_demonym_border_is_the_border_with_the_articles_country() {
+    let l = read(
+        "Ukrainian border guards in Chernivtsi and Odesa stopped two men near the Romanian border on Friday, \
+         the State Border Guard Service of Ukraine said.",
+    );
+    let b = border(&l);
+    assert_eq!(b.geo_precision, Some(3));
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    assert_eq!(anchor_name(&l, b), "Romania");
+    let (pt_lat, pt_lon) =
+        super::border_point("UA", "RO").expect("Romania and Ukraine share a border");
+    assert!(near(b, pt_lat, pt_lon, 1.0));
+    // the point lies between the two countries, not in the middle of either
+    assert!(near(b, 47.9, 26.0, 400.0), "{:?} {:?}", b.lat, b.lon);
+}
+
+#[test]
+fn along_the_border_with_a_named_country() {
+    let l = read("Shelling continued in Kharkiv and Sumy along the border with Russia overnight.");
+    let b = border(&l);
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    assert_eq!(anchor_name(&l, b), "Russia");
+    assert!(near(b, 50.5, 36.0, 500.0), "{:?} {:?}", b.lat, b.lon);
+    assert_eq!(place(&l, "Russia").unwrap().name, "Russia");
+}
+
+#[test]
+fn on_the_belarusian_border_and_an_owner() {
+    let l = read("Kyiv said troops were massing on the Belarusian border, north of Zhytomyr.");
+    let b = border(&l);
+    assert_eq!(anchor_name(&l, b), "Belarus");
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    let l = read("Poland's border with Belarus was closed after the incident in Bialystok.");
+    let b = border(&l);
+    assert_eq!(b.country_code.as_deref(), Some("PL"));
+    assert_eq!(anchor_name(&l, b), "Belarus");
+}
+
+#[test]
+fn two_named_countries_make_the_border() {
+    let l = read("Refugees crossed the Polish-Ukrainian border at Medyka all night.");
+    let b = border(&l);
+    let (lat, lon) = super::border_point("PL", "UA").unwrap();
+    assert!(near(b, lat, lon, 1.0));
+    let l = read("Ukrainian troops in Chernihiv stood near the border with Belarus and Russia.");
+    assert_eq!(anchor_name(&l, border(&l)), "Belarus");
+    let l = read("The convoy waited at the border between Moldova and Ukraine.");
+    let (lat, lon) = super::border_point("MD", "UA").unwrap();
+    assert!(near(border(&l), lat, lon, 1.0));
+}
+
+#[test]
+fn no_border_place_without_a_shared_border_or_a_country() {
+    // a state line is not a country border; Poland has no land border with the United States
+    let l = read("Police in Bowling Green, Ky., patrolled the Tennessee border and the Polish border crossing of Medyka.");
+    assert!(l
+        .places
+        .iter()
+        .all(|p| p.relative_to.as_ref().is_none_or(|r| r.kind != "border")));
+}
