@@ -244,6 +244,7 @@ struct Patterns {
     region_abbr: Regex,
     facility: Regex,
     definite: Regex,
+    of_name: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -260,6 +261,10 @@ fn patterns() -> &'static Patterns {
             r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
         )
         .expect("facility pattern"),
+        of_name: Regex::new(
+            r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) of (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,1})",
+        )
+        .expect("of-name pattern"),
         definite: Regex::new(r"(?i)\bthe\s+(village|town|city|settlement|plant|site|station|facility|bridge|port|area)\b")
             .expect("definite pattern"),
     })
@@ -533,6 +538,47 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             c,
             MentionKind::Literal,
         ));
+    }
+    // names with "of" in them, which a capitalised run breaks: "Democratic Republic of the Congo", "Isle of Man"
+    for c in patterns().of_name.captures_iter(view) {
+        let (a, b) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let starts: Vec<usize> = std::iter::once(a.start())
+            .chain(
+                a.as_str()
+                    .match_indices(' ')
+                    .map(|(i, _)| a.start() + i + 1),
+            )
+            .collect();
+        let ends: Vec<usize> = b
+            .as_str()
+            .match_indices(' ')
+            .map(|(i, _)| b.start() + i)
+            .chain(std::iter::once(b.end()))
+            .collect();
+        // the longest name first
+        'name: for &s in &starts {
+            for &e in ends.iter().rev() {
+                if found.overlaps(s, e) {
+                    continue;
+                }
+                let cands = cache.lookup(gaz, &view[s..e]);
+                if !cands.is_empty() {
+                    let kind = metonymy(view, s, e, &cands, &None);
+                    found.push(Found {
+                        start: s,
+                        end: e,
+                        key: normalise(&view[s..e]),
+                        name: view[s..e].to_string(),
+                        cands,
+                        kind,
+                        cue: None,
+                        fuzzy: false,
+                        facility: None,
+                    });
+                    break 'name;
+                }
+            }
+        }
     }
     let persons = person_tokens(doc, gaz);
     let lists = name_lists();

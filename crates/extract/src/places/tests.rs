@@ -326,3 +326,35 @@ fn no_border_place_without_a_shared_border_or_a_country() {
         .iter()
         .all(|p| p.relative_to.as_ref().is_none_or(|r| r.kind != "border")));
 }
+
+#[test]
+fn names_with_of_are_read_whole() {
+    let l = read("Ebola spread in the Democratic Republic of the Congo and in the Republic of Congo last year.");
+    let p = place(&l, "Democratic Republic of the Congo").expect("the whole name");
+    assert_eq!(p.country_code.as_deref(), Some("CD"));
+    let p = place(&l, "Republic of Congo").expect("the whole name");
+    assert_eq!(p.country_code.as_deref(), Some("CG"));
+    // an organisation named after a place is not read as the place with "of"
+    let l = read("The Bank of America branch in Charlotte closed.");
+    assert!(place(&l, "Bank of America").is_none());
+}
+
+#[test]
+fn common_country_names_resolve() {
+    let l = read("Cholera cases were reported in Zaire and in America, and later in Congo.");
+    assert_eq!(
+        place(&l, "Zaire").unwrap().country_code.as_deref(),
+        Some("CD")
+    );
+    assert_eq!(
+        place(&l, "America").unwrap().country_code.as_deref(),
+        Some("US")
+    );
+    assert_eq!(
+        place(&l, "Congo").unwrap().country_code.as_deref(),
+        Some("CG")
+    );
+    // a country whose largest island crosses the antimeridian is put on it
+    let l = read("Storms hit Fiji on Monday.");
+    assert!(near(place(&l, "Fiji").unwrap(), -17.8, 178.0, 200.0));
+}
