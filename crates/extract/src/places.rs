@@ -940,18 +940,33 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     let _ = gaz;
     // the article's countries: demonyms and names with one clear reading
     let mut focus: HashMap<String, f64> = HashMap::new();
+    // what each name gives, so that a name is not its own evidence ("Lebanon" ten times in a Pennsylvania
+    // obituary does not make the article Lebanese)
+    let mut own: HashMap<String, (String, f64)> = HashMap::new();
     for f in &found {
-        if f.kind == MentionKind::Demonym {
-            *focus.entry(f.cands[0].country_code.clone()).or_default() += 1.0;
+        let (cc, w) = if f.kind == MentionKind::Demonym {
+            (f.cands[0].country_code.clone(), 1.0)
         } else if let Some(best) = f.cands.iter().max_by(|a, b| {
             base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
         }) {
             let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-            *focus.entry(best.country_code.clone()).or_default() += w;
-        }
+            (best.country_code.clone(), w)
+        } else {
+            continue;
+        };
+        *focus.entry(cc.clone()).or_default() += w;
+        let o = own.entry(f.key.clone()).or_insert((cc, 0.0));
+        o.1 += w;
     }
-    let total: f64 = focus.values().sum::<f64>().max(1.0);
-    let focus_bonus = |cc: &str| 4.0 * focus.get(cc).copied().unwrap_or(0.0) / total;
+    let total: f64 = focus.values().sum::<f64>();
+    let focus_bonus = |cc: &str, key: &str| {
+        let (mine, mine_w) = own
+            .get(key)
+            .map_or((false, 0.0), |(c, w)| (c == cc, *w));
+        let rest = total - mine_w;
+        let here = focus.get(cc).copied().unwrap_or(0.0) - if mine { mine_w } else { 0.0 };
+        4.0 * here.max(0.0) / rest.max(1.0)
+    };
     // the article's regions: admin-1 names read as regions, and the regions of names with one reading
     let best_of = |f: &Found| -> Option<Candidate> {
         f.cands
@@ -1029,7 +1044,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .enumerate()
                 .map(|(i, c)| {
                     let mut s = base_score(c, f.cue.as_deref())
-                        + focus_bonus(&c.country_code)
+                        + focus_bonus(&c.country_code, &f.key)
                         + region_bonus(fi, c);
                     if c.feature_code == "ADM1" && town_namesake && !region_cue {
                         s -= 3.0;
