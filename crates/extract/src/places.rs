@@ -617,7 +617,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     {
                         continue;
                     }
-                    if len == 1 {
+                    // "Ukrainian", "US"; "Sri Lankan", "South African" are two words
+                    if len <= 3 {
                         if let Some(cc) = gaz.demonym(name) {
                             if let Some(c) = gaz.country(cc) {
                                 // "US", "U.S.", "UK" name the country; "Ukrainian" is a demonym
@@ -902,6 +903,14 @@ fn metonymy(
     }
 }
 
+/// Share of the other towns and regions named, and how many at least (a name with several readings counts
+/// half), that makes an article local to one country.
+const LOCAL_SHARE: f64 = 0.6;
+const LOCAL_NAMES: f64 = 2.0;
+/// What a country, capital or region reading loses in a local article of another country when nothing else
+/// in the article points to its country (about the head start a country's feature bonus gives it).
+const FOREIGN_PENALTY: f64 = 5.0;
+
 fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     let mut b = match c.feature_code.as_str() {
         f if f.starts_with("PCL") => 6.0,
@@ -943,26 +952,56 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     // what each name gives, so that a name is not its own evidence ("Lebanon" ten times in a Pennsylvania
     // obituary does not make the article Lebanese)
     let mut own: HashMap<String, (String, f64)> = HashMap::new();
+    // the same for towns and regions only (names with no country reading)
+    let mut local: HashMap<String, f64> = HashMap::new();
+    let mut local_own: HashSet<String> = HashSet::new();
     for f in &found {
         let (cc, w) = if f.kind == MentionKind::Demonym {
             (f.cands[0].country_code.clone(), 1.0)
         } else if let Some(best) = f.cands.iter().max_by(|a, b| {
             base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
         }) {
-            let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
+            // one reading, or a country (the other readings of "Ukraine", "Jordan" are villages)
+            let w = if f.cands.len() == 1 || best.feature_code.starts_with("PCL") {
+                1.0
+            } else {
+                0.5
+            };
             (best.country_code.clone(), w)
         } else {
             continue;
         };
         *focus.entry(cc.clone()).or_default() += w;
-        let o = own.entry(f.key.clone()).or_insert((cc, 0.0));
-        o.1 += w;
+        let town_or_region = f.kind != MentionKind::Demonym
+            && f.cands.iter().all(|c| !c.feature_code.starts_with("PCL"));
+        if town_or_region {
+            *local.entry(cc.clone()).or_default() += w;
+        }
+        // a demonym ("Chinese") is evidence for the name of its country ("China"), not the name itself
+        if f.kind != MentionKind::Demonym {
+            let o = own.entry(f.key.clone()).or_insert((cc, 0.0));
+            o.1 += w;
+        }
+        if town_or_region {
+            local_own.insert(f.key.clone());
+        }
     }
+    let local_total: f64 = local.values().sum::<f64>();
+    // the country of a local article: most of the other towns and regions named lie in it
+    let local_home = |key: &str| -> Option<&str> {
+        let (mine_cc, mine_w) = match own.get(key) {
+            Some((c, w)) if local_own.contains(key) => (c.as_str(), *w),
+            _ => ("", 0.0),
+        };
+        let rest = local_total - mine_w;
+        local.iter().find_map(|(cc, &w)| {
+            let w = if cc == mine_cc { w - mine_w } else { w };
+            (w >= LOCAL_NAMES.max(LOCAL_SHARE * rest)).then_some(cc.as_str())
+        })
+    };
     let total: f64 = focus.values().sum::<f64>();
     let focus_bonus = |cc: &str, key: &str| {
-        let (mine, mine_w) = own
-            .get(key)
-            .map_or((false, 0.0), |(c, w)| (c == cc, *w));
+        let (mine, mine_w) = own.get(key).map_or((false, 0.0), |(c, w)| (c == cc, *w));
         let rest = total - mine_w;
         let here = focus.get(cc).copied().unwrap_or(0.0) - if mine { mine_w } else { 0.0 };
         4.0 * here.max(0.0) / rest.max(1.0)
@@ -1024,6 +1063,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         b
     };
 
+    // names listed with a country ("the United States and China", "Chad, Niger and Mali") are countries
+    // themselves where they can be
+    let mut with_countries: HashSet<String> = HashSet::new();
+    for w in found.windows(2) {
+        let gap = view.get(w[0].end..w[1].start).unwrap_or("");
+        if !matches!(gap, " and " | ", " | " or " | ", and ") {
+            continue;
+        }
+        let country = |f: &Found| best_of(f).is_some_and(|b| b.feature_code.starts_with("PCL"));
+        let can_be = |f: &Found| f.cands.iter().any(|c| c.feature_code.starts_with("PCL"));
+        if country(&w[1]) && can_be(&w[0]) {
+            with_countries.insert(w[0].key.clone());
+        }
+        if country(&w[0]) && can_be(&w[1]) {
+            with_countries.insert(w[1].key.clone());
+        }
+    }
+
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
     let pick =
@@ -1038,6 +1095,12 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 f.cue.as_deref(),
                 Some("region" | "oblast" | "province" | "district")
             );
+            // a local article: most other names lie in one country, and this name has a reading there; a
+            // foreign country or capital of the same name that nothing else in the article points to is
+            // unlikely ("Lebanon", "Paris", "Dublin" in a Pennsylvania, Illinois or Ohio paper)
+            let home = local_home(&f.key)
+                .filter(|h| f.cands.iter().any(|c| c.country_code == *h))
+                .filter(|_| !with_countries.contains(&f.key));
             let mut scored: Vec<(usize, f64)> = f
                 .cands
                 .iter()
@@ -1046,6 +1109,15 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     let mut s = base_score(c, f.cue.as_deref())
                         + focus_bonus(&c.country_code, &f.key)
                         + region_bonus(fi, c);
+                    let foreign = home.is_some_and(|h| h != c.country_code)
+                        && focus_bonus(&c.country_code, &f.key) == 0.0;
+                    if foreign
+                        && (c.feature_code.starts_with("PCL")
+                            || c.feature_code == "PPLC"
+                            || c.feature_code == "ADM1")
+                    {
+                        s -= FOREIGN_PENALTY;
+                    }
                     if c.feature_code == "ADM1" && town_namesake && !region_cue {
                         s -= 3.0;
                     }

@@ -358,3 +358,58 @@ fn common_country_names_resolve() {
     let l = read("Storms hit Fiji on Monday.");
     assert!(near(place(&l, "Fiji").unwrap(), -17.8, 178.0, 200.0));
 }
+
+#[test]
+fn a_local_article_keeps_its_towns_at_home() {
+    // most towns named lie in Pennsylvania: "Lebanon" is the town there, not the country
+    let l = read(
+        "Mary Smith, 84, of Annville, died Sunday at Good Samaritan Hospital in Lebanon. She was born in \
+         Palmyra and lived in Myerstown and Hershey. Services will be held at the church, 400 S. Locust St., \
+         Lebanon.",
+    );
+    let p = place(&l, "Lebanon").expect("Lebanon");
+    assert_eq!(p.country_code.as_deref(), Some("US"), "{}", p.name);
+    // the same name in an article about the Middle East is the country
+    let l = read(
+        "Israeli jets struck targets in Syria and Lebanon, officials in Beirut and Damascus said.",
+    );
+    assert_eq!(
+        place(&l, "Lebanon").unwrap().country_code.as_deref(),
+        Some("LB")
+    );
+}
+
+#[test]
+fn a_country_listed_with_countries_stays_a_country() {
+    // towns of one country around, but "China" is listed with the United States
+    let l = read(
+        "A professor at Rice University in Houston, Texas, said the dispute between the United States and \
+         China would hurt farmers in Austin and Dallas. China answered with tariffs.",
+    );
+    let p = place(&l, "China").expect("China");
+    assert_eq!(p.country_code.as_deref(), Some("CN"), "{}", p.name);
+}
+
+#[test]
+fn two_word_demonyms() {
+    let l = read("Sri Lankan troops and South African doctors arrived on Monday.");
+    assert_eq!(
+        place(&l, "Sri Lankan").unwrap().country_code.as_deref(),
+        Some("LK")
+    );
+    assert_eq!(kind_of(&l, "Sri Lankan"), "demonym");
+    assert_eq!(
+        place(&l, "South African").unwrap().country_code.as_deref(),
+        Some("ZA")
+    );
+}
+
+#[test]
+fn a_country_name_counts_fully_for_the_articles_country() {
+    // "Ukraine" has a village namesake in Spain; it still weighs as much as "Russian" does
+    let l = read("Fighting in Donetsk town. A Russian journalist was killed in Ukraine.");
+    assert_eq!(
+        place(&l, "Donetsk").unwrap().country_code.as_deref(),
+        Some("UA")
+    );
+}
