@@ -146,6 +146,22 @@ fn region_abbreviations() -> &'static HashMap<String, (String, String)> {
     })
 }
 
+/// Adjectives of continents ("European", "African"): adjective -> continent name, from
+/// crates/extract/data/region_adjectives.tsv.
+fn region_adjectives() -> &'static HashMap<String, String> {
+    static R: OnceLock<HashMap<String, String>> = OnceLock::new();
+    R.get_or_init(|| {
+        include_str!("../data/region_adjectives.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (a, c) = l.split_once('\t')?;
+                Some((a.to_string(), c.to_string()))
+            })
+            .collect()
+    })
+}
+
 /// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
 const TITLES: &[&str] = &[
     "mr",
@@ -617,6 +633,22 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     {
                         continue;
                     }
+                    // "European airports": a continent's adjective, not in an organisation's name
+                    if len == 1 {
+                        if let Some(cont) = region_adjectives().get(name) {
+                            let org = word_after(view, e)
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                            let c = cache
+                                .lookup(gaz, cont)
+                                .into_iter()
+                                .find(|c| c.feature_code == "CONT");
+                            if let (false, Some(c)) = (org, c) {
+                                found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
+                                matched = 1;
+                                break;
+                            }
+                        }
+                    }
                     // "Ukrainian", "US"; "Sri Lankan", "South African" are two words
                     if len <= 3 {
                         if let Some(cc) = gaz.demonym(name) {
@@ -662,14 +694,24 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 || c.feature_code == "ADM1"
                                 || c.population >= 500_000
                         });
-                        let speaks =
-                            !big && next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
+                        // "Jones said", "said Noma."
+                        let after_verb = prev.as_deref().is_some_and(|p| PERSON_VERBS.contains(&p))
+                            && view[e..].starts_with(['.', ',']);
+                        let speaks = !big
+                            && (next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n))
+                                || after_verb);
+                        // an acronym ("APC", "OAS", "MIDI") is an organisation's unless it names a
+                        // country, a region or a large city
+                        let acronym = len == 1
+                            && (2..=4).contains(&name.len())
+                            && name.chars().all(|c| c.is_ascii_uppercase());
                         let weak = len == 1 && !strong_reading(&cands);
                         let common = weak && lists.common.contains(&lower);
                         let surname = weak && lists.surnames.contains(name);
                         if titled
                             || speaks
                             || common
+                            || acronym && weak
                             || (surname || persons.contains(name)) && !locative
                         {
                             continue;

@@ -413,3 +413,28 @@ fn a_country_name_counts_fully_for_the_articles_country() {
         Some("UA")
     );
 }
+
+#[test]
+fn continent_adjectives_and_institutions() {
+    let l = read(
+        "The plan will help European airports, the minister told the European Union in Brussels.",
+    );
+    let p = place(&l, "European").expect("a continent's adjective");
+    assert_eq!(p.name, "Europe");
+    assert_eq!(kind_of(&l, "European"), "demonym");
+    assert!(
+        l.places
+            .iter()
+            .all(|p| p.mentions.iter().all(|m| m.start != 60)),
+        "not in 'European Union'"
+    );
+    // institutions and acronyms that small places are named after
+    let l = read("The Secretary told Congress that the APC would meet in the Centre of Abuja.");
+    for w in ["Secretary", "Congress", "APC", "Centre"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    // a person quoted after the verb
+    let l = read("\"We waited all night,\" said Noma. Police in Durban did not answer.");
+    assert!(place(&l, "Noma").is_none());
+    assert!(place(&l, "Durban").is_some());
+}
