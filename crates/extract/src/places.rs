@@ -162,6 +162,32 @@ fn region_adjectives() -> &'static HashMap<String, String> {
     })
 }
 
+/// Words after a place name that make it a disease's name ("Marburg virus"), from
+/// crates/extract/data/disease_words.txt.
+fn disease_words() -> &'static HashSet<String> {
+    static W: OnceLock<HashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/disease_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// "We're", "I've", "They'll", "Don't".
+fn contraction(w: &str) -> bool {
+    let Some(i) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..];
+    ["re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|s| tail.eq_ignore_ascii_case(s))
+        || tail.eq_ignore_ascii_case("t") && w[..i].ends_with(['n', 'N'])
+}
+
 /// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
 const TITLES: &[&str] = &[
     "mr",
@@ -668,8 +694,14 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if doc.actor_overlapping(s, e) {
                         continue;
                     }
+                    // "We're", "I've": a pronoun and a verb, whatever the gazetteer holds
+                    if len == 1 && contraction(name) {
+                        matched = 1;
+                        break;
+                    }
                     if let Some(w) = word_after(view, e) {
-                        if WATER_WORDS.contains(&w.to_ascii_lowercase().as_str()) {
+                        let w = w.to_ascii_lowercase();
+                        if WATER_WORDS.contains(&w.as_str()) || disease_words().contains(&w) {
                             matched = len;
                             break;
                         }

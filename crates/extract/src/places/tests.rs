@@ -438,3 +438,17 @@ fn continent_adjectives_and_institutions() {
     assert!(place(&l, "Noma").is_none());
     assert!(place(&l, "Durban").is_some());
 }
+
+#[test]
+fn contractions_holidays_and_diseases_are_not_places() {
+    let l = read("\"We're happy,\" she said. \"I’ve seen worse.\" The Marburg virus spread in Angola at Christmas.");
+    for w in ["We're", "I’ve", "Marburg", "Christmas"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    assert!(place(&l, "Angola").is_some());
+    // a compass word before a place is not a place of its own
+    let l = read("Schools in Northeast Georgia and Atlanta reopened. Sen. Smith visited Athens.");
+    assert!(place(&l, "Northeast").is_none());
+    assert!(place(&l, "Sen").is_none());
+    assert!(place(&l, "Georgia").is_some());
+}
