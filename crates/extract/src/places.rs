@@ -176,6 +176,26 @@ fn disease_words() -> &'static HashSet<String> {
     })
 }
 
+/// Whether an organisation's (not a person's) actor mention starts at `s`.
+fn org_head(doc: &Doc, s: usize) -> bool {
+    let sorted = &doc.actor_mentions[doc.actor_mentions.partition_point(|m| m.start < s)..];
+    sorted
+        .iter()
+        .take_while(|m| m.start == s)
+        .chain(doc.pending_actors.iter().filter(|m| m.start == s))
+        .any(|m| !m.pronoun && doc.actors[m.actor].kind != "person")
+}
+
+/// A reading that names a place even at the head of an organisation's name.
+fn head_reading(cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        c.feature_code.starts_with("PCL")
+            || c.feature_code == "ADM1"
+            || c.feature_code == "ADM2"
+            || c.population >= 100_000
+    })
+}
+
 /// "We're", "I've", "They'll", "Don't".
 fn contraction(w: &str) -> bool {
     let Some(i) = w.rfind(['\'', '’']) else {
@@ -691,7 +711,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             }
                         }
                     }
-                    if doc.actor_overlapping(s, e) {
+                    // a name inside an actor's is the actor's, but for a country, a region, a county or a
+                    // large city at the head of an organisation's name ("Georgia officials", "the Georgia
+                    // Bureau of Investigation")
+                    if doc.actor_overlapping(s, e)
+                        && !(org_head(doc, s) && head_reading(&cache.lookup(gaz, name)))
+                    {
                         continue;
                     }
                     // "We're", "I've": a pronoun and a verb, whatever the gazetteer holds

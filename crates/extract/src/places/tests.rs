@@ -452,3 +452,27 @@ fn contractions_holidays_and_diseases_are_not_places() {
     assert!(place(&l, "Sen").is_none());
     assert!(place(&l, "Georgia").is_some());
 }
+
+#[test]
+fn us_counties_resolve_in_their_state() {
+    let l = read("Deputies in Laurel County, Kentucky, arrested a man from London on Monday.");
+    let p = place(&l, "Laurel County").expect("a county");
+    assert_eq!(p.country_code.as_deref(), Some("US"));
+    assert!(near(p, 37.11, -84.12, 30.0));
+    // a county name shared by several states: the one in the state of the other places
+    let l = read(
+        "The fire in Henry County spread toward McDonough and Stockbridge, Georgia officials said.",
+    );
+    let p = place(&l, "Henry County").expect("a county");
+    assert!(near(p, 33.45, -84.15, 50.0), "{:?} {:?}", p.lat, p.lon);
+}
+
+#[test]
+fn a_region_heading_an_organisation_is_a_place_too() {
+    let l = read(
+        "Georgia officials said the Georgia Bureau of Investigation found the car in Macon, between Atlanta \
+         and Savannah.",
+    );
+    let p = place(&l, "Georgia").expect("Georgia at the head of an organisation");
+    assert_eq!(p.country_code.as_deref(), Some("US"), "{}", p.name);
+}
