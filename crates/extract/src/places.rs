@@ -556,9 +556,26 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         });
     }
 
-    // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."
+    // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."; and dotted regions ("in S.C.",
+    // "Rep. Jim Clyburn, D-S.C.")
     for m in patterns().abbreviation.find_iter(view) {
         let Some(c) = gaz.demonym(m.as_str()).and_then(|cc| gaz.country(cc)) else {
+            let region = region_abbreviations()
+                .get(m.as_str())
+                .and_then(|(cc, region)| {
+                    cache
+                        .lookup(gaz, region)
+                        .into_iter()
+                        .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+                });
+            if let Some(c) = region {
+                found.push(Found::whole_entry(
+                    m.start(),
+                    m.end(),
+                    c,
+                    MentionKind::Literal,
+                ));
+            }
             continue;
         };
         let kind = metonymy(view, m.start(), m.end(), std::slice::from_ref(&c), &None);
@@ -668,6 +685,16 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if view[s..e].ends_with("'s") {
                         e -= 2;
                     }
+                    // "Texas-based", "Kyiv-born": the place before the hyphen, a literal location
+                    let mut compound = false;
+                    if len == 1 {
+                        if let Some(h) = view[s..e].rfind('-') {
+                            if matches!(&view[s + h + 1..e], "based" | "born" | "bound") {
+                                e = s + h;
+                                compound = true;
+                            }
+                        }
+                    }
                     if found.overlaps(s, e) {
                         continue;
                     }
@@ -702,6 +729,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 // "US", "U.S.", "UK" name the country; "Ukrainian" is a demonym
                                 let kind = if name.chars().any(char::is_lowercase) {
                                     MentionKind::Demonym
+                                } else if compound {
+                                    MentionKind::Literal
                                 } else {
                                     metonymy(view, s, e, std::slice::from_ref(&c), &None)
                                 };
@@ -775,7 +804,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         }
                     }
                     if !cands.is_empty() {
-                        let kind = metonymy(view, s, e, &cands, &cue);
+                        let kind = if compound {
+                            MentionKind::Literal
+                        } else {
+                            metonymy(view, s, e, &cands, &cue)
+                        };
                         found.push(Found {
                             start: s,
                             end: e,

@@ -476,3 +476,22 @@ fn a_region_heading_an_organisation_is_a_place_too() {
     let p = place(&l, "Georgia").expect("Georgia at the head of an organisation");
     assert_eq!(p.country_code.as_deref(), Some("US"), "{}", p.name);
 }
+
+#[test]
+fn compounds_dotted_regions_and_state_abbreviations() {
+    let l = read("The Texas-based company hired workers in S.C. and in NSW last year.");
+    let t = place(&l, "Texas").expect("the place before -based");
+    assert_eq!(kind_of(&l, "Texas"), "literal");
+    assert_eq!(t.country_code.as_deref(), Some("US"));
+    assert_eq!(
+        place(&l, "S.C.").expect("a dotted state").name,
+        "South Carolina"
+    );
+    assert_eq!(
+        place(&l, "NSW").expect("an Australian state").name,
+        "New South Wales"
+    );
+    // "US-based" names a place, not the state as an actor
+    let l = read("The US-based Institute for the Study of War said the assault had begun.");
+    assert_eq!(kind_of(&l, "US"), "literal");
+}
