@@ -324,7 +324,7 @@ fn patterns() -> &'static Patterns {
         )
         .expect("facility pattern"),
         of_name: Regex::new(
-            r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) of (?:the )?([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,1})",
+            r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (?:of (?:the )?|and |& )([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,1})",
         )
         .expect("of-name pattern"),
         definite: Regex::new(r"(?i)\bthe\s+(village|town|city|settlement|plant|site|station|facility|bridge|port|area)\b")
@@ -618,7 +618,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             MentionKind::Literal,
         ));
     }
-    // names with "of" in them, which a capitalised run breaks: "Democratic Republic of the Congo", "Isle of Man"
+    // names with "of" or "and" in them, which a capitalised run breaks: "Democratic Republic of the Congo", "Isle
+    // of Man", "Trinidad and Tobago"
     for c in patterns().of_name.captures_iter(view) {
         let (a, b) = (c.get(1).unwrap(), c.get(2).unwrap());
         let starts: Vec<usize> = std::iter::once(a.start())
@@ -707,7 +708,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         continue;
                     }
                     // "European airports": a continent's adjective, not in an organisation's name
-                    if len == 1 {
+                    if len <= 2 {
                         if let Some(cont) = region_adjectives().get(name) {
                             let org = word_after(view, e)
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
@@ -717,7 +718,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 .find(|c| c.feature_code == "CONT");
                             if let (false, Some(c)) = (org, c) {
                                 found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
-                                matched = 1;
+                                matched = len;
+                                break;
+                            }
+                            if cont == "-" {
+                                // "Central American": no place, and not "American" alone either
+                                matched = len;
                                 break;
                             }
                         }

@@ -495,3 +495,20 @@ fn compounds_dotted_regions_and_state_abbreviations() {
     let l = read("The US-based Institute for the Study of War said the assault had begun.");
     assert_eq!(kind_of(&l, "US"), "literal");
 }
+
+#[test]
+fn and_names_and_compound_continent_adjectives() {
+    let l = read("Flights from Trinidad and Tobago to Morocco resumed, Central American and North American officials said.");
+    assert_eq!(
+        place(&l, "Trinidad and Tobago")
+            .expect("the whole name")
+            .country_code
+            .as_deref(),
+        Some("TT")
+    );
+    assert!(near(place(&l, "Morocco").unwrap(), 32.0, -6.0, 100.0));
+    // no "American" (the United States) inside "Central American"
+    assert!(place(&l, "American").is_none());
+    assert!(place(&l, "Central American").is_none());
+    assert_eq!(place(&l, "North American").unwrap().name, "North America");
+}
