@@ -196,6 +196,19 @@ fn head_reading(cands: &[Candidate]) -> bool {
     })
 }
 
+/// Names that are never places on their own ("White House", "Toyota"), from
+/// crates/extract/data/non_place_names.txt.
+fn non_place_names() -> &'static HashSet<&'static str> {
+    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../data/non_place_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 /// "We're", "I've", "They'll", "Don't".
 fn contraction(w: &str) -> bool {
     let Some(i) = w.rfind(['\'', '’']) else {
@@ -707,6 +720,17 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     {
                         continue;
                     }
+                    // "We're", "I've": a pronoun and a verb; "White House", "Toyota": an institution or a
+                    // brand, whatever the gazetteer holds
+                    if len == 1 && contraction(name) || non_place_names().contains(name) {
+                        matched = len;
+                        break;
+                    }
+                    // "US$100 million", "A$5": a currency
+                    if len == 1 && view[e..].starts_with('$') {
+                        matched = 1;
+                        break;
+                    }
                     // "European airports": a continent's adjective, not in an organisation's name
                     if len <= 2 {
                         if let Some(cont) = region_adjectives().get(name) {
@@ -753,11 +777,6 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         && !(org_head(doc, s) && head_reading(&cache.lookup(gaz, name)))
                     {
                         continue;
-                    }
-                    // "We're", "I've": a pronoun and a verb, whatever the gazetteer holds
-                    if len == 1 && contraction(name) {
-                        matched = 1;
-                        break;
                     }
                     if let Some(w) = word_after(view, e) {
                         let w = w.to_ascii_lowercase();

@@ -512,3 +512,17 @@ fn and_names_and_compound_continent_adjectives() {
     assert!(place(&l, "Central American").is_none());
     assert_eq!(place(&l, "North American").unwrap().name, "North America");
 }
+
+#[test]
+fn currencies_institutions_and_brands_are_not_places() {
+    let l = read(
+        "The White House pledged US$100 million; Toyota and Hamas were not consulted in Gaza.",
+    );
+    for w in ["White House", "US", "Toyota", "Hamas"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    assert!(place(&l, "Gaza").is_some());
+    // the country itself still is
+    let l = read("The US pledged aid to Gaza.");
+    assert!(place(&l, "US").is_some());
+}
