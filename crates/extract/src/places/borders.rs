@@ -212,6 +212,9 @@ struct Found {
 /// Finds the border phrases and adds a place for each border (one per pair of countries).
 pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
+    if !view.contains("border") && !view.contains("frontier") {
+        return;
+    }
     let mut found: Vec<Found> = Vec::new();
     for c in patterns().before.captures_iter(view) {
         let (a, w) = (c.name("a").unwrap(), c.name("w").unwrap());
