@@ -36,6 +36,7 @@ fn main() {
             }
         }
     }
+    apply_overrides(&dir.join("overrides.tsv"), &mut places);
     let (fst, data, _) =
         format::build_index(places, &|_, _| None).expect("building embedded index");
     let out = std::path::PathBuf::from(std::env::var("OUT_DIR").unwrap());
@@ -53,4 +54,42 @@ fn main() {
     let blob =
         polygons::build_blob(&text).unwrap_or_else(|e| panic!("{}: {e}", poly_file.display()));
     std::fs::write(out.join("admin1_polygons.bin"), blob).unwrap();
+}
+
+/// data/gazetteer/overrides.tsv: `geonameid, lat, lon, extra names ('|'-joined), why`; an empty lat/lon keeps
+/// the point.
+fn apply_overrides(path: &Path, places: &mut [format::RawPlace]) {
+    println!("cargo:rerun-if-changed={}", path.display());
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return;
+    };
+    let mut by_id: std::collections::HashMap<u32, Vec<&str>> = std::collections::HashMap::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    {
+        let f: Vec<&str> = line.split('\t').collect();
+        let id = f[0]
+            .parse()
+            .unwrap_or_else(|_| panic!("{}: bad id in '{line}'", path.display()));
+        by_id.insert(id, f);
+    }
+    for p in places.iter_mut() {
+        let Some(f) = by_id.get(&p.id) else { continue };
+        if let (Some(Ok(lat)), Some(Ok(lon))) = (
+            f.get(1).map(|v| v.parse::<f64>()),
+            f.get(2).map(|v| v.parse::<f64>()),
+        ) {
+            p.lat = lat;
+            p.lon = lon;
+        }
+        if let Some(names) = f.get(3) {
+            p.names.extend(
+                names
+                    .split('|')
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_string),
+            );
+        }
+    }
 }

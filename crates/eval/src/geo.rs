@@ -556,11 +556,13 @@ fn score_doc(engine: &Engine, d: &GoldDoc, drop_demonyms: bool) -> Counts {
         c.errors.push(err);
         if debug() && err > 161.0 {
             eprintln!(
-                "RES\t{}\t{}\t{:?}\t{:.0}",
+                "RES\t{}\t{}\t{:?}\t{:.0}\tgold {:?}\t{}",
                 d.id,
                 span(&d.text, g.start, g.end),
                 p.point,
-                err
+                err,
+                gp,
+                context(&d.text, g.start, g.end)
             );
         }
     }

@@ -304,6 +304,11 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             if lex.stop_names.contains(&first.to_ascii_lowercase()) {
                 continue;
             }
+            // "Henry County", "Jackson Township": a place's name
+            let last = &view[name_toks[name_toks.len() - 1].0..ne];
+            if name_toks.len() >= 2 && place_nouns().contains(last) {
+                continue;
+            }
             let given = lex.given_names.get(first).copied();
             let role = if k > 0 {
                 let inner = view[toks[0].0..toks[k - 1].1].to_string();
@@ -579,3 +584,16 @@ fn pronouns(doc: &mut Doc, lex: &Lexicon) {
 
 #[cfg(test)]
 mod tests;
+
+/// Nouns that end place names ("County", "Township"), from data/place_nouns.txt.
+fn place_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static N: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../data/place_nouns.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}

@@ -54,6 +54,9 @@ pub struct Relation {
     pub bearing: Option<&'static str>,
     pub start: usize,
     pub end: usize,
+    /// A border ("near the Romanian border"): the country on whose side the place is; the anchor is the
+    /// other country.
+    pub border: Option<String>,
 }
 
 #[derive(Debug, Clone)]

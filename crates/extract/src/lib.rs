@@ -174,6 +174,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                 _ => None,
             };
             RelativeLocation {
+                kind: if r.border.is_some() {
+                    "border"
+                } else {
+                    "offset"
+                }
+                .to_string(),
                 anchor: place_id(r.anchor),
                 distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
                 bearing: r.bearing.map(str::to_string),
@@ -194,17 +200,21 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                     .as_ref()
                     .map(|a| (a, r.distance_km.unwrap_or(0.0)))
             });
+        // a border lies on the side of the country named as its own
+        let border_side = p.relation.as_ref().and_then(|r| r.border.clone());
         let mut country_code = c
             .map(|c| c.country_code.clone())
+            .or(border_side.clone())
             .or_else(|| anchor_c.map(|(a, _)| a.country_code.clone()));
         let mut admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
             anchor_c
-                .filter(|(_, d)| *d <= 30.0)
+                .filter(|(_, d)| *d <= 30.0 && border_side.is_none())
                 .and_then(|(a, _)| a.admin1.clone())
         });
         // the admin-1 polygon the point lies in: for a point put on the map from a relative location
         // it wins; for a town or a site the gazetteer gave no region, it fills the gap
-        let relative = p.resolution == "relative";
+        // (a border point lies on the line between two countries: its side is the one the text names)
+        let relative = p.resolution == "relative" && border_side.is_none();
         let regionless_town =
             admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
         if relative || regionless_town {

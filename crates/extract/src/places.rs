@@ -146,6 +146,81 @@ fn region_abbreviations() -> &'static HashMap<String, (String, String)> {
     })
 }
 
+/// Adjectives of continents ("European", "African"): adjective -> continent name, from
+/// crates/extract/data/region_adjectives.tsv.
+fn region_adjectives() -> &'static HashMap<String, String> {
+    static R: OnceLock<HashMap<String, String>> = OnceLock::new();
+    R.get_or_init(|| {
+        include_str!("../data/region_adjectives.tsv")
+            .lines()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (a, c) = l.split_once('\t')?;
+                Some((a.to_string(), c.to_string()))
+            })
+            .collect()
+    })
+}
+
+/// Words after a place name that make it a disease's name ("Marburg virus"), from
+/// crates/extract/data/disease_words.txt.
+fn disease_words() -> &'static HashSet<String> {
+    static W: OnceLock<HashSet<String>> = OnceLock::new();
+    W.get_or_init(|| {
+        include_str!("../data/disease_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(str::to_string)
+            .collect()
+    })
+}
+
+/// Whether an organisation's (not a person's) actor mention starts at `s`.
+fn org_head(doc: &Doc, s: usize) -> bool {
+    let sorted = &doc.actor_mentions[doc.actor_mentions.partition_point(|m| m.start < s)..];
+    sorted
+        .iter()
+        .take_while(|m| m.start == s)
+        .chain(doc.pending_actors.iter().filter(|m| m.start == s))
+        .any(|m| !m.pronoun && doc.actors[m.actor].kind != "person")
+}
+
+/// A reading that names a place even at the head of an organisation's name.
+fn head_reading(cands: &[Candidate]) -> bool {
+    cands.iter().any(|c| {
+        c.feature_code.starts_with("PCL")
+            || c.feature_code == "ADM1"
+            || c.feature_code == "ADM2"
+            || c.population >= 100_000
+    })
+}
+
+/// Names that are never places on their own ("White House", "Toyota"), from
+/// crates/extract/data/non_place_names.txt.
+fn non_place_names() -> &'static HashSet<&'static str> {
+    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../data/non_place_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// "We're", "I've", "They'll", "Don't".
+fn contraction(w: &str) -> bool {
+    let Some(i) = w.rfind(['\'', '’']) else {
+        return false;
+    };
+    let tail = &w[i + w[i..].chars().next().map_or(1, char::len_utf8)..];
+    ["re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|s| tail.eq_ignore_ascii_case(s))
+        || tail.eq_ignore_ascii_case("t") && w[..i].ends_with(['n', 'N'])
+}
+
 /// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
 const TITLES: &[&str] = &[
     "mr",
@@ -244,6 +319,7 @@ struct Patterns {
     region_abbr: Regex,
     facility: Regex,
     definite: Regex,
+    of_name: Regex,
 }
 
 fn patterns() -> &'static Patterns {
@@ -260,6 +336,10 @@ fn patterns() -> &'static Patterns {
             r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
         )
         .expect("facility pattern"),
+        of_name: Regex::new(
+            r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (?:of (?:the )?|and |& )([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,1})",
+        )
+        .expect("of-name pattern"),
         definite: Regex::new(r"(?i)\bthe\s+(village|town|city|settlement|plant|site|station|facility|bridge|port|area)\b")
             .expect("definite pattern"),
     })
@@ -516,9 +596,26 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         });
     }
 
-    // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."
+    // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."; and dotted regions ("in S.C.",
+    // "Rep. Jim Clyburn, D-S.C.")
     for m in patterns().abbreviation.find_iter(view) {
         let Some(c) = gaz.demonym(m.as_str()).and_then(|cc| gaz.country(cc)) else {
+            let region = region_abbreviations()
+                .get(m.as_str())
+                .and_then(|(cc, region)| {
+                    cache
+                        .lookup(gaz, region)
+                        .into_iter()
+                        .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+                });
+            if let Some(c) = region {
+                found.push(Found::whole_entry(
+                    m.start(),
+                    m.end(),
+                    c,
+                    MentionKind::Literal,
+                ));
+            }
             continue;
         };
         let kind = metonymy(view, m.start(), m.end(), std::slice::from_ref(&c), &None);
@@ -561,6 +658,49 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             MentionKind::Literal,
         ));
     }
+    // names with "of" or "and" in them, which a capitalised run breaks: "Democratic Republic of the Congo", "Isle
+    // of Man", "Trinidad and Tobago"
+    for c in patterns().of_name.captures_iter(view) {
+        let (a, b) = (c.get(1).unwrap(), c.get(2).unwrap());
+        let starts: Vec<usize> = std::iter::once(a.start())
+            .chain(
+                a.as_str()
+                    .match_indices(' ')
+                    .map(|(i, _)| a.start() + i + 1),
+            )
+            .collect();
+        let ends: Vec<usize> = b
+            .as_str()
+            .match_indices(' ')
+            .map(|(i, _)| b.start() + i)
+            .chain(std::iter::once(b.end()))
+            .collect();
+        // the longest name first
+        'name: for &s in &starts {
+            for &e in ends.iter().rev() {
+                if found.overlaps(s, e) {
+                    continue;
+                }
+                let cands = cache.lookup(gaz, &view[s..e]);
+                if !cands.is_empty() {
+                    let kind = metonymy(view, s, e, &cands, &None);
+                    found.push(Found {
+                        start: s,
+                        end: e,
+                        key: normalise(&view[s..e]),
+                        name: view[s..e].to_string(),
+                        cands,
+                        kind,
+                        cue: None,
+                        fuzzy: false,
+                        facility: None,
+                        first_variant: usize::MAX,
+                    });
+                    break 'name;
+                }
+            }
+        }
+    }
     let persons = person_tokens(doc, gaz);
     let mut pending: Vec<Found> = Vec::new();
     let lists = name_lists();
@@ -588,6 +728,16 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if view[s..e].ends_with("'s") {
                         e -= 2;
                     }
+                    // "Texas-based", "Kyiv-born": the place before the hyphen, a literal location
+                    let mut compound = false;
+                    if len == 1 {
+                        if let Some(h) = view[s..e].rfind('-') {
+                            if matches!(&view[s + h + 1..e], "based" | "born" | "bound") {
+                                e = s + h;
+                                compound = true;
+                            }
+                        }
+                    }
                     if found.overlaps(s, e) {
                         continue;
                     }
@@ -599,12 +749,47 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     {
                         continue;
                     }
-                    if len == 1 {
+                    // "We're", "I've": a pronoun and a verb; "White House", "Toyota": an institution or a
+                    // brand, whatever the gazetteer holds
+                    if len == 1 && contraction(name) || non_place_names().contains(name) {
+                        matched = len;
+                        break;
+                    }
+                    // "US$100 million", "A$5": a currency
+                    if len == 1 && view[e..].starts_with('$') {
+                        matched = 1;
+                        break;
+                    }
+                    // "European airports": a continent's adjective, not in an organisation's name
+                    if len <= 2 {
+                        if let Some(cont) = region_adjectives().get(name) {
+                            let org = word_after(view, e)
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+                            let c = cache
+                                .lookup(gaz, cont)
+                                .into_iter()
+                                .find(|c| c.feature_code == "CONT");
+                            if let (false, Some(c)) = (org, c) {
+                                found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
+                                matched = len;
+                                break;
+                            }
+                            if cont == "-" {
+                                // "Central American": no place, and not "American" alone either
+                                matched = len;
+                                break;
+                            }
+                        }
+                    }
+                    // "Ukrainian", "US"; "Sri Lankan", "South African" are two words
+                    if len <= 3 {
                         if let Some(cc) = gaz.demonym(name) {
                             if let Some(c) = gaz.country(cc) {
                                 // "US", "U.S.", "UK" name the country; "Ukrainian" is a demonym
                                 let kind = if name.chars().any(char::is_lowercase) {
                                     MentionKind::Demonym
+                                } else if compound {
+                                    MentionKind::Literal
                                 } else {
                                     metonymy(view, s, e, std::slice::from_ref(&c), &None)
                                 };
@@ -614,11 +799,17 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             }
                         }
                     }
-                    if doc.actor_overlapping(s, e) {
+                    // a name inside an actor's is the actor's, but for a country, a region, a county or a
+                    // large city at the head of an organisation's name ("Georgia officials", "the Georgia
+                    // Bureau of Investigation")
+                    if doc.actor_overlapping(s, e)
+                        && !(org_head(doc, s) && head_reading(&cache.lookup(gaz, name)))
+                    {
                         continue;
                     }
                     if let Some(w) = word_after(view, e) {
-                        if WATER_WORDS.contains(&w.to_ascii_lowercase().as_str()) {
+                        let w = w.to_ascii_lowercase();
+                        if WATER_WORDS.contains(&w.as_str()) || disease_words().contains(&w) {
                             matched = len;
                             break;
                         }
@@ -649,21 +840,36 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 || c.feature_code == "ADM1"
                                 || c.population >= 500_000
                         });
-                        let speaks =
-                            !big && next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n));
+                        // "Jones said", "said Noma."
+                        let after_verb = prev.as_deref().is_some_and(|p| PERSON_VERBS.contains(&p))
+                            && view[e..].starts_with(['.', ',']);
+                        let speaks = !big
+                            && (next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n))
+                                || after_verb);
+                        // an acronym ("APC", "OAS", "MIDI") is an organisation's unless it names a
+                        // country, a region or a large city
+                        let acronym = len == 1
+                            && (2..=4).contains(&name.len())
+                            && name.chars().all(|c| c.is_ascii_uppercase());
                         let weak = len == 1 && !strong_reading(&cands);
                         let common = weak && lists.common.contains(&lower);
                         let surname = weak && lists.surnames.contains(name);
                         if titled
                             || speaks
                             || common
+                            || acronym && weak
                             || (surname || persons.contains(name)) && !locative
                         {
                             continue;
                         }
                     }
                     if !cands.is_empty() {
-                        let kind = metonymy(view, s, e, &cands, &cue);
+                        let kind = if compound {
+                            MentionKind::Literal
+                        } else {
+                            metonymy(view, s, e, &cands, &cue)
+                        };
+
                         // other romanisations of the name, for the context to choose ("Zaitsevo", a
                         // Russian spelling of a Ukrainian "Zaitseve")
                         let first_variant = cands.len();
@@ -821,6 +1027,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     metonym_actors(doc, gaz);
     doc.flush_actor_mentions();
     relations(doc);
+    borders::borders(doc, gaz);
 }
 
 fn words_water_side(after: &str, _view: &str, _pos: usize) -> bool {
@@ -947,6 +1154,14 @@ fn metonymy(
     }
 }
 
+/// Share of the other towns and regions named, and how many at least (a name with several readings counts
+/// half), that makes an article local to one country.
+const LOCAL_SHARE: f64 = 0.6;
+const LOCAL_NAMES: f64 = 2.0;
+/// What a country, capital or region reading loses in a local article of another country when nothing else
+/// in the article points to its country (about the head start a country's feature bonus gives it).
+const FOREIGN_PENALTY: f64 = 5.0;
+
 fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     let mut b = match c.feature_code.as_str() {
         f if f.starts_with("PCL") => 6.0,
@@ -984,18 +1199,63 @@ fn base_score(c: &Candidate, cue: Option<&str>) -> f64 {
 fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     // the article's countries: demonyms and names with one clear reading
     let mut focus: HashMap<String, f64> = HashMap::new();
+    // what each name gives, so that a name is not its own evidence ("Lebanon" ten times in a Pennsylvania
+    // obituary does not make the article Lebanese)
+    let mut own: HashMap<String, (String, f64)> = HashMap::new();
+    // the same for towns and regions only (names with no country reading)
+    let mut local: HashMap<String, f64> = HashMap::new();
+    let mut local_own: HashSet<String> = HashSet::new();
     for f in &found {
-        if f.kind == MentionKind::Demonym {
-            *focus.entry(f.cands[0].country_code.clone()).or_default() += 1.0;
+        let (cc, w) = if f.kind == MentionKind::Demonym {
+            (f.cands[0].country_code.clone(), 1.0)
         } else if let Some(best) = f.readings().iter().max_by(|a, b| {
             base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
         }) {
-            let w = if f.cands.len() == 1 { 1.0 } else { 0.5 };
-            *focus.entry(best.country_code.clone()).or_default() += w;
+            // one reading, or a country (the other readings of "Ukraine", "Jordan" are villages)
+            let w = if f.cands.len() == 1 || best.feature_code.starts_with("PCL") {
+                1.0
+            } else {
+                0.5
+            };
+            (best.country_code.clone(), w)
+        } else {
+            continue;
+        };
+        *focus.entry(cc.clone()).or_default() += w;
+        let town_or_region = f.kind != MentionKind::Demonym
+            && f.cands.iter().all(|c| !c.feature_code.starts_with("PCL"));
+        if town_or_region {
+            *local.entry(cc.clone()).or_default() += w;
+        }
+        // a demonym ("Chinese") is evidence for the name of its country ("China"), not the name itself
+        if f.kind != MentionKind::Demonym {
+            let o = own.entry(f.key.clone()).or_insert((cc, 0.0));
+            o.1 += w;
+        }
+        if town_or_region {
+            local_own.insert(f.key.clone());
         }
     }
-    let total: f64 = focus.values().sum::<f64>().max(1.0);
-    let focus_bonus = |cc: &str| 4.0 * focus.get(cc).copied().unwrap_or(0.0) / total;
+    let local_total: f64 = local.values().sum::<f64>();
+    // the country of a local article: most of the other towns and regions named lie in it
+    let local_home = |key: &str| -> Option<&str> {
+        let (mine_cc, mine_w) = match own.get(key) {
+            Some((c, w)) if local_own.contains(key) => (c.as_str(), *w),
+            _ => ("", 0.0),
+        };
+        let rest = local_total - mine_w;
+        local.iter().find_map(|(cc, &w)| {
+            let w = if cc == mine_cc { w - mine_w } else { w };
+            (w >= LOCAL_NAMES.max(LOCAL_SHARE * rest)).then_some(cc.as_str())
+        })
+    };
+    let total: f64 = focus.values().sum::<f64>();
+    let focus_bonus = |cc: &str, key: &str| {
+        let (mine, mine_w) = own.get(key).map_or((false, 0.0), |(c, w)| (c == cc, *w));
+        let rest = total - mine_w;
+        let here = focus.get(cc).copied().unwrap_or(0.0) - if mine { mine_w } else { 0.0 };
+        4.0 * here.max(0.0) / rest.max(1.0)
+    };
     // the article's regions: admin-1 names read as regions, and the regions of names with one reading
     let best_of = |f: &Found| -> Option<Candidate> {
         f.readings()
@@ -1076,6 +1336,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         b
     };
 
+    // names listed with a country ("the United States and China", "Chad, Niger and Mali") are countries
+    // themselves where they can be
+    let mut with_countries: HashSet<String> = HashSet::new();
+    for w in found.windows(2) {
+        let gap = view.get(w[0].end..w[1].start).unwrap_or("");
+        if !matches!(gap, " and " | ", " | " or " | ", and ") {
+            continue;
+        }
+        let country = |f: &Found| best_of(f).is_some_and(|b| b.feature_code.starts_with("PCL"));
+        let can_be = |f: &Found| f.cands.iter().any(|c| c.feature_code.starts_with("PCL"));
+        if country(&w[1]) && can_be(&w[0]) {
+            with_countries.insert(w[0].key.clone());
+        }
+        if country(&w[0]) && can_be(&w[1]) {
+            with_countries.insert(w[1].key.clone());
+        }
+    }
+
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
     let pick =
@@ -1090,14 +1368,29 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 f.cue.as_deref(),
                 Some("region" | "oblast" | "province" | "district")
             );
+            // a local article: most other names lie in one country, and this name has a reading there; a
+            // foreign country or capital of the same name that nothing else in the article points to is
+            // unlikely ("Lebanon", "Paris", "Dublin" in a Pennsylvania, Illinois or Ohio paper)
+            let home = local_home(&f.key)
+                .filter(|h| f.cands.iter().any(|c| c.country_code == *h))
+                .filter(|_| !with_countries.contains(&f.key));
             let mut scored: Vec<(usize, f64)> = f
                 .cands
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
                     let mut s = base_score(c, f.cue.as_deref())
-                        + focus_bonus(&c.country_code)
+                        + focus_bonus(&c.country_code, &f.key)
                         + region_bonus(fi, c);
+                    let foreign = home.is_some_and(|h| h != c.country_code)
+                        && focus_bonus(&c.country_code, &f.key) == 0.0;
+                    if foreign
+                        && (c.feature_code.starts_with("PCL")
+                            || c.feature_code == "PPLC"
+                            || c.feature_code == "ADM1")
+                    {
+                        s -= FOREIGN_PENALTY;
+                    }
                     if c.feature_code == "ADM1" && town_namesake && !region_cue {
                         s -= 3.0;
                     }
@@ -1359,6 +1652,7 @@ fn relations(doc: &mut Doc) {
                 bearing: Some(bearing),
                 start: ms,
                 end: aend,
+                border: None,
             },
         ));
     }
@@ -1475,5 +1769,8 @@ use romanised::{
     main_country, own_name, person_like, slavic_toponym, DISTRICT_KM, OWN_NAME_BONUS,
     VARIANT_PENALTY,
 };
+mod borders;
+pub use borders::border_point;
+
 #[cfg(test)]
 mod tests;

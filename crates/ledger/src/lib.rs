@@ -41,8 +41,16 @@ pub struct PlaceMention {
     pub kind: String,
 }
 
+fn offset_kind() -> String {
+    "offset".to_string()
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelativeLocation {
+    /// "offset" (a distance and/or a bearing from the anchor: "10km south of Orikhiv") or "border" (the
+    /// border of the place's country with the anchor country: "near the Romanian border").
+    #[serde(default = "offset_kind")]
+    pub kind: String,
     pub anchor: String,
     pub distance_km: Option<f64>,
     pub bearing: Option<String>,

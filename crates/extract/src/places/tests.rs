@@ -247,6 +247,286 @@ fn region_of_the_other_places_decides_a_shared_name() {
     assert!(near(g, 34.3, -83.8, 50.0), "{g:?}");
 }
 
+/// The border place of a mention "border" / "frontier".
+fn border<'a>(l: &'a Ledger) -> &'a Place {
+    l.places
+        .iter()
+        .find(|p| p.relative_to.as_ref().is_some_and(|r| r.kind == "border"))
+        .unwrap_or_else(|| {
+            panic!(
+                "no border place in {:?}",
+                l.places.iter().map(|p| &p.name).collect::<Vec<_>>()
+            )
+        })
+}
+
+fn anchor_name<'a>(l: &'a Ledger, p: &Place) -> &'a str {
+    let a = &p.relative_to.as_ref().unwrap().anchor;
+    &l.places.iter().find(|q| &q.id == a).unwrap().name
+}
+
+#[test]
+fn near_the_demonym_border_is_the_border_with_the_articles_country() {
+    let l = read(
+        "Ukrainian border guards in Chernivtsi and Odesa stopped two men near the Romanian border on Friday, \
+         the State Border Guard Service of Ukraine said.",
+    );
+    let b = border(&l);
+    assert_eq!(b.geo_precision, Some(3));
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    assert_eq!(anchor_name(&l, b), "Romania");
+    let (pt_lat, pt_lon) =
+        super::border_point("UA", "RO").expect("Romania and Ukraine share a border");
+    assert!(near(b, pt_lat, pt_lon, 1.0));
+    // the point lies between the two countries, not in the middle of either
+    assert!(near(b, 47.9, 26.0, 400.0), "{:?} {:?}", b.lat, b.lon);
+}
+
+#[test]
+fn along_the_border_with_a_named_country() {
+    let l = read("Shelling continued in Kharkiv and Sumy along the border with Russia overnight.");
+    let b = border(&l);
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    assert_eq!(anchor_name(&l, b), "Russia");
+    assert!(near(b, 50.5, 36.0, 500.0), "{:?} {:?}", b.lat, b.lon);
+    assert_eq!(place(&l, "Russia").unwrap().name, "Russia");
+}
+
+#[test]
+fn on_the_belarusian_border_and_an_owner() {
+    let l = read("Kyiv said troops were massing on the Belarusian border, north of Zhytomyr.");
+    let b = border(&l);
+    assert_eq!(anchor_name(&l, b), "Belarus");
+    assert_eq!(b.country_code.as_deref(), Some("UA"));
+    let l = read("Poland's border with Belarus was closed after the incident in Bialystok.");
+    let b = border(&l);
+    assert_eq!(b.country_code.as_deref(), Some("PL"));
+    assert_eq!(anchor_name(&l, b), "Belarus");
+}
+
+#[test]
+fn two_named_countries_make_the_border() {
+    let l = read("Refugees crossed the Polish-Ukrainian border at Medyka all night.");
+    let b = border(&l);
+    let (lat, lon) = super::border_point("PL", "UA").unwrap();
+    assert!(near(b, lat, lon, 1.0));
+    let l = read("Ukrainian troops in Chernihiv stood near the border with Belarus and Russia.");
+    assert_eq!(anchor_name(&l, border(&l)), "Belarus");
+    let l = read("The convoy waited at the border between Moldova and Ukraine.");
+    let (lat, lon) = super::border_point("MD", "UA").unwrap();
+    assert!(near(border(&l), lat, lon, 1.0));
+}
+
+#[test]
+fn no_border_place_without_a_shared_border_or_a_country() {
+    // a state line is not a country border; Poland has no land border with the United States
+    let l = read("Police in Bowling Green, Ky., patrolled the Tennessee border and the Polish border crossing of Medyka.");
+    assert!(l
+        .places
+        .iter()
+        .all(|p| p.relative_to.as_ref().is_none_or(|r| r.kind != "border")));
+}
+
+#[test]
+fn names_with_of_are_read_whole() {
+    let l = read("Ebola spread in the Democratic Republic of the Congo and in the Republic of Congo last year.");
+    let p = place(&l, "Democratic Republic of the Congo").expect("the whole name");
+    assert_eq!(p.country_code.as_deref(), Some("CD"));
+    let p = place(&l, "Republic of Congo").expect("the whole name");
+    assert_eq!(p.country_code.as_deref(), Some("CG"));
+    // an organisation named after a place is not read as the place with "of"
+    let l = read("The Bank of America branch in Charlotte closed.");
+    assert!(place(&l, "Bank of America").is_none());
+}
+
+#[test]
+fn common_country_names_resolve() {
+    let l = read("Cholera cases were reported in Zaire and in America, and later in Congo.");
+    assert_eq!(
+        place(&l, "Zaire").unwrap().country_code.as_deref(),
+        Some("CD")
+    );
+    assert_eq!(
+        place(&l, "America").unwrap().country_code.as_deref(),
+        Some("US")
+    );
+    assert_eq!(
+        place(&l, "Congo").unwrap().country_code.as_deref(),
+        Some("CG")
+    );
+    // a country whose largest island crosses the antimeridian is put on it
+    let l = read("Storms hit Fiji on Monday.");
+    assert!(near(place(&l, "Fiji").unwrap(), -17.8, 178.0, 200.0));
+}
+
+#[test]
+fn a_local_article_keeps_its_towns_at_home() {
+    // most towns named lie in Pennsylvania: "Lebanon" is the town there, not the country
+    let l = read(
+        "Mary Smith, 84, of Annville, died Sunday at Good Samaritan Hospital in Lebanon. She was born in \
+         Palmyra and lived in Myerstown and Hershey. Services will be held at the church, 400 S. Locust St., \
+         Lebanon.",
+    );
+    let p = place(&l, "Lebanon").expect("Lebanon");
+    assert_eq!(p.country_code.as_deref(), Some("US"), "{}", p.name);
+    // the same name in an article about the Middle East is the country
+    let l = read(
+        "Israeli jets struck targets in Syria and Lebanon, officials in Beirut and Damascus said.",
+    );
+    assert_eq!(
+        place(&l, "Lebanon").unwrap().country_code.as_deref(),
+        Some("LB")
+    );
+}
+
+#[test]
+fn a_country_listed_with_countries_stays_a_country() {
+    // towns of one country around, but "China" is listed with the United States
+    let l = read(
+        "A professor at Rice University in Houston, Texas, said the dispute between the United States and \
+         China would hurt farmers in Austin and Dallas. China answered with tariffs.",
+    );
+    let p = place(&l, "China").expect("China");
+    assert_eq!(p.country_code.as_deref(), Some("CN"), "{}", p.name);
+}
+
+#[test]
+fn two_word_demonyms() {
+    let l = read("Sri Lankan troops and South African doctors arrived on Monday.");
+    assert_eq!(
+        place(&l, "Sri Lankan").unwrap().country_code.as_deref(),
+        Some("LK")
+    );
+    assert_eq!(kind_of(&l, "Sri Lankan"), "demonym");
+    assert_eq!(
+        place(&l, "South African").unwrap().country_code.as_deref(),
+        Some("ZA")
+    );
+}
+
+#[test]
+fn a_country_name_counts_fully_for_the_articles_country() {
+    // "Ukraine" has a village namesake in Spain; it still weighs as much as "Russian" does
+    let l = read("Fighting in Donetsk town. A Russian journalist was killed in Ukraine.");
+    assert_eq!(
+        place(&l, "Donetsk").unwrap().country_code.as_deref(),
+        Some("UA")
+    );
+}
+
+#[test]
+fn continent_adjectives_and_institutions() {
+    let l = read(
+        "The plan will help European airports, the minister told the European Union in Brussels.",
+    );
+    let p = place(&l, "European").expect("a continent's adjective");
+    assert_eq!(p.name, "Europe");
+    assert_eq!(kind_of(&l, "European"), "demonym");
+    assert!(
+        l.places
+            .iter()
+            .all(|p| p.mentions.iter().all(|m| m.start != 60)),
+        "not in 'European Union'"
+    );
+    // institutions and acronyms that small places are named after
+    let l = read("The Secretary told Congress that the APC would meet in the Centre of Abuja.");
+    for w in ["Secretary", "Congress", "APC", "Centre"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    // a person quoted after the verb
+    let l = read("\"We waited all night,\" said Noma. Police in Durban did not answer.");
+    assert!(place(&l, "Noma").is_none());
+    assert!(place(&l, "Durban").is_some());
+}
+
+#[test]
+fn contractions_holidays_and_diseases_are_not_places() {
+    let l = read("\"We're happy,\" she said. \"I’ve seen worse.\" The Marburg virus spread in Angola at Christmas.");
+    for w in ["We're", "I’ve", "Marburg", "Christmas"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    assert!(place(&l, "Angola").is_some());
+    // a compass word before a place is not a place of its own
+    let l = read("Schools in Northeast Georgia and Atlanta reopened. Sen. Smith visited Athens.");
+    assert!(place(&l, "Northeast").is_none());
+    assert!(place(&l, "Sen").is_none());
+    assert!(place(&l, "Georgia").is_some());
+}
+
+#[test]
+fn us_counties_resolve_in_their_state() {
+    let l = read("Deputies in Laurel County, Kentucky, arrested a man from London on Monday.");
+    let p = place(&l, "Laurel County").expect("a county");
+    assert_eq!(p.country_code.as_deref(), Some("US"));
+    assert!(near(p, 37.11, -84.12, 30.0));
+    // a county name shared by several states: the one in the state of the other places
+    let l = read(
+        "The fire in Henry County spread toward McDonough and Stockbridge, Georgia officials said.",
+    );
+    let p = place(&l, "Henry County").expect("a county");
+    assert!(near(p, 33.45, -84.15, 50.0), "{:?} {:?}", p.lat, p.lon);
+}
+
+#[test]
+fn a_region_heading_an_organisation_is_a_place_too() {
+    let l = read(
+        "Georgia officials said the Georgia Bureau of Investigation found the car in Macon, between Atlanta \
+         and Savannah.",
+    );
+    let p = place(&l, "Georgia").expect("Georgia at the head of an organisation");
+    assert_eq!(p.country_code.as_deref(), Some("US"), "{}", p.name);
+}
+
+#[test]
+fn compounds_dotted_regions_and_state_abbreviations() {
+    let l = read("The Texas-based company hired workers in S.C. and in NSW last year.");
+    let t = place(&l, "Texas").expect("the place before -based");
+    assert_eq!(kind_of(&l, "Texas"), "literal");
+    assert_eq!(t.country_code.as_deref(), Some("US"));
+    assert_eq!(
+        place(&l, "S.C.").expect("a dotted state").name,
+        "South Carolina"
+    );
+    assert_eq!(
+        place(&l, "NSW").expect("an Australian state").name,
+        "New South Wales"
+    );
+    // "US-based" names a place, not the state as an actor
+    let l = read("The US-based Institute for the Study of War said the assault had begun.");
+    assert_eq!(kind_of(&l, "US"), "literal");
+}
+
+#[test]
+fn and_names_and_compound_continent_adjectives() {
+    let l = read("Flights from Trinidad and Tobago to Morocco resumed, Central American and North American officials said.");
+    assert_eq!(
+        place(&l, "Trinidad and Tobago")
+            .expect("the whole name")
+            .country_code
+            .as_deref(),
+        Some("TT")
+    );
+    assert!(near(place(&l, "Morocco").unwrap(), 32.0, -6.0, 100.0));
+    // no "American" (the United States) inside "Central American"
+    assert!(place(&l, "American").is_none());
+    assert!(place(&l, "Central American").is_none());
+    assert_eq!(place(&l, "North American").unwrap().name, "North America");
+}
+
+#[test]
+fn currencies_institutions_and_brands_are_not_places() {
+    let l = read(
+        "The White House pledged US$100 million; Toyota and Hamas were not consulted in Gaza.",
+    );
+    for w in ["White House", "US", "Toyota", "Hamas"] {
+        assert!(place(&l, w).is_none(), "{w} is not a place");
+    }
+    assert!(place(&l, "Gaza").is_some());
+    // the country itself still is
+    let l = read("The US pledged aid to Gaza.");
+    assert!(place(&l, "US").is_some());
+}
+
 #[test]
 fn village_named_with_its_district_and_region() {
     // "Novoselivka" is common; the one in Donetsk region, near the district centre, is meant
