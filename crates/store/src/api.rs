@@ -280,7 +280,7 @@ fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
         let a = arg(&mut p, Value::Text(v.clone()));
         w.push(format!("c.verification = {a}"));
     }
-    // the R*Tree prefilter (migration 4): only the boxes that can hold a match are read
+    // the R*Tree prefilter (migrations 4, 5): only the boxes that can hold a match are read
     let mut rt: Vec<String> = Vec::new();
     if let Some([x0, y0, x1, y1]) = q.bbox {
         let (a, b, c, d) = (
@@ -305,7 +305,7 @@ fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
         w.insert(
             0,
             format!(
-                "c.rowid IN (SELECT id FROM clusters_rt WHERE {})",
+                "c.seq IN (SELECT id FROM clusters_rt WHERE {})",
                 rt.join(" AND ")
             ),
         );

@@ -160,6 +160,40 @@ CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
 END;
 CREATE INDEX events_cluster_sides ON events(cluster, id, side1, side2);
 "#,
+    // 5: the R*Tree keyed by the clusters' `seq` (assigned once, never changed) rather than their implicit
+    // rowid, which VACUUM may renumber
+    r#"
+DROP TRIGGER clusters_rt_insert;
+DROP TRIGGER clusters_rt_update;
+DROP TRIGGER clusters_rt_delete;
+DROP TABLE clusters_rt;
+CREATE UNIQUE INDEX clusters_seq_unique ON clusters(seq);
+DROP INDEX clusters_seq;
+CREATE VIRTUAL TABLE clusters_rt USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
+INSERT INTO clusters_rt SELECT c.seq,
+    min(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)), max(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)),
+    min(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)), max(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)),
+    min(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)) FROM clusters c;
+CREATE TRIGGER clusters_rt_insert AFTER INSERT ON clusters BEGIN
+  INSERT INTO clusters_rt VALUES (new.seq,
+    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
+    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
+    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
+END;
+CREATE TRIGGER clusters_rt_update AFTER UPDATE OF seq, lat, lon, date_min, date_max ON clusters BEGIN
+  DELETE FROM clusters_rt WHERE id = old.seq;
+  INSERT INTO clusters_rt VALUES (new.seq,
+    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
+    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
+    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
+    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
+END;
+CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
+  DELETE FROM clusters_rt WHERE id = old.seq;
+END;
+"#,
 ];
 
 pub struct Store {
