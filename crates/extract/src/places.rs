@@ -3,7 +3,9 @@
 //! countries and the other places around.
 
 use crate::actors::country_of;
-use crate::doc::{capitalised_runs, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation};
+use crate::doc::{
+    capitalised_runs, is_capitalised, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation,
+};
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
@@ -285,11 +287,81 @@ fn strong_reading(cands: &[Candidate]) -> bool {
     })
 }
 
-/// Tokens that name people in this document: the last word of person actors, and of runs that start with a
-/// frequent given name ("Chiquita Raquel Henry" makes a later "Henry" a person).
+/// Nouns for what a person is or does that introduce a name ("fighter Conor McGregor", "Facebook CEO Mark
+/// Zuckerberg", "town councillor Dewly Nelson"): the name after one is a person's, whatever the gazetteer holds.
+const PERSON_NOUNS: &[&str] = &[
+    "actor",
+    "actress",
+    "star",
+    "singer",
+    "rapper",
+    "musician",
+    "artist",
+    "author",
+    "writer",
+    "novelist",
+    "poet",
+    "fighter",
+    "boxer",
+    "player",
+    "striker",
+    "forward",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "captain",
+    "manager",
+    "trainer",
+    "jockey",
+    "ceo",
+    "founder",
+    "co-founder",
+    "chairman",
+    "chairwoman",
+    "boss",
+    "executive",
+    "councillor",
+    "councilor",
+    "councilman",
+    "councilwoman",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "economist",
+    "analyst",
+    "professor",
+    "reporter",
+    "correspondent",
+    "journalist",
+    "lawyer",
+    "attorney",
+    "spokesperson",
+    "sheikh",
+    "prince",
+    "princess",
+    "king",
+    "queen",
+];
+
+/// Lower-case particles inside a person's name ("Mike de Kock", "Mohammed bin Rashid").
+const NAME_PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "ibn", "al", "el", "da", "di", "du", "dos", "der", "den", "ben",
+];
+
+fn person_noun(w: &str) -> bool {
+    let w = w.trim_end_matches('.').to_lowercase();
+    PERSON_NOUNS.contains(&w.as_str()) || TITLES.contains(&w.as_str())
+}
+
+/// Tokens that name people in this document: the last word of person actors, of runs that start with a
+/// given name ("Chiquita Raquel Henry" makes a later "Henry" a person), of names after a person noun
+/// ("fighter Conor McGregor", "County Commissioner Bill McDaniel") and of names with a particle after a
+/// given name ("Mike de Kock").
 fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
     let view = doc.view();
     let lists = name_lists();
+    let lex = Lexicon::get();
+    let given = |w: &str| lists.given.contains(w) || lex.given_names.contains_key(w);
     let mut out = HashSet::new();
     for m in &doc.actor_mentions {
         if !m.pronoun && doc.actors[m.actor].kind == "person" {
@@ -298,15 +370,41 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
             }
         }
     }
+    let mut add = |view: &str, (s, e): (usize, usize)| {
+        out.insert(
+            view[s..e]
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string(),
+        );
+    };
     for sent in &doc.text.sentences {
         for run in capitalised_runs(view, sent.start, sent.end, false) {
             let t = &run.tokens;
-            if (2..=3).contains(&t.len()) && lists.given.contains(&view[t[0].0..t[0].1]) {
-                let full = &view[t[0].0..t[t.len() - 1].1];
-                if gaz.lookup(full).is_empty() {
-                    let (s, e) = t[t.len() - 1];
-                    out.insert(view[s..e].trim_end_matches("'s").to_string());
-                }
+            let unknown =
+                |t: &[(usize, usize)]| gaz.lookup(&view[t[0].0..t[t.len() - 1].1]).is_empty();
+            if (2..=4).contains(&t.len()) && given(&view[t[0].0..t[0].1]) && unknown(t) {
+                add(view, t[t.len() - 1]);
+                continue;
+            }
+            // the name after a person noun, before the run or inside it
+            let role = t[..t.len() - 1]
+                .iter()
+                .rposition(|&(s, e)| person_noun(&view[s..e]));
+            let name = match role {
+                Some(k) => &t[k + 1..],
+                None if prev_word(view, t[0].0).is_some_and(person_noun) => &t[..],
+                None => &t[..0],
+            };
+            if (2..=3).contains(&name.len()) && unknown(name) {
+                add(view, name[name.len() - 1]);
+            }
+        }
+        let w = words(view, sent.start, sent.end);
+        for i in 1..w.len().saturating_sub(1) {
+            let (p, n) = (&view[w[i - 1].0..w[i - 1].1], &view[w[i + 1].0..w[i + 1].1]);
+            if NAME_PARTICLES.contains(&&view[w[i].0..w[i].1]) && given(p) && is_capitalised(n) {
+                add(view, w[i + 1]);
             }
         }
     }

@@ -588,3 +588,39 @@ fn region_named_by_an_alias() {
         p.admin1
     );
 }
+
+#[test]
+fn a_name_after_a_person_noun_is_a_person() {
+    // small gazetteer towns used as surnames, introduced by what the person does
+    for text in [
+        "Heavyweight boxer Dewan Thaxton lost on points last night. Thaxton will fight again in May.",
+        "Tech company CEO Orla Keswick spoke at the conference. Keswick announced a new phone.",
+        "The singer Tomasz Colquitt performed. Colquitt was cheered.",
+    ] {
+        let l = read(text);
+        for name in ["Thaxton", "Keswick", "Colquitt"] {
+            assert!(place(&l, name).is_none(), "{name} in {text}");
+        }
+    }
+    // the same towns after a preposition stay places
+    let l = read("He drove from Gilroy to Keswick.");
+    assert!(place(&l, "Gilroy").is_some() && place(&l, "Keswick").is_some());
+}
+
+#[test]
+fn international_given_names_and_particles_make_persons() {
+    let l = read("The winning stake went to Aidan Gilroy, an amateur. Gilroy was stunned.");
+    assert!(place(&l, "Gilroy").is_none());
+    let l = read("The race was won by Mike de Keswick's horse. Keswick trained it for a year.");
+    assert!(place(&l, "Keswick").is_none());
+}
+
+#[test]
+fn climate_phenomena_and_brands_are_not_places() {
+    let l = read(
+        "El Niño brought warm water, and La Niña will follow. Shoppers queued at Zara and bought Mega Millions tickets.",
+    );
+    for name in ["El Niño", "Niña", "La Niña", "Zara", "Mega"] {
+        assert!(place(&l, name).is_none(), "{name}");
+    }
+}
