@@ -1,5 +1,5 @@
-//! Micro-benchmarks of the hot stages on a report of our own: segmentation, gazetteer look-ups, time
-//! tagging, and one whole article. `cargo bench -p sitrep-bench`.
+//! Micro-benchmarks of the hot stages on a report of our own: segmentation, time tagging, and one whole
+//! article. `cargo bench -p sitrep-bench --bench stages`; the gazetteer's look-ups are in `benches/gazetteer.rs`.
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 use sitrep_extract::{Engine, InputDoc};
@@ -16,28 +16,6 @@ fn stages(c: &mut Criterion) {
     let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 5);
     g.bench_function("times", |b| {
         b.iter(|| sitrep_time::find_times(black_box(REPORT), date))
-    });
-    let gaz = Gazetteer::embedded().expect("gazetteer");
-    g.bench_function("gazetteer_lookup_10_names", |b| {
-        b.iter(|| {
-            for n in [
-                "Kupiansk",
-                "Kharkiv",
-                "Synkivka",
-                "Moscow",
-                "Kyiv",
-                "Zaporizhzhia",
-                "Russia",
-                "Odesa",
-                "Robotyne",
-                "Peskov",
-            ] {
-                black_box(gaz.lookup(n));
-            }
-        })
-    });
-    g.bench_function("gazetteer_fuzzy", |b| {
-        b.iter(|| black_box(gaz.lookup_fuzzy("Zaporzhhia", 2)))
     });
     let engine = Engine::new(Gazetteer::embedded().expect("gazetteer"));
     let doc = InputDoc {
