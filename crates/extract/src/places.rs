@@ -651,7 +651,14 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
         Some(w)
             if matches!(
                 w.as_str(),
-                "city" | "town" | "village" | "region" | "oblast" | "province" | "district"
+                "city"
+                    | "town"
+                    | "village"
+                    | "settlement"
+                    | "region"
+                    | "oblast"
+                    | "province"
+                    | "district"
             ) =>
         {
             Some(w)
@@ -1027,9 +1034,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             break;
                         }
                     }
-                    // a misspelt longer name in a place context
+                    // a misspelt longer name in a place context; at the start of a sentence only
+                    // when the settlement word follows it ("Shachastia town")
                     let sentence_initial = s == ss;
-                    if len == 1 && name.chars().count() >= 7 && cue.is_some() && !sentence_initial {
+                    let initial_ok = !sentence_initial || cue_after(view, e).is_some();
+                    if len == 1 && name.chars().count() >= 6 && cue.is_some() && initial_ok {
                         let edits = if name.chars().count() >= 9 { 2 } else { 1 };
                         let fz = cache.fuzzy(gaz, name, edits);
                         if !fz.is_empty() {
@@ -1290,6 +1299,12 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     b
 }
 
+/// `SITREP_PLACES_DEBUG=1`: every name's best-scored readings on stderr (for tuning on one's own texts).
+fn debug_places() -> bool {
+    static D: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *D.get_or_init(|| std::env::var_os("SITREP_PLACES_DEBUG").is_some())
+}
+
 fn base_score(c: &Candidate, cue: Option<&str>) -> f64 {
     (1.0 + c.population as f64).log10() + feature_bonus(c, cue)
 }
@@ -1534,6 +1549,30 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1));
+            if debug_places() {
+                let top: Vec<String> = scored
+                    .iter()
+                    .take(6)
+                    .map(|&(i, s)| {
+                        let c = &f.cands[i];
+                        format!(
+                            "{} [{} {} {:.3},{:.3} pop {}] {s:.2}",
+                            c.name,
+                            c.feature_code,
+                            c.admin1_code.as_deref().unwrap_or("-"),
+                            c.lat,
+                            c.lon,
+                            c.population
+                        )
+                    })
+                    .collect();
+                eprintln!(
+                    "places: {:?} anchors {} -> {}",
+                    f.name,
+                    anchors.len(),
+                    top.join(" | ")
+                );
+            }
             let best = *scored.first()?;
             let second = scored.get(1).map(|s| s.1).unwrap_or(best.1 - 6.0);
             let margin = best.1 - second;

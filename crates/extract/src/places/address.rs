@@ -134,7 +134,11 @@ fn district_centres(adj: &str) -> Vec<String> {
     let base = &sk[..sk.len() - 2];
     let base = base.trim_end_matches(['\'', '’']);
     if base.chars().count() >= 4 {
-        for end in ["", "a", "e", "o", "ka", "y", "i"] {
+        // Ukrainian and Russian endings of the centre: Volnovakha, Starobesheve, Amvrosiyevka,
+        // Yasinovataya, Pervomaiske
+        for end in [
+            "", "a", "e", "o", "ka", "y", "i", "aya", "oye", "ove", "ske",
+        ] {
             out.push(format!("{base}{end}"));
         }
     }
@@ -142,7 +146,9 @@ fn district_centres(adj: &str) -> Vec<String> {
 }
 
 /// The point of a district's centre: the most populous populated place spelt like the district's
-/// name (or the centre its adjective is formed from), inside `region` when one is given.
+/// name or the centre its adjective is formed from ("Shakhtarskyi" -> Shakhtarsk, not the village
+/// Shakhtarske), inside `region` when one is given; a seat of administration before a larger
+/// town. Spellings as written and their romanisation variants alike.
 pub(super) fn district_point(
     gaz: &Gazetteer,
     name: &str,
@@ -155,18 +161,15 @@ pub(super) fn district_point(
                     && (r.feature_code.starts_with("PCL") || c.admin1_code == r.admin1_code)
             })
     };
-    for spelling in district_centres(name) {
-        let mut cands = gaz.lookup(&spelling);
-        cands.retain(inside);
-        if cands.is_empty() {
-            cands = gaz.lookup_variants(&spelling);
-            cands.retain(inside);
-        }
-        if let Some(c) = cands.first() {
-            return Some((c.lat, c.lon));
-        }
-    }
-    None
+    // a district's centre is a seat of administration (PPLA*) or, failing that, its largest town
+    let rank = |c: &Candidate| (c.feature_code.starts_with("PPLA"), c.population);
+    let spellings = district_centres(name);
+    spellings
+        .iter()
+        .flat_map(|s| gaz.lookup(s).into_iter().chain(gaz.lookup_variants(s)))
+        .filter(inside)
+        .max_by_key(rank)
+        .map(|c| (c.lat, c.lon))
 }
 
 #[cfg(test)]
