@@ -1269,6 +1269,9 @@ const LOCAL_NAMES: f64 = 2.0;
 /// in the article points to its country (about the head start a country's feature bonus gives it).
 const FOREIGN_PENALTY: f64 = 5.0;
 
+/// More people than a place called a village, hamlet or settlement has.
+const VILLAGE_MAX_POPULATION: u64 = 50_000;
+
 fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     let mut b = match c.feature_code.as_str() {
         f if f.starts_with("PCL") => 6.0,
@@ -1283,6 +1286,12 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
         | Some("port") | Some("suburb") => {
             if c.feature_class == 'P' {
                 b += 3.0;
+                // "the village of Petrovskoye": not a city district of 85,000 people
+                if matches!(cue, Some("village" | "hamlet" | "settlement"))
+                    && c.population > VILLAGE_MAX_POPULATION
+                {
+                    b -= 3.0;
+                }
             } else {
                 b -= 3.0;
             }
@@ -1414,6 +1423,17 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .collect()
         })
         .collect();
+    // "Kamenka near Debaltseve", "Alexandrovka, west of Donetsk": a town the place lies by
+    let near_points: Vec<Option<(f64, f64)>> = near::anchors(view, &found)
+        .into_iter()
+        .map(|j| {
+            let b = best_of(&found[j?])?;
+            (b.feature_class == 'P').then_some((b.lat, b.lon))
+        })
+        .collect();
+    if debug_places() {
+        eprintln!("places: near points {near_points:?}");
+    }
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
         if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
             return 0.0;
@@ -1445,6 +1465,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             .any(|&p| haversine_km(p, (c.lat, c.lon)) <= DISTRICT_KM)
         {
             b += 4.0;
+        }
+        if let Some(p) = near_points[i] {
+            let d = haversine_km(p, (c.lat, c.lon));
+            b += near::NEAR_BONUS * (1.0 - d / near::NEAR_KM).max(0.0);
         }
         b
     };
@@ -1567,8 +1591,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     })
                     .collect();
                 eprintln!(
-                    "places: {:?} anchors {} -> {}",
+                    "places: {:?} {:?} cue {:?} anchors {} -> {}",
                     f.name,
+                    f.kind,
+                    f.cue,
                     anchors.len(),
                     top.join(" | ")
                 );
@@ -1900,6 +1926,7 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
 }
 
 mod address;
+mod near;
 mod region_aliases;
 mod romanised;
 use romanised::{
