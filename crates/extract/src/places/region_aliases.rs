@@ -10,8 +10,8 @@ pub(super) const BONUS: f64 = 4.0;
 
 struct Aliases {
     ac: AhoCorasick,
-    /// per pattern: (country, admin-1 codes)
-    regions: Vec<(String, Vec<String>)>,
+    /// per pattern: (country, admin-1 codes, a word the text must also hold)
+    regions: Vec<(String, Vec<String>, Option<String>)>,
 }
 
 fn aliases() -> &'static Aliases {
@@ -24,13 +24,17 @@ fn aliases() -> &'static Aliases {
                 continue;
             }
             let f: Vec<&str> = line.split('\t').collect();
-            if let [name, cc, codes] = f[..] {
-                names.push(name.to_string());
-                regions.push((
-                    cc.to_string(),
-                    codes.split(',').map(|c| c.trim().to_string()).collect(),
-                ));
-            }
+            let (name, cc, codes, requires) = match f[..] {
+                [name, cc, codes] => (name, cc, codes, None),
+                [name, cc, codes, req] => (name, cc, codes, Some(req.to_string())),
+                _ => continue,
+            };
+            names.push(name.to_string());
+            regions.push((
+                cc.to_string(),
+                codes.split(',').map(|c| c.trim().to_string()).collect(),
+                requires,
+            ));
         }
         Aliases {
             ac: AhoCorasick::new(&names).expect("region alias patterns"),
@@ -48,7 +52,10 @@ pub(super) fn regions_named(view: &str) -> Vec<(String, String)> {
         if word(view[..m.start()].chars().next_back()) || word(view[m.end()..].chars().next()) {
             continue;
         }
-        let (cc, codes) = &a.regions[m.pattern().as_usize()];
+        let (cc, codes, requires) = &a.regions[m.pattern().as_usize()];
+        if requires.as_deref().is_some_and(|w| !view.contains(w)) {
+            continue;
+        }
         for code in codes {
             let r = (cc.clone(), code.clone());
             if !out.contains(&r) {
@@ -69,5 +76,11 @@ mod tests {
         assert!(r.contains(&("UA".into(), "05".into())));
         assert!(r.contains(&("UA".into(), "14".into())));
         assert!(regions_named("The DPRK fired a missile; Donbassian.").is_empty());
+        let r = regions_named("Two soldiers were killed in eastern Ukraine.");
+        assert!(r.contains(&("UA".into(), "07".into())));
+        // "the rebel east" is Ukraine's only in a text about Ukraine
+        assert!(regions_named("Fighting in Congo's rebel east.").is_empty());
+        let r = regions_named("A Ukrainian soldier died in the rebel east.");
+        assert_eq!(r.len(), 2);
     }
 }
