@@ -997,6 +997,30 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // another romanisation of a name in a place context ("Novotoshkovka village"),
                     // or standing alone in a text about the country (kept for after the loop)
+                    // a district named by the adjective of its centre ("Shakhtarskyi district"):
+                    // the centre, not a village spelt like the adjective
+                    if len == 1
+                        && cands.is_empty()
+                        && cue_after(view, e).as_deref() == Some("district")
+                        && address::is_district_adjective(name)
+                    {
+                        if let Some(c) = address::district_centre(gaz, name, None) {
+                            found.push(Found {
+                                start: s,
+                                end: e,
+                                key: normalise(name),
+                                name: name.to_string(),
+                                cands: vec![c],
+                                kind: MentionKind::Literal,
+                                cue,
+                                fuzzy: false,
+                                facility: None,
+                                first_variant: usize::MAX,
+                            });
+                            matched = 1;
+                            break;
+                        }
+                    }
                     if len <= 3 && cands.is_empty() {
                         let v = cache.variants(gaz, name);
                         if !v.is_empty() && cue.is_none() {
@@ -1058,10 +1082,15 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             break;
                         }
                     }
-                    // an unknown name in a clear place context stays a place, unresolved for now
+                    // an unknown name in a clear place context stays a place, unresolved for now;
+                    // not a name run on into a district's ("the town of Uglegorsk Artemivsky
+                    // district": Uglegorsk)
+                    let into_district =
+                        len > 1 && cue_after(view, e).as_deref() == Some("district");
                     if len <= 2
                         && cue.as_deref().is_some_and(|c| c != "city" && c != "region")
                         && !sentence_initial
+                        && !into_district
                     {
                         found.push(Found {
                             start: s,

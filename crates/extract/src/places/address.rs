@@ -145,6 +145,11 @@ fn district_centres(adj: &str) -> Vec<String> {
     out
 }
 
+/// Whether `name` is formed like a district adjective ("Yasinovatsky", "Shakhtarskyi").
+pub(super) fn is_district_adjective(name: &str) -> bool {
+    district_centres(name).len() > 1
+}
+
 /// The point of a district's centre: the most populous populated place spelt like the district's
 /// name or the centre its adjective is formed from ("Shakhtarskyi" -> Shakhtarsk, not the village
 /// Shakhtarske), inside `region` when one is given; a seat of administration before a larger
@@ -154,6 +159,15 @@ pub(super) fn district_point(
     name: &str,
     region: Option<&Candidate>,
 ) -> Option<(f64, f64)> {
+    district_centre(gaz, name, region).map(|c| (c.lat, c.lon))
+}
+
+/// The centre of the district `name` (see [`district_point`]).
+pub(super) fn district_centre(
+    gaz: &Gazetteer,
+    name: &str,
+    region: Option<&Candidate>,
+) -> Option<Candidate> {
     let inside = |c: &Candidate| {
         c.feature_class == 'P'
             && region.is_none_or(|r| {
@@ -169,7 +183,6 @@ pub(super) fn district_point(
         .flat_map(|s| gaz.lookup(s).into_iter().chain(gaz.lookup_variants(s)))
         .filter(inside)
         .max_by_key(rank)
-        .map(|c| (c.lat, c.lon))
 }
 
 #[cfg(test)]
