@@ -81,6 +81,11 @@ enum GazCommand {
         /// Where to write the index (default: the user's data dir, which `extract` reads automatically).
         #[arg(long)]
         out: Option<PathBuf>,
+        /// GeoNames feature classes to keep: P populated places, A admin areas, T hills and
+        /// mountains, S spots (airports, mines, stations, checkpoints), H water, L areas, R roads,
+        /// V forests, U undersea. Spots and roads share many names with towns.
+        #[arg(long, default_value = "PA")]
+        classes: String,
     },
     /// Show the layers of the gazetteer and their sizes.
     Info {
@@ -187,14 +192,21 @@ fn open_gazetteer(dirs: &[PathBuf], use_default: bool) -> Result<Gazetteer, Stri
 
 fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
     match cmd {
-        GazCommand::Import { files, out } => {
+        GazCommand::Import {
+            files,
+            out,
+            classes,
+        } => {
             let out = match out.or_else(sitrep_gazetteer::default_index_dir) {
                 Some(o) => o,
                 None => return Err("no data directory found: give --out DIR".into()),
             };
             let t = std::time::Instant::now();
-            let stats =
-                sitrep_gazetteer::import(&files, &out).map_err(|e| format!("import: {e}"))?;
+            let opts = sitrep_gazetteer::ImportOptions {
+                feature_classes: parse_classes(&classes)?,
+            };
+            let stats = sitrep_gazetteer::import_with(&files, &out, &opts)
+                .map_err(|e| format!("import: {e}"))?;
             eprintln!(
                 "imported {} places ({} names, {} rows read, {} skipped) into {} in {:.1} s",
                 stats.entries,
@@ -422,4 +434,16 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         eprintln!("sitrep: {done} document(s) extracted");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--classes PAT`: GeoNames feature classes, one letter each.
+fn parse_classes(s: &str) -> Result<Vec<char>, String> {
+    let classes: Vec<char> = s.chars().filter(|c| !matches!(c, ',' | ' ')).collect();
+    match classes.iter().find(|c| !"ADHLPRSTUV".contains(**c)) {
+        Some(c) => Err(format!(
+            "unknown GeoNames feature class '{c}': use letters of ADHLPRSTUV (e.g. PAT)"
+        )),
+        None if classes.is_empty() => Err("no feature class given (e.g. PAT)".into()),
+        None => Ok(classes),
+    }
 }

@@ -1453,15 +1453,56 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         })
         .collect();
     // "Kamenka near Debaltseve", "Alexandrovka, west of Donetsk": a town the place lies by
+    // an anchor is a town: its best reading as one ("near Donetsk": the city, not the region)
+    let town_of = |f: &Found| -> Option<Candidate> {
+        f.readings()
+            .iter()
+            .filter(|c| c.feature_class == 'P')
+            .max_by(|a, b| {
+                base_score(a, f.cue.as_deref()).total_cmp(&base_score(b, f.cue.as_deref()))
+            })
+            .cloned()
+    };
     let near_points: Vec<Option<(f64, f64)>> = near::anchors(view, &found)
         .into_iter()
-        .map(|j| {
-            let b = best_of(&found[j?])?;
-            (b.feature_class == 'P').then_some((b.lat, b.lon))
-        })
+        .map(|j| town_of(&found[j?]).map(|b| (b.lat, b.lon)))
         .collect();
+    // "Oleksandrivske (47km north-east of Donetsk)": the stated point, and how far from it a
+    // reading may lie
+    let stated_points: Vec<Option<((f64, f64), f64)>> = {
+        let mut out = vec![None; found.len()];
+        for c in patterns().relation.captures_iter(view) {
+            let (Some(all), Some(d)) = (c.get(0), c.get(1)) else {
+                continue;
+            };
+            let Some(j) = found.iter().position(|f| f.start == all.end()) else {
+                continue;
+            };
+            let Some(i) = found[..j].iter().rposition(|f| f.end <= all.start()) else {
+                continue;
+            };
+            let gap = &view[found[i].end..all.start()];
+            if gap.len() > 60 || gap.contains(['.', ';', '\n']) {
+                continue;
+            }
+            let Some(a) = town_of(&found[j]) else {
+                continue;
+            };
+            let Ok(mut km) = d.as_str().replace(',', ".").parse::<f64>() else {
+                continue;
+            };
+            if c.get(2)
+                .is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("mi"))
+            {
+                km *= 1.609_344;
+            }
+            let deg = bearing_degrees(bearing_code(&c[3]));
+            out[i] = Some((destination((a.lat, a.lon), km, deg), (0.5 * km).max(20.0)));
+        }
+        out
+    };
     if debug_places() {
-        eprintln!("places: near points {near_points:?}");
+        eprintln!("places: near points {near_points:?}, stated points {stated_points:?}");
     }
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
         if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
@@ -1498,6 +1539,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         if let Some(p) = near_points[i] {
             let d = haversine_km(p, (c.lat, c.lon));
             b += near::NEAR_BONUS * (1.0 - d / near::NEAR_KM).max(0.0);
+        }
+        if let Some((p, tolerance)) = stated_points[i] {
+            let d = haversine_km(p, (c.lat, c.lon));
+            b += near::NEAR_BONUS * (1.0 - d / (2.0 * tolerance)).max(0.0);
         }
         b
     };
@@ -1675,14 +1720,51 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             distinct.push((i, p));
         }
     }
+    let choices: Vec<Option<(usize, f64)>> = found
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // other places only: no support from another mention of one of its own readings
+            let anchors: Vec<(f64, f64)> = distinct
+                .iter()
+                .filter(|(j, p)| *j != i && !f.cands.iter().any(|c| (c.lat, c.lon) == *p))
+                .map(|(_, p)| *p)
+                .collect();
+            pick(i, f, &anchors, &support)
+        })
+        .collect();
+    // one sense per text: the mentions of a name with the same readings take the reading of the
+    // surest of them ("Oleksandrivske; ... Oleksandrivske (47km north-east of Donetsk)")
+    let mut surest: HashMap<&str, usize> = HashMap::new();
+    for (i, f) in found.iter().enumerate() {
+        let Some((_, conf)) = choices[i] else {
+            continue;
+        };
+        let e = surest.entry(f.key.as_str()).or_insert(i);
+        if choices[*e].is_none_or(|(_, c)| conf > c) {
+            *e = i;
+        }
+    }
+    // ("the city of Kherson" is not "the Kherson region": the same cue, or none and a town)
+    let same_readings = |a: &Found, b: &Found, chosen: Option<(usize, f64)>| {
+        let town = chosen.is_some_and(|(ci, _)| b.cands[ci].feature_class == 'P');
+        a.cands.len() == b.cands.len()
+            && (a.cue == b.cue || a.cue.is_none() && town)
+            && a.facility.is_none()
+            && b.facility.is_none()
+            && a.cands
+                .iter()
+                .zip(&b.cands)
+                .all(|(x, y)| x.geonames_id == y.geonames_id)
+    };
+    let choices: Vec<Option<(usize, f64)>> = (0..found.len())
+        .map(|i| match surest.get(found[i].key.as_str()) {
+            Some(&k) if k != i && same_readings(&found[i], &found[k], choices[k]) => choices[k],
+            _ => choices[i],
+        })
+        .collect();
     for (i, f) in found.into_iter().enumerate() {
-        // other places only: no support from another mention of one of its own readings
-        let anchors: Vec<(f64, f64)> = distinct
-            .iter()
-            .filter(|(j, p)| *j != i && !f.cands.iter().any(|c| (c.lat, c.lon) == *p))
-            .map(|(_, p)| *p)
-            .collect();
-        let choice = pick(i, &f, &anchors, &support);
+        let choice = choices[i];
         let cand = choice.map(|(ci, _)| f.cands[ci].clone());
         let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
         // one place per resolved entry (or per unresolved key)
