@@ -1463,13 +1463,26 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             })
             .cloned()
     };
-    let near_points: Vec<Option<(f64, f64)>> = near::anchors(view, &found)
+    // (the anchor's point and id: a place is not its own anchor, whatever names they share)
+    // and the direction stated ("west of Donetsk"), if any
+    type NearPoint = ((f64, f64), u64, Option<f64>);
+    let near_points: Vec<Option<NearPoint>> = near::anchors(view, &found)
         .into_iter()
-        .map(|j| town_of(&found[j?]).map(|b| (b.lat, b.lon)))
+        .enumerate()
+        .map(|(i, j)| {
+            let j = j?;
+            let b = town_of(&found[j])?;
+            let bearing = view
+                .get(found[i].end..found[j].start)
+                .and_then(near::gap_bearing);
+            Some(((b.lat, b.lon), b.geonames_id, bearing))
+        })
         .collect();
     // "Oleksandrivske (47km north-east of Donetsk)": the stated point, and how far from it a
     // reading may lie
-    let stated_points: Vec<Option<((f64, f64), f64)>> = {
+    // (point, tolerance in km, anchor id)
+    type StatedPoint = ((f64, f64), f64, u64);
+    let stated_points: Vec<Option<StatedPoint>> = {
         let mut out = vec![None; found.len()];
         for c in patterns().relation.captures_iter(view) {
             let (Some(all), Some(d)) = (c.get(0), c.get(1)) else {
@@ -1497,7 +1510,8 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 km *= 1.609_344;
             }
             let deg = bearing_degrees(bearing_code(&c[3]));
-            out[i] = Some((destination((a.lat, a.lon), km, deg), (0.5 * km).max(20.0)));
+            let point = destination((a.lat, a.lon), km, deg);
+            out[i] = Some((point, (0.5 * km).max(20.0), a.geonames_id));
         }
         out
     };
@@ -1536,13 +1550,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         {
             b += 4.0;
         }
-        if let Some(p) = near_points[i] {
+        if let Some((p, anchor, bearing)) = near_points[i] {
             let d = haversine_km(p, (c.lat, c.lon));
-            b += near::NEAR_BONUS * (1.0 - d / near::NEAR_KM).max(0.0);
+            let agrees = bearing.is_none_or(|stated| {
+                near::bearing_agrees(stated, bearing_between(p, (c.lat, c.lon)))
+            });
+            if agrees {
+                b += near::NEAR_BONUS * (1.0 - d / near::NEAR_KM).max(0.0);
+            }
+            if c.geonames_id == anchor {
+                b -= near::SELF_PENALTY;
+            }
         }
-        if let Some((p, tolerance)) = stated_points[i] {
+        if let Some((p, tolerance, anchor)) = stated_points[i] {
             let d = haversine_km(p, (c.lat, c.lon));
             b += near::NEAR_BONUS * (1.0 - d / (2.0 * tolerance)).max(0.0);
+            if c.geonames_id == anchor {
+                b -= near::SELF_PENALTY;
+            }
         }
         b
     };

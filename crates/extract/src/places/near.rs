@@ -31,6 +31,9 @@ const NEAR_WORDS: &[&str] = &[
 /// linearly to nothing at `NEAR_KM` from it.
 pub(super) const NEAR_KM: f64 = 80.0;
 pub(super) const NEAR_BONUS: f64 = 6.0;
+/// What the anchor's own entry loses as a reading of the place written by it ("Oleksandrivka,
+/// west of Donetsk" is not Donetsk, which GeoNames also calls Oleksandrivka).
+pub(super) const SELF_PENALTY: f64 = 10.0;
 
 /// What may stand between a place and its anchor: a settlement word, a comma or bracket, a near
 /// word, and "the town of".
@@ -52,6 +55,24 @@ fn district_gap() -> &'static Regex {
     G.get_or_init(|| {
         Regex::new(r"(?i)^(?:\s+(?:village|town|settlement))?\s*[,(]\s*$").expect("district gap")
     })
+}
+
+/// The compass direction a gap states ("west of", "north-eastern outskirts of"), in degrees.
+pub(super) fn gap_bearing(gap: &str) -> Option<f64> {
+    static B: OnceLock<Regex> = OnceLock::new();
+    let b = B.get_or_init(|| {
+        Regex::new(r"(?i)\b(north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|north|south|east|west)(?:ern)?\s+(?:outskirts\s+)?of\b")
+            .expect("bearing pattern")
+    });
+    let c = b.captures(gap)?;
+    Some(super::bearing_degrees(super::bearing_code(&c[1])))
+}
+
+/// Whether a point at `bearing` degrees from its anchor agrees with a stated direction (within
+/// 67.5 degrees either side: "west of" takes in west-north-west and west-south-west).
+pub(super) fn bearing_agrees(stated: f64, bearing: f64) -> bool {
+    let d = (stated - bearing).rem_euclid(360.0);
+    d.min(360.0 - d) <= 67.5
 }
 
 /// For each found name, the index of the name it is written to lie by, if any.
@@ -113,5 +134,19 @@ mod tests {
         ] {
             assert!(!gap().is_match(g), "{g:?}");
         }
+    }
+
+    #[test]
+    fn stated_directions() {
+        use super::{bearing_agrees, gap_bearing};
+        assert_eq!(gap_bearing(", west of "), Some(270.0));
+        assert_eq!(
+            gap_bearing(" on the north-eastern outskirts of "),
+            Some(45.0)
+        );
+        assert_eq!(gap_bearing(" near "), None);
+        assert!(bearing_agrees(270.0, 300.0));
+        assert!(bearing_agrees(0.0, 350.0));
+        assert!(!bearing_agrees(270.0, 180.0));
     }
 }

@@ -624,3 +624,73 @@ fn climate_phenomena_and_brands_are_not_places() {
         assert!(place(&l, name).is_none(), "{name}");
     }
 }
+
+#[test]
+fn a_place_written_by_another_is_read_near_it() {
+    // Oleksandrivka has readings all over Ukraine; "west of Donetsk" says which
+    let l = read("Shelling hit Oleksandrivka, west of Donetsk, on Monday.");
+    let p = place(&l, "Oleksandrivka").expect("Oleksandrivka");
+    assert!(near(p, 47.92, 37.58, 10.0), "{:?} {:?}", p.lat, p.lon);
+    // and not the anchor itself, which GeoNames also calls Oleksandrivka
+    assert_ne!(p.name, "Donetsk");
+    let l = read("Shelling hit Oleksandrivka near Kramatorsk on Monday.");
+    let p = place(&l, "Oleksandrivka").expect("Oleksandrivka");
+    assert!(near(p, 48.71, 36.91, 10.0), "{:?} {:?}", p.lat, p.lon);
+}
+
+#[test]
+fn a_stated_distance_and_bearing_choose_among_readings() {
+    let l = read("Shelling hit Oleksandrivka (100 km north-west of Donetsk) on Monday.");
+    let p = place(&l, "Oleksandrivka").expect("Oleksandrivka");
+    assert!(near(p, 48.71, 36.91, 10.0), "{:?} {:?}", p.lat, p.lon);
+}
+
+#[test]
+fn one_reading_per_name_in_a_text() {
+    let l = read(
+        "Oleksandrivka came under fire at dawn. Later the army said Oleksandrivka \
+         (100 km north-west of Donetsk) was calm.",
+    );
+    let ps: Vec<&Place> = l
+        .places
+        .iter()
+        .filter(|p| p.mentions.iter().any(|m| m.text == "Oleksandrivka"))
+        .collect();
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].mentions.len(), 2);
+    // but the city and the region of one name stay apart
+    let l = read("Shelling in the Kherson region went on; the city of Kherson had no power.");
+    let region = l
+        .places
+        .iter()
+        .find(|p| p.feature_code.as_deref() == Some("ADM1"));
+    let city = l
+        .places
+        .iter()
+        .find(|p| p.feature_code.as_deref() != Some("ADM1"));
+    assert!(region.is_some() && city.is_some(), "{:?}", l.places);
+}
+
+#[test]
+fn a_district_adjective_names_its_centre() {
+    let l = read("Two men were wounded in the village of Stepanivka, Shakhtarskyi district.");
+    let d = place(&l, "Shakhtarskyi").expect("the district is read");
+    // the town of Shakhtarsk, not the village Shakhtarske near Dnipro
+    assert!(
+        near(d, 48.06, 38.44, 5.0),
+        "{} {:?} {:?}",
+        d.name,
+        d.lat,
+        d.lon
+    );
+    // a name does not run on into the district's: "Vuhlehirsk" alone
+    let l = read("A checkpoint in the town of Vuhlehirsk Artemivsky district was shelled.");
+    assert!(place(&l, "Vuhlehirsk").is_some(), "{:?}", l.places);
+}
+
+#[test]
+fn a_misspelt_name_before_its_settlement_word() {
+    let l = read("Shachastia town was shelled overnight.");
+    let p = place(&l, "Shachastia").expect("a misspelling of Shchastia");
+    assert!(near(p, 48.74, 39.23, 5.0), "{:?} {:?}", p.lat, p.lon);
+}
