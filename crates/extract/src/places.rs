@@ -1003,6 +1003,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         && cands.is_empty()
                         && cue_after(view, e).as_deref() == Some("district")
                         && address::is_district_adjective(name)
+                        && !address::city_district(view, e)
                     {
                         if let Some(c) = address::district_centre(gaz, name, None) {
                             found.push(Found {
@@ -1770,11 +1771,18 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             *e = i;
         }
     }
-    // ("the city of Kherson" is not "the Kherson region": the same cue, or none and a town)
+    // ("the city of Kherson" is not "the Kherson region": the same cue, or no region cue on
+    // either and a town)
+    let region_cue = |f: &Found| {
+        matches!(
+            f.cue.as_deref(),
+            Some("region" | "oblast" | "province" | "district")
+        )
+    };
     let same_readings = |a: &Found, b: &Found, chosen: Option<(usize, f64)>| {
         let town = chosen.is_some_and(|(ci, _)| b.cands[ci].feature_class == 'P');
         a.cands.len() == b.cands.len()
-            && (a.cue == b.cue || a.cue.is_none() && town)
+            && (a.cue == b.cue || !region_cue(a) && !region_cue(b) && town)
             && a.facility.is_none()
             && b.facility.is_none()
             && a.cands

@@ -145,6 +145,18 @@ fn district_centres(adj: &str) -> Vec<String> {
     out
 }
 
+/// Whether the district word after `e` is a city's district ("Kuybyshevsky district of
+/// Donetsk", "Petrovsky district/suburb of Donetsk", "Kirovsky district [of Donetsk]"): a part of
+/// the city, not a rural district named after a centre.
+pub(super) fn city_district(view: &str, e: usize) -> bool {
+    static C: OnceLock<Regex> = OnceLock::new();
+    let c = C.get_or_init(|| {
+        Regex::new(r"(?i)^\s+(?:district|raion|rayon)(?:/\w+)?\s*[\[(]?\s*of\s+\p{Lu}")
+            .expect("city district pattern")
+    });
+    view.get(e..).is_some_and(|rest| c.is_match(rest))
+}
+
 /// Whether `name` is formed like a district adjective ("Yasinovatsky", "Shakhtarskyi").
 pub(super) fn is_district_adjective(name: &str) -> bool {
     district_centres(name).len() > 1
@@ -211,6 +223,17 @@ mod tests {
         ] {
             assert!(!glue().is_match(g), "{g:?}");
         }
+    }
+
+    #[test]
+    fn city_districts() {
+        use super::city_district;
+        let t = "Kuybyshevsky district [of Donetsk] and Petrovsky district/suburb of Donetsk";
+        assert!(city_district(t, "Kuybyshevsky".len()));
+        let at = t.find("Petrovsky").unwrap() + "Petrovsky".len();
+        assert!(city_district(t, at));
+        let t = "Shakhtarskyi district, Donetsk region";
+        assert!(!city_district(t, "Shakhtarskyi".len()));
     }
 
     #[test]
