@@ -1464,21 +1464,6 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             })
             .cloned()
     };
-    // (the anchor's point and id: a place is not its own anchor, whatever names they share)
-    // and the direction stated ("west of Donetsk"), if any
-    type NearPoint = ((f64, f64), u64, Option<f64>);
-    let near_points: Vec<Option<NearPoint>> = near::anchors(view, &found)
-        .into_iter()
-        .enumerate()
-        .map(|(i, j)| {
-            let j = j?;
-            let b = town_of(&found[j])?;
-            let bearing = view
-                .get(found[i].end..found[j].start)
-                .and_then(near::gap_bearing);
-            Some(((b.lat, b.lon), b.geonames_id, bearing))
-        })
-        .collect();
     // "Oleksandrivske (47km north-east of Donetsk)": the stated point, and how far from it a
     // reading may lie
     // (point, tolerance in km, anchor id)
@@ -1516,6 +1501,34 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         }
         out
     };
+    // (the anchor's point and id: a place is not its own anchor, whatever names they share)
+    // and the direction stated ("west of Donetsk"), if any
+    type NearPoint = ((f64, f64), u64, Option<f64>);
+    let near_points: Vec<Option<NearPoint>> = near::anchors(view, &found)
+        .into_iter()
+        .enumerate()
+        .map(|(i, j)| {
+            let j = j?;
+            // an anchor placed by its own stated distance: its reading nearest that point
+            // ("Zhovanka, an area of Zaitseve (50km northeast of Donetsk)")
+            let b = match stated_points[j] {
+                Some((p, tolerance, _)) => found[j]
+                    .readings()
+                    .iter()
+                    .filter(|c| c.feature_class == 'P')
+                    .map(|c| (haversine_km(p, (c.lat, c.lon)), c))
+                    .filter(|(d, _)| *d <= tolerance)
+                    .min_by(|x, y| x.0.total_cmp(&y.0))
+                    .map(|(_, c)| c.clone())
+                    .or_else(|| town_of(&found[j]))?,
+                None => town_of(&found[j])?,
+            };
+            let bearing = view
+                .get(found[i].end..found[j].start)
+                .and_then(near::gap_bearing);
+            Some(((b.lat, b.lon), b.geonames_id, bearing))
+        })
+        .collect();
     if debug_places() {
         eprintln!("places: near points {near_points:?}, stated points {stated_points:?}");
     }
@@ -1963,6 +1976,45 @@ fn relations(doc: &mut Doc) {
             },
         ));
     }
+    // "Zhovanka, an area of Zaitseve": a place the gazetteer lacks (or knows only far away, by a
+    // guess at its spelling) lies by its anchor
+    let mut mentions: Vec<&PlaceMention> = doc
+        .place_mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Literal)
+        .collect();
+    mentions.sort_by_key(|m| m.start);
+    for w in mentions.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a.place == b.place || b.start < a.end || anchors_at.contains(&b.start) {
+            continue;
+        }
+        let Some(gap) = view.get(a.end..b.start) else {
+            continue;
+        };
+        if !near::is_near_gap(gap) || doc.places[a.place].facility.is_some() {
+            continue;
+        }
+        let (p, anchor) = (&doc.places[a.place], &doc.places[b.place]);
+        let far = match (p.lat.zip(p.lon), anchor.lat.zip(anchor.lon)) {
+            (Some(x), Some(y)) => haversine_km(x, y) > near::NEAR_KM,
+            _ => false,
+        };
+        let guess = p.resolution == "unresolved" || p.resolution == "fuzzy" && far;
+        if guess && anchor.resolved.is_some() {
+            rels.push((
+                a.place,
+                Relation {
+                    anchor: b.place,
+                    distance_km: None,
+                    bearing: near::gap_bearing_code(gap),
+                    start: a.end,
+                    end: b.end,
+                    border: None,
+                },
+            ));
+        }
+    }
     for (p, r) in rels {
         let better = match &doc.places[p].relation {
             None => true,
@@ -1993,6 +2045,23 @@ fn relations(doc: &mut Doc) {
             let off = haversine_km(pt, (c.lat, c.lon));
             if doc.places[i].resolution == "fuzzy" && off > (0.5 * d).max(15.0) {
                 // back to the name as the text spells it
+                let written = doc
+                    .place_mentions
+                    .iter()
+                    .find(|m| m.place == i)
+                    .map(|m| view[m.start..m.end].to_string());
+                let p = &mut doc.places[i];
+                p.resolved = None;
+                p.resolution = "unresolved";
+                if let Some(w) = written {
+                    p.name = w;
+                }
+            }
+        }
+        // a spelling guess far from the place it is written to lie by: the anchor's point instead
+        if let (Some(c), None) = (doc.places[i].resolved.as_ref(), r.distance_km) {
+            let off = haversine_km((alat, alon), (c.lat, c.lon));
+            if doc.places[i].resolution == "fuzzy" && off > near::NEAR_KM {
                 let written = doc
                     .place_mentions
                     .iter()

@@ -68,6 +68,26 @@ pub(super) fn gap_bearing(gap: &str) -> Option<f64> {
     Some(super::bearing_degrees(super::bearing_code(&c[1])))
 }
 
+/// Whether `gap` says the place before it lies by the place after it.
+pub(super) fn is_near_gap(gap: &str) -> bool {
+    self::gap().is_match(gap)
+}
+
+/// The compass code ("W", "NE") a gap states, if any.
+pub(super) fn gap_bearing_code(gap: &str) -> Option<&'static str> {
+    let deg = gap_bearing(gap)?;
+    Some(match deg as u32 {
+        0 => "N",
+        45 => "NE",
+        90 => "E",
+        135 => "SE",
+        180 => "S",
+        225 => "SW",
+        270 => "W",
+        _ => "NW",
+    })
+}
+
 /// Whether a point at `bearing` degrees from its anchor agrees with a stated direction (within
 /// 67.5 degrees either side: "west of" takes in west-north-west and west-south-west).
 pub(super) fn bearing_agrees(stated: f64, bearing: f64) -> bool {
