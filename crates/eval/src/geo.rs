@@ -740,15 +740,17 @@ fn score_ucdp(path: &Path, engine: &Engine) -> Result<CorpusScore, String> {
             .position(|h| h == n)
             .ok_or_else(|| format!("{}: no column {n}", path.display()))
     };
-    let (prec, desc, lat, lon, head) = (
+    let (prec, desc, lat, lon, head, date) = (
         col("where_prec")?,
         col("where_description")?,
         col("latitude")?,
         col("longitude")?,
         col("source_headline")?,
+        col("source_date")?,
     );
     // row 2 holds HXL tags
-    let items: Vec<(String, String, (f64, f64))> = rows
+    type Item = (String, String, (f64, f64), Option<chrono::NaiveDate>);
+    let items: Vec<Item> = rows
         .iter()
         .skip(2)
         .filter(|r| r.get(prec).map(|s| s.trim()) == Some("1"))
@@ -758,17 +760,23 @@ fn score_ucdp(path: &Path, engine: &Engine) -> Result<CorpusScore, String> {
                 .get(head)
                 .map(|h| h.split(';').next().unwrap_or("").to_string())
                 .unwrap_or_default();
-            Some((r[desc].clone(), headline, p))
+            // the publication date of the first source, as the headline's
+            let published = r.get(date).and_then(|d| {
+                let d = d.split(';').next()?.trim();
+                chrono::NaiveDate::parse_from_str(d.get(..10)?, "%Y-%m-%d").ok()
+            });
+            Some((r[desc].clone(), headline, p, published))
         })
         .collect();
     let results: Vec<Option<f64>> = items
         .par_iter()
-        .map(|(desc, headline, gold)| {
+        .map(|(desc, headline, gold, published)| {
             let text = format!("{desc}\n\n{headline}");
             let n = desc.chars().count();
             let led = engine.extract(&InputDoc {
                 id: "ucdp".into(),
                 text,
+                published: *published,
                 ..Default::default()
             });
             let mut cands: Vec<(usize, bool, (f64, f64))> = Vec::new();

@@ -1434,6 +1434,13 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     let view = doc.view();
     // and regions named by another name: "Donbas", "the DPR"
     let named_regions = region_aliases::regions_named(view);
+    // and, in a report on a war, the regions fought over when it was published
+    let countries: Vec<&str> = focus
+        .iter()
+        .filter(|(_, w)| **w >= 1.0)
+        .map(|(c, _)| c.as_str())
+        .collect();
+    let war_regions = conflict_areas::regions(view, &countries, doc.published);
     // and its longer form: "X village, Y district, Z region", "X (Z region)"; a district on the
     // way puts the place near the district's centre
     let addresses: Vec<address::Address> = (0..found.len())
@@ -1557,6 +1564,12 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             c.admin1_code.clone().unwrap_or_default(),
         )) {
             b += region_aliases::BONUS;
+        }
+        if war_regions.contains(&(
+            c.country_code.clone(),
+            c.admin1_code.clone().unwrap_or_default(),
+        )) {
+            b += conflict_areas::BONUS;
         }
         if district_points[i]
             .iter()
@@ -2139,6 +2152,7 @@ pub fn antecedent(doc: &Doc, at: usize, noun: &str) -> Option<usize> {
 }
 
 mod address;
+mod conflict_areas;
 mod near;
 mod region_aliases;
 mod romanised;

@@ -694,3 +694,15 @@ fn a_misspelt_name_before_its_settlement_word() {
     let p = place(&l, "Shachastia").expect("a misspelling of Shchastia");
     assert!(near(p, 48.74, 39.23, 5.0), "{:?} {:?}", p.lat, p.lon);
 }
+
+#[test]
+fn a_report_on_the_war_prefers_the_areas_fought_over() {
+    // Novoselivka: villages in Odesa oblast and one near Donetsk
+    let l = read("A Ukrainian soldier was killed by shelling in Novoselivka.");
+    let p = place(&l, "Novoselivka").expect("Novoselivka");
+    assert_eq!(p.admin1.as_deref(), Some("Donetsk Oblast"), "{p:?}");
+    // a report on something else keeps the population prior
+    let l = read("A new school opened in Novoselivka, the Ukrainian education ministry said.");
+    let p = place(&l, "Novoselivka").expect("Novoselivka");
+    assert_ne!(p.admin1.as_deref(), Some("Donetsk Oblast"), "{p:?}");
+}
