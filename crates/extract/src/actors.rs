@@ -134,7 +134,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     doc.flush_actor_mentions();
     anonymous(doc, gaz);
     doc.flush_actor_mentions();
-    surnames(doc);
+    surnames(doc, gaz);
     doc.flush_actor_mentions();
     unknown_speakers(doc, gaz, lex);
     doc.flush_actor_mentions();
@@ -352,6 +352,17 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             if name_toks.len() == 1 && given.is_some() {
                 continue; // a lone given name is too weak
             }
+            // "Hong Kong", "San Marino": a given name at the head of a country's, a region's or a
+            // large city's name is the place's, unless a role says a person
+            if role.is_none()
+                && gaz.lookup(&view[ns..ne]).iter().any(|c| {
+                    c.feature_code.starts_with("PCL")
+                        || c.feature_code == "ADM1"
+                        || c.population >= 1_000_000
+                })
+            {
+                continue;
+            }
             // a role before a single capitalised word that the gazetteer knows is more likely a place ("the mayor of Kherson")
             let name = view[ns..ne].to_string();
             if name_toks.len() == 1 && !gaz.lookup(&name).is_empty() && k == 0 {
@@ -522,8 +533,9 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
     }
 }
 
-/// Later single-word mentions of a person's surname join that person.
-fn surnames(doc: &mut Doc) {
+/// Later single-word mentions of a person's surname join that person; not a word of a place's
+/// name ("Kong" in "Hong Kong" when the text quotes a Ms Kong).
+fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let people: Vec<(usize, String)> = doc
         .actors
@@ -536,10 +548,19 @@ fn surnames(doc: &mut Doc) {
         return;
     }
     let toks = words(view, 0, view.len());
-    for (s, e) in toks {
+    for (k, &(s, e)) in toks.iter().enumerate() {
         let w = view[s..e].trim_end_matches("'s");
         if let Some((id, _)) = people.iter().find(|(_, sn)| sn == w) {
             let e2 = s + w.len();
+            let in_place_name = k > 0 && {
+                let (ps, pe) = toks[k - 1];
+                view[pe..s] == *" "
+                    && is_capitalised(&view[ps..pe])
+                    && !gaz.lookup(&view[ps..e2]).is_empty()
+            };
+            if in_place_name {
+                continue;
+            }
             if !doc.actor_overlapping(s, e2) {
                 doc.add_actor_mention(s, e2, *id, false);
             }

@@ -146,3 +146,25 @@ fn a_city_after_a_role_is_not_a_person() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_place_named_like_a_person_stays_a_place() {
+    // "Hong" is a given name and the text quotes a Ms Kong: Hong Kong is still the place
+    let text = "Health officials in Hong Kong said the virus had spread. Spokeswoman Sally Kong \
+                later said Hong Kong would test more birds.";
+    let l = ledger(text, "2024-05-02");
+    assert!(
+        !l.actors
+            .iter()
+            .any(|a| a.name == "Hong Kong" && a.kind == "person"),
+        "{:?}",
+        l.actors
+    );
+    let hk = l
+        .places
+        .iter()
+        .find(|p| p.name == "Hong Kong")
+        .expect("Hong Kong is a place");
+    assert_eq!(hk.mentions.len(), 2, "{hk:?}");
+    has(text, "Sally Kong", "person");
+}
