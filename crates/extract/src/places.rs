@@ -93,6 +93,7 @@ const PLACE_CUES: &[&str] = &[
     "district of",
     "region of",
     "province of",
+    "state of",
     "suburb of",
 ];
 
@@ -665,6 +666,8 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
         }
         // "Donetsk Obl", "Kharkiv obl."
         Some(w) if w == "obl" => Some("oblast".to_string()),
+        // "Washington state" (not "Washington State University")
+        Some(w) if w == "state" && word_after(view, e) == Some("state") => Some(w),
         _ => None,
     }
 }
@@ -1326,7 +1329,7 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
                 b -= 3.0;
             }
         }
-        Some("region") | Some("oblast") | Some("province") | Some("district") => {
+        Some("region") | Some("oblast") | Some("province") | Some("state") | Some("district") => {
             if c.feature_code == "ADM1" {
                 b += 6.0;
             } else {
@@ -1616,6 +1619,31 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             with_countries.insert(w[1].key.clone());
         }
     }
+    // the same for regions: "Alberta, Manitoba, Ontario and New Brunswick", "Virginia, Washington,
+    // West Virginia": a name listed with a region that has no sizeable town of its name
+    let mut with_regions: HashSet<String> = HashSet::new();
+    for w in found.windows(2) {
+        let gap = view.get(w[0].end..w[1].start).unwrap_or("");
+        if !matches!(gap, " and " | ", " | " or " | ", and ") {
+            continue;
+        }
+        let region = |f: &Found| {
+            best_of(f).is_some_and(|b| b.feature_code == "ADM1")
+                && !f
+                    .cands
+                    .iter()
+                    .any(|c| c.feature_class == 'P' && c.population >= 100_000)
+        };
+        let can_be = |f: &Found| f.cands.iter().any(|c| c.feature_code == "ADM1");
+        if region(&w[1]) && can_be(&w[0]) {
+            with_regions.insert(w[0].key.clone());
+        }
+        if region(&w[0]) && can_be(&w[1]) {
+            with_regions.insert(w[1].key.clone());
+        }
+    }
+    // and a name that closes another's address: "Mississauga, Ontario"
+    let closes_address: HashSet<usize> = addresses.iter().filter_map(|a| a.region).collect();
 
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
@@ -1629,7 +1657,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .any(|c| c.feature_class == 'P' && c.population >= 100_000);
             let region_cue = matches!(
                 f.cue.as_deref(),
-                Some("region" | "oblast" | "province" | "district")
+                Some("region" | "oblast" | "province" | "state" | "district")
             );
             // a local article: most other names lie in one country, and this name has a reading there; a
             // foreign country or capital of the same name that nothing else in the article points to is
@@ -1654,8 +1682,13 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     {
                         s -= FOREIGN_PENALTY;
                     }
-                    if c.feature_code == "ADM1" && town_namesake && !region_cue {
+                    let listed_region =
+                        with_regions.contains(&f.key) || closes_address.contains(&fi);
+                    if c.feature_code == "ADM1" && town_namesake && !region_cue && !listed_region {
                         s -= 3.0;
+                    }
+                    if c.feature_code == "ADM1" && listed_region {
+                        s += 2.0;
                     }
                     // the region other places of the article lie in: "Georgia" with Atlanta and Athens
                     // in the US state, "Gainesville" in the state the others are in
@@ -1802,7 +1835,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     let region_cue = |f: &Found| {
         matches!(
             f.cue.as_deref(),
-            Some("region" | "oblast" | "province" | "district")
+            Some("region" | "oblast" | "province" | "state" | "district")
         )
     };
     let same_readings = |a: &Found, b: &Found, chosen: Option<(usize, f64)>| {

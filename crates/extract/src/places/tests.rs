@@ -706,3 +706,27 @@ fn a_report_on_the_war_prefers_the_areas_fought_over() {
     let p = place(&l, "Novoselivka").expect("Novoselivka");
     assert_ne!(p.admin1.as_deref(), Some("Donetsk Oblast"), "{p:?}");
 }
+
+#[test]
+fn regions_listed_or_named_as_states() {
+    // a bare "Washington" is the capital; written as a state, or listed with states, the state
+    let l = read("The cow came from a farm in Washington state, officials said.");
+    let p = place(&l, "Washington").expect("Washington");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"), "{p:?}");
+    let l = read("Cases were found in the state of Washington.");
+    let p = place(&l, "Washington").expect("Washington");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"), "{p:?}");
+    let l = read("Cases rose in Oregon, Washington and Idaho last week.");
+    let p = place(&l, "Washington").expect("Washington");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"), "{p:?}");
+    // "Ontario" beside Manitoba, and after a town of it, is the province, not the Californian city
+    let l = read("Illnesses were reported in Manitoba, Ontario and Quebec.");
+    let p = place(&l, "Ontario").expect("Ontario");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"), "{p:?}");
+    let l = read("The firm, based in Mississauga, Ontario, recalled its products.");
+    let p = place(&l, "Ontario").expect("Ontario");
+    assert_eq!(p.feature_code.as_deref(), Some("ADM1"), "{p:?}");
+    // "Washington State University" is no cue
+    let l = read("She studied at Washington State University before moving to Seattle.");
+    assert!(place(&l, "Washington").is_none_or(|p| p.feature_code.as_deref() != Some("ADM1")));
+}
