@@ -84,7 +84,7 @@ enum GazCommand {
         /// GeoNames feature classes to keep: P populated places, A admin areas, T hills and
         /// mountains, S spots (airports, mines, stations, checkpoints), H water, L areas, R roads,
         /// V forests, U undersea. Spots and roads share many names with towns.
-        #[arg(long, default_value = "PA")]
+        #[arg(long, default_value = "PA", value_parser = valid_classes)]
         classes: String,
     },
     /// Show the layers of the gazetteer and their sizes.
@@ -434,6 +434,11 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
         eprintln!("sitrep: {done} document(s) extracted");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--classes PAT` as given, checked (a usage error, exit status 2, when a letter is unknown).
+fn valid_classes(s: &str) -> Result<String, String> {
+    parse_classes(s).map(|_| s.to_string())
 }
 
 /// `--classes PAT`: GeoNames feature classes, one letter each.

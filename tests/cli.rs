@@ -409,3 +409,46 @@ fn shared_ledger_gold_is_met() {
 fn exists(p: &Path) -> bool {
     p.exists()
 }
+
+#[test]
+fn gazetteer_import_keeps_the_feature_classes_asked_for() {
+    let sitrep = || Command::new(env!("CARGO_BIN_EXE_sitrep"));
+    // an unknown class is a usage error, before any file is read
+    let o = sitrep()
+        .args([
+            "gazetteer",
+            "import",
+            "--classes",
+            "PX",
+            "--out",
+            "/nonexistent",
+            "UA.zip",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("feature class 'X'"), "{}", stderr(&o));
+    let zip = root().join("../shared/geonames/UA.zip");
+    if !zip.is_file() {
+        println!("skipped the import: ../shared/geonames/UA.zip not found");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ua-hills");
+    let o = sitrep()
+        .args(["gazetteer", "import", "--classes", "PAT", "--out"])
+        .arg(&out)
+        .arg(&zip)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // hills (class T) are in; the default import (P, A) leaves them out
+    let o = sitrep()
+        .args(["gazetteer", "lookup", "--gazetteer"])
+        .arg(&out)
+        .arg("Hora Savur-Mohyla")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("HLL"), "{text}");
+}
