@@ -277,14 +277,26 @@ const PERSON_VERBS: &[&str] = &[
     "testified",
 ];
 
-/// A reading strong enough to stand without a cue: a country, a region, a continent or a large city.
+/// A reading strong enough to stand without a cue: a country, a region, a continent, an ocean, sea or
+/// macro-region, or a large city.
 fn strong_reading(cands: &[Candidate]) -> bool {
     cands.iter().any(|c| {
         c.feature_code.starts_with("PCL")
             || c.feature_code == "ADM1"
             || c.feature_code == "CONT"
+            || macro_feature(&c.feature_code)
             || c.population >= 100_000
     })
+}
+
+/// Feature codes of the water bodies and macro-regions of data/gazetteer/water_regions.tsv (GeoNames codes):
+/// well-known names with no population, that a town of the same name should not beat ("the Atlantic", "the
+/// Middle East", "the Gulf").
+fn macro_feature(code: &str) -> bool {
+    matches!(
+        code,
+        "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN" | "CNL" | "RGN" | "PEN" | "DSRT" | "HLLS"
+    )
 }
 
 /// Nouns for what a person is or does that introduce a name ("fighter Conor McGregor", "Facebook CEO Mark
@@ -863,16 +875,18 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         if let Some(cont) = region_adjectives().get(name) {
                             let org = word_after(view, e)
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-                            let c = cache
-                                .lookup(gaz, cont)
-                                .into_iter()
-                                .find(|c| c.feature_code == "CONT");
+                            // a continent, or a region or water body of that very name ("English" ->
+                            // England, "Middle Eastern" -> the Middle East)
+                            let c = cache.lookup(gaz, cont).into_iter().find(|c| {
+                                c.feature_code == "CONT"
+                                    || c.feature_class != 'P' && c.name == *cont
+                            });
                             if let (false, Some(c)) = (org, c) {
                                 found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
                                 matched = len;
                                 break;
                             }
-                            if cont == "-" {
+                            if cont == "-" || org && name.contains(' ') {
                                 // "Central American": no place, and not "American" alone either
                                 matched = len;
                                 break;
@@ -1267,6 +1281,9 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
         "PPLC" => 2.5,
         "PPLA" => 1.5,
         "PPLA2" => 0.8,
+        // more than a country's head start: "Atlantic" (Iowa, 7,000 people) is the ocean even in a US paper
+        "OCN" => 9.0,
+        f if macro_feature(f) => 8.0,
         _ => 0.0,
     };
     match cue {
@@ -1452,6 +1469,21 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         }
     }
 
+    // the article's countries as points (names read as countries, demonyms), for the water bodies and
+    // macro-regions that share a name ("the Gulf": the Persian Gulf near Iran, the Gulf of Mexico near the US)
+    let mut country_points: Vec<(f64, f64)> = Vec::new();
+    for f in &found {
+        let c = if f.kind == MentionKind::Demonym {
+            f.cands.first().cloned()
+        } else {
+            best_of(f)
+        };
+        if let Some(c) = c.filter(|c| c.feature_code.starts_with("PCL")) {
+            if !country_points.contains(&(c.lat, c.lon)) {
+                country_points.push((c.lat, c.lon));
+            }
+        }
+    }
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
     let pick =
@@ -1514,6 +1546,22 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                         s -= VARIANT_PENALTY;
                     } else if own_name(c, &f.key) {
                         s += OWN_NAME_BONUS;
+                    }
+                    if macro_feature(&c.feature_code) && f.cands.len() > 1 {
+                        let d = anchors
+                            .iter()
+                            .chain(&country_points)
+                            .map(|&a| haversine_km(a, (c.lat, c.lon)))
+                            .fold(f64::MAX, f64::min);
+                        s += if d < 1000.0 {
+                            3.0
+                        } else if d < 2500.0 {
+                            2.0
+                        } else if d < 5000.0 {
+                            1.0
+                        } else {
+                            0.0
+                        };
                     }
                     if !anchors.is_empty() && c.feature_class == 'P' {
                         let d = anchors
