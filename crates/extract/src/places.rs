@@ -94,6 +94,7 @@ const PLACE_CUES: &[&str] = &[
     "region of",
     "province of",
     "suburb of",
+    "state of",
 ];
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
@@ -670,6 +671,12 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
         }
         // "Donetsk Obl", "Kharkiv obl."
         Some(w) if w == "obl" => Some("oblast".to_string()),
+        // "New York state", "Washington State" (not "Washington State University", "Ohio State Buckeyes")
+        Some(w) if w == "state" => {
+            let rest = view[e..].trim_start_matches(' ');
+            let next = word_after(view, view.len() - rest.len() + "state".len());
+            (!next.is_some_and(is_capitalised)).then(|| w.clone())
+        }
         _ => None,
     }
 }
@@ -1065,7 +1072,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // an unknown name in a clear place context stays a place, unresolved for now
                     if len <= 2
-                        && cue.as_deref().is_some_and(|c| c != "city" && c != "region")
+                        && cue
+                            .as_deref()
+                            .is_some_and(|c| c != "city" && c != "region" && c != "state")
                         && !sentence_initial
                     {
                         found.push(Found {
@@ -1266,6 +1275,11 @@ fn metonymy(
     }
 }
 
+/// A town that bears the name: called so, or its name starts with it ("New York" of "New York City").
+fn namesake(c: &Candidate, key: &str) -> bool {
+    own_name(c, key) || normalise(&c.name).starts_with(&format!("{key} "))
+}
+
 /// Share of the other towns and regions named, and how many at least (a name with several readings counts
 /// half), that makes an article local to one country.
 const LOCAL_SHARE: f64 = 0.6;
@@ -1273,6 +1287,9 @@ const LOCAL_NAMES: f64 = 2.0;
 /// What a country, capital or region reading loses in a local article of another country when nothing else
 /// in the article points to its country (about the head start a country's feature bonus gives it).
 const FOREIGN_PENALTY: f64 = 5.0;
+/// What a region reading gains when the name is listed with other regions ("California or Washington"): more
+/// than the head start of a capital of the same name.
+const LISTED_REGION_BONUS: f64 = 4.0;
 
 fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     let mut b = match c.feature_code.as_str() {
@@ -1295,7 +1312,7 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
                 b -= 3.0;
             }
         }
-        Some("region") | Some("oblast") | Some("province") | Some("district") => {
+        Some("region") | Some("oblast") | Some("province") | Some("district") | Some("state") => {
             if c.feature_code == "ADM1" {
                 b += 6.0;
             } else {
@@ -1469,6 +1486,29 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         }
     }
 
+    // names listed with a region ("states such as California or Washington", "Alaska, Hawaii and Washington")
+    // are regions themselves where they can be, unless an address closes them ("Washington, D.C."); a region
+    // that shares its name with a sizeable town does not count ("Washington, New York and Boston")
+    let plain_region = |f: &Found| {
+        best_of(f).is_some_and(|b| b.feature_code == "ADM1")
+            && !f.cands.iter().any(|c| {
+                c.feature_class == 'P' && c.population >= 100_000 && namesake(c, &f.key)
+            })
+    };
+    let mut with_regions: HashSet<usize> = HashSet::new();
+    for (i, w) in found.windows(2).enumerate() {
+        let gap = view.get(w[0].end..w[1].start).unwrap_or("");
+        if !matches!(gap, " and " | ", " | " or " | ", and " | ", or ") {
+            continue;
+        }
+        let can_be = |f: &Found| f.cands.iter().any(|c| c.feature_code == "ADM1");
+        if plain_region(&w[1]) && can_be(&w[0]) {
+            with_regions.insert(i);
+        }
+        if plain_region(&w[0]) && can_be(&w[1]) && addresses[i + 1].region.is_none() {
+            with_regions.insert(i + 1);
+        }
+    }
     // the article's countries as points (names read as countries, demonyms), for the water bodies and
     // macro-regions that share a name ("the Gulf": the Persian Gulf near Iran, the Gulf of Mexico near the US)
     let mut country_points: Vec<(f64, f64)> = Vec::new();
@@ -1490,13 +1530,21 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         |fi: usize, f: &Found, anchors: &[(f64, f64)], support: &Support| -> Option<(usize, f64)> {
             // a bare name shared by a region and a sizeable town is the town ("Kharkiv", "Odesa"); the region
             // needs a cue ("the Kharkiv region")
-            let town_namesake = f
+            // (a town called so, or whose name starts with it: "New York City"; not one that only has it among
+            // its other names, as Floridablanca has "Florida")
+            let namesakes: Vec<&Candidate> = f
                 .cands
                 .iter()
-                .any(|c| c.feature_class == 'P' && c.population >= 100_000);
+                .filter(|c| {
+                    c.feature_class == 'P'
+                        && c.population >= 100_000
+                        && (namesake(c, &f.key) || f.facility.is_some())
+                })
+                .collect();
+            let town_namesake = !namesakes.is_empty();
             let region_cue = matches!(
                 f.cue.as_deref(),
-                Some("region" | "oblast" | "province" | "district")
+                Some("region" | "oblast" | "province" | "district" | "state")
             );
             // a local article: most other names lie in one country, and this name has a reading there; a
             // foreign country or capital of the same name that nothing else in the article points to is
@@ -1524,14 +1572,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     if c.feature_code == "ADM1" && town_namesake && !region_cue {
                         s -= 3.0;
                     }
+                    if c.feature_code == "ADM1" && with_regions.contains(&fi) {
+                        s += LISTED_REGION_BONUS;
+                    }
                     // the region other places of the article lie in: "Georgia" with Atlanta and Athens
                     // in the US state, "Gainesville" in the state the others are in
                     if let Some(a) = &c.admin1_code {
                         let others = support
                             .get(&(c.country_code.clone(), a.clone()))
                             .map_or(0, |v| v.iter().filter(|k| **k != f.key).count());
+                        // names inside a region whose namesake town is in it too ("Brooklyn" with "New York")
+                        // are as much the town's support as the region's
+                        let town_inside = namesakes.iter().any(|t| {
+                            t.country_code == c.country_code && t.admin1_code == c.admin1_code
+                        });
                         if c.feature_code == "ADM1" {
-                            s += 2.0 * others.min(3) as f64;
+                            if !town_inside || region_cue {
+                                s += 2.0 * others.min(3) as f64;
+                            }
                         } else if others > 0
                             && !c.feature_code.starts_with("PCL")
                             && !regions.contains(&(c.country_code.clone(), a.clone()))
