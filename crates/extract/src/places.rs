@@ -1491,9 +1491,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     // that shares its name with a sizeable town does not count ("Washington, New York and Boston")
     let plain_region = |f: &Found| {
         best_of(f).is_some_and(|b| b.feature_code == "ADM1")
-            && !f.cands.iter().any(|c| {
-                c.feature_class == 'P' && c.population >= 100_000 && namesake(c, &f.key)
-            })
+            && !f
+                .cands
+                .iter()
+                .any(|c| c.feature_class == 'P' && c.population >= 100_000 && namesake(c, &f.key))
     };
     let mut with_regions: HashSet<usize> = HashSet::new();
     for (i, w) in found.windows(2).enumerate() {
