@@ -212,6 +212,35 @@ fn non_place_names() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Words that end a street's name ("Street", "Avenue"), from crates/extract/data/street_words.txt.
+fn street_words() -> &'static HashSet<&'static str> {
+    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../data/street_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The end of a street word right after `e` ("Atlantic| Avenue", "Memphis| Ave."), if there is one.
+fn street_after(view: &str, e: usize) -> Option<usize> {
+    if !view[e..].starts_with(' ') {
+        return None;
+    }
+    let w = word_after(view, e)?;
+    if !street_words().contains(w) {
+        return None;
+    }
+    let end = e + 1 + w.len();
+    Some(if view[end..].starts_with('.') && w.len() <= 4 {
+        end + 1
+    } else {
+        end
+    })
+}
+
 /// "We're", "I've", "They'll", "Don't".
 fn contraction(w: &str) -> bool {
     let Some(i) = w.rfind(['\'', '’']) else {
@@ -871,6 +900,31 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if len == 1 && contraction(name) || non_place_names().contains(name) {
                         matched = len;
                         break;
+                    }
+                    // "Atlantic Avenue", "Frenchmen Street": a street named after a place, not the place; it
+                    // lies in the article's town (set in `resolve`)
+                    if let Some(street_end) = street_after(view, e) {
+                        // a name that reads as a place by itself (not a common word: "Court Street")
+                        let cands = cache.lookup(gaz, name);
+                        let common =
+                            len == 1 && lists.common.contains(&lower) && !strong_reading(&cands);
+                        if gaz.demonym(name).is_some() || !cands.is_empty() && !common {
+                            let street = &view[s..street_end];
+                            found.push(Found {
+                                start: s,
+                                end: street_end,
+                                key: normalise(street),
+                                name: street.to_string(),
+                                cands: Vec::new(),
+                                kind: MentionKind::Literal,
+                                cue: None,
+                                fuzzy: false,
+                                facility: Some("street".to_string()),
+                                first_variant: usize::MAX,
+                            });
+                            matched = len;
+                            break;
+                        }
                     }
                     // "US$100 million", "A$5": a currency
                     if len == 1 && view[e..].starts_with('$') {
@@ -1603,7 +1657,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if i >= f.first_variant {
                         s -= VARIANT_PENALTY;
-                    } else if own_name(c, &f.key) {
+                    } else if own_name(c, &f.key) || c.feature_class == 'P' && namesake(c, &f.key) {
                         s += OWN_NAME_BONUS;
                     }
                     if macro_feature(&c.feature_code) && f.cands.len() > 1 {
@@ -1669,6 +1723,22 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
         }
     }
+    // the article's town: the sure town named most often (first named on a tie); streets lie in it
+    let mut town_count: Vec<(u64, usize, usize)> = Vec::new(); // (geonames id, mentions, found index)
+    for (i, (f, p)) in found.iter().zip(&first).enumerate() {
+        let Some((ci, conf)) = *p else { continue };
+        let c = &f.cands[ci];
+        if conf > 0.8 && c.feature_class == 'P' && f.kind == MentionKind::Literal {
+            match town_count.iter_mut().find(|t| t.0 == c.geonames_id) {
+                Some(t) => t.1 += 1,
+                None => town_count.push((c.geonames_id, 1, i)),
+            }
+        }
+    }
+    let main_town: Option<Candidate> = town_count
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .and_then(|&(_, _, i)| first[i].map(|(ci, _)| found[i].cands[ci].clone()));
     // second pass: closeness to the other places that are sure
     let sure: Vec<(usize, (f64, f64))> = found
         .iter()
@@ -1696,8 +1766,17 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             .map(|(_, p)| *p)
             .collect();
         let choice = pick(i, &f, &anchors, &support);
-        let cand = choice.map(|(ci, _)| f.cands[ci].clone());
-        let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
+        let (cand, conf) = if f.facility.as_deref() == Some("street") {
+            (
+                main_town.clone(),
+                if main_town.is_some() { 0.5 } else { 0.0 },
+            )
+        } else {
+            (
+                choice.map(|(ci, _)| f.cands[ci].clone()),
+                choice.map(|(_, c)| c).unwrap_or(0.0),
+            )
+        };
         // one place per resolved entry (or per unresolved key)
         let existing = doc.places.iter().position(|p| match (&p.resolved, &cand) {
             _ if p.facility.is_some() || f.facility.is_some() => p.key == f.key,

@@ -739,3 +739,21 @@ fn a_region_is_not_a_town_that_only_lists_its_name() {
     let f = place(&l, "Florida").expect("Florida");
     assert!(near(f, 28.7, -82.5, 150.0), "{:?} {:?}", f.lat, f.lon);
 }
+
+#[test]
+fn a_street_named_after_a_place_lies_in_the_article_town() {
+    let l = read(
+        "Music spilled out of the bars on Frenchmen Street on Saturday. New Orleans police said the \
+         crowd in New Orleans was calm, and Atlantic Avenue was quiet.",
+    );
+    let f = place(&l, "Frenchmen Street").expect("the street, not France");
+    assert_eq!(f.name, "Frenchmen Street");
+    assert!(near(f, 29.95, -90.07, 30.0), "{:?} {:?}", f.lat, f.lon);
+    let a = place(&l, "Atlantic Avenue").expect("the street, not the ocean");
+    assert!(near(a, 29.95, -90.07, 30.0), "{:?} {:?}", a.lat, a.lon);
+    assert!(place(&l, "Atlantic").is_none());
+    // no town in the article: the street stays unresolved rather than in France
+    let l = read("Music spilled out of the bars on Frenchmen Street on Saturday.");
+    let f = place(&l, "Frenchmen Street").expect("street");
+    assert!(f.lat.is_none());
+}
