@@ -1487,6 +1487,23 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .collect()
         })
         .collect();
+    // one sense per article: a name placed once by its address ("Parkland, Florida") is the same place where it
+    // stands alone later ("the Parkland students"); not a country's, a capital's or a region's name, which a
+    // list reads as an address ("Mexico, New York and Boston")
+    let mut key_container: HashMap<String, Candidate> = HashMap::new();
+    for (f, k) in found.iter().zip(&container) {
+        let town_only = f.cands.iter().all(|c| {
+            !(c.feature_code.starts_with("PCL")
+                || c.feature_code == "PPLC"
+                || c.feature_code == "ADM1")
+        });
+        if let (Some(k), true) = (k, town_only) {
+            key_container
+                .entry(f.key.clone())
+                .or_insert_with(|| k.clone());
+        }
+    }
+    let keys: Vec<String> = found.iter().map(|f| f.key.clone()).collect();
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
         if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
             return 0.0;
@@ -1497,7 +1514,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 b += 2.5;
             }
         }
-        if let Some(k) = &container[i] {
+        let k = container[i]
+            .as_ref()
+            .or_else(|| key_container.get(&keys[i]));
+        if let Some(k) = k {
             let inside = if k.feature_code == "ADM1" {
                 k.country_code == c.country_code && k.admin1_code == c.admin1_code
             } else {

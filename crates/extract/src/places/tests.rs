@@ -757,3 +757,22 @@ fn a_street_named_after_a_place_lies_in_the_article_town() {
     let f = place(&l, "Frenchmen Street").expect("street");
     assert!(f.lat.is_none());
 }
+
+#[test]
+fn a_town_placed_by_its_address_stays_there() {
+    let l = read(
+        "After the school shooting in Parkland, Florida, students marched. The Parkland students \
+         met lawmakers on Monday.",
+    );
+    for p in l
+        .places
+        .iter()
+        .filter(|p| p.mentions.iter().any(|m| m.text == "Parkland"))
+    {
+        assert!(near(p, 26.31, -80.24, 30.0), "{:?} {:?}", p.lat, p.lon);
+    }
+    // a country's name in a list that reads like an address keeps its own reading elsewhere
+    let l = read("Mexico has sent aid. Flights from Mexico, New York and Boston were cancelled.");
+    let m = place(&l, "Mexico").expect("Mexico");
+    assert_eq!(m.name, "Mexico");
+}
