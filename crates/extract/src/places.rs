@@ -1341,6 +1341,24 @@ const LOCAL_NAMES: f64 = 2.0;
 /// What a country, capital or region reading loses in a local article of another country when nothing else
 /// in the article points to its country (about the head start a country's feature bonus gives it).
 const FOREIGN_PENALTY: f64 = 5.0;
+/// Adjectives of a part of an area, written lower-case before its name ("central Washington").
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+/// What a region reading gains after one: the head start a sizeable namesake town took from it.
+const COMPASS_REGION_BONUS: f64 = 3.0;
 /// What a region reading gains when the name is listed with other regions ("California or Washington"): more
 /// than the head start of a capital of the same name.
 const LISTED_REGION_BONUS: f64 = 4.0;
@@ -1599,6 +1617,18 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
         }
     }
+    // "central Washington", "southern California": a part of an area, so the region rather than a town (a
+    // country stays the country: "southern Taiwan")
+    let compass: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            !f.cands.iter().any(|c| c.feature_code.starts_with("PCL"))
+                && prev_word(view, f.start).is_some_and(|w| {
+                    COMPASS_ADJECTIVES.contains(&w)
+                        && !view[..f.start].trim_end().ends_with(['.', '!', '?'])
+                })
+        })
+        .collect();
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
     let pick =
@@ -1649,6 +1679,9 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if c.feature_code == "ADM1" && with_regions.contains(&fi) {
                         s += LISTED_REGION_BONUS;
+                    }
+                    if c.feature_code == "ADM1" && compass[fi] {
+                        s += COMPASS_REGION_BONUS;
                     }
                     // the region other places of the article lie in: "Georgia" with Atlanta and Athens
                     // in the US state, "Gainesville" in the state the others are in

@@ -776,3 +776,18 @@ fn a_town_placed_by_its_address_stays_there() {
     let m = place(&l, "Mexico").expect("Mexico");
     assert_eq!(m.name, "Mexico");
 }
+
+#[test]
+fn a_compass_adjective_makes_a_region_and_us_coasts() {
+    let l = read(
+        "The team had to travel to central Washington and set up shop before police could go in.",
+    );
+    let w = place(&l, "Washington").expect("Washington");
+    assert!(near(w, 47.4, -120.4, 150.0), "{:?} {:?}", w.lat, w.lon);
+    // a country stays the country
+    let l = read("Floods hit southern Taiwan on Monday.");
+    assert_eq!(place(&l, "Taiwan").expect("Taiwan").name, "Taiwan");
+    let l = read("Wildfire smoke from California and Oregon drifted along the West Coast.");
+    let c = place(&l, "West Coast").expect("West Coast");
+    assert_eq!(c.country_code.as_deref(), Some("US"));
+}
