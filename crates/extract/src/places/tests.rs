@@ -248,7 +248,7 @@ fn region_of_the_other_places_decides_a_shared_name() {
 }
 
 /// The border place of a mention "border" / "frontier".
-fn border<'a>(l: &'a Ledger) -> &'a Place {
+fn border(l: &Ledger) -> &Place {
     l.places
         .iter()
         .find(|p| p.relative_to.as_ref().is_some_and(|r| r.kind == "border"))
