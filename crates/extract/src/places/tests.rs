@@ -791,3 +791,25 @@ fn a_compass_adjective_makes_a_region_and_us_coasts() {
     let c = place(&l, "West Coast").expect("West Coast");
     assert_eq!(c.country_code.as_deref(), Some("US"));
 }
+
+#[test]
+fn place_nouns_holy_see_and_ghouta() {
+    // "Beverly" is a given name, but "Hills" ends place names
+    let l = read("The actress was in a parked car in Beverly Hills on Wednesday.");
+    let b = place(&l, "Beverly Hills").expect("Beverly Hills is a place");
+    assert!(near(b, 34.07, -118.4, 20.0), "{:?} {:?}", b.lat, b.lon);
+    let l = read("The ambassador of Armenia to the Holy See presented his letters.");
+    assert_eq!(
+        place(&l, "Holy See")
+            .expect("Holy See")
+            .country_code
+            .as_deref(),
+        Some("VA")
+    );
+    let l = read(
+        "Government jets struck Eastern Ghouta, east of Damascus, and aid could not reach Ghouta.",
+    );
+    let g = place(&l, "Eastern Ghouta").expect("Eastern Ghouta");
+    assert!(near(g, 33.55, 36.45, 20.0));
+    assert!(place(&l, "Ghouta").is_some());
+}
