@@ -813,3 +813,11 @@ fn place_nouns_holy_see_and_ghouta() {
     assert!(near(g, 33.55, 36.45, 20.0));
     assert!(place(&l, "Ghouta").is_some());
 }
+
+#[test]
+fn arab_is_the_arab_world_not_a_town_in_alabama() {
+    let l = read("Several Arab states backed the plan announced in Cairo and Riyadh.");
+    let a = place(&l, "Arab").expect("Arab");
+    assert_eq!(a.name, "Arab world");
+    assert_eq!(kind_of(&l, "Arab"), "demonym");
+}
