@@ -974,9 +974,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // a name inside an actor's is the actor's, but for a country, a region, a county or a
                     // large city at the head of an organisation's name ("Georgia officials", "the Georgia
-                    // Bureau of Investigation")
+                    // Bureau of Investigation"); and a name of several words that is a country, a region or a
+                    // large city whatever its last word is a person's ("Hong Kong" where a "Sally Kong" speaks)
                     if doc.actor_overlapping(s, e)
                         && !(org_head(doc, s) && head_reading(&cache.lookup(gaz, name)))
+                        && !(len >= 2
+                            && !doc.actor_overlapping(s, s + 1)
+                            && strong_reading(&cache.lookup(gaz, name)))
                     {
                         continue;
                     }

@@ -821,3 +821,14 @@ fn arab_is_the_arab_world_not_a_town_in_alabama() {
     assert_eq!(a.name, "Arab world");
     assert_eq!(kind_of(&l, "Arab"), "demonym");
 }
+
+#[test]
+fn a_long_strong_name_is_not_cut_by_a_person_named_like_its_last_word() {
+    let l = read(
+        "Spokeswoman Sally Kong said the virus was not endemic. Kong said Hong Kong does not meet \
+         the standard, and officials in Hong Kong agreed.",
+    );
+    let h = place(&l, "Hong Kong").expect("Hong Kong");
+    assert_eq!(h.country_code.as_deref(), Some("HK"));
+    assert!(place(&l, "Hong").is_none());
+}
