@@ -832,3 +832,18 @@ fn a_long_strong_name_is_not_cut_by_a_person_named_like_its_last_word() {
     assert_eq!(h.country_code.as_deref(), Some("HK"));
     assert!(place(&l, "Hong").is_none());
 }
+
+#[test]
+fn former_and_short_country_names() {
+    let l = read("Delegates from Macedonia, Swaziland, East Timor and the UAE met in Holland.");
+    for (m, cc) in [
+        ("Macedonia", "MK"),
+        ("Swaziland", "SZ"),
+        ("East Timor", "TL"),
+        ("UAE", "AE"),
+        ("Holland", "NL"),
+    ] {
+        let p = place(&l, m).unwrap_or_else(|| panic!("{m}"));
+        assert_eq!(p.country_code.as_deref(), Some(cc), "{m}");
+    }
+}
