@@ -1345,6 +1345,9 @@ const LOCAL_NAMES: f64 = 2.0;
 /// What a country, capital or region reading loses in a local article of another country when nothing else
 /// in the article points to its country (about the head start a country's feature bonus gives it).
 const FOREIGN_PENALTY: f64 = 5.0;
+/// What a region reading gains right after a town it holds ("Blakely, Georgia"): as much as a town gains from
+/// the region that closes its address.
+const APPOSED_REGION_BONUS: f64 = 8.0;
 /// Adjectives of a part of an area, written lower-case before its name ("central Washington").
 const COMPASS_ADJECTIVES: &[&str] = &[
     "central",
@@ -1606,6 +1609,33 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             with_regions.insert(i + 1);
         }
     }
+    // "Blakely, Georgia", "Mississauga, Ontario": a name right after a town, with a region reading that holds
+    // one of the town's readings, is that region (not the country Georgia, not Ontario, New York); not when
+    // the region's namesake town lies in it ("Opytne, Donetsk": the city is as likely)
+    let mut apposed_region: HashMap<usize, Candidate> = HashMap::new();
+    for (i, w) in found.windows(2).enumerate() {
+        if view.get(w[0].end..w[1].start) != Some(", ") || w[0].kind == MentionKind::Demonym {
+            continue;
+        }
+        let region = w[1].cands.iter().find(|r| {
+            r.feature_code == "ADM1"
+                && w[0].cands.iter().any(|t| {
+                    t.feature_class == 'P'
+                        && t.country_code == r.country_code
+                        && t.admin1_code == r.admin1_code
+                })
+                && !w[1].cands.iter().any(|t| {
+                    t.feature_class == 'P'
+                        && t.population >= 100_000
+                        && namesake(t, &w[1].key)
+                        && t.country_code == r.country_code
+                        && t.admin1_code == r.admin1_code
+                })
+        });
+        if let Some(r) = region {
+            apposed_region.insert(i + 1, r.clone());
+        }
+    }
     // the article's countries as points (names read as countries, demonyms), for the water bodies and
     // macro-regions that share a name ("the Gulf": the Persian Gulf near Iran, the Gulf of Mexico near the US)
     let mut country_points: Vec<(f64, f64)> = Vec::new();
@@ -1683,6 +1713,12 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if c.feature_code == "ADM1" && with_regions.contains(&fi) {
                         s += LISTED_REGION_BONUS;
+                    }
+                    if apposed_region
+                        .get(&fi)
+                        .is_some_and(|r| r.geonames_id == c.geonames_id)
+                    {
+                        s += APPOSED_REGION_BONUS;
                     }
                     if c.feature_code == "ADM1" && compass[fi] {
                         s += COMPASS_REGION_BONUS;

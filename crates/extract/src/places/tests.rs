@@ -847,3 +847,15 @@ fn former_and_short_country_names() {
         assert_eq!(p.country_code.as_deref(), Some(cc), "{m}");
     }
 }
+
+#[test]
+fn a_region_right_after_its_town() {
+    let l = read(
+        "The peanut plant in Blakely, Georgia, was closed; the CDC in Atlanta, Georgia, said so.",
+    );
+    let g = place(&l, "Georgia").expect("Georgia");
+    assert_eq!(g.country_code.as_deref(), Some("US"));
+    let l = read("The company, based in Mississauga, Ontario, recalled its pet food.");
+    let o = place(&l, "Ontario").expect("Ontario");
+    assert_eq!(o.country_code.as_deref(), Some("CA"));
+}
