@@ -9,6 +9,10 @@ mod polygons;
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 
+/// Hand-written layers in data/gazetteer (plain `.tsv`, the columns of default.tsv.gz): water bodies and
+/// macro-regions, counties of the United Kingdom.
+const PLAIN_LAYERS: &[&str] = &["water_regions.tsv", "uk_counties.tsv"];
+
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data/gazetteer");
     println!("cargo:rerun-if-changed={}", dir.display());
@@ -31,6 +35,21 @@ fn main() {
                 continue;
             }
             match format::parse_default_line(&line) {
+                Some(p) => places.push(p),
+                None => panic!("{}:{}: malformed line", f.display(), n + 1),
+            }
+        }
+    }
+    // small layers written by hand, plain text with '#' comments, same columns
+    for name in PLAIN_LAYERS {
+        let f = dir.join(name);
+        println!("cargo:rerun-if-changed={}", f.display());
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match format::parse_default_line(line) {
                 Some(p) => places.push(p),
                 None => panic!("{}:{}: malformed line", f.display(), n + 1),
             }

@@ -95,6 +95,7 @@ const PLACE_CUES: &[&str] = &[
     "province of",
     "state of",
     "suburb of",
+    "state of",
 ];
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
@@ -212,6 +213,35 @@ fn non_place_names() -> &'static HashSet<&'static str> {
     })
 }
 
+/// Words that end a street's name ("Street", "Avenue"), from crates/extract/data/street_words.txt.
+fn street_words() -> &'static HashSet<&'static str> {
+    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    N.get_or_init(|| {
+        include_str!("../data/street_words.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// The end of a street word right after `e` ("Atlantic| Avenue", "Memphis| Ave."), if there is one.
+fn street_after(view: &str, e: usize) -> Option<usize> {
+    if !view[e..].starts_with(' ') {
+        return None;
+    }
+    let w = word_after(view, e)?;
+    if !street_words().contains(w) {
+        return None;
+    }
+    let end = e + 1 + w.len();
+    Some(if view[end..].starts_with('.') && w.len() <= 4 {
+        end + 1
+    } else {
+        end
+    })
+}
+
 /// "We're", "I've", "They'll", "Don't".
 fn contraction(w: &str) -> bool {
     let Some(i) = w.rfind(['\'', '’']) else {
@@ -278,14 +308,26 @@ const PERSON_VERBS: &[&str] = &[
     "testified",
 ];
 
-/// A reading strong enough to stand without a cue: a country, a region, a continent or a large city.
+/// A reading strong enough to stand without a cue: a country, a region, a continent, an ocean, sea or
+/// macro-region, or a large city.
 fn strong_reading(cands: &[Candidate]) -> bool {
     cands.iter().any(|c| {
         c.feature_code.starts_with("PCL")
             || c.feature_code == "ADM1"
             || c.feature_code == "CONT"
+            || macro_feature(&c.feature_code)
             || c.population >= 100_000
     })
+}
+
+/// Feature codes of the water bodies and macro-regions of data/gazetteer/water_regions.tsv (GeoNames codes):
+/// well-known names with no population, that a town of the same name should not beat ("the Atlantic", "the
+/// Middle East", "the Gulf").
+fn macro_feature(code: &str) -> bool {
+    matches!(
+        code,
+        "OCN" | "SEA" | "GULF" | "BAY" | "STRT" | "CHN" | "CNL" | "RGN" | "PEN" | "DSRT" | "HLLS"
+    )
 }
 
 /// Nouns for what a person is or does that introduce a name ("fighter Conor McGregor", "Facebook CEO Mark
@@ -666,8 +708,12 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
         }
         // "Donetsk Obl", "Kharkiv obl."
         Some(w) if w == "obl" => Some("oblast".to_string()),
-        // "Washington state" (not "Washington State University")
-        Some(w) if w == "state" && word_after(view, e) == Some("state") => Some(w),
+        // "New York state", "Washington State" (not "Washington State University", "Ohio State Buckeyes")
+        Some(w) if w == "state" => {
+            let rest = view[e..].trim_start_matches(' ');
+            let next = word_after(view, view.len() - rest.len() + "state".len());
+            (!next.is_some_and(is_capitalised)).then(|| w.clone())
+        }
         _ => None,
     }
 }
@@ -863,6 +909,31 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         matched = len;
                         break;
                     }
+                    // "Atlantic Avenue", "Frenchmen Street": a street named after a place, not the place; it
+                    // lies in the article's town (set in `resolve`)
+                    if let Some(street_end) = street_after(view, e) {
+                        // a name that reads as a place by itself (not a common word: "Court Street")
+                        let cands = cache.lookup(gaz, name);
+                        let common =
+                            len == 1 && lists.common.contains(&lower) && !strong_reading(&cands);
+                        if gaz.demonym(name).is_some() || !cands.is_empty() && !common {
+                            let street = &view[s..street_end];
+                            found.push(Found {
+                                start: s,
+                                end: street_end,
+                                key: normalise(street),
+                                name: street.to_string(),
+                                cands: Vec::new(),
+                                kind: MentionKind::Literal,
+                                cue: None,
+                                fuzzy: false,
+                                facility: Some("street".to_string()),
+                                first_variant: usize::MAX,
+                            });
+                            matched = len;
+                            break;
+                        }
+                    }
                     // "US$100 million", "A$5": a currency
                     if len == 1 && view[e..].starts_with('$') {
                         matched = 1;
@@ -873,16 +944,18 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         if let Some(cont) = region_adjectives().get(name) {
                             let org = word_after(view, e)
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
-                            let c = cache
-                                .lookup(gaz, cont)
-                                .into_iter()
-                                .find(|c| c.feature_code == "CONT");
+                            // a continent, or a region or water body of that very name ("English" ->
+                            // England, "Middle Eastern" -> the Middle East)
+                            let c = cache.lookup(gaz, cont).into_iter().find(|c| {
+                                c.feature_code == "CONT"
+                                    || c.feature_class != 'P' && c.name == *cont
+                            });
                             if let (false, Some(c)) = (org, c) {
                                 found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
                                 matched = len;
                                 break;
                             }
-                            if cont == "-" {
+                            if cont == "-" || org && name.contains(' ') {
                                 // "Central American": no place, and not "American" alone either
                                 matched = len;
                                 break;
@@ -909,9 +982,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // a name inside an actor's is the actor's, but for a country, a region, a county or a
                     // large city at the head of an organisation's name ("Georgia officials", "the Georgia
-                    // Bureau of Investigation")
+                    // Bureau of Investigation"); and a name of several words that is a country, a region or a
+                    // large city whatever its last word is a person's ("Hong Kong" where a "Sally Kong" speaks)
                     if doc.actor_overlapping(s, e)
                         && !(org_head(doc, s) && head_reading(&cache.lookup(gaz, name)))
+                        && !(len >= 2
+                            && !doc.actor_overlapping(s, s + 1)
+                            && strong_reading(&cache.lookup(gaz, name)))
                     {
                         continue;
                     }
@@ -1092,7 +1169,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     let into_district =
                         len > 1 && cue_after(view, e).as_deref() == Some("district");
                     if len <= 2
-                        && cue.as_deref().is_some_and(|c| c != "city" && c != "region")
+                        && cue
+                            .as_deref()
+                            .is_some_and(|c| c != "city" && c != "region" && c != "state")
                         && !sentence_initial
                         && !into_district
                     {
@@ -1294,6 +1373,11 @@ fn metonymy(
     }
 }
 
+/// A town that bears the name: called so, or its name starts with it ("New York" of "New York City").
+fn namesake(c: &Candidate, key: &str) -> bool {
+    own_name(c, key) || normalise(&c.name).starts_with(&format!("{key} "))
+}
+
 /// Share of the other towns and regions named, and how many at least (a name with several readings counts
 /// half), that makes an article local to one country.
 const LOCAL_SHARE: f64 = 0.6;
@@ -1301,6 +1385,30 @@ const LOCAL_NAMES: f64 = 2.0;
 /// What a country, capital or region reading loses in a local article of another country when nothing else
 /// in the article points to its country (about the head start a country's feature bonus gives it).
 const FOREIGN_PENALTY: f64 = 5.0;
+/// What a region reading gains right after a town it holds ("Blakely, Georgia"): as much as a town gains from
+/// the region that closes its address.
+const APPOSED_REGION_BONUS: f64 = 8.0;
+/// Adjectives of a part of an area, written lower-case before its name ("central Washington").
+const COMPASS_ADJECTIVES: &[&str] = &[
+    "central",
+    "eastern",
+    "western",
+    "northern",
+    "southern",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+];
+/// What a region reading gains after one: the head start a sizeable namesake town took from it.
+const COMPASS_REGION_BONUS: f64 = 3.0;
+/// What a region reading gains when the name is listed with other regions ("California or Washington"): more
+/// than the head start of a capital of the same name.
+const LISTED_REGION_BONUS: f64 = 4.0;
 
 /// More people than a place called a village, hamlet or settlement has.
 const VILLAGE_MAX_POPULATION: u64 = 50_000;
@@ -1312,6 +1420,9 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
         "PPLC" => 2.5,
         "PPLA" => 1.5,
         "PPLA2" => 0.8,
+        // more than a country's head start: "Atlantic" (Iowa, 7,000 people) is the ocean even in a US paper
+        "OCN" => 9.0,
+        f if macro_feature(f) => 8.0,
         _ => 0.0,
     };
     match cue {
@@ -1329,7 +1440,7 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
                 b -= 3.0;
             }
         }
-        Some("region") | Some("oblast") | Some("province") | Some("state") | Some("district") => {
+        Some("region") | Some("oblast") | Some("province") | Some("district") | Some("state") => {
             if c.feature_code == "ADM1" {
                 b += 6.0;
             } else {
@@ -1542,6 +1653,23 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     if debug_places() {
         eprintln!("places: near points {near_points:?}, stated points {stated_points:?}");
     }
+    // one sense per article: a name placed once by its address ("Parkland, Florida") is the same place where it
+    // stands alone later ("the Parkland students"); not a country's, a capital's or a region's name, which a
+    // list reads as an address ("Mexico, New York and Boston")
+    let mut key_container: HashMap<String, Candidate> = HashMap::new();
+    for (f, k) in found.iter().zip(&container) {
+        let town_only = f.cands.iter().all(|c| {
+            !(c.feature_code.starts_with("PCL")
+                || c.feature_code == "PPLC"
+                || c.feature_code == "ADM1")
+        });
+        if let (Some(k), true) = (k, town_only) {
+            key_container
+                .entry(f.key.clone())
+                .or_insert_with(|| k.clone());
+        }
+    }
+    let keys: Vec<String> = found.iter().map(|f| f.key.clone()).collect();
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
         if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
             return 0.0;
@@ -1552,7 +1680,10 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 b += 2.5;
             }
         }
-        if let Some(k) = &container[i] {
+        let k = container[i]
+            .as_ref()
+            .or_else(|| key_container.get(&keys[i]));
+        if let Some(k) = k {
             let inside = if k.feature_code == "ADM1" {
                 k.country_code == c.country_code && k.admin1_code == c.admin1_code
             } else {
@@ -1619,45 +1750,105 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             with_countries.insert(w[1].key.clone());
         }
     }
-    // the same for regions: "Alberta, Manitoba, Ontario and New Brunswick", "Virginia, Washington,
-    // West Virginia": a name listed with a region that has no sizeable town of its name
-    let mut with_regions: HashSet<String> = HashSet::new();
-    for w in found.windows(2) {
+    // names listed with a region ("states such as California or Washington", "Alaska, Hawaii and Washington")
+    // are regions themselves where they can be, unless an address closes them ("Washington, D.C."); a region
+    // that shares its name with a sizeable town does not count ("Washington, New York and Boston")
+    let plain_region = |f: &Found| {
+        best_of(f).is_some_and(|b| b.feature_code == "ADM1")
+            && !f
+                .cands
+                .iter()
+                .any(|c| c.feature_class == 'P' && c.population >= 100_000 && namesake(c, &f.key))
+    };
+    let mut with_regions: HashSet<usize> = HashSet::new();
+    for (i, w) in found.windows(2).enumerate() {
         let gap = view.get(w[0].end..w[1].start).unwrap_or("");
-        if !matches!(gap, " and " | ", " | " or " | ", and ") {
+        if !matches!(gap, " and " | ", " | " or " | ", and " | ", or ") {
             continue;
         }
-        let region = |f: &Found| {
-            best_of(f).is_some_and(|b| b.feature_code == "ADM1")
-                && !f
-                    .cands
-                    .iter()
-                    .any(|c| c.feature_class == 'P' && c.population >= 100_000)
-        };
         let can_be = |f: &Found| f.cands.iter().any(|c| c.feature_code == "ADM1");
-        if region(&w[1]) && can_be(&w[0]) {
-            with_regions.insert(w[0].key.clone());
+        if plain_region(&w[1]) && can_be(&w[0]) {
+            with_regions.insert(i);
         }
-        if region(&w[0]) && can_be(&w[1]) {
-            with_regions.insert(w[1].key.clone());
+        if plain_region(&w[0]) && can_be(&w[1]) && addresses[i + 1].region.is_none() {
+            with_regions.insert(i + 1);
         }
     }
-    // and a name that closes another's address: "Mississauga, Ontario"
-    let closes_address: HashSet<usize> = addresses.iter().filter_map(|a| a.region).collect();
-
+    // "Blakely, Georgia", "Mississauga, Ontario": a name right after a town, with a region reading that holds
+    // one of the town's readings, is that region (not the country Georgia, not Ontario, New York); not when
+    // the region's namesake town lies in it ("Opytne, Donetsk": the city is as likely)
+    let mut apposed_region: HashMap<usize, Candidate> = HashMap::new();
+    for (i, w) in found.windows(2).enumerate() {
+        if view.get(w[0].end..w[1].start) != Some(", ") || w[0].kind == MentionKind::Demonym {
+            continue;
+        }
+        let region = w[1].cands.iter().find(|r| {
+            r.feature_code == "ADM1"
+                && w[0].cands.iter().any(|t| {
+                    t.feature_class == 'P'
+                        && t.country_code == r.country_code
+                        && t.admin1_code == r.admin1_code
+                })
+                && !w[1].cands.iter().any(|t| {
+                    t.feature_class == 'P'
+                        && t.population >= 100_000
+                        && namesake(t, &w[1].key)
+                        && t.country_code == r.country_code
+                        && t.admin1_code == r.admin1_code
+                })
+        });
+        if let Some(r) = region {
+            apposed_region.insert(i + 1, r.clone());
+        }
+    }
+    // the article's countries as points (names read as countries, demonyms), for the water bodies and
+    // macro-regions that share a name ("the Gulf": the Persian Gulf near Iran, the Gulf of Mexico near the US)
+    let mut country_points: Vec<(f64, f64)> = Vec::new();
+    for f in &found {
+        let c = if f.kind == MentionKind::Demonym {
+            f.cands.first().cloned()
+        } else {
+            best_of(f)
+        };
+        if let Some(c) = c.filter(|c| c.feature_code.starts_with("PCL")) {
+            if !country_points.contains(&(c.lat, c.lon)) {
+                country_points.push((c.lat, c.lon));
+            }
+        }
+    }
+    // "central Washington", "southern California": a part of an area, so the region rather than a town (a
+    // country stays the country: "southern Taiwan")
+    let compass: Vec<bool> = found
+        .iter()
+        .map(|f| {
+            !f.cands.iter().any(|c| c.feature_code.starts_with("PCL"))
+                && prev_word(view, f.start).is_some_and(|w| {
+                    COMPASS_ADJECTIVES.contains(&w)
+                        && !view[..f.start].trim_end().ends_with(['.', '!', '?'])
+                })
+        })
+        .collect();
     // first pass: priors and the article's countries
     type Support = HashMap<(String, String), Vec<String>>;
     let pick =
         |fi: usize, f: &Found, anchors: &[(f64, f64)], support: &Support| -> Option<(usize, f64)> {
             // a bare name shared by a region and a sizeable town is the town ("Kharkiv", "Odesa"); the region
             // needs a cue ("the Kharkiv region")
-            let town_namesake = f
+            // (a town called so, or whose name starts with it: "New York City"; not one that only has it among
+            // its other names, as Floridablanca has "Florida")
+            let namesakes: Vec<&Candidate> = f
                 .cands
                 .iter()
-                .any(|c| c.feature_class == 'P' && c.population >= 100_000);
+                .filter(|c| {
+                    c.feature_class == 'P'
+                        && c.population >= 100_000
+                        && (namesake(c, &f.key) || f.facility.is_some())
+                })
+                .collect();
+            let town_namesake = !namesakes.is_empty();
             let region_cue = matches!(
                 f.cue.as_deref(),
-                Some("region" | "oblast" | "province" | "state" | "district")
+                Some("region" | "oblast" | "province" | "district" | "state")
             );
             // a local article: most other names lie in one country, and this name has a reading there; a
             // foreign country or capital of the same name that nothing else in the article points to is
@@ -1682,13 +1873,20 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     {
                         s -= FOREIGN_PENALTY;
                     }
-                    let listed_region =
-                        with_regions.contains(&f.key) || closes_address.contains(&fi);
-                    if c.feature_code == "ADM1" && town_namesake && !region_cue && !listed_region {
+                    if c.feature_code == "ADM1" && town_namesake && !region_cue {
                         s -= 3.0;
                     }
-                    if c.feature_code == "ADM1" && listed_region {
-                        s += 2.0;
+                    if c.feature_code == "ADM1" && with_regions.contains(&fi) {
+                        s += LISTED_REGION_BONUS;
+                    }
+                    if apposed_region
+                        .get(&fi)
+                        .is_some_and(|r| r.geonames_id == c.geonames_id)
+                    {
+                        s += APPOSED_REGION_BONUS;
+                    }
+                    if c.feature_code == "ADM1" && compass[fi] {
+                        s += COMPASS_REGION_BONUS;
                     }
                     // the region other places of the article lie in: "Georgia" with Atlanta and Athens
                     // in the US state, "Gainesville" in the state the others are in
@@ -1696,8 +1894,15 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                         let others = support
                             .get(&(c.country_code.clone(), a.clone()))
                             .map_or(0, |v| v.iter().filter(|k| **k != f.key).count());
+                        // names inside a region whose namesake town is in it too ("Brooklyn" with "New York")
+                        // are as much the town's support as the region's
+                        let town_inside = namesakes.iter().any(|t| {
+                            t.country_code == c.country_code && t.admin1_code == c.admin1_code
+                        });
                         if c.feature_code == "ADM1" {
-                            s += 2.0 * others.min(3) as f64;
+                            if !town_inside || region_cue {
+                                s += 2.0 * others.min(3) as f64;
+                            }
                         } else if others > 0
                             && !c.feature_code.starts_with("PCL")
                             && !regions.contains(&(c.country_code.clone(), a.clone()))
@@ -1710,8 +1915,24 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if i >= f.first_variant {
                         s -= VARIANT_PENALTY;
-                    } else if own_name(c, &f.key) {
+                    } else if own_name(c, &f.key) || c.feature_class == 'P' && namesake(c, &f.key) {
                         s += OWN_NAME_BONUS;
+                    }
+                    if macro_feature(&c.feature_code) && f.cands.len() > 1 {
+                        let d = anchors
+                            .iter()
+                            .chain(&country_points)
+                            .map(|&a| haversine_km(a, (c.lat, c.lon)))
+                            .fold(f64::MAX, f64::min);
+                        s += if d < 1000.0 {
+                            3.0
+                        } else if d < 2500.0 {
+                            2.0
+                        } else if d < 5000.0 {
+                            1.0
+                        } else {
+                            0.0
+                        };
                     }
                     if !anchors.is_empty() && c.feature_class == 'P' {
                         let d = anchors
@@ -1786,6 +2007,22 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
         }
     }
+    // the article's town: the sure town named most often (first named on a tie); streets lie in it
+    let mut town_count: Vec<(u64, usize, usize)> = Vec::new(); // (geonames id, mentions, found index)
+    for (i, (f, p)) in found.iter().zip(&first).enumerate() {
+        let Some((ci, conf)) = *p else { continue };
+        let c = &f.cands[ci];
+        if conf > 0.8 && c.feature_class == 'P' && f.kind == MentionKind::Literal {
+            match town_count.iter_mut().find(|t| t.0 == c.geonames_id) {
+                Some(t) => t.1 += 1,
+                None => town_count.push((c.geonames_id, 1, i)),
+            }
+        }
+    }
+    let main_town: Option<Candidate> = town_count
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+        .and_then(|&(_, _, i)| first[i].map(|(ci, _)| found[i].cands[ci].clone()));
     // second pass: closeness to the other places that are sure
     let sure: Vec<(usize, (f64, f64))> = found
         .iter()
@@ -1857,8 +2094,17 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         .collect();
     for (i, f) in found.into_iter().enumerate() {
         let choice = choices[i];
-        let cand = choice.map(|(ci, _)| f.cands[ci].clone());
-        let conf = choice.map(|(_, c)| c).unwrap_or(0.0);
+        let (cand, conf) = if f.facility.as_deref() == Some("street") {
+            (
+                main_town.clone(),
+                if main_town.is_some() { 0.5 } else { 0.0 },
+            )
+        } else {
+            (
+                choice.map(|(ci, _)| f.cands[ci].clone()),
+                choice.map(|(_, c)| c).unwrap_or(0.0),
+            )
+        };
         // one place per resolved entry (or per unresolved key)
         let existing = doc.places.iter().position(|p| match (&p.resolved, &cand) {
             _ if p.facility.is_some() || f.facility.is_some() => p.key == f.key,
