@@ -2331,40 +2331,29 @@ fn relations(doc: &mut Doc) {
             (Some(d), Some(b)) => Some(destination((alat, alon), d, bearing_degrees(b))),
             _ => None,
         };
-        if let (Some(c), Some(pt), Some(d)) =
-            (doc.places[i].resolved.as_ref(), stated, r.distance_km)
-        {
-            let off = haversine_km(pt, (c.lat, c.lon));
-            if doc.places[i].resolution == "fuzzy" && off > (0.5 * d).max(15.0) {
-                // back to the name as the text spells it
-                let written = doc
-                    .place_mentions
-                    .iter()
-                    .find(|m| m.place == i)
-                    .map(|m| view[m.start..m.end].to_string());
-                let p = &mut doc.places[i];
-                p.resolved = None;
-                p.resolution = "unresolved";
-                if let Some(w) = written {
-                    p.name = w;
-                }
-            }
-        }
-        // a spelling guess far from the place it is written to lie by: the anchor's point instead
-        if let (Some(c), None) = (doc.places[i].resolved.as_ref(), r.distance_km) {
-            let off = haversine_km((alat, alon), (c.lat, c.lon));
-            if doc.places[i].resolution == "fuzzy" && off > near::NEAR_KM {
-                let written = doc
-                    .place_mentions
-                    .iter()
-                    .find(|m| m.place == i)
-                    .map(|m| view[m.start..m.end].to_string());
-                let p = &mut doc.places[i];
-                p.resolved = None;
-                p.resolution = "unresolved";
-                if let Some(w) = written {
-                    p.name = w;
-                }
+        // a spelling guess the stated distance and bearing contradict, or far from the place it
+        // is written to lie by, is dropped: the stated point or the anchor's instead
+        let contradicted = doc.places[i].resolution == "fuzzy"
+            && doc.places[i]
+                .resolved
+                .as_ref()
+                .is_some_and(|c| match (stated, r.distance_km) {
+                    (Some(pt), Some(d)) => haversine_km(pt, (c.lat, c.lon)) > (0.5 * d).max(15.0),
+                    (_, None) => haversine_km((alat, alon), (c.lat, c.lon)) > near::NEAR_KM,
+                    _ => false,
+                });
+        if contradicted {
+            // back to the name as the text spells it
+            let written = doc
+                .place_mentions
+                .iter()
+                .find(|m| m.place == i)
+                .map(|m| view[m.start..m.end].to_string());
+            let p = &mut doc.places[i];
+            p.resolved = None;
+            p.resolution = "unresolved";
+            if let Some(w) = written {
+                p.name = w;
             }
         }
         let unplaced = doc.places[i].resolved.is_none() || doc.places[i].facility.is_some();
