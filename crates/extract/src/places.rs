@@ -1142,8 +1142,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     // a misspelt longer name in a place context; at the start of a sentence only
                     // when the settlement word follows it ("Shachastia town")
                     let sentence_initial = s == ss;
-                    let initial_ok = !sentence_initial || cue_after(view, e).is_some();
-                    if len == 1 && name.chars().count() >= 6 && cue.is_some() && initial_ok {
+                    let settlement_after = cue_after(view, e).is_some();
+                    let initial_ok = !sentence_initial || settlement_after;
+                    // (6 letters only before a settlement word: fuzzy look-ups are dear)
+                    let min_len = if settlement_after { 6 } else { 7 };
+                    if len == 1 && name.chars().count() >= min_len && cue.is_some() && initial_ok {
                         let edits = if name.chars().count() >= 9 { 2 } else { 1 };
                         let fz = cache.fuzzy(gaz, name, edits);
                         if !fz.is_empty() {
