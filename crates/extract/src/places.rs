@@ -1753,15 +1753,31 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             with_countries.insert(w[1].key.clone());
         }
     }
+    // whether a reading bears the name as its own, or starts with it ("New York City"), once per
+    // name and entry: the skeletons behind it are dear, and pick runs twice over every mention
+    let mut names_of: HashMap<(&str, u64), (bool, bool)> = HashMap::new();
+    for f in &found {
+        for c in &f.cands {
+            names_of
+                .entry((f.key.as_str(), c.geonames_id))
+                .or_insert_with(|| {
+                    let own = own_name(c, &f.key);
+                    (own, own || namesake(c, &f.key))
+                });
+        }
+    }
+    let own_of =
+        |c: &Candidate, key: &str| names_of.get(&(key, c.geonames_id)).is_some_and(|n| n.0);
+    let namesake_of =
+        |c: &Candidate, key: &str| names_of.get(&(key, c.geonames_id)).is_some_and(|n| n.1);
     // names listed with a region ("states such as California or Washington", "Alaska, Hawaii and Washington")
     // are regions themselves where they can be, unless an address closes them ("Washington, D.C."); a region
     // that shares its name with a sizeable town does not count ("Washington, New York and Boston")
     let plain_region = |f: &Found| {
         best_of(f).is_some_and(|b| b.feature_code == "ADM1")
-            && !f
-                .cands
-                .iter()
-                .any(|c| c.feature_class == 'P' && c.population >= 100_000 && namesake(c, &f.key))
+            && !f.cands.iter().any(|c| {
+                c.feature_class == 'P' && c.population >= 100_000 && namesake_of(c, &f.key)
+            })
     };
     let mut with_regions: HashSet<usize> = HashSet::new();
     for (i, w) in found.windows(2).enumerate() {
@@ -1795,7 +1811,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 && !w[1].cands.iter().any(|t| {
                     t.feature_class == 'P'
                         && t.population >= 100_000
-                        && namesake(t, &w[1].key)
+                        && namesake_of(t, &w[1].key)
                         && t.country_code == r.country_code
                         && t.admin1_code == r.admin1_code
                 })
@@ -1845,7 +1861,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .filter(|c| {
                     c.feature_class == 'P'
                         && c.population >= 100_000
-                        && (namesake(c, &f.key) || f.facility.is_some())
+                        && (namesake_of(c, &f.key) || f.facility.is_some())
                 })
                 .collect();
             let town_namesake = !namesakes.is_empty();
@@ -1918,7 +1934,8 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     }
                     if i >= f.first_variant {
                         s -= VARIANT_PENALTY;
-                    } else if own_name(c, &f.key) || c.feature_class == 'P' && namesake(c, &f.key) {
+                    } else if own_of(c, &f.key) || c.feature_class == 'P' && namesake_of(c, &f.key)
+                    {
                         s += OWN_NAME_BONUS;
                     }
                     if macro_feature(&c.feature_code) && f.cands.len() > 1 {
