@@ -95,7 +95,6 @@ const PLACE_CUES: &[&str] = &[
     "province of",
     "state of",
     "suburb of",
-    "state of",
 ];
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
@@ -204,25 +203,21 @@ fn head_reading(cands: &[Candidate]) -> bool {
 /// crates/extract/data/non_place_names.txt.
 fn non_place_names() -> &'static HashSet<&'static str> {
     static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| {
-        include_str!("../data/non_place_names.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    N.get_or_init(|| word_list(include_str!("../data/non_place_names.txt")))
 }
 
 /// Words that end a street's name ("Street", "Avenue"), from crates/extract/data/street_words.txt.
 fn street_words() -> &'static HashSet<&'static str> {
     static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| {
-        include_str!("../data/street_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
+    N.get_or_init(|| word_list(include_str!("../data/street_words.txt")))
+}
+
+/// The lines of a word list, trimmed, without blanks and `#` comments.
+fn word_list(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 }
 
 /// The end of a street word right after `e` ("Atlantic| Avenue", "Memphis| Ave."), if there is one.
@@ -497,6 +492,15 @@ fn facility_kind(w: &str) -> &'static str {
         "refinery" => "refinery",
         _ => "oil depot",
     }
+}
+
+/// The distance a relative location states, in kilometres ("10km", "90 miles", "2,5 km").
+fn relation_km(c: &regex::Captures) -> Option<f64> {
+    let d = c.get(1)?.as_str().replace(',', ".").parse::<f64>().ok()?;
+    let miles = c
+        .get(2)
+        .is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("mi"));
+    Some(if miles { d * 1.609_344 } else { d })
 }
 
 fn bearing_code(w: &str) -> &'static str {
@@ -1416,6 +1420,14 @@ const LISTED_REGION_BONUS: f64 = 4.0;
 /// More people than a place called a village, hamlet or settlement has.
 const VILLAGE_MAX_POPULATION: u64 = 50_000;
 
+/// A cue that calls the name a region ("the Donetsk region", "Washington state", "Kherson oblast").
+fn is_region_cue(cue: Option<&str>) -> bool {
+    matches!(
+        cue,
+        Some("region" | "oblast" | "province" | "district" | "state")
+    )
+}
+
 fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     let mut b = match c.feature_code.as_str() {
         f if f.starts_with("PCL") => 6.0,
@@ -1443,7 +1455,7 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
                 b -= 3.0;
             }
         }
-        Some("region") | Some("oblast") | Some("province") | Some("district") | Some("state") => {
+        cue if is_region_cue(cue) => {
             if c.feature_code == "ADM1" {
                 b += 6.0;
             } else {
@@ -1577,8 +1589,8 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 .collect()
         })
         .collect();
-    // "Kamenka near Debaltseve", "Alexandrovka, west of Donetsk": a town the place lies by
-    // an anchor is a town: its best reading as one ("near Donetsk": the city, not the region)
+    // the town a place is written to lie by ("Kamenka near Debaltseve", "X (47km north-east of
+    // Donetsk)"): the name's best reading as a town ("near Donetsk": the city, not the region)
     let town_of = |f: &Found| -> Option<Candidate> {
         f.readings()
             .iter()
@@ -1595,7 +1607,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     let stated_points: Vec<Option<StatedPoint>> = {
         let mut out = vec![None; found.len()];
         for c in patterns().relation.captures_iter(view) {
-            let (Some(all), Some(d)) = (c.get(0), c.get(1)) else {
+            let (Some(all), Some(km)) = (c.get(0), relation_km(&c)) else {
                 continue;
             };
             let Some(j) = found.iter().position(|f| f.start == all.end()) else {
@@ -1611,14 +1623,6 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             let Some(a) = town_of(&found[j]) else {
                 continue;
             };
-            let Ok(mut km) = d.as_str().replace(',', ".").parse::<f64>() else {
-                continue;
-            };
-            if c.get(2)
-                .is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("mi"))
-            {
-                km *= 1.609_344;
-            }
             let deg = bearing_degrees(bearing_code(&c[3]));
             let point = destination((a.lat, a.lon), km, deg);
             out[i] = Some((point, (0.5 * km).max(20.0), a.geonames_id));
@@ -1656,23 +1660,6 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     if debug_places() {
         eprintln!("places: near points {near_points:?}, stated points {stated_points:?}");
     }
-    // one sense per article: a name placed once by its address ("Parkland, Florida") is the same place where it
-    // stands alone later ("the Parkland students"); not a country's, a capital's or a region's name, which a
-    // list reads as an address ("Mexico, New York and Boston")
-    let mut key_container: HashMap<String, Candidate> = HashMap::new();
-    for (f, k) in found.iter().zip(&container) {
-        let town_only = f.cands.iter().all(|c| {
-            !(c.feature_code.starts_with("PCL")
-                || c.feature_code == "PPLC"
-                || c.feature_code == "ADM1")
-        });
-        if let (Some(k), true) = (k, town_only) {
-            key_container
-                .entry(f.key.clone())
-                .or_insert_with(|| k.clone());
-        }
-    }
-    let keys: Vec<String> = found.iter().map(|f| f.key.clone()).collect();
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
         if c.feature_code == "ADM1" || c.feature_code.starts_with("PCL") {
             return 0.0;
@@ -1683,10 +1670,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 b += 2.5;
             }
         }
-        let k = container[i]
-            .as_ref()
-            .or_else(|| key_container.get(&keys[i]));
-        if let Some(k) = k {
+        if let Some(k) = &container[i] {
             let inside = if k.feature_code == "ADM1" {
                 k.country_code == c.country_code && k.admin1_code == c.admin1_code
             } else {
@@ -1865,10 +1849,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 })
                 .collect();
             let town_namesake = !namesakes.is_empty();
-            let region_cue = matches!(
-                f.cue.as_deref(),
-                Some("region" | "oblast" | "province" | "district" | "state")
-            );
+            let region_cue = is_region_cue(f.cue.as_deref());
             // a local article: most other names lie in one country, and this name has a reading there; a
             // foreign country or capital of the same name that nothing else in the article points to is
             // unlikely ("Lebanon", "Paris", "Dublin" in a Pennsylvania, Illinois or Ohio paper)
@@ -2089,12 +2070,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     }
     // ("the city of Kherson" is not "the Kherson region": the same cue, or no region cue on
     // either and a town)
-    let region_cue = |f: &Found| {
-        matches!(
-            f.cue.as_deref(),
-            Some("region" | "oblast" | "province" | "state" | "district")
-        )
-    };
+    let region_cue = |f: &Found| is_region_cue(f.cue.as_deref());
     let same_readings = |a: &Found, b: &Found, chosen: Option<(usize, f64)>| {
         let town = chosen.is_some_and(|(ci, _)| b.cands[ci].feature_class == 'P');
         a.cands.len() == b.cands.len()
@@ -2225,20 +2201,7 @@ fn relations(doc: &mut Doc) {
         else {
             continue;
         };
-        let dist = c
-            .get(1)
-            .and_then(|d| d.as_str().replace(',', ".").parse::<f64>().ok())
-            .map(|d| {
-                let unit = c
-                    .get(2)
-                    .map(|u| u.as_str().to_ascii_lowercase())
-                    .unwrap_or_default();
-                if unit.starts_with("mi") {
-                    d * 1.609_344
-                } else {
-                    d
-                }
-            });
+        let dist = relation_km(&c);
         anchors_at.insert(am.start);
         doc.anchor_spans.push((all.start(), am.end, am.place));
         raw.push((
