@@ -3,96 +3,55 @@
 
 use crate::doc::{capitalised_runs, is_capitalised, words, Doc};
 use crate::lexicon::Lexicon;
+use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
-use std::sync::OnceLock;
-
-/// Head words that make a capitalised run an organisation.
-const ORG_HEADS: &[&str] = &[
-    "Ministry",
-    "Committee",
-    "Institute",
-    "Agency",
-    "Council",
-    "Service",
-    "Company",
-    "Corporation",
-    "Command",
-    "Staff",
-    "Guard",
-    "Office",
-    "Department",
-    "Directorate",
-    "Commission",
-    "Court",
-    "Bank",
-    "Party",
-    "Organization",
-    "Organisation",
-    "Union",
-    "Group",
-    "Brigade",
-    "Battalion",
-    "Regiment",
-    "Division",
-    "Corps",
-    "Fleet",
-    "Center",
-    "Centre",
-    "Foundation",
-    "Parliament",
-    "Government",
-    "Administration",
-    "Police",
-    "Army",
-    "Navy",
-    "Forces",
-];
-
-/// Nouns that, after a demonym or a country's possessive, name a country's armed forces.
-const FORCE_NOUNS: &str = r"troops|forces|military|army|soldiers|servicemen|marines|navy|artillery|units|paratroopers|defence forces|defense forces|armed forces|air force|air defences|air defenses|border guards|infantry|fighters|sailors|gunners|assault groups|brigades?";
-
-/// Nouns of anonymous sources.
-const SOURCE_NOUNS: &str = r"officials|official|sources|source|authorities|spokesman|spokeswoman|spokesperson|administration|government|military|officers";
-
-fn known_matcher(lex: &Lexicon) -> &'static AhoCorasick {
-    static M: OnceLock<AhoCorasick> = OnceLock::new();
-    M.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(lex.actor_aliases.iter().map(|(a, _)| a.as_str()))
-            .expect("actor alias automaton")
-    })
-}
-
-fn re(pat: &str) -> Regex {
-    Regex::new(pat).expect("actor pattern")
-}
+use std::collections::HashSet;
 
 struct Patterns {
     forces: Regex,
-    its_forces: Regex,
     anon: Regex,
     source_in: Regex,
     ministry: Regex,
     pronoun: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        forces: re(&format!(
-            r"\b(?:(?:the|a|an)\s+)?([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?)(?:'s)?\s+(?:(?:own|state|regular|elite|special|ground|naval|allied|pro-\w+)\s+)?(?:{FORCE_NOUNS})\b"
-        )),
-        its_forces: re(&format!(r"\b(?:its|their)\s+(?:own\s+)?(?:{FORCE_NOUNS})\b")),
-        anon: re(&format!(
-            r"\b(?:(?:the|a|an|some|two|three|several)\s+)?((?:[A-Z][A-Za-z]+(?:'s)?(?:-installed|-backed|-appointed)?\s+|[a-z]+-(?:installed|backed|appointed)\s+)(?:(?:senior|local|military|defence|defense|security|government|intelligence|regional|occupation|western|top)\s+){{0,2}}(?:{SOURCE_NOUNS}))\b"
-        )),
-        source_in: re(r"\b(?:a|an|one)\s+(?:senior\s+)?(?:source|official)\s+(?:in|at|from|with)\s+(?:the\s+)?"),
-        ministry: re(r"\b(?:the\s+)?([A-Z][a-z]+)(?:'s)?\s+(defen[cs]e|foreign|interior|emergencies|health|energy)\s+ministry\b"),
-        pronoun: re(r"\b([Hh]e|[Ss]he|[Ii]t)\s+(?:\w+ly\s+)?(said|says|added|told|stated|claimed|wrote|noted|warned|insisted|explained|continued|spoke|argued|denied|accused|announced|replied)\b"),
-    })
+/// The rules of the actors stage: the known-actor matcher over the lexicon's aliases, `lists/org_heads.txt`,
+/// `place_nouns.txt` and the `actors.*` patterns.
+pub struct ActorRules {
+    /// Every alias of `actors.tsv`, leftmost-longest.
+    known: AhoCorasick,
+    /// Head words that make a capitalised run an organisation ("Ministry", "Regiment").
+    org_heads: HashSet<String>,
+    /// Nouns that end place names, not people's ("Henry County").
+    place_nouns: HashSet<String>,
+    patterns: Patterns,
+}
+
+impl ActorRules {
+    pub fn load(files: &DataFiles, p: &PatternTable, lex: &Lexicon) -> Result<Self, RulesError> {
+        let known = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(lex.actor_aliases.iter().map(|(a, _)| a.as_str()))
+            .map_err(|e| RulesError {
+                file: "actors.tsv".into(),
+                line: None,
+                message: format!("the aliases do not build a matcher: {e}"),
+            })?;
+        Ok(ActorRules {
+            known,
+            org_heads: files.set("lists/org_heads.txt")?,
+            place_nouns: files.set("place_nouns.txt")?,
+            patterns: Patterns {
+                forces: p.get("actors.forces")?,
+                anon: p.get("actors.anon")?,
+                source_in: p.get("actors.source_in")?,
+                ministry: p.get("actors.ministry")?,
+                pronoun: p.get("actors.pronoun")?,
+            },
+        })
+    }
 }
 
 /// Country code and country name for a demonym or a country name ("Ukrainian", "Ukraine", "Russia's").
@@ -120,7 +79,8 @@ pub fn forces_name(country: &str) -> String {
 }
 
 pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
-    let lex = Lexicon::get();
+    let rules = doc.rules;
+    let lex = &rules.lexicon;
     let view = doc.view();
     known(doc, lex);
     doc.flush_actor_mentions();
@@ -138,7 +98,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     doc.flush_actor_mentions();
     unknown_speakers(doc, gaz, lex);
     doc.flush_actor_mentions();
-    pronouns(doc, lex);
+    pronouns(doc);
     doc.flush_actor_mentions();
     let _ = view;
 }
@@ -151,7 +111,7 @@ fn boundary_ok(view: &str, s: usize, e: usize) -> bool {
 
 fn known(doc: &mut Doc, lex: &Lexicon) {
     let view = doc.view();
-    let m = known_matcher(lex);
+    let m = &doc.rules.actors.known;
     for hit in m.find_iter(view) {
         let (s, e) = (hit.start(), hit.end());
         if !boundary_ok(view, s, e) {
@@ -182,7 +142,7 @@ fn known(doc: &mut Doc, lex: &Lexicon) {
 
 fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
-    for c in patterns().ministry.captures_iter(view) {
+    for c in doc.rules.actors.patterns.ministry.captures_iter(view) {
         let all = c.get(0).unwrap();
         if let Some((cc, country)) = country_of(gaz, &c[1]) {
             let kind = if c[2].starts_with("defen") {
@@ -199,7 +159,7 @@ fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
 
 fn forces(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
-    for c in patterns().forces.captures_iter(view) {
+    for c in doc.rules.actors.patterns.forces.captures_iter(view) {
         let all = c.get(0).unwrap();
         let Some((cc, country)) = country_of(gaz, &c[1]) else {
             continue;
@@ -306,7 +266,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             }
             // "Henry County", "Jackson Township": a place's name
             let last = &view[name_toks[name_toks.len() - 1].0..ne];
-            if name_toks.len() >= 2 && place_nouns().contains(last) {
+            if name_toks.len() >= 2 && doc.rules.actors.place_nouns.contains(last) {
                 continue;
             }
             let given = lex.given_names.get(first).copied();
@@ -423,7 +383,9 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
             if doc.actor_overlapping(s, e) {
                 continue;
             }
-            let has_head = toks.iter().any(|&(a, b)| ORG_HEADS.contains(&&view[a..b]));
+            let has_head = toks
+                .iter()
+                .any(|&(a, b)| doc.rules.actors.org_heads.contains(&view[a..b]));
             if !has_head {
                 continue;
             }
@@ -448,7 +410,7 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     // "a source in the SBU security service": the source speaks for the organisation named after it
     let mut found = Vec::new();
-    for m in patterns().source_in.find_iter(view) {
+    for m in doc.rules.actors.patterns.source_in.find_iter(view) {
         if let Some(am) = doc
             .actors_within(m.end(), m.end() + 200)
             .next()
@@ -464,7 +426,7 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
     for (s, e, a) in found {
         doc.add_actor_mention(s, e, a, false);
     }
-    for c in patterns().anon.captures_iter(view) {
+    for c in doc.rules.actors.patterns.anon.captures_iter(view) {
         let g = c.get(1).unwrap();
         if doc.actor_overlapping(g.start(), g.end()) {
             continue;
@@ -487,8 +449,6 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
         );
         doc.add_actor_mention(g.start(), g.end(), id, false);
     }
-    // "its troops" / "its marines": armed forces of whoever "its" stands for, settled in events
-    let _ = patterns().its_forces;
 }
 
 /// A single capitalised name that nothing else recognised, opening a clause and followed by a verb of saying
@@ -570,11 +530,10 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
 
 /// "he said", "she added", "it said": joined to the nearest earlier person (of the same gender when known) or
 /// organisation.
-fn pronouns(doc: &mut Doc, lex: &Lexicon) {
+fn pronouns(doc: &mut Doc) {
     let view = doc.view();
-    let _ = lex;
     let mut adds = Vec::new();
-    for c in patterns().pronoun.captures_iter(view) {
+    for c in doc.rules.actors.patterns.pronoun.captures_iter(view) {
         let p = c.get(1).unwrap();
         let pr = p.as_str().to_ascii_lowercase();
         let want_person = pr != "it";
@@ -605,16 +564,3 @@ fn pronouns(doc: &mut Doc, lex: &Lexicon) {
 
 #[cfg(test)]
 mod tests;
-
-/// Nouns that end place names ("County", "Township"), from data/place_nouns.txt.
-fn place_nouns() -> &'static std::collections::HashSet<&'static str> {
-    static N: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    N.get_or_init(|| {
-        include_str!("../data/place_nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-}

@@ -1,6 +1,7 @@
 //! The document model shared by the extraction stages: one [`Doc`] that every stage annotates, spaCy style.
 //! All offsets here are byte offsets into the normalised view of [`sitrep_text::Text`].
 
+use crate::rules::Rules;
 use sitrep_gazetteer::Candidate;
 use sitrep_text::Text;
 
@@ -128,6 +129,8 @@ pub struct EventRec {
 
 pub struct Doc<'a> {
     pub text: &'a Text,
+    /// The engine's rules, read by every stage.
+    pub rules: &'a Rules,
     pub published: Option<chrono::NaiveDate>,
     pub actors: Vec<ActorRec>,
     pub actor_mentions: Vec<ActorMention>,
@@ -144,9 +147,10 @@ pub struct Doc<'a> {
 }
 
 impl<'a> Doc<'a> {
-    pub fn new(text: &'a Text, published: Option<chrono::NaiveDate>) -> Self {
+    pub fn new(text: &'a Text, published: Option<chrono::NaiveDate>, rules: &'a Rules) -> Self {
         Doc {
             text,
+            rules,
             published,
             actors: Vec::new(),
             actor_mentions: Vec::new(),

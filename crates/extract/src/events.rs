@@ -7,46 +7,17 @@ use crate::doc::{words, ClaimRec, Doc, EventRec, MentionKind};
 use crate::lexicon::Lexicon;
 use crate::places::antecedent;
 use crate::quotes::subject_before;
+use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
 use sitrep_text::ParagraphKind;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// Number words for fatality counts.
-const NUMBER_WORDS: &[(&str, u64)] = &[
-    ("a couple", 2),
-    ("a man", 1),
-    ("a woman", 1),
-    ("a child", 1),
-    ("a civilian", 1),
-    ("a soldier", 1),
-    ("one", 1),
-    ("two", 2),
-    ("three", 3),
-    ("four", 4),
-    ("five", 5),
-    ("six", 6),
-    ("seven", 7),
-    ("eight", 8),
-    ("nine", 9),
-    ("ten", 10),
-    ("eleven", 11),
-    ("twelve", 12),
-    ("a dozen", 12),
-    ("dozens", 24),
-    ("hundreds", 200),
-    ("scores", 40),
-];
+use std::collections::{HashMap, HashSet};
 
 /// How many of the latest events a new report of an event is compared with (merging, denials, contradictions).
 /// News reports stay near their events; the window keeps very long inputs linear.
 const WINDOW: usize = 64;
 /// Reports of one event more sentences apart than this are not merged.
 const MAX_SENTENCES_APART: usize = 80;
-
-/// Generic cue classes: they yield to a specific cue in the same sentence.
-const GENERIC: &[&str] = &["clash", "attack", "kill"];
 
 struct Patterns {
     killed_n: Regex,
@@ -58,22 +29,56 @@ struct Patterns {
     denial: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        killed_n: Regex::new(r"(?i)\b(?:killed|killing|kills|kill)\s+(?:at least\s+|up to\s+|about\s+|some\s+|nearly\s+|more than\s+|over\s+)?(\d[\d,]*|a couple|a man|a woman|a child|a civilian|a soldier|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a dozen|dozens|hundreds|scores)\b").unwrap(),
-        n_killed: Regex::new(r"(?i)\b(?:at least\s+|up to\s+|about\s+|some\s+)?(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens|hundreds)\s+(?:\w+\s+){0,2}(?:were|was|have been|had been|are|been)?\s*(?:killed|dead|died)\b").unwrap(),
-        anaphor: Regex::new(r"(?i)\b(?:the|this|that|which|for the)\s+(?:latest\s+|new\s+)?$").unwrap(),
-        blamed: Regex::new(r"(?i)\b(?:blamed|blames|blame|accused|accuses)\b").unwrap(),
-        negation: Regex::new(r"(?i)\b(?:denied|denies|deny|did not|didn't|has not|have not|had not|never|no)\s+(?:\w+\s+){0,2}$").unwrap(),
-        passive: Regex::new(r"(?i)\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$").unwrap(),
-        denial: Regex::new(r"(?i)\b(?:denied|denies|rejected|rejects|dismissed|dismisses|refuted|refutes)\s+(?:the|this|that|these|those|such)\s+(?:\w+\s+)?(?:report|reports|claim|claims|allegation|allegations|account|accounts)\b|\b(?:denied|denies)\s+it\b").unwrap(),
-    })
+/// The rules of the events stage besides the lexicon's cues: `lists/number_words.tsv`,
+/// `lists/generic_event_classes.txt` and the `events.*` patterns.
+pub struct EventRules {
+    /// Number words of fatality counts and the count each stands for.
+    number_words: HashMap<String, u64>,
+    /// Generic cue classes: they yield to a specific cue in the same sentence.
+    generic: HashSet<String>,
+    patterns: Patterns,
 }
 
-fn number_of(s: &str) -> Option<u64> {
+impl EventRules {
+    pub fn load(files: &DataFiles, p: &PatternTable) -> Result<Self, RulesError> {
+        const NUMBERS: &str = "lists/number_words.tsv";
+        let mut number_words = HashMap::new();
+        for (n, l) in files.lines(NUMBERS)? {
+            let count = l
+                .split_once('\t')
+                .and_then(|(w, c)| Some((w, c.trim().parse().ok()?)));
+            let Some((w, c)) = count else {
+                return Err(files.error(
+                    NUMBERS,
+                    n,
+                    "a phrase, a tab and a whole number are needed".into(),
+                ));
+            };
+            number_words.insert(w.to_string(), c);
+        }
+        Ok(EventRules {
+            number_words,
+            generic: files.set("lists/generic_event_classes.txt")?,
+            patterns: Patterns {
+                killed_n: p.get("events.killed_n")?,
+                n_killed: p.get("events.n_killed")?,
+                anaphor: p.get("events.anaphor")?,
+                blamed: p.get("events.blamed")?,
+                negation: p.get("events.negation")?,
+                passive: p.get("events.passive")?,
+                denial: p.get("events.denial")?,
+            },
+        })
+    }
+
+    fn is_generic(&self, class: &str) -> bool {
+        self.generic.contains(class)
+    }
+}
+
+fn number_of(er: &EventRules, s: &str) -> Option<u64> {
     let l = s.to_ascii_lowercase();
-    if let Some(&(_, n)) = NUMBER_WORDS.iter().find(|(w, _)| *w == l) {
+    if let Some(&n) = er.number_words.get(&l) {
         return Some(n);
     }
     l.replace(',', "").parse().ok()
@@ -87,8 +92,7 @@ struct Cue {
     sub_event_type: String,
 }
 
-fn cues_in(view: &str, s: usize, e: usize) -> Vec<Cue> {
-    let lex = Lexicon::get();
+fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     for c in &lex.cues {
         for m in c.re.find_iter(&view[s..e]) {
@@ -109,8 +113,7 @@ fn cues_in(view: &str, s: usize, e: usize) -> Vec<Cue> {
     out
 }
 
-fn modal_before(view: &str, from: usize, cue: usize) -> bool {
-    let lex = Lexicon::get();
+fn modal_before(lex: &Lexicon, view: &str, from: usize, cue: usize) -> bool {
     let before = view[from..cue].to_ascii_lowercase();
     // only the last few words matter: "plans to take control", "would retake"
     let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
@@ -209,8 +212,10 @@ struct Mention {
 }
 
 pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
+    let er = &doc.rules.events;
     let view = doc.view();
-    let lex = Lexicon::get();
+    let rules = doc.rules;
+    let lex = &rules.lexicon;
     let sides = sides(doc);
     let sentences: Vec<(usize, usize, usize)> = doc
         .text
@@ -227,10 +232,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         if pk != ParagraphKind::Body {
             continue;
         }
-        let mut cues = cues_in(view, ss, se);
+        let mut cues = cues_in(lex, view, ss, se);
         if cues.is_empty() {
             // "The ministry denied the report.": a denial of the last event told
-            if let Some(d) = patterns().denial.find(&view[ss..se]) {
+            if let Some(d) = er.patterns.denial.find(&view[ss..se]) {
                 let source = subject_before(doc, ss, ss + d.start()).map(|x| x.2);
                 if source.is_some() {
                     mentions.push(Mention::denial(
@@ -261,10 +266,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         if cues.is_empty() {
             continue;
         }
-        if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
+        if cues.iter().any(|c| !er.is_generic(&c.class)) {
             let specific: Vec<Cue> = cues
                 .drain(..)
-                .filter(|c| !GENERIC.contains(&c.class.as_str()))
+                .filter(|c| !er.is_generic(&c.class))
                 .collect();
             cues = specific;
         } else if cues.len() > 1 {
@@ -306,6 +311,7 @@ fn mention_for(
     ss: usize,
     se: usize,
 ) -> Option<Mention> {
+    let er = &doc.rules.events;
     let view = doc.view();
     let quote = doc.text.quote_at(cue.start).copied();
     // the clause: after a speech verb + "that" before the cue, up to a speech verb after it
@@ -385,7 +391,7 @@ fn mention_for(
             }
         }
     }
-    if modal_before(view, clause_start, cue.start) {
+    if modal_before(lex, view, clause_start, cue.start) {
         return None;
     }
     if sent_lower.contains("each other") || sent_lower.contains("one another") {
@@ -397,19 +403,20 @@ fn mention_for(
     let anaphoric = matches!(
         cue.class.as_str(),
         "attack" | "shelling" | "air" | "explosive" | "clash"
-    ) && patterns()
+    ) && er
+        .patterns
         .anaphor
         .is_match(&before_cue.to_ascii_lowercase())
         && !trigger.contains(' ');
     let before_plain = before_cue.replace('"', "");
     let first_word = trigger.split(' ').next().unwrap_or("");
     let passive_tail = format!("{} ", before_plain.trim_end());
-    let passive = patterns().passive.is_match(&passive_tail) && !first_word.ends_with("ing")
+    let passive = er.patterns.passive.is_match(&passive_tail) && !first_word.ends_with("ing")
         || trigger.starts_with("being ")
         || trigger.contains(" been ")
         || trigger.starts_with("was ")
         || trigger.starts_with("were ");
-    let denies = patterns().negation.is_match(before_cue);
+    let denies = er.patterns.negation.is_match(before_cue);
     let mut cue = cue;
     if passive && cue.class == "gain" && trigger.ends_with("back") {
         // "the enemy was pushed back": the attacker failed
@@ -454,7 +461,7 @@ fn mention_for(
     let mut actor2: Option<usize>;
     // "X blamed Y for the attack": Y is the attacker and X the source
     let mut blamed_actor = None;
-    if let Some(b) = patterns().blamed.find_iter(&view[ss..cue.start]).last() {
+    if let Some(b) = er.patterns.blamed.find_iter(&view[ss..cue.start]).last() {
         let (bs, be) = (ss + b.start(), ss + b.end());
         let blamed_mention = doc
             .actors_within(ss, se)
@@ -765,15 +772,16 @@ fn mention_for(
     }
     // fatalities
     let sent = &view[ss..se];
-    let fatalities = patterns()
+    let fatalities = er
+        .patterns
         .killed_n
         .captures(sent)
-        .and_then(|c| number_of(&c[1]))
+        .and_then(|c| number_of(er, &c[1]))
         .or_else(|| {
-            patterns()
+            er.patterns
                 .n_killed
                 .captures(sent)
-                .and_then(|c| number_of(&c[1]))
+                .and_then(|c| number_of(er, &c[1]))
         });
     // weapons settle generic cues
     let weapon = lex
@@ -792,7 +800,7 @@ fn mention_for(
         .text
         .sentences
         .get(si + 1)
-        .is_some_and(|s| cues_in(view, s.start, s.end).is_empty());
+        .is_some_and(|s| cues_in(lex, view, s.start, s.end).is_empty());
     let hedge = lex
         .hedges
         .iter()
@@ -888,6 +896,7 @@ fn family(class: &str) -> &str {
 }
 
 fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
+    let er = &doc.rules.events;
     for m in mentions {
         let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
         // a bare "was hit" right after a strike, with no place or side of its own, tells more of that strike
@@ -977,16 +986,13 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                     e.date = m.date.clone();
                     e.time_precision = m.time_precision;
                 }
-                if GENERIC.contains(&e.class.as_str())
-                    && !GENERIC.contains(&m.class.as_str())
-                    && !m.anaphoric
-                {
+                if er.is_generic(&e.class) && !er.is_generic(&m.class) && !m.anaphoric {
                     e.class = m.class.clone();
                     e.event_type = m.event_type.clone();
                     e.sub_event_type = m.sub_event_type.clone();
                 }
                 if let Some(w) = &m.weapon {
-                    if GENERIC.contains(&e.class.as_str()) || e.class == "defeat" {
+                    if er.is_generic(&e.class) || e.class == "defeat" {
                         e.event_type = w.0.clone();
                         e.sub_event_type = w.1.clone();
                     }
@@ -999,7 +1005,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             None => {
                 let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
                 if let Some(w) = &m.weapon {
-                    if GENERIC.contains(&m.class.as_str()) || m.class == "defeat" {
+                    if er.is_generic(&m.class) || m.class == "defeat" {
                         et = w.0.clone();
                         st = w.1.clone();
                     }

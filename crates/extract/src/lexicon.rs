@@ -1,8 +1,11 @@
-//! Lexicons and patterns, loaded once from the data files in `crates/extract/data/`.
+//! The shared lexicons: known actors (`actors.tsv`), speech verbs (`speech_verbs.txt`), given names
+//! (`given_names.tsv`), role words (`roles.txt`), hedges (`hedges.tsv`), event cues (`event_cues.tsv`), weapons
+//! (`weapons.tsv`), modality words (`modality.txt`), conflict context words (`conflict_context.tsv`) and stop
+//! names (`stop_names.txt`), all in `crates/extract/data/`. Part of [`crate::rules::Rules`]; writes no layer.
 
+use crate::rules::{DataFiles, RulesError};
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 pub struct KnownActor {
     pub name: String,
@@ -48,22 +51,34 @@ pub struct Lexicon {
     pub stop_names: HashSet<String>,
 }
 
-fn lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+fn word_regex(
+    files: &DataFiles,
+    file: &str,
+    line: usize,
+    pattern: &str,
+) -> Result<Regex, RulesError> {
+    Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+        .map_err(|e| files.error(file, line, format!("bad pattern {pattern}: {e}")))
 }
 
-fn word_regex(pattern: &str) -> Regex {
-    Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
-        .unwrap_or_else(|e| panic!("bad pattern in data file: {pattern}: {e}"))
+fn column<'a>(
+    files: &DataFiles,
+    file: &str,
+    line: usize,
+    f: &[&'a str],
+    i: usize,
+) -> Result<&'a str, RulesError> {
+    f.get(i)
+        .copied()
+        .ok_or_else(|| files.error(file, line, format!("column {} is missing", i + 1)))
 }
 
 impl Lexicon {
-    fn load() -> Lexicon {
+    /// Reads the lexicon files (see the module doc).
+    pub fn load(files: &DataFiles) -> Result<Lexicon, RulesError> {
         let mut actors = Vec::new();
         let mut actor_aliases = Vec::new();
-        for l in lines(include_str!("../data/actors.tsv")) {
+        for (_, l) in files.lines("actors.tsv")? {
             let f: Vec<&str> = l.split('\t').collect();
             let idx = actors.len();
             let name = f[0].to_string();
@@ -83,21 +98,21 @@ impl Lexicon {
                 }
             }
         }
-        let speech_verbs = lines(include_str!("../data/speech_verbs.txt"))
-            .map(|s| s.trim().to_string())
-            .collect();
-        let given_names = lines(include_str!("../data/given_names.tsv"))
-            .filter_map(|l| {
+        let speech_verbs = files.set("speech_verbs.txt")?;
+        let given_names = files
+            .lines("given_names.tsv")?
+            .into_iter()
+            .filter_map(|(_, l)| {
                 let mut it = l.split('\t');
                 Some((it.next()?.to_string(), it.next()?.chars().next()?))
             })
             .collect();
-        let mut roles: Vec<String> = lines(include_str!("../data/roles.txt"))
-            .map(|s| s.trim().to_string())
-            .collect();
+        let mut roles = files.list("roles.txt")?;
         roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let hedges = lines(include_str!("../data/hedges.tsv"))
-            .filter_map(|l| {
+        let hedges = files
+            .lines("hedges.tsv")?
+            .into_iter()
+            .filter_map(|(_, l)| {
                 let mut it = l.split('\t');
                 Some(Hedge {
                     phrase: it.next()?.to_string(),
@@ -105,36 +120,32 @@ impl Lexicon {
                 })
             })
             .collect();
-        let cues = lines(include_str!("../data/event_cues.tsv"))
-            .map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                EventCue {
-                    re: word_regex(f[0]),
-                    class: f[1].to_string(),
-                    event_type: f[2].to_string(),
-                    sub_event_type: f[3].to_string(),
-                }
-            })
-            .collect();
-        let weapons = lines(include_str!("../data/weapons.tsv"))
-            .map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                Weapon {
-                    re: word_regex(f[0]),
-                    event_type: f[1].to_string(),
-                    sub_event_type: f[2].to_string(),
-                }
-            })
-            .collect();
-        let modality = lines(include_str!("../data/modality.txt"))
-            .map(|s| s.trim().to_string())
-            .collect();
-        let stop_names = lines(include_str!("../data/stop_names.txt"))
-            .map(|s| s.trim().to_string())
-            .collect();
+        let mut cues = Vec::new();
+        for (n, l) in files.lines("event_cues.tsv")? {
+            let f: Vec<&str> = l.split('\t').collect();
+            let col = |i| column(files, "event_cues.tsv", n, &f, i);
+            cues.push(EventCue {
+                re: word_regex(files, "event_cues.tsv", n, f[0])?,
+                class: col(1)?.to_string(),
+                event_type: col(2)?.to_string(),
+                sub_event_type: col(3)?.to_string(),
+            });
+        }
+        let mut weapons = Vec::new();
+        for (n, l) in files.lines("weapons.tsv")? {
+            let f: Vec<&str> = l.split('\t').collect();
+            let col = |i| column(files, "weapons.tsv", n, &f, i);
+            weapons.push(Weapon {
+                re: word_regex(files, "weapons.tsv", n, f[0])?,
+                event_type: col(1)?.to_string(),
+                sub_event_type: col(2)?.to_string(),
+            });
+        }
+        let modality = files.list("modality.txt")?;
+        let stop_names = files.set("stop_names.txt")?;
         let mut military_words = HashSet::new();
         let mut violence_words = HashSet::new();
-        for l in lines(include_str!("../data/conflict_context.tsv")) {
+        for (_, l) in files.lines("conflict_context.tsv")? {
             let mut it = l.split('\t');
             if let (Some(w), Some(k)) = (it.next(), it.next()) {
                 if k == "military" {
@@ -144,7 +155,7 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon {
+        Ok(Lexicon {
             military_words,
             violence_words,
             actors,
@@ -157,12 +168,7 @@ impl Lexicon {
             weapons,
             modality,
             stop_names,
-        }
-    }
-
-    pub fn get() -> &'static Lexicon {
-        static L: OnceLock<Lexicon> = OnceLock::new();
-        L.get_or_init(Lexicon::load)
+        })
     }
 
     pub fn is_speech_verb(&self, w: &str) -> bool {
@@ -176,7 +182,7 @@ mod tests {
 
     #[test]
     fn data_files_load() {
-        let l = Lexicon::get();
+        let l = Lexicon::load(&DataFiles::embedded()).expect("lexicon");
         assert!(l.actors.len() > 50);
         assert!(l.is_speech_verb("Said"));
         assert_eq!(l.given_names.get("Hanna"), Some(&'f'));

@@ -10,15 +10,18 @@ pub mod events;
 pub mod lexicon;
 pub mod places;
 pub mod quotes;
+pub mod rules;
 
 use chrono::NaiveDate;
 use doc::{Doc, TimeRec};
+pub use rules::{Rules, RulesError};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::{
     Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote,
     RelativeLocation, Span, Time,
 };
 use sitrep_text::Text;
+use std::sync::Arc;
 
 /// One document to read.
 #[derive(Debug, Clone, Default)]
@@ -33,14 +36,25 @@ pub struct InputDoc {
     pub source: Option<String>,
 }
 
-/// The extraction engine: the gazetteer and the lexicons, shared by every document (Send + Sync).
+/// The extraction engine: the gazetteer and the rules, shared by every document (Send + Sync).
 pub struct Engine {
     gaz: Gazetteer,
+    rules: Arc<Rules>,
 }
 
 impl Engine {
+    /// An engine with the embedded rules.
     pub fn new(gaz: Gazetteer) -> Self {
-        Engine { gaz }
+        Engine::with_rules(gaz, Rules::embedded())
+    }
+
+    /// An engine with its own rules (for example [`Rules::load`] of a folder of edited data files).
+    pub fn with_rules(gaz: Gazetteer, rules: Arc<Rules>) -> Self {
+        Engine { gaz, rules }
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
     }
 
     pub fn gazetteer(&self) -> &Gazetteer {
@@ -58,7 +72,7 @@ impl Engine {
                 published_source = Some("dateline".into());
             }
         }
-        let mut doc = Doc::new(&text, published);
+        let mut doc = Doc::new(&text, published, &self.rules);
         // times
         for t in sitrep_time::find_times(text.view(), published) {
             let in_caption = text.in_caption(t.start);
@@ -342,11 +356,10 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
-    use std::sync::OnceLock;
 
-    pub fn engine() -> &'static Engine {
-        static E: OnceLock<Engine> = OnceLock::new();
-        E.get_or_init(|| Engine::new(Gazetteer::embedded().expect("embedded gazetteer")))
+    /// An engine on the embedded gazetteer and rules (both are built once per process, so this is cheap).
+    pub fn engine() -> Engine {
+        Engine::new(Gazetteer::embedded().expect("embedded gazetteer"))
     }
 
     /// The ledger of `text` published on `date` (YYYY-MM-DD).

@@ -6,96 +6,10 @@ use crate::actors::country_of;
 use crate::doc::{
     capitalised_runs, is_capitalised, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation,
 };
-use crate::lexicon::Lexicon;
+use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
-
-/// Words after a name that make it a water body or a bank rather than a settlement.
-const WATER_WORDS: &[&str] = &[
-    "river",
-    "strait",
-    "sea",
-    "lake",
-    "bay",
-    "gulf",
-    "canal",
-    "reservoir",
-    "bank",
-    "delta",
-    "estuary",
-    "lagoon",
-];
-/// Prepositions before a name that make it a literal location, not a metonym.
-const LOCATIVE: &[&str] = &[
-    "in",
-    "at",
-    "near",
-    "to",
-    "from",
-    "towards",
-    "toward",
-    "into",
-    "outside",
-    "around",
-    "across",
-    "inside",
-    "throughout",
-    "of",
-    "via",
-    "through",
-    "over",
-    "within",
-    "beyond",
-    "between",
-    "along",
-    "on",
-    "visit",
-    "visited",
-    "for",
-];
-/// Possessed nouns that make "Moscow's X" / "Kyiv's X" a metonym.
-const METONYM_NOUNS: &[&str] = &[
-    "generals",
-    "forces",
-    "government",
-    "officials",
-    "military",
-    "troops",
-    "leadership",
-    "army",
-    "allies",
-    "claims",
-    "claim",
-    "offensive",
-    "counteroffensive",
-    "counter-offensive",
-    "position",
-    "response",
-    "envoy",
-    "ambassador",
-];
-/// Words that announce an unknown capitalised word as a place name.
-const PLACE_CUES: &[&str] = &[
-    "village of",
-    "town of",
-    "city of",
-    "settlement of",
-    "hamlet of",
-    "towns of",
-    "villages of",
-    "port of",
-    "towards",
-    "toward",
-    "near",
-    "outskirts of",
-    "district of",
-    "region of",
-    "province of",
-    "state of",
-    "suburb of",
-];
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
 /// common English words, and frequent given names and surnames.
@@ -103,80 +17,6 @@ struct NameLists {
     common: HashSet<String>,
     given: HashSet<String>,
     surnames: HashSet<String>,
-}
-
-fn name_lists() -> &'static NameLists {
-    static L: OnceLock<NameLists> = OnceLock::new();
-    L.get_or_init(|| {
-        let data = |s: &'static str| {
-            s.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        };
-        let common = data(include_str!("../../../data/gazetteer/common_words.txt"))
-            .map(str::to_string)
-            .collect();
-        let (mut given, mut surnames) = (HashSet::new(), HashSet::new());
-        for l in data(include_str!("../../../data/gazetteer/person_names.txt")) {
-            match l.split_once('\t') {
-                Some(("g", n)) => given.insert(n.to_string()),
-                Some(("s", n)) => surnames.insert(n.to_string()),
-                _ => false,
-            };
-        }
-        NameLists {
-            common,
-            given,
-            surnames,
-        }
-    })
-}
-
-/// Regions written short after a place ("Chowchilla, Calif.", "Atlanta, GA"): abbreviation ->
-/// (country, region name), from data/gazetteer/region_abbreviations.tsv.
-fn region_abbreviations() -> &'static HashMap<String, (String, String)> {
-    static R: OnceLock<HashMap<String, (String, String)>> = OnceLock::new();
-    R.get_or_init(|| {
-        include_str!("../../../data/gazetteer/region_abbreviations.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut p = l.split('\t');
-                let (a, cc, _code, name) = (p.next()?, p.next()?, p.next()?, p.next()?);
-                Some((a.to_string(), (cc.to_string(), name.to_string())))
-            })
-            .collect()
-    })
-}
-
-/// Adjectives of continents ("European", "African"): adjective -> continent name, from
-/// crates/extract/data/region_adjectives.tsv.
-fn region_adjectives() -> &'static HashMap<String, String> {
-    static R: OnceLock<HashMap<String, String>> = OnceLock::new();
-    R.get_or_init(|| {
-        include_str!("../data/region_adjectives.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (a, c) = l.split_once('\t')?;
-                Some((a.to_string(), c.to_string()))
-            })
-            .collect()
-    })
-}
-
-/// Words after a place name that make it a disease's name ("Marburg virus"), from
-/// crates/extract/data/disease_words.txt.
-fn disease_words() -> &'static HashSet<String> {
-    static W: OnceLock<HashSet<String>> = OnceLock::new();
-    W.get_or_init(|| {
-        include_str!("../data/disease_words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
 }
 
 /// Whether an organisation's (not a person's) actor mention starts at `s`.
@@ -199,34 +39,13 @@ fn head_reading(cands: &[Candidate]) -> bool {
     })
 }
 
-/// Names that are never places on their own ("White House", "Toyota"), from
-/// crates/extract/data/non_place_names.txt.
-fn non_place_names() -> &'static HashSet<&'static str> {
-    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| word_list(include_str!("../data/non_place_names.txt")))
-}
-
-/// Words that end a street's name ("Street", "Avenue"), from crates/extract/data/street_words.txt.
-fn street_words() -> &'static HashSet<&'static str> {
-    static N: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    N.get_or_init(|| word_list(include_str!("../data/street_words.txt")))
-}
-
-/// The lines of a word list, trimmed, without blanks and `#` comments.
-fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
-
 /// The end of a street word right after `e` ("Atlantic| Avenue", "Memphis| Ave."), if there is one.
-fn street_after(view: &str, e: usize) -> Option<usize> {
+fn street_after(pr: &PlaceRules, view: &str, e: usize) -> Option<usize> {
     if !view[e..].starts_with(' ') {
         return None;
     }
     let w = word_after(view, e)?;
-    if !street_words().contains(w) {
+    if !pr.street_words.contains(w) {
         return None;
     }
     let end = e + 1 + w.len();
@@ -248,60 +67,6 @@ fn contraction(w: &str) -> bool {
         .any(|s| tail.eq_ignore_ascii_case(s))
         || tail.eq_ignore_ascii_case("t") && w[..i].ends_with(['n', 'N'])
 }
-
-/// Titles before a name that make it a person ("Sen. Lincoln", "Mr Jones").
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "sen",
-    "rep",
-    "gov",
-    "sgt",
-    "lt",
-    "col",
-    "gen",
-    "capt",
-    "cpl",
-    "pvt",
-    "officer",
-    "judge",
-    "coach",
-    "president",
-    "secretary",
-    "minister",
-    "chief",
-    "deputy",
-    "detective",
-    "sheriff",
-    "mayor",
-    "prof",
-    "father",
-    "sister",
-    "brother",
-    "rev",
-    "senator",
-    "governor",
-    "commissioner",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "justice",
-];
-/// Verbs after a name that make a small place's name a person's ("Jones said").
-const PERSON_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "explained",
-    "noted",
-    "wrote",
-    "asked",
-    "recalled",
-    "testified",
-];
 
 /// A reading strong enough to stand without a cue: a country, a region, a continent, an ocean, sea or
 /// macro-region, or a large city.
@@ -325,70 +90,9 @@ fn macro_feature(code: &str) -> bool {
     )
 }
 
-/// Nouns for what a person is or does that introduce a name ("fighter Conor McGregor", "Facebook CEO Mark
-/// Zuckerberg", "town councillor Dewly Nelson"): the name after one is a person's, whatever the gazetteer holds.
-const PERSON_NOUNS: &[&str] = &[
-    "actor",
-    "actress",
-    "star",
-    "singer",
-    "rapper",
-    "musician",
-    "artist",
-    "author",
-    "writer",
-    "novelist",
-    "poet",
-    "fighter",
-    "boxer",
-    "player",
-    "striker",
-    "forward",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "captain",
-    "manager",
-    "trainer",
-    "jockey",
-    "ceo",
-    "founder",
-    "co-founder",
-    "chairman",
-    "chairwoman",
-    "boss",
-    "executive",
-    "councillor",
-    "councilor",
-    "councilman",
-    "councilwoman",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "economist",
-    "analyst",
-    "professor",
-    "reporter",
-    "correspondent",
-    "journalist",
-    "lawyer",
-    "attorney",
-    "spokesperson",
-    "sheikh",
-    "prince",
-    "princess",
-    "king",
-    "queen",
-];
-
-/// Lower-case particles inside a person's name ("Mike de Kock", "Mohammed bin Rashid").
-const NAME_PARTICLES: &[&str] = &[
-    "de", "van", "von", "bin", "ibn", "al", "el", "da", "di", "du", "dos", "der", "den", "ben",
-];
-
-fn person_noun(w: &str) -> bool {
+fn person_noun(pr: &PlaceRules, w: &str) -> bool {
     let w = w.trim_end_matches('.').to_lowercase();
-    PERSON_NOUNS.contains(&w.as_str()) || TITLES.contains(&w.as_str())
+    pr.person_nouns.contains(w.as_str()) || pr.titles.contains(w.as_str())
 }
 
 /// Tokens that name people in this document: the last word of person actors, of runs that start with a
@@ -396,9 +100,10 @@ fn person_noun(w: &str) -> bool {
 /// ("fighter Conor McGregor", "County Commissioner Bill McDaniel") and of names with a particle after a
 /// given name ("Mike de Kock").
 fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
+    let pr = &doc.rules.places;
     let view = doc.view();
-    let lists = name_lists();
-    let lex = Lexicon::get();
+    let lists = &pr.names;
+    let lex = &doc.rules.lexicon;
     let given = |w: &str| lists.given.contains(w) || lex.given_names.contains_key(w);
     let mut out = HashSet::new();
     for m in &doc.actor_mentions {
@@ -428,10 +133,10 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
             // the name after a person noun, before the run or inside it
             let role = t[..t.len() - 1]
                 .iter()
-                .rposition(|&(s, e)| person_noun(&view[s..e]));
+                .rposition(|&(s, e)| person_noun(pr, &view[s..e]));
             let name = match role {
                 Some(k) => &t[k + 1..],
-                None if prev_word(view, t[0].0).is_some_and(person_noun) => &t[..],
+                None if prev_word(view, t[0].0).is_some_and(|w| person_noun(pr, w)) => &t[..],
                 None => &t[..0],
             };
             if (2..=3).contains(&name.len()) && unknown(name) {
@@ -441,7 +146,7 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
         let w = words(view, sent.start, sent.end);
         for i in 1..w.len().saturating_sub(1) {
             let (p, n) = (&view[w[i - 1].0..w[i - 1].1], &view[w[i + 1].0..w[i + 1].1]);
-            if NAME_PARTICLES.contains(&&view[w[i].0..w[i].1]) && given(p) && is_capitalised(n) {
+            if pr.name_particles.contains(&view[w[i].0..w[i].1]) && given(p) && is_capitalised(n) {
                 add(view, w[i + 1]);
             }
         }
@@ -458,27 +163,100 @@ struct Patterns {
     of_name: Regex,
 }
 
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        relation: Regex::new(
-            r"(?i)\b(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less than|more than|over)\s+)?(?:(\d+(?:[.,]\d+)?)\s*(?:-\s*)?(km|kms|kilometres|kilometers|kilometre|kilometer|miles|mile|mi)\b(?:\s*\([^)]{0,30}\))?\s+)?(?:to\s+the\s+|directly\s+)?(north|south|east|west|north-east|northeast|north-west|northwest|south-east|southeast|south-west|southwest)(?:ern|erly)?\s+of\s+(?:the\s+(?:(?:occupied|embattled|besieged|frontline|front-line|strategic|key|industrial|coastal|southern|northern|eastern|western|ruined|liberated|contested)\s+)?(?:city|town|village|settlement|port|capital|regional capital)\s+of\s+|the\s+)?",
-        )
-        .expect("relation pattern"),
-        abbreviation: Regex::new(r"\b[A-Z]\.(?:[A-Z]\.)+").expect("abbreviation pattern"),
-        region_abbr: Regex::new(r"\w, ([A-Z][A-Za-z]{0,4}\.(?:[A-Z][a-z]?\.?)?|[A-Z]{2}\b)")
-            .expect("region abbreviation pattern"),
-        facility: Regex::new(
-            r"\b((?:[A-Z][\w'-]*\s+){1,3})(nuclear power plant|nuclear power station|nuclear plant|power plant|power station|hydroelectric power plant|hydroelectric dam|dam|airport|air base|airbase|refinery|oil depot)\b",
-        )
-        .expect("facility pattern"),
-        of_name: Regex::new(
-            r"\b([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}) (?:of (?:the )?|and |& )([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,1})",
-        )
-        .expect("of-name pattern"),
-        definite: Regex::new(r"(?i)\bthe\s+(village|town|city|settlement|plant|site|station|facility|bridge|port|area)\b")
-            .expect("definite pattern"),
-    })
+/// The rules of the places stages: word lists, gazetteer side tables and patterns (see [`PlaceRules::load`]
+/// for the files).
+pub struct PlaceRules {
+    names: NameLists,
+    /// Regions written short after a place ("Chowchilla, Calif.", "Atlanta, GA"): abbreviation ->
+    /// (country, region name).
+    region_abbreviations: HashMap<String, (String, String)>,
+    /// Adjectives of continents, read like demonyms ("European airports"): adjective -> continent name.
+    region_adjectives: HashMap<String, String>,
+    /// Words after a place name that make it a disease's name ("Marburg virus").
+    disease_words: HashSet<String>,
+    /// Names that are never places on their own ("White House", "Toyota").
+    non_place_names: HashSet<String>,
+    /// Words that end a street's name ("Street", "Avenue").
+    street_words: HashSet<String>,
+    water_words: HashSet<String>,
+    locative: HashSet<String>,
+    metonym_nouns: HashSet<String>,
+    /// In file order: the first that ends the words before a name wins.
+    place_cues: Vec<String>,
+    titles: HashSet<String>,
+    person_verbs: HashSet<String>,
+    person_nouns: HashSet<String>,
+    name_particles: HashSet<String>,
+    compass_adjectives: HashSet<String>,
+    slavic_endings: Vec<String>,
+    patterns: Patterns,
+    near: near::NearRules,
+    address: address::AddressRules,
+    borders: borders::BorderRules,
+    aliases: region_aliases::Aliases,
+    areas: conflict_areas::Areas,
+}
+
+impl PlaceRules {
+    /// Reads `data/gazetteer/{common_words.txt, person_names.txt, region_abbreviations.tsv}` (as
+    /// `gazetteer/…`), `region_adjectives.tsv`, `disease_words.txt`, `non_place_names.txt`, `street_words.txt`,
+    /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.
+    pub fn load(files: &DataFiles, patterns: &PatternTable) -> Result<Self, RulesError> {
+        let (mut given, mut surnames) = (HashSet::new(), HashSet::new());
+        for (_, l) in files.lines("gazetteer/person_names.txt")? {
+            match l.trim().split_once('\t') {
+                Some(("g", n)) => given.insert(n.to_string()),
+                Some(("s", n)) => surnames.insert(n.to_string()),
+                _ => false,
+            };
+        }
+        let names = NameLists {
+            common: files.set("gazetteer/common_words.txt")?,
+            given,
+            surnames,
+        };
+        let region_abbreviations = files
+            .rows("gazetteer/region_abbreviations.tsv", 4)?
+            .into_iter()
+            .map(|r| (r[0].clone(), (r[1].clone(), r[3].clone())))
+            .collect();
+        let region_adjectives = files
+            .rows("region_adjectives.tsv", 2)?
+            .into_iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
+        Ok(PlaceRules {
+            names,
+            region_abbreviations,
+            region_adjectives,
+            disease_words: files.set("disease_words.txt")?,
+            non_place_names: files.set("non_place_names.txt")?,
+            street_words: files.set("street_words.txt")?,
+            water_words: files.set("lists/water_words.txt")?,
+            locative: files.set("lists/locative_words.txt")?,
+            metonym_nouns: files.set("lists/metonym_nouns.txt")?,
+            place_cues: files.list("lists/place_cues.txt")?,
+            titles: files.set("lists/titles.txt")?,
+            person_verbs: files.set("lists/person_verbs.txt")?,
+            person_nouns: files.set("lists/person_nouns.txt")?,
+            name_particles: files.set("lists/name_particles.txt")?,
+            compass_adjectives: files.set("lists/compass_adjectives.txt")?,
+            slavic_endings: files.list("lists/slavic_endings.txt")?,
+            patterns: Patterns {
+                relation: patterns.get("places.relation")?,
+                abbreviation: patterns.get("places.abbreviation")?,
+                region_abbr: patterns.get("places.region_abbr")?,
+                facility: patterns.get("places.facility")?,
+                definite: patterns.get("places.definite")?,
+                of_name: patterns.get("places.of_name")?,
+            },
+            near: near::NearRules::load(patterns)?,
+            address: address::AddressRules::load(files, patterns)?,
+            borders: borders::BorderRules::load(files, patterns)?,
+            aliases: region_aliases::Aliases::load(files)?,
+            areas: conflict_areas::Areas::load(files)?,
+        })
+    }
 }
 
 /// One name for the several ways of writing a kind of facility.
@@ -683,11 +461,11 @@ struct Found {
     first_variant: usize,
 }
 
-fn cue_before(view: &str, s: usize) -> Option<String> {
+fn cue_before(pr: &PlaceRules, view: &str, s: usize) -> Option<String> {
     // only the last few words matter: never copy the whole text before the name
     let from = view.floor_char_boundary(s.saturating_sub(48));
     let before = view[from..s].trim_end().to_ascii_lowercase();
-    PLACE_CUES
+    pr.place_cues
         .iter()
         .find(|c| before.ends_with(*c))
         .map(|c| c.split(' ').next().unwrap_or(c).to_string())
@@ -723,13 +501,14 @@ fn cue_after(view: &str, e: usize) -> Option<String> {
 }
 
 pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
-    let lex = Lexicon::get();
+    let pr = &doc.rules.places;
+    let lex = &doc.rules.lexicon;
     let view = doc.view();
     let mut found = FoundList::default();
     let mut cache = LookupCache::default();
 
     // facilities first: "the Zaporizhzhia nuclear power plant"
-    for c in patterns().facility.captures_iter(view) {
+    for c in pr.patterns.facility.captures_iter(view) {
         let name_part = c[1].trim();
         let name_part = name_part.strip_prefix("The ").unwrap_or(name_part);
         let cands = cache.lookup(gaz, name_part);
@@ -756,9 +535,10 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
 
     // dotted country abbreviations the tokeniser splits: "U.S.", "U.K."; and dotted regions ("in S.C.",
     // "Rep. Jim Clyburn, D-S.C.")
-    for m in patterns().abbreviation.find_iter(view) {
+    for m in pr.patterns.abbreviation.find_iter(view) {
         let Some(c) = gaz.demonym(m.as_str()).and_then(|cc| gaz.country(cc)) else {
-            let region = region_abbreviations()
+            let region = pr
+                .region_abbreviations
                 .get(m.as_str())
                 .and_then(|(cc, region)| {
                     cache
@@ -776,13 +556,20 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             }
             continue;
         };
-        let kind = metonymy(view, m.start(), m.end(), std::slice::from_ref(&c), &None);
+        let kind = metonymy(
+            pr,
+            view,
+            m.start(),
+            m.end(),
+            std::slice::from_ref(&c),
+            &None,
+        );
         found.push(Found::whole_entry(m.start(), m.end(), c, kind));
     }
     // a region written short after a place: "Chowchilla, Calif.", "Wheeling, W.Va.", "Atlanta, GA"
-    for c in patterns().region_abbr.captures_iter(view) {
+    for c in pr.patterns.region_abbr.captures_iter(view) {
         let m = c.get(1).unwrap();
-        let Some((cc, region)) = region_abbreviations().get(m.as_str()) else {
+        let Some((cc, region)) = pr.region_abbreviations.get(m.as_str()) else {
             continue;
         };
         // the place before must be capitalised: "Wheeling, W.Va."
@@ -818,7 +605,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     }
     // names with "of" or "and" in them, which a capitalised run breaks: "Democratic Republic of the Congo", "Isle
     // of Man", "Trinidad and Tobago"
-    for c in patterns().of_name.captures_iter(view) {
+    for c in pr.patterns.of_name.captures_iter(view) {
         let (a, b) = (c.get(1).unwrap(), c.get(2).unwrap());
         let starts: Vec<usize> = std::iter::once(a.start())
             .chain(
@@ -841,7 +628,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                 }
                 let cands = cache.lookup(gaz, &view[s..e]);
                 if !cands.is_empty() {
-                    let kind = metonymy(view, s, e, &cands, &None);
+                    let kind = metonymy(pr, view, s, e, &cands, &None);
                     found.push(Found {
                         start: s,
                         end: e,
@@ -861,7 +648,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     }
     let persons = person_tokens(doc, gaz);
     let mut pending: Vec<Found> = Vec::new();
-    let lists = name_lists();
+    let lists = &pr.names;
     let sentences = doc.sentence_spans();
     for &(ss, se) in &sentences {
         let mut runs = capitalised_runs(view, ss, se, false);
@@ -909,13 +696,13 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // "We're", "I've": a pronoun and a verb; "White House", "Toyota": an institution or a
                     // brand, whatever the gazetteer holds
-                    if len == 1 && contraction(name) || non_place_names().contains(name) {
+                    if len == 1 && contraction(name) || pr.non_place_names.contains(name) {
                         matched = len;
                         break;
                     }
                     // "Atlantic Avenue", "Frenchmen Street": a street named after a place, not the place; it
                     // lies in the article's town (set in `resolve`)
-                    if let Some(street_end) = street_after(view, e) {
+                    if let Some(street_end) = street_after(pr, view, e) {
                         // a name that reads as a place by itself (not a common word: "Court Street")
                         let cands = cache.lookup(gaz, name);
                         let common =
@@ -945,7 +732,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     // "European airports": a continent's adjective, not in an organisation's name
                     if len <= 2 {
-                        if let Some(cont) = region_adjectives().get(name) {
+                        if let Some(cont) = pr.region_adjectives.get(name) {
                             let org = word_after(view, e)
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
                             // a continent, or a region or water body of that very name ("English" ->
@@ -976,7 +763,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 } else if compound {
                                     MentionKind::Literal
                                 } else {
-                                    metonymy(view, s, e, std::slice::from_ref(&c), &None)
+                                    metonymy(pr, view, s, e, std::slice::from_ref(&c), &None)
                                 };
                                 found.push(Found::whole_entry(s, e, c, kind));
                                 matched = 1;
@@ -998,7 +785,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                     if let Some(w) = word_after(view, e) {
                         let w = w.to_ascii_lowercase();
-                        if WATER_WORDS.contains(&w.as_str()) || disease_words().contains(&w) {
+                        if pr.water_words.contains(w.as_str()) || pr.disease_words.contains(&w) {
                             matched = len;
                             break;
                         }
@@ -1017,12 +804,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             cands = cache.lookup(gaz, base);
                         }
                     }
-                    let cue = cue_before(view, s).or_else(|| cue_after(view, e));
+                    let cue = cue_before(pr, view, s).or_else(|| cue_after(view, e));
                     if !cands.is_empty() && cue.is_none() {
                         // people and common words: "Sen. Lincoln", "Jones said", "Police", a surname alone
                         let prev = prev_word(view, s).map(|w| w.to_ascii_lowercase());
-                        let locative = prev.as_deref().is_some_and(|p| LOCATIVE.contains(&p));
-                        let titled = prev.as_deref().is_some_and(|p| TITLES.contains(&p));
+                        let locative = prev.as_deref().is_some_and(|p| pr.locative.contains(p));
+                        let titled = prev.as_deref().is_some_and(|p| pr.titles.contains(p));
                         let next = word_after(view, e).map(|w| w.to_ascii_lowercase());
                         let big = cands.iter().any(|c| {
                             c.feature_code.starts_with("PCL")
@@ -1030,10 +817,11 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 || c.population >= 500_000
                         });
                         // "Jones said", "said Noma."
-                        let after_verb = prev.as_deref().is_some_and(|p| PERSON_VERBS.contains(&p))
-                            && view[e..].starts_with(['.', ',']);
+                        let after_verb =
+                            prev.as_deref().is_some_and(|p| pr.person_verbs.contains(p))
+                                && view[e..].starts_with(['.', ',']);
                         let speaks = !big
-                            && (next.as_deref().is_some_and(|n| PERSON_VERBS.contains(&n))
+                            && (next.as_deref().is_some_and(|n| pr.person_verbs.contains(n))
                                 || after_verb);
                         // an acronym ("APC", "OAS", "MIDI") is an organisation's unless it names a
                         // country, a region or a large city
@@ -1056,7 +844,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         let kind = if compound {
                             MentionKind::Literal
                         } else {
-                            metonymy(view, s, e, &cands, &cue)
+                            metonymy(pr, view, s, e, &cands, &cue)
                         };
 
                         // other romanisations of the name, for the context to choose ("Zaitsevo", a
@@ -1086,10 +874,10 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     if len == 1
                         && cands.is_empty()
                         && cue_after(view, e).as_deref() == Some("district")
-                        && address::is_district_adjective(name)
-                        && !address::city_district(view, e)
+                        && address::is_district_adjective(&pr.address, name)
+                        && !address::city_district(&pr.address, view, e)
                     {
-                        if let Some(c) = address::district_centre(gaz, name, None) {
+                        if let Some(c) = address::district_centre(&pr.address, gaz, name, None) {
                             found.push(Found {
                                 start: s,
                                 end: e,
@@ -1112,7 +900,10 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                             // the whole capitalised run: not "Nataliia Mykolska", not a word of a
                             // longer name
                             let whole = i == 0 && len == toks.len();
-                            if whole && slavic_toponym(name) && !person_like(view, s, e, &persons) {
+                            if whole
+                                && slavic_toponym(pr, name)
+                                && !person_like(pr, view, s, e, &persons)
+                            {
                                 pending.push(Found {
                                     start: s,
                                     end: e,
@@ -1213,7 +1004,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         }
     }
     // unknown names that a relative location describes ("Robotyne, to the southeast of ...")
-    for m in patterns().relation.find_iter(view) {
+    for m in pr.patterns.relation.find_iter(view) {
         let before = view[..m.start()].trim_end().trim_end_matches(',');
         let b_end = before.len();
         let toks = words(
@@ -1291,6 +1082,7 @@ fn merge_saint(view: &str, runs: &mut Vec<crate::doc::Run>) {
 }
 
 fn metonymy(
+    pr: &PlaceRules,
     view: &str,
     s: usize,
     e: usize,
@@ -1309,7 +1101,9 @@ fn metonymy(
     }
     if view[e..].starts_with("'s") {
         let next = word_after(view, e + 2).map(|w| w.to_ascii_lowercase());
-        return if next.as_deref().is_some_and(|n| METONYM_NOUNS.contains(&n))
+        return if next
+            .as_deref()
+            .is_some_and(|n| pr.metonym_nouns.contains(n))
             || is_country && next.is_some()
         {
             MentionKind::Metonym
@@ -1335,7 +1129,7 @@ fn metonymy(
             // "the counteroffensive of Kyiv", "a decisive step for Kyiv": the state, not the city
             let before_of = word_before(view, s - p.len() - 1).map(|w| w.to_ascii_lowercase());
             let noun = before_of.as_deref().is_some_and(|w| {
-                METONYM_NOUNS.contains(&w)
+                pr.metonym_nouns.contains(w)
                     || matches!(
                         w,
                         "step" | "victory" | "defeat" | "success" | "setback" | "blow" | "win"
@@ -1345,7 +1139,7 @@ fn metonymy(
                 return MentionKind::Metonym;
             }
         }
-        if LOCATIVE.contains(&p) {
+        if pr.locative.contains(p) {
             return MentionKind::Literal;
         }
     }
@@ -1395,22 +1189,6 @@ const FOREIGN_PENALTY: f64 = 5.0;
 /// What a region reading gains right after a town it holds ("Blakely, Georgia"): as much as a town gains from
 /// the region that closes its address.
 const APPOSED_REGION_BONUS: f64 = 8.0;
-/// Adjectives of a part of an area, written lower-case before its name ("central Washington").
-const COMPASS_ADJECTIVES: &[&str] = &[
-    "central",
-    "eastern",
-    "western",
-    "northern",
-    "southern",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-];
 /// What a region reading gains after one: the head start a sizeable namesake town took from it.
 const COMPASS_REGION_BONUS: f64 = 3.0;
 /// What a region reading gains when the name is listed with other regions ("California or Washington"): more
@@ -1467,17 +1245,12 @@ fn feature_bonus(c: &Candidate, cue: Option<&str>) -> f64 {
     b
 }
 
-/// `SITREP_PLACES_DEBUG=1`: every name's best-scored readings on stderr (for tuning on one's own texts).
-fn debug_places() -> bool {
-    static D: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *D.get_or_init(|| std::env::var_os("SITREP_PLACES_DEBUG").is_some())
-}
-
 fn base_score(c: &Candidate, cue: Option<&str>) -> f64 {
     (1.0 + c.population as f64).log10() + feature_bonus(c, cue)
 }
 
 fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
+    let pr = &doc.rules.places;
     // the article's countries: demonyms and names with one clear reading
     let mut focus: HashMap<String, f64> = HashMap::new();
     // what each name gives, so that a name is not its own evidence ("Lebanon" ten times in a Pennsylvania
@@ -1562,18 +1335,18 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     // "Paris, Texas", "Alexandria, Va.": a name followed by its region or country
     let view = doc.view();
     // and regions named by another name: "Donbas", "the DPR"
-    let named_regions = region_aliases::regions_named(view);
+    let named_regions = region_aliases::regions_named(&pr.aliases, view);
     // and, in a report on a war, the regions fought over when it was published
     let countries: Vec<&str> = focus
         .iter()
         .filter(|(_, w)| **w >= 1.0)
         .map(|(c, _)| c.as_str())
         .collect();
-    let war_regions = conflict_areas::regions(view, &countries, doc.published);
+    let war_regions = conflict_areas::regions(&pr.areas, view, &countries, doc.published);
     // and its longer form: "X village, Y district, Z region", "X (Z region)"; a district on the
     // way puts the place near the district's centre
     let addresses: Vec<address::Address> = (0..found.len())
-        .map(|i| address::address(view, &found, i, &best_of))
+        .map(|i| address::address(&pr.address, view, &found, i, &best_of))
         .collect();
     let container: Vec<Option<Candidate>> = addresses
         .iter()
@@ -1585,7 +1358,9 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         .map(|(a, k)| {
             a.districts
                 .iter()
-                .filter_map(|&(s, e)| address::district_point(gaz, &view[s..e], k.as_ref()))
+                .filter_map(|&(s, e)| {
+                    address::district_point(&pr.address, gaz, &view[s..e], k.as_ref())
+                })
                 .collect()
         })
         .collect();
@@ -1606,7 +1381,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     type StatedPoint = ((f64, f64), f64, u64);
     let stated_points: Vec<Option<StatedPoint>> = {
         let mut out = vec![None; found.len()];
-        for c in patterns().relation.captures_iter(view) {
+        for c in pr.patterns.relation.captures_iter(view) {
             let (Some(all), Some(km)) = (c.get(0), relation_km(&c)) else {
                 continue;
             };
@@ -1632,7 +1407,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
     // (the anchor's point and id: a place is not its own anchor, whatever names they share)
     // and the direction stated ("west of Donetsk"), if any
     type NearPoint = ((f64, f64), u64, Option<f64>);
-    let near_points: Vec<Option<NearPoint>> = near::anchors(view, &found)
+    let near_points: Vec<Option<NearPoint>> = near::anchors(&pr.near, view, &found)
         .into_iter()
         .enumerate()
         .map(|(i, j)| {
@@ -1653,11 +1428,11 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             };
             let bearing = view
                 .get(found[i].end..found[j].start)
-                .and_then(near::gap_bearing);
+                .and_then(|g| near::gap_bearing(&pr.near, g));
             Some(((b.lat, b.lon), b.geonames_id, bearing))
         })
         .collect();
-    if debug_places() {
+    if doc.rules.debug_places {
         eprintln!("places: near points {near_points:?}, stated points {stated_points:?}");
     }
     let region_bonus = |i: usize, c: &Candidate| -> f64 {
@@ -1826,7 +1601,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         .map(|f| {
             !f.cands.iter().any(|c| c.feature_code.starts_with("PCL"))
                 && prev_word(view, f.start).is_some_and(|w| {
-                    COMPASS_ADJECTIVES.contains(&w)
+                    pr.compass_adjectives.contains(w)
                         && !view[..f.start].trim_end().ends_with(['.', '!', '?'])
                 })
         })
@@ -1954,7 +1729,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                 })
                 .collect();
             scored.sort_by(|a, b| b.1.total_cmp(&a.1));
-            if debug_places() {
+            if doc.rules.debug_places {
                 let top: Vec<String> = scored
                     .iter()
                     .take(6)
@@ -2187,11 +1962,12 @@ fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
 
 /// Relative locations: "150km east of the city of Zaporizhzhia", "30 km east of Kherson".
 fn relations(doc: &mut Doc) {
+    let pr = &doc.rules.places;
     let view = doc.view();
     let mut rels: Vec<(usize, Relation)> = Vec::new();
     let mut anchors_at: HashSet<usize> = HashSet::new();
     let mut raw = Vec::new();
-    for c in patterns().relation.captures_iter(view) {
+    for c in pr.patterns.relation.captures_iter(view) {
         let all = c.get(0).unwrap();
         // the anchor: a place mention right after the match (or "X city")
         let Some(am) = doc
@@ -2224,7 +2000,8 @@ fn relations(doc: &mut Doc) {
                 && !anchors_at.contains(&m.start)
                 && m.place != anchor
         });
-        let np = patterns()
+        let np = pr
+            .patterns
             .definite
             .captures_iter(&view[ss..ms])
             .last()
@@ -2267,7 +2044,7 @@ fn relations(doc: &mut Doc) {
         let Some(gap) = view.get(a.end..b.start) else {
             continue;
         };
-        if !near::is_near_gap(gap) || doc.places[a.place].facility.is_some() {
+        if !near::is_near_gap(&pr.near, gap) || doc.places[a.place].facility.is_some() {
             continue;
         }
         let (p, anchor) = (&doc.places[a.place], &doc.places[b.place]);
@@ -2282,7 +2059,7 @@ fn relations(doc: &mut Doc) {
                 Relation {
                     anchor: b.place,
                     distance_km: None,
-                    bearing: near::gap_bearing_code(gap),
+                    bearing: near::gap_bearing_code(&pr.near, gap),
                     start: a.end,
                     end: b.end,
                     border: None,
@@ -2412,7 +2189,8 @@ use romanised::{
     VARIANT_PENALTY,
 };
 mod borders;
-pub use borders::border_point;
+#[cfg(test)]
+use borders::border_point;
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,8 @@
 //! `X said they were "..."`, `... interrupted by X: "..."`, a quote running on from the previous paragraph.
 
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
-use crate::lexicon::Lexicon;
+use crate::rules::{DataFiles, Rules, RulesError};
+use std::collections::HashSet;
 
 /// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
 /// skipping an appositive (", the head of X,") between them.
@@ -41,7 +42,8 @@ pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usiz
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.
 pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
-    let lex = Lexicon::get();
+    let rules = doc.rules;
+    let lex = &rules.lexicon;
     let view = doc.view();
     let mut found = None;
     for (s, e) in words(view, from, to) {
@@ -59,79 +61,36 @@ pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     found
 }
 
-/// Words that may stand between a speaker and the verb ("Trump later said", "she then added").
-const ADVERBS: &[&str] = &[
-    "then",
-    "also",
-    "later",
-    "again",
-    "once",
-    "has",
-    "had",
-    "have",
-    "previously",
-    "recently",
-    "earlier",
-    "repeatedly",
-    "often",
-    "now",
-    "still",
-    "simply",
-    "flatly",
-];
-
-/// Words that open a descriptive speaker phrase ("the union", "a senior official", "one source on the panel").
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "one", "another", "two", "three", "several", "some", "many", "other", "his",
-    "her", "its", "their", "our", "my",
-];
-
-/// Head nouns that make a descriptive speaker an organisation rather than a person.
-const ORG_NOUNS: &[&str] = &[
-    "campaign",
-    "union",
-    "committee",
-    "group",
-    "company",
-    "agency",
-    "ministry",
-    "government",
-    "administration",
-    "department",
-    "office",
-    "party",
-    "council",
-    "court",
-    "police",
-    "army",
-    "military",
-    "network",
-    "newspaper",
-    "paper",
-    "organization",
-    "organisation",
-    "coalition",
-    "alliance",
-    "association",
-    "institute",
-    "center",
-    "centre",
-    "white house",
-    "kremlin",
-    "embassy",
-    "statement",
-    "ad",
-    "report",
-    "piece",
-    "article",
-];
-
 /// A speaker phrase found in the text when no recognised actor fills the speaker slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PhraseKind {
     Pronoun,
     Name,
     Description,
+}
+
+/// The word lists of the quotes stage: `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`,
+/// `lists/quote_org_nouns.txt`, `lists/months_days.txt`.
+pub struct QuoteRules {
+    /// Words that may stand between a speaker and the verb ("Trump later said").
+    adverbs: HashSet<String>,
+    /// Words that open a descriptive speaker phrase ("the union", "a senior official").
+    determiners: HashSet<String>,
+    /// Head nouns that make a descriptive speaker an organisation.
+    org_nouns: Vec<String>,
+    /// Month and weekday names: never a speaker.
+    months_days: HashSet<String>,
+}
+
+impl QuoteRules {
+    pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
+        Ok(QuoteRules {
+            adverbs: files.set("lists/quote_adverbs.txt")?,
+            determiners: files.set("lists/quote_determiners.txt")?,
+            org_nouns: files.list("lists/quote_org_nouns.txt")?,
+            months_days: files.set("lists/months_days.txt")?,
+        })
+    }
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -179,8 +138,8 @@ fn trim_span(view: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// Classifies `view[s..e]` as a speaker phrase: a pronoun, a capitalised name (1-5 words) or a descriptive
 /// noun phrase opened by a determiner (up to 9 words).
-fn classify_phrase(view: &str, s: usize, e: usize) -> Option<PhraseKind> {
-    let lex = Lexicon::get();
+fn classify_phrase(rules: &Rules, view: &str, s: usize, e: usize) -> Option<PhraseKind> {
+    let lex = &rules.lexicon;
     let ws = words(view, s, e);
     let (&(fs, fe), &(_, le)) = (ws.first()?, ws.last()?);
     if le != e || fs != s || view[s..e].contains(['"', '\u{201C}', '\u{201D}', '(', '\n']) {
@@ -190,7 +149,11 @@ fn classify_phrase(view: &str, s: usize, e: usize) -> Option<PhraseKind> {
     if ws.len() == 1 && is_pronoun(first) {
         return Some(PhraseKind::Pronoun);
     }
-    if DETERMINERS.contains(&first.to_ascii_lowercase().as_str()) {
+    if rules
+        .quotes
+        .determiners
+        .contains(first.to_ascii_lowercase().as_str())
+    {
         if ws.len() < 2 || ws.len() > 9 {
             return None;
         }
@@ -212,50 +175,25 @@ fn classify_phrase(view: &str, s: usize, e: usize) -> Option<PhraseKind> {
                 "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"
             )
     }) && !lex.stop_names.contains(&first.to_ascii_lowercase())
-        && !MONTHS_DAYS.contains(&first);
+        && !rules.quotes.months_days.contains(first);
     name_ok.then_some(PhraseKind::Name)
 }
 
-const MONTHS_DAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Yesterday",
-    "Earlier",
-    "Later",
-    "Asked",
-    "But",
-    "And",
-    "In",
-    "On",
-    "At",
-    "When",
-    "After",
-    "Before",
-];
-
 /// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
-fn phrase_before(view: &str, from: usize, verb: usize) -> Option<(usize, usize, PhraseKind)> {
+fn phrase_before(
+    rules: &Rules,
+    view: &str,
+    from: usize,
+    verb: usize,
+) -> Option<(usize, usize, PhraseKind)> {
     let ws = words(view, from, verb);
     let mut k = ws.len();
-    while k > 0 && ADVERBS.contains(&view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str()) {
+    while k > 0
+        && rules
+            .quotes
+            .adverbs
+            .contains(view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str())
+    {
         k -= 1;
     }
     if k == 0 {
@@ -271,7 +209,7 @@ fn phrase_before(view: &str, from: usize, verb: usize) -> Option<(usize, usize, 
     // the whole gap when it is a phrase (after a closing quote), else the name or pronoun just before the verb
     let (gs, ge) = trim_span(view, from, end);
     if gs < ge {
-        if let Some(kind) = classify_phrase(view, gs, ge) {
+        if let Some(kind) = classify_phrase(rules, view, gs, ge) {
             return Some((gs, ge, kind));
         }
     }
@@ -287,11 +225,20 @@ fn phrase_before(view: &str, from: usize, verb: usize) -> Option<(usize, usize, 
         j -= 1;
     }
     let s = ws[j].0;
-    (classify_phrase(view, s, le) == Some(PhraseKind::Name)).then_some((s, le, PhraseKind::Name))
+    (classify_phrase(rules, view, s, le) == Some(PhraseKind::Name)).then_some((
+        s,
+        le,
+        PhraseKind::Name,
+    ))
 }
 
 /// The speaker phrase right after a speech verb ("said one source on the panel", "said Scott Pruitt, ...").
-fn phrase_after(view: &str, verb_end: usize, to: usize) -> Option<(usize, usize, PhraseKind)> {
+fn phrase_after(
+    rules: &Rules,
+    view: &str,
+    verb_end: usize,
+    to: usize,
+) -> Option<(usize, usize, PhraseKind)> {
     let rest = &view[verb_end..to];
     let stop = rest
         .find([
@@ -311,13 +258,16 @@ fn phrase_after(view: &str, verb_end: usize, to: usize) -> Option<(usize, usize,
             "on" | "in" | "at" | "during" | "after" | "before" | "while" | "as" | "to" | "when"
         )
     }) {
-        if !DETERMINERS.contains(&view[ws[0].0..ws[0].1].to_ascii_lowercase().as_str())
+        if !rules
+            .quotes
+            .determiners
+            .contains(view[ws[0].0..ws[0].1].to_ascii_lowercase().as_str())
             || view[a..].starts_with("in ")
         {
             e = view[s..a].trim_end().len() + s;
         }
     }
-    let kind = classify_phrase(view, s, e)?;
+    let kind = classify_phrase(rules, view, s, e)?;
     Some((s, e, kind))
 }
 
@@ -331,7 +281,7 @@ fn floor(view: &str, i: usize) -> usize {
 }
 
 /// A name after a dash closing a quote: `"..." — Ann Smith`.
-fn dash_name(view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
+fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
     let rest = &view[close..floor(view, close + 80)];
     let rest_t = rest.trim_start_matches(|c: char| c.is_whitespace());
     let d = rest_t.chars().next()?;
@@ -357,7 +307,11 @@ fn dash_name(view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
         return None;
     }
     let e = ws[k - 1].1;
-    (classify_phrase(view, s, e) == Some(PhraseKind::Name)).then_some((s, e, PhraseKind::Name))
+    (classify_phrase(rules, view, s, e) == Some(PhraseKind::Name)).then_some((
+        s,
+        e,
+        PhraseKind::Name,
+    ))
 }
 
 /// The actor for a speaker phrase: a pronoun joins the nearest earlier person (or, for "they"/"it", any actor);
@@ -370,6 +324,7 @@ fn actor_for_phrase(
     kind: PhraseKind,
     recent: &[(usize, usize)],
 ) -> Option<usize> {
+    let rules = doc.rules;
     let view = doc.view();
     let text = view[s..e].to_string();
     match kind {
@@ -406,7 +361,7 @@ fn actor_for_phrase(
             }
         }
         PhraseKind::Name => {
-            let lex = Lexicon::get();
+            let lex = &rules.lexicon;
             let name = text
                 .trim_end_matches("\u{2019}s")
                 .trim_end_matches("'s")
@@ -429,7 +384,7 @@ fn actor_for_phrase(
             let lower = text.to_ascii_lowercase();
             let head = lower.split(' ').next_back().unwrap_or("");
             // "the spokesman", "the official": the last person with that role
-            let lex = Lexicon::get();
+            let lex = &rules.lexicon;
             if lower.split(' ').count() <= 3 && lex.roles.iter().any(|r| r == head) {
                 let found = doc
                     .actors_within(s.saturating_sub(5000), s)
@@ -445,7 +400,12 @@ fn actor_for_phrase(
                     return Some(m.actor);
                 }
             }
-            let kind = if ORG_NOUNS.iter().any(|n| lower.ends_with(n)) {
+            let kind = if rules
+                .quotes
+                .org_nouns
+                .iter()
+                .any(|n| lower.ends_with(n.as_str()))
+            {
                 "organization"
             } else {
                 "person"
@@ -456,8 +416,9 @@ fn actor_for_phrase(
 }
 
 pub fn recognise(doc: &mut Doc) {
+    let rules = doc.rules;
     let view = doc.view();
-    let lex = Lexicon::get();
+    let lex = &rules.lexicon;
     let quotes = doc.text.quotes.clone();
     let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, actor)
                                                               // speakers found from phrases (pending mentions: flushed at the end)
@@ -507,7 +468,7 @@ pub fn recognise(doc: &mut Doc) {
                         .map(|m| (m.start, m.end, m.actor));
                     // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
                     if speaker.is_none() {
-                        if let Some((s, e, k)) = phrase_before(view, a_from, vs) {
+                        if let Some((s, e, k)) = phrase_before(rules, view, a_from, vs) {
                             if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
                                 speaker = Some((s, e, a));
                                 new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
@@ -520,8 +481,8 @@ pub fn recognise(doc: &mut Doc) {
                             .map(|m| (m.start, m.end, m.actor))
                     });
                     if speaker.is_none() {
-                        let ph = phrase_before(view, a_from, vs)
-                            .or_else(|| phrase_after(view, ve, a_to));
+                        let ph = phrase_before(rules, view, a_from, vs)
+                            .or_else(|| phrase_after(rules, view, ve, a_to));
                         if let Some((s, e, k)) = ph {
                             if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
                                 speaker = Some((s, e, a));
@@ -533,7 +494,7 @@ pub fn recognise(doc: &mut Doc) {
             }
         }
         if speaker.is_none() {
-            if let Some((s, e, k)) = dash_name(view, q.close) {
+            if let Some((s, e, k)) = dash_name(rules, view, q.close) {
                 if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
                     speaker = Some((s, e, a));
                     cue = Some("\u{2014}".into());
@@ -573,7 +534,7 @@ pub fn recognise(doc: &mut Doc) {
                     } else {
                         speaker = subject_before(doc, from, vs);
                         if speaker.is_none() {
-                            if let Some((s, e, k)) = phrase_before(view, from, vs) {
+                            if let Some((s, e, k)) = phrase_before(rules, view, from, vs) {
                                 if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
                                     speaker = Some((s, e, a));
                                     new_mentions.push((s, e, a, k == PhraseKind::Pronoun));

@@ -4,36 +4,42 @@
 //! is named after its centre: "Volnovakha district", "Yasynuvatskyi raion").
 
 use super::Found;
+use crate::rules::{DataFiles, Patterns, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::{Candidate, Gazetteer};
-use std::sync::OnceLock;
+use std::collections::HashSet;
 
 /// Longest stretch of address words between two names.
 const MAX_GAP: usize = 80;
 
-const DISTRICT_WORDS: &[&str] = &["district", "raion", "rayon"];
-
-/// What may stand between a place and the next part of its address: settlement words, commas,
-/// brackets, "in"/"of", and districts written out ("Yasinovatsky district", "Bakhmut raion").
-fn glue() -> &'static Regex {
-    static G: OnceLock<Regex> = OnceLock::new();
-    G.get_or_init(|| {
-        let kind = r"(?:village|town|city|settlement|hamlet|township|urban-type settlement|district|raion|rayon|municipality)";
-        let sep = r"(?:\s*[,;(]\s*|\s+(?:in|of)\s+|\s+)";
-        let district = r"(?:(?:the\s+)?[\p{Lu}][\w'’.-]*\s+(?:district|raion|rayon)\)?)";
-        Regex::new(&format!(
-            r"^\)?(?:\s+{kind}\)?)?(?:{sep}(?:the\s+)?(?:{district}{sep}(?:the\s+)?)*)?$"
-        ))
-        .expect("address glue pattern")
-    })
+/// The rules of addresses: `lists/district_words.txt`, `lists/adjective_tails.txt`, `lists/centre_endings.txt`
+/// and the `address.*` patterns.
+pub(crate) struct AddressRules {
+    district_words: HashSet<String>,
+    /// Endings of a district's centre after the stem of its adjective, most likely first.
+    centre_endings: Vec<String>,
+    /// What follows the "-sk" of a district adjective, tried in file order.
+    adjective_tails: Vec<String>,
+    /// What may stand between a place and the next part of its address: settlement words, commas,
+    /// brackets, "in"/"of", and districts written out ("Yasinovatsky district", "Bakhmut raion").
+    glue: Regex,
+    /// A district name inside address glue: "Yasinovatsky" in "(Yasinovatsky district) of ".
+    district_in_glue: Regex,
+    /// A city's district after a district adjective ("Kuybyshevsky| district of Donetsk").
+    city_district: Regex,
 }
 
-/// A district name inside address glue: "Yasinovatsky" in "(Yasinovatsky district) of ".
-fn district_in_glue() -> &'static Regex {
-    static D: OnceLock<Regex> = OnceLock::new();
-    D.get_or_init(|| {
-        Regex::new(r"([\p{Lu}][\w'’.-]*)\s+(?:district|raion|rayon)\b").expect("district pattern")
-    })
+impl AddressRules {
+    pub(crate) fn load(files: &DataFiles, p: &Patterns) -> Result<Self, RulesError> {
+        Ok(AddressRules {
+            district_words: files.set("lists/district_words.txt")?,
+            adjective_tails: files.list("lists/adjective_tails.txt")?,
+            centre_endings: files.list("lists/centre_endings.txt")?,
+            glue: p.get("address.glue")?,
+            district_in_glue: p.get("address.district_in_glue")?,
+            city_district: p.get("address.city_district")?,
+        })
+    }
 }
 
 fn is_area(f: &Found, best: Option<&Candidate>) -> bool {
@@ -56,6 +62,7 @@ pub(super) struct Address {
 /// The address after `found[i]`: names reached over address glue only, through districts that are
 /// written out or were themselves found as names, up to a region or a country.
 pub(super) fn address(
+    r: &AddressRules,
     view: &str,
     found: &[Found],
     i: usize,
@@ -71,10 +78,10 @@ pub(super) fn address(
         let Some(gap) = view.get(end..g.start) else {
             break;
         };
-        if gap.len() > MAX_GAP || !glue().is_match(gap) {
+        if gap.len() > MAX_GAP || !r.glue.is_match(gap) {
             break;
         }
-        for c in district_in_glue().captures_iter(gap) {
+        for c in r.district_in_glue.captures_iter(gap) {
             let m = c.get(1).unwrap();
             districts.push((end + m.start(), end + m.end()));
         }
@@ -86,7 +93,7 @@ pub(super) fn address(
         // only a district may stand in between ("Starobeshivskiy district")
         let district = g.cue.as_deref() == Some("district")
             || super::word_after(view, g.end)
-                .is_some_and(|w| DISTRICT_WORDS.contains(&w.to_ascii_lowercase().as_str()));
+                .is_some_and(|w| r.district_words.contains(w.to_ascii_lowercase().as_str()));
         if !district {
             break;
         }
@@ -97,9 +104,9 @@ pub(super) fn address(
     if out.region.is_none() {
         let rest = &view[end..view.floor_char_boundary(end + MAX_GAP)];
         let rest = &rest[..rest.find([')', ';', '.', '\n']).unwrap_or(rest.len())];
-        if let Some(c) = district_in_glue().captures(rest) {
+        if let Some(c) = r.district_in_glue.captures(rest) {
             let m = c.get(0).unwrap();
-            if glue().is_match(&rest[..m.end()]) {
+            if r.glue.is_match(&rest[..m.end()]) {
                 let n = c.get(1).unwrap();
                 districts.push((end + n.start(), end + n.end()));
             }
@@ -109,20 +116,14 @@ pub(super) fn address(
     out
 }
 
-/// Adjective endings of district names ("Yasinovatsky", "Shakhtarskyi", "Marinskiy",
-/// "Amvrosiivskyi"): what follows the "-sk" / "-tsk" of the adjective.
-const ADJECTIVE_TAILS: &[&str] = &[
-    "yi", "yy", "iy", "ij", "ii", "ei", "oi", "oy", "ey", "y", "i", "e", "o", "a",
-];
-
 /// Spellings of the centre a district adjective is named after, most likely first:
 /// "Shakhtarskyi" -> "Shakhtarsk"; "Yasinovatsky" -> "Yasinovatsk", "Yasinovat", "Yasinovata", ...
-fn district_centres(adj: &str) -> Vec<String> {
+fn district_centres(r: &AddressRules, adj: &str) -> Vec<String> {
     let adj = adj.trim_end_matches(['\'', '’']);
     let mut out = vec![adj.to_string()];
     let lower = adj.to_ascii_lowercase();
-    let Some(tail) = ADJECTIVE_TAILS.iter().find(|t| {
-        lower.ends_with(*t)
+    let Some(tail) = r.adjective_tails.iter().find(|t| {
+        lower.ends_with(t.as_str())
             && lower[..lower.len() - t.len()]
                 .trim_end_matches('\'')
                 .ends_with("sk")
@@ -136,9 +137,8 @@ fn district_centres(adj: &str) -> Vec<String> {
     if base.chars().count() >= 4 {
         // Ukrainian and Russian endings of the centre: Volnovakha, Starobesheve, Amvrosiyevka,
         // Yasinovataya, Pervomaiske
-        for end in [
-            "", "a", "e", "o", "ka", "y", "i", "aya", "oye", "ove", "ske",
-        ] {
+        out.push(base.to_string());
+        for end in &r.centre_endings {
             out.push(format!("{base}{end}"));
         }
     }
@@ -148,18 +148,14 @@ fn district_centres(adj: &str) -> Vec<String> {
 /// Whether the district word after `e` is a city's district ("Kuybyshevsky district of
 /// Donetsk", "Petrovsky district/suburb of Donetsk", "Kirovsky district [of Donetsk]"): a part of
 /// the city, not a rural district named after a centre.
-pub(super) fn city_district(view: &str, e: usize) -> bool {
-    static C: OnceLock<Regex> = OnceLock::new();
-    let c = C.get_or_init(|| {
-        Regex::new(r"(?i)^\s+(?:district|raion|rayon)(?:/\w+)?\s*[\[(]?\s*of\s+\p{Lu}")
-            .expect("city district pattern")
-    });
-    view.get(e..).is_some_and(|rest| c.is_match(rest))
+pub(super) fn city_district(r: &AddressRules, view: &str, e: usize) -> bool {
+    view.get(e..)
+        .is_some_and(|rest| r.city_district.is_match(rest))
 }
 
 /// Whether `name` is formed like a district adjective ("Yasinovatsky", "Shakhtarskyi").
-pub(super) fn is_district_adjective(name: &str) -> bool {
-    district_centres(name).len() > 1
+pub(super) fn is_district_adjective(r: &AddressRules, name: &str) -> bool {
+    district_centres(r, name).len() > 1
 }
 
 /// The point of a district's centre: the most populous populated place spelt like the district's
@@ -167,15 +163,17 @@ pub(super) fn is_district_adjective(name: &str) -> bool {
 /// Shakhtarske), inside `region` when one is given; a seat of administration before a larger
 /// town. Spellings as written and their romanisation variants alike.
 pub(super) fn district_point(
+    r: &AddressRules,
     gaz: &Gazetteer,
     name: &str,
     region: Option<&Candidate>,
 ) -> Option<(f64, f64)> {
-    district_centre(gaz, name, region).map(|c| (c.lat, c.lon))
+    district_centre(r, gaz, name, region).map(|c| (c.lat, c.lon))
 }
 
 /// The centre of the district `name` (see [`district_point`]).
 pub(super) fn district_centre(
+    r: &AddressRules,
     gaz: &Gazetteer,
     name: &str,
     region: Option<&Candidate>,
@@ -189,7 +187,7 @@ pub(super) fn district_centre(
     };
     // a district's centre is a seat of administration (PPLA*) or, failing that, its largest town
     let rank = |c: &Candidate| (c.feature_code.starts_with("PPLA"), c.population);
-    let spellings = district_centres(name);
+    let spellings = district_centres(r, name);
     spellings
         .iter()
         .flat_map(|s| gaz.lookup(s).into_iter().chain(gaz.lookup_variants(s)))
@@ -199,10 +197,17 @@ pub(super) fn district_centre(
 
 #[cfg(test)]
 mod tests {
-    use super::{district_centres, glue};
+    use super::{district_centres, AddressRules};
+    use crate::rules::{DataFiles, Patterns};
+
+    fn rules() -> AddressRules {
+        let files = DataFiles::embedded();
+        AddressRules::load(&files, &Patterns::load(&files).unwrap()).unwrap()
+    }
 
     #[test]
     fn address_glue() {
+        let r = rules();
         for g in [
             ", ",
             " village, ",
@@ -213,7 +218,7 @@ mod tests {
             " village in the ",
             " town, Oleksiivka raion, ",
         ] {
-            assert!(glue().is_match(g), "{g:?}");
+            assert!(r.glue.is_match(g), "{g:?}");
         }
         for g in [
             " and ",
@@ -221,29 +226,31 @@ mod tests {
             ", said the head of ",
             " was shelled in ",
         ] {
-            assert!(!glue().is_match(g), "{g:?}");
+            assert!(!r.glue.is_match(g), "{g:?}");
         }
     }
 
     #[test]
     fn city_districts() {
         use super::city_district;
+        let r = &rules();
         let t = "Kuybyshevsky district [of Donetsk] and Petrovsky district/suburb of Donetsk";
-        assert!(city_district(t, "Kuybyshevsky".len()));
+        assert!(city_district(r, t, "Kuybyshevsky".len()));
         let at = t.find("Petrovsky").unwrap() + "Petrovsky".len();
-        assert!(city_district(t, at));
+        assert!(city_district(r, t, at));
         let t = "Shakhtarskyi district, Donetsk region";
-        assert!(!city_district(t, "Shakhtarskyi".len()));
+        assert!(!city_district(r, t, "Shakhtarskyi".len()));
     }
 
     #[test]
     fn district_adjectives_name_their_centres() {
-        let c = district_centres("Pokrovskyi");
+        let r = &rules();
+        let c = district_centres(r, "Pokrovskyi");
         assert_eq!(c[1], "Pokrovsk");
-        assert!(district_centres("Yasynuvatskyi").contains(&"Yasynuvata".to_string()));
-        assert!(district_centres("Marinsky").contains(&"Marinka".to_string()));
+        assert!(district_centres(r, "Yasynuvatskyi").contains(&"Yasynuvata".to_string()));
+        assert!(district_centres(r, "Marinsky").contains(&"Marinka".to_string()));
         assert_eq!(
-            district_centres("Volnovakha"),
+            district_centres(r, "Volnovakha"),
             vec!["Volnovakha".to_string()]
         );
     }

@@ -5,25 +5,51 @@
 //! the Natural Earth border of the two countries), precision 3, related to the named country.
 
 use crate::doc::{Doc, MentionKind, PlaceMention, PlaceRec, Relation};
+use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
-use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::collections::{HashMap, HashSet};
 
-/// (country, country) sorted -> a point on their land border.
-fn border_points() -> &'static HashMap<(String, String), (f64, f64)> {
-    static B: OnceLock<HashMap<(String, String), (f64, f64)>> = OnceLock::new();
-    B.get_or_init(|| {
-        include_str!("../../../../data/gazetteer/borders.tsv")
-            .lines()
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let p: Vec<&str> = l.split('\t').collect();
-                let (lat, lon) = (p.get(2)?.parse().ok()?, p.get(3)?.parse().ok()?);
-                Some((pair(p[0], p[1]), (lat, lon)))
-            })
-            .collect()
-    })
+/// The rules of borders: `gazetteer/borders.tsv` (country, country, lat, lon), `border_nouns.txt` and the
+/// `borders.*` patterns.
+pub(crate) struct BorderRules {
+    /// (country, country) sorted -> a point on their land border.
+    points: HashMap<(String, String), (f64, f64)>,
+    /// Nouns after "border" that make it a modifier of something else than the border itself ("border
+    /// guards", "border crossings").
+    modifier_nouns: HashSet<String>,
+    patterns: Patterns,
+}
+
+impl BorderRules {
+    pub(crate) fn load(files: &DataFiles, p: &PatternTable) -> Result<Self, RulesError> {
+        const FILE: &str = "gazetteer/borders.tsv";
+        let mut points = HashMap::new();
+        for (n, l) in files.lines(FILE)? {
+            let f: Vec<&str> = l.split('\t').collect();
+            let point = f
+                .get(2)
+                .and_then(|a| a.parse().ok())
+                .zip(f.get(3).and_then(|b| b.parse().ok()));
+            let Some(point) = point else {
+                return Err(files.error(
+                    FILE,
+                    n,
+                    "two countries, a latitude and a longitude are needed".into(),
+                ));
+            };
+            points.insert(pair(f[0], f[1]), point);
+        }
+        Ok(BorderRules {
+            points,
+            modifier_nouns: files.set("border_nouns.txt")?,
+            patterns: Patterns {
+                before: p.get("borders.before")?,
+                after: p.get("borders.after")?,
+                owner: p.get("borders.owner")?,
+            },
+        })
+    }
 }
 
 fn pair(a: &str, b: &str) -> (String, String) {
@@ -35,22 +61,8 @@ fn pair(a: &str, b: &str) -> (String, String) {
 }
 
 /// The point on the land border of two countries, if they share one.
-pub fn border_point(a: &str, b: &str) -> Option<(f64, f64)> {
-    border_points().get(&pair(a, b)).copied()
-}
-
-/// Nouns after "border" that make it a modifier of something else than the border itself ("border guards",
-/// "border crossings"), from crates/extract/data/border_nouns.txt.
-fn modifier_nouns() -> &'static std::collections::HashSet<String> {
-    static N: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
-    N.get_or_init(|| {
-        include_str!("../../data/border_nouns.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .map(str::to_string)
-            .collect()
-    })
+pub(crate) fn border_point(r: &BorderRules, a: &str, b: &str) -> Option<(f64, f64)> {
+    r.points.get(&pair(a, b)).copied()
 }
 
 fn word_after(view: &str, pos: usize) -> Option<String> {
@@ -62,9 +74,6 @@ fn word_after(view: &str, pos: usize) -> Option<String> {
     (!w.is_empty()).then(|| w.to_lowercase())
 }
 
-/// A capitalised name of up to four words ("Romanian", "South Sudan", "Democratic Republic of the Congo").
-const NAME: &str = r"[A-Z][\w'’.]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’.]*){0,3}";
-
 struct Patterns {
     /// "the Romanian border", "the Russian-Ukrainian border", "the Russia–Ukraine frontier"
     before: Regex,
@@ -72,21 +81,6 @@ struct Patterns {
     after: Regex,
     /// "Ukraine's border with Belarus": the side the place is on
     owner: Regex,
-}
-
-fn patterns() -> &'static Patterns {
-    static P: OnceLock<Patterns> = OnceLock::new();
-    P.get_or_init(|| Patterns {
-        before: Regex::new(&format!(
-            r"\b(?P<a>{NAME}?)(?:\s?[-–/]\s?(?P<b>{NAME}?))?\s+(?P<w>border|frontier)s?\b"
-        ))
-        .expect("border-before pattern"),
-        after: Regex::new(&format!(
-            r"\b(?P<w>border|frontier)s?\s+(?:with|(?P<between>between))\s+(?:the\s+)?(?P<a>{NAME})(?:\s+and\s+(?:the\s+)?(?P<b>{NAME}))?"
-        ))
-        .expect("border-after pattern"),
-        owner: Regex::new(&format!(r"(?P<h>{NAME})(?:'s|’s)\s+$")).expect("border-owner pattern"),
-    })
 }
 
 /// The country a name or adjective stands for, with the span it takes; `from_end` drops words from the
@@ -212,15 +206,16 @@ struct Found {
 /// Finds the border phrases and adds a place for each border (one per pair of countries).
 pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
+    let r = &doc.rules.places.borders;
     if !view.contains("border") && !view.contains("frontier") {
         return;
     }
     let mut found: Vec<Found> = Vec::new();
-    for c in patterns().before.captures_iter(view) {
+    for c in r.patterns.before.captures_iter(view) {
         let (a, w) = (c.name("a").unwrap(), c.name("w").unwrap());
         // "Poland's border with Belarus" names its owner (below); "Ukrainian border guards" are people
         let owner = a.as_str().ends_with("'s") || a.as_str().ends_with("’s");
-        if owner || word_after(view, w.end()).is_some_and(|n| modifier_nouns().contains(n.as_str()))
+        if owner || word_after(view, w.end()).is_some_and(|n| r.modifier_nouns.contains(n.as_str()))
         {
             continue;
         }
@@ -242,7 +237,7 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
             phrase: (start, w.end()),
         });
     }
-    for c in patterns().after.captures_iter(view) {
+    for c in r.patterns.after.captures_iter(view) {
         let (a, w) = (c.name("a").unwrap(), c.name("w").unwrap());
         if found.iter().any(|f| f.word.0 == w.start()) {
             continue;
@@ -260,7 +255,8 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
         }
         // "Ukraine's border with Belarus"
         let line_start = view[..w.start()].rfind(['.', '\n']).map_or(0, |i| i + 1);
-        let home = patterns()
+        let home = r
+            .patterns
             .owner
             .captures(&view[line_start..w.start()])
             .and_then(|h| {
@@ -297,7 +293,7 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
         let Some(home) = home.filter(|h| *h != other.0) else {
             continue;
         };
-        let Some(pt) = border_point(&home, &other.0) else {
+        let Some(pt) = border_point(r, &home, &other.0) else {
             continue;
         };
         for (cc, s, e) in &f.named {

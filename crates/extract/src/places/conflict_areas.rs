@@ -3,9 +3,9 @@
 //! fought over at the time of publication are preferred a little ("Pisky village" in a report of a
 //! Ukrainian soldier killed in frontline clashes: the village by Donetsk, not the one in Poltava).
 
+use crate::rules::{DataFiles, RulesError};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
-use std::sync::OnceLock;
 
 /// What a reading inside an area of the war reported gains: less than a named region (+2.5) or a
 /// region alias (+4), about a tenfold population.
@@ -18,55 +18,53 @@ struct Area {
     to: Option<NaiveDate>,
 }
 
-struct Areas {
+pub(crate) struct Areas {
     areas: Vec<Area>,
     words: AhoCorasick,
 }
 
-fn areas() -> &'static Areas {
-    static A: OnceLock<Areas> = OnceLock::new();
-    A.get_or_init(|| {
-        let lines = |s: &'static str| {
-            s.lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .collect::<Vec<_>>()
-        };
+impl Areas {
+    /// Reads `gazetteer/conflict_areas.tsv` (country, admin-1 codes, from, to) and
+    /// `gazetteer/conflict_words.txt`.
+    pub(crate) fn load(files: &DataFiles) -> Result<Self, RulesError> {
+        const FILE: &str = "gazetteer/conflict_areas.tsv";
         let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
-        let areas = lines(include_str!(
-            "../../../../data/gazetteer/conflict_areas.tsv"
-        ))
-        .into_iter()
-        .filter_map(|l| {
+        let mut areas = Vec::new();
+        for (n, l) in files.lines(FILE)? {
             let f: Vec<&str> = l.split('\t').collect();
-            Some(Area {
-                country: f.first()?.trim().to_string(),
-                admin1: f.get(1)?.split(',').map(|c| c.trim().to_string()).collect(),
-                from: date(f.get(2)?)?,
+            let (Some(cc), Some(codes), Some(from)) =
+                (f.first(), f.get(1), f.get(2).and_then(|s| date(s)))
+            else {
+                return Err(files.error(
+                    FILE,
+                    n,
+                    "country, admin-1 codes and a YYYY-MM-DD start are needed".into(),
+                ));
+            };
+            areas.push(Area {
+                country: cc.trim().to_string(),
+                admin1: codes.split(',').map(|c| c.trim().to_string()).collect(),
+                from,
                 to: f.get(3).and_then(|s| date(s)),
-            })
-        })
-        .collect();
-        let words = lines(include_str!(
-            "../../../../data/gazetteer/conflict_words.txt"
-        ))
-        .into_iter()
-        .map(str::trim)
-        .collect::<Vec<_>>();
-        Areas {
-            areas,
-            words: AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(words)
-                .expect("conflict words"),
+            });
         }
-    })
+        let words = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(files.list("gazetteer/conflict_words.txt")?)
+            .map_err(|e| RulesError {
+                file: "gazetteer/conflict_words.txt".into(),
+                line: None,
+                message: format!("the words do not build a matcher: {e}"),
+            })?;
+        Ok(Areas { areas, words })
+    }
 }
 
 /// Whether the text has a conflict word as a whole word.
-fn on_conflict(view: &str) -> bool {
+fn on_conflict(a: &Areas, view: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
-    areas().words.find_iter(view).any(|m| {
+    a.words.find_iter(view).any(|m| {
         !word(view[..m.start()].chars().next_back()) && !word(view[m.end()..].chars().next())
     })
 }
@@ -74,11 +72,11 @@ fn on_conflict(view: &str) -> bool {
 /// The (country, admin-1 code) regions fought over in the countries `countries` at `date` (every
 /// period when the date is unknown), if the text is a report on conflict.
 pub(super) fn regions(
+    a: &Areas,
     view: &str,
     countries: &[&str],
     date: Option<NaiveDate>,
 ) -> Vec<(String, String)> {
-    let a = areas();
     let mut out = Vec::new();
     let here: Vec<&Area> = a
         .areas
@@ -86,7 +84,7 @@ pub(super) fn regions(
         .filter(|r| countries.contains(&r.country.as_str()))
         .filter(|r| date.is_none_or(|d| d >= r.from && r.to.is_none_or(|t| d <= t)))
         .collect();
-    if here.is_empty() || !on_conflict(view) {
+    if here.is_empty() || !on_conflict(a, view) {
         return out;
     }
     for r in here {
@@ -99,11 +97,14 @@ pub(super) fn regions(
 
 #[cfg(test)]
 mod tests {
-    use super::regions;
+    use super::Areas;
+    use crate::rules::DataFiles;
     use chrono::NaiveDate;
 
     #[test]
     fn areas_of_the_war_reported() {
+        let a = Areas::load(&DataFiles::embedded()).unwrap();
+        let regions = |v: &str, c: &[&str], d| super::regions(&a, v, c, d);
         let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
         let war = "A Ukrainian soldier was killed in frontline clashes.";
         let r = regions(war, &["UA"], d("2016-05-01"));

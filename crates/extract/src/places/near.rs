@@ -5,27 +5,8 @@
 //! the relative-location rule; this one only chooses among same-named readings.)
 
 use super::Found;
+use crate::rules::{Patterns, RulesError};
 use regex::Regex;
-use std::sync::OnceLock;
-
-/// Words that say the place before them lies by the place after them, as a regex alternation.
-const NEAR_WORDS: &[&str] = &[
-    "near",
-    "nearby",
-    "outside",
-    "close to",
-    "not far from",
-    "next to",
-    "on the outskirts of",
-    "in the outskirts of",
-    "on the edge of",
-    "in the suburbs of",
-    "a suburb of",
-    "a village near",
-    "(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest)(?:ern)? of",
-    // "a government-controlled area of", "a district of", "part of"
-    r"(?:an?\s+)?(?:[\w-]+\s+){0,2}(?:area|suburb|district|part|neighbourhood|neighborhood|village|settlement) of",
-];
 
 /// A reading of a place written before an anchor gains `NEAR_BONUS` at the anchor, falling
 /// linearly to nothing at `NEAR_KM` from it.
@@ -35,47 +16,42 @@ pub(super) const NEAR_BONUS: f64 = 6.0;
 /// west of Donetsk" is not Donetsk, which GeoNames also calls Oleksandrivka).
 pub(super) const SELF_PENALTY: f64 = 10.0;
 
-/// What may stand between a place and its anchor: a settlement word, a comma or bracket, a near
-/// word, and "the town of".
-fn gap() -> &'static Regex {
-    static G: OnceLock<Regex> = OnceLock::new();
-    G.get_or_init(|| {
-        let near = NEAR_WORDS.join("|");
-        Regex::new(&format!(
-            r"(?i)^(?:\s+(?:village|town|city|settlement|hamlet|suburb|district|raion))?\)?\s*,?\s*\(?\s*(?:(?:just|some|about|located)\s+)?(?:{near})\s+(?:the\s+)?(?:(?:occupied|government-controlled|frontline|separatist-held|rebel-held)\s+)?(?:(?:town|city|village|settlement)\s+of\s+)?$"
-        ))
-        .expect("near gap pattern")
-    })
+/// The patterns of this rule (`near.*` in `patterns.tsv`).
+pub(crate) struct NearRules {
+    /// What may stand between a place and its anchor: a settlement word, a comma or bracket, a near
+    /// word (the `@near_words` fragment), and "the town of".
+    gap: Regex,
+    /// A district written between a place and its anchor: "Kamenka (Bakhmut district) near
+    /// Debaltseve" is read as "Kamenka near Debaltseve".
+    district_gap: Regex,
+    /// The compass direction a gap states ("west of", "north-eastern outskirts of").
+    bearing: Regex,
 }
 
-/// A district written between a place and its anchor: "Kamenka (Bakhmut district) near
-/// Debaltseve" is read as "Kamenka near Debaltseve".
-fn district_gap() -> &'static Regex {
-    static G: OnceLock<Regex> = OnceLock::new();
-    G.get_or_init(|| {
-        Regex::new(r"(?i)^(?:\s+(?:village|town|settlement))?\s*[,(]\s*$").expect("district gap")
-    })
+impl NearRules {
+    pub(crate) fn load(p: &Patterns) -> Result<Self, RulesError> {
+        Ok(NearRules {
+            gap: p.get("near.gap")?,
+            district_gap: p.get("near.district_gap")?,
+            bearing: p.get("near.bearing")?,
+        })
+    }
 }
 
 /// The compass direction a gap states ("west of", "north-eastern outskirts of"), in degrees.
-pub(super) fn gap_bearing(gap: &str) -> Option<f64> {
-    static B: OnceLock<Regex> = OnceLock::new();
-    let b = B.get_or_init(|| {
-        Regex::new(r"(?i)\b(north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|north|south|east|west)(?:ern)?\s+(?:outskirts\s+)?of\b")
-            .expect("bearing pattern")
-    });
-    let c = b.captures(gap)?;
+pub(super) fn gap_bearing(r: &NearRules, gap: &str) -> Option<f64> {
+    let c = r.bearing.captures(gap)?;
     Some(super::bearing_degrees(super::bearing_code(&c[1])))
 }
 
 /// Whether `gap` says the place before it lies by the place after it.
-pub(super) fn is_near_gap(gap: &str) -> bool {
-    self::gap().is_match(gap)
+pub(super) fn is_near_gap(r: &NearRules, gap: &str) -> bool {
+    r.gap.is_match(gap)
 }
 
 /// The compass code ("W", "NE") a gap states, if any.
-pub(super) fn gap_bearing_code(gap: &str) -> Option<&'static str> {
-    let deg = gap_bearing(gap)?;
+pub(super) fn gap_bearing_code(r: &NearRules, gap: &str) -> Option<&'static str> {
+    let deg = gap_bearing(r, gap)?;
     Some(match deg as u32 {
         0 => "N",
         45 => "NE",
@@ -96,7 +72,7 @@ pub(super) fn bearing_agrees(stated: f64, bearing: f64) -> bool {
 }
 
 /// For each found name, the index of the name it is written to lie by, if any.
-pub(super) fn anchors(view: &str, found: &[Found]) -> Vec<Option<usize>> {
+pub(super) fn anchors(r: &NearRules, view: &str, found: &[Found]) -> Vec<Option<usize>> {
     let mut out = vec![None; found.len()];
     for i in 0..found.len() {
         if found[i].facility.is_some() {
@@ -111,13 +87,13 @@ pub(super) fn anchors(view: &str, found: &[Found]) -> Vec<Option<usize>> {
             let Some(g) = view.get(a.end..b.start) else {
                 break;
             };
-            if gap().is_match(g) {
+            if r.gap.is_match(g) {
                 out[i] = Some(j);
                 break;
             }
             // only a district may stand in between: "(Bakhmut district) near"
             let district_next = b.cue.as_deref() == Some("district");
-            if j == i + 1 && district_next && district_gap().is_match(g) {
+            if j == i + 1 && district_next && r.district_gap.is_match(g) {
                 prev = j;
                 continue;
             }
@@ -129,10 +105,16 @@ pub(super) fn anchors(view: &str, found: &[Found]) -> Vec<Option<usize>> {
 
 #[cfg(test)]
 mod tests {
-    use super::gap;
+    use super::{gap_bearing, NearRules};
+    use crate::rules::{DataFiles, Patterns};
+
+    fn rules() -> NearRules {
+        NearRules::load(&Patterns::load(&DataFiles::embedded()).unwrap()).unwrap()
+    }
 
     #[test]
     fn near_gaps() {
+        let r = rules();
         for g in [
             " near ",
             " village near the town of ",
@@ -144,7 +126,7 @@ mod tests {
             " outside ",
             ", a suburb of ",
         ] {
-            assert!(gap().is_match(g), "{g:?}");
+            assert!(r.gap.is_match(g), "{g:?}");
         }
         for g in [
             " and ",
@@ -152,19 +134,20 @@ mod tests {
             " was shelled from ",
             " in ",
         ] {
-            assert!(!gap().is_match(g), "{g:?}");
+            assert!(!r.gap.is_match(g), "{g:?}");
         }
     }
 
     #[test]
     fn stated_directions() {
-        use super::{bearing_agrees, gap_bearing};
-        assert_eq!(gap_bearing(", west of "), Some(270.0));
+        use super::bearing_agrees;
+        let r = rules();
+        assert_eq!(gap_bearing(&r, ", west of "), Some(270.0));
         assert_eq!(
-            gap_bearing(" on the north-eastern outskirts of "),
+            gap_bearing(&r, " on the north-eastern outskirts of "),
             Some(45.0)
         );
-        assert_eq!(gap_bearing(" near "), None);
+        assert_eq!(gap_bearing(&r, " near "), None);
         assert!(bearing_agrees(270.0, 300.0));
         assert!(bearing_agrees(0.0, 350.0));
         assert!(!bearing_agrees(270.0, 180.0));

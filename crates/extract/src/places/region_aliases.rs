@@ -2,50 +2,44 @@
 //! "DPR", "Lugansk People's Republic"), from data/gazetteer/region_aliases.tsv: a text that uses
 //! one is about those regions.
 
+use crate::rules::{DataFiles, RulesError};
 use aho_corasick::AhoCorasick;
-use std::sync::OnceLock;
 
 /// What a reading inside a region the text names by an alias gains.
 pub(super) const BONUS: f64 = 4.0;
 
-struct Aliases {
+pub(crate) struct Aliases {
     ac: AhoCorasick,
     /// per pattern: (country, admin-1 codes, a word the text must also hold)
     regions: Vec<(String, Vec<String>, Option<String>)>,
 }
 
-fn aliases() -> &'static Aliases {
-    static A: OnceLock<Aliases> = OnceLock::new();
-    A.get_or_init(|| {
+impl Aliases {
+    /// Reads `gazetteer/region_aliases.tsv`: name, country, admin-1 codes (comma-separated), and optionally a
+    /// word the text must also hold.
+    pub(crate) fn load(files: &DataFiles) -> Result<Self, RulesError> {
+        const FILE: &str = "gazetteer/region_aliases.tsv";
         let mut names = Vec::new();
         let mut regions = Vec::new();
-        for line in include_str!("../../../../data/gazetteer/region_aliases.tsv").lines() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let f: Vec<&str> = line.split('\t').collect();
-            let (name, cc, codes, requires) = match f[..] {
-                [name, cc, codes] => (name, cc, codes, None),
-                [name, cc, codes, req] => (name, cc, codes, Some(req.to_string())),
-                _ => continue,
-            };
-            names.push(name.to_string());
+        for row in files.rows(FILE, 3)? {
+            names.push(row[0].clone());
             regions.push((
-                cc.to_string(),
-                codes.split(',').map(|c| c.trim().to_string()).collect(),
-                requires,
+                row[1].clone(),
+                row[2].split(',').map(|c| c.trim().to_string()).collect(),
+                row.get(3).cloned(),
             ));
         }
-        Aliases {
-            ac: AhoCorasick::new(&names).expect("region alias patterns"),
-            regions,
-        }
-    })
+        let ac = AhoCorasick::new(&names).map_err(|e| RulesError {
+            file: FILE.into(),
+            line: None,
+            message: format!("the names do not build a matcher: {e}"),
+        })?;
+        Ok(Aliases { ac, regions })
+    }
 }
 
 /// The (country, admin-1 code) regions that the text names by an alias, as whole words.
-pub(super) fn regions_named(view: &str) -> Vec<(String, String)> {
-    let a = aliases();
+pub(super) fn regions_named(a: &Aliases, view: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric());
     for m in a.ac.find_iter(view) {
@@ -68,10 +62,13 @@ pub(super) fn regions_named(view: &str) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::regions_named;
+    use super::Aliases;
+    use crate::rules::DataFiles;
 
     #[test]
     fn aliases_name_regions() {
+        let a = Aliases::load(&DataFiles::embedded()).unwrap();
+        let regions_named = |t: &str| super::regions_named(&a, t);
         let r = regions_named("Shelling in the Donbas; the LPR said two died.");
         assert!(r.contains(&("UA".into(), "05".into())));
         assert!(r.contains(&("UA".into(), "14".into())));

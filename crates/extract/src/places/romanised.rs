@@ -2,7 +2,7 @@
 //! Luganska" for "Stanytsia Luhanska"): when such a reading is offered, how it is weighed, and when a
 //! capitalised word standing alone may be one.
 
-use super::{name_lists, prev_word, word_after, Found, PERSON_VERBS, TITLES};
+use super::{prev_word, word_after, Found, PlaceRules};
 use crate::doc::MentionKind;
 use sitrep_gazetteer::{normalise, Candidate};
 use std::collections::{HashMap, HashSet};
@@ -28,32 +28,29 @@ pub(super) fn main_country(found: &[Found]) -> Option<String> {
     (!tied && sitrep_gazetteer::CYRILLIC_ROMANISED.contains(&cc)).then(|| cc.to_string())
 }
 
-/// Endings of Slavic place names ("-ivka", "-ove", "-ske", "-sk", "-ye"): a capitalised word
-/// standing alone is read as a place only in another romanisation when it ends so ("Ghost" and
-/// "Tiger" in a report on Russia are not villages).
-pub(super) const SLAVIC_ENDINGS: &[&str] = &[
-    "ka", "ovo", "evo", "ove", "eve", "ino", "yne", "sk", "ske", "skoye", "skoe", "sky", "skiy",
-    "skyi", "skiye", "ye", "oye", "aya", "zhne", "vne", "dne", "ets", "grad", "horod", "gorod",
-    "pil", "pol", "pole", "ichi", "ychi", "tsi", "vtsi",
-];
-
 /// A word that may be a Slavic place name in another romanisation: its last word at least six
-/// letters long, with one of [`SLAVIC_ENDINGS`], and not a common English word.
-pub(super) fn slavic_toponym(name: &str) -> bool {
+/// letters long, with one of the Slavic endings (`lists/slavic_endings.txt`), and not a common English word.
+pub(super) fn slavic_toponym(pr: &PlaceRules, name: &str) -> bool {
     let last = name
         .rsplit([' ', '-'])
         .next()
         .unwrap_or(name)
         .to_ascii_lowercase();
     last.chars().count() >= 6
-        && SLAVIC_ENDINGS.iter().any(|e| last.ends_with(e))
-        && !name_lists().common.contains(&last)
+        && pr.slavic_endings.iter().any(|e| last.ends_with(e.as_str()))
+        && !pr.names.common.contains(&last)
 }
 
 /// A name that reads as a person's: a known given name or surname, a person of the text, after a
 /// title or before a speech verb.
-pub(super) fn person_like(view: &str, s: usize, e: usize, persons: &HashSet<String>) -> bool {
-    let lists = name_lists();
+pub(super) fn person_like(
+    pr: &PlaceRules,
+    view: &str,
+    s: usize,
+    e: usize,
+    persons: &HashSet<String>,
+) -> bool {
+    let lists = &pr.names;
     let name = &view[s..e];
     let first = name.split(' ').next().unwrap_or(name);
     let prev = prev_word(view, s).map(|w| w.to_ascii_lowercase());
@@ -61,8 +58,8 @@ pub(super) fn person_like(view: &str, s: usize, e: usize, persons: &HashSet<Stri
     persons.contains(name)
         || lists.given.contains(first)
         || lists.surnames.contains(name)
-        || prev.is_some_and(|p| TITLES.contains(&p.as_str()))
-        || next.is_some_and(|n| PERSON_VERBS.contains(&n.as_str()))
+        || prev.is_some_and(|p| pr.titles.contains(p.as_str()))
+        || next.is_some_and(|n| pr.person_verbs.contains(n.as_str()))
 }
 
 /// What a reading found only as another romanisation of the name gives up against one spelt as
@@ -97,7 +94,7 @@ pub(super) fn numbered_base(name: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{numbered_base, slavic_toponym};
+    use super::numbered_base;
 
     #[test]
     fn numbered_settlements() {
@@ -110,6 +107,8 @@ mod tests {
 
     #[test]
     fn slavic_endings() {
+        let rules = crate::Rules::embedded();
+        let slavic_toponym = |n: &str| super::slavic_toponym(&rules.places, n);
         assert!(slavic_toponym("Novotoshkovka"));
         assert!(slavic_toponym("Stanitsa Luganska"));
         assert!(!slavic_toponym("Tiger"));

@@ -3,11 +3,12 @@
 use crate::{Engine, InputDoc};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::{Ledger, Place};
-use std::sync::OnceLock;
+fn engine() -> Engine {
+    Engine::new(Gazetteer::embedded().unwrap())
+}
 
-fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::new(Gazetteer::embedded().unwrap()))
+fn border_point(a: &str, b: &str) -> Option<(f64, f64)> {
+    super::border_point(&crate::Rules::embedded().places.borders, a, b)
 }
 
 fn read(text: &str) -> Ledger {
@@ -275,8 +276,7 @@ fn near_the_demonym_border_is_the_border_with_the_articles_country() {
     assert_eq!(b.geo_precision, Some(3));
     assert_eq!(b.country_code.as_deref(), Some("UA"));
     assert_eq!(anchor_name(&l, b), "Romania");
-    let (pt_lat, pt_lon) =
-        super::border_point("UA", "RO").expect("Romania and Ukraine share a border");
+    let (pt_lat, pt_lon) = border_point("UA", "RO").expect("Romania and Ukraine share a border");
     assert!(near(b, pt_lat, pt_lon, 1.0));
     // the point lies between the two countries, not in the middle of either
     assert!(near(b, 47.9, 26.0, 400.0), "{:?} {:?}", b.lat, b.lon);
@@ -308,12 +308,12 @@ fn on_the_belarusian_border_and_an_owner() {
 fn two_named_countries_make_the_border() {
     let l = read("Refugees crossed the Polish-Ukrainian border at Medyka all night.");
     let b = border(&l);
-    let (lat, lon) = super::border_point("PL", "UA").unwrap();
+    let (lat, lon) = border_point("PL", "UA").unwrap();
     assert!(near(b, lat, lon, 1.0));
     let l = read("Ukrainian troops in Chernihiv stood near the border with Belarus and Russia.");
     assert_eq!(anchor_name(&l, border(&l)), "Belarus");
     let l = read("The convoy waited at the border between Moldova and Ukraine.");
-    let (lat, lon) = super::border_point("MD", "UA").unwrap();
+    let (lat, lon) = border_point("MD", "UA").unwrap();
     assert!(near(border(&l), lat, lon, 1.0));
 }
 

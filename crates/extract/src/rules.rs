@@ -1,0 +1,456 @@
+//! The engine's rules: every lexicon, cue table, word list and pattern that the stages read, loaded once by
+//! one loader ([`DataFiles`]) into one [`Rules`] value that the [`crate::Engine`] owns. Two engines with
+//! different rule sets can run in one process.
+//!
+//! Writes: no document layer; it is read by every stage.
+//! Reads: `crates/extract/data/*` (the lexicons, `patterns.tsv`, `lists/*.txt`) and the `data/gazetteer/*`
+//! files that place resolution uses; each file opens with a header saying what its columns mean.
+//!
+//! The files are compiled into the binary ([`Rules::embedded`], the one process-wide copy). A folder given to
+//! [`Rules::load`] overrides them file by file: a file present there (same relative name, for example
+//! `lists/water_words.txt`) replaces the embedded one, the others stay embedded.
+//!
+//! File conventions, the same for every file: UTF-8; blank lines and lines starting with `#` are skipped;
+//! columns are separated by one tab.
+
+use crate::actors::ActorRules;
+use crate::events::EventRules;
+use crate::lexicon::Lexicon;
+use crate::places::PlaceRules;
+use crate::quotes::QuoteRules;
+use regex::Regex;
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+/// A rules file that cannot be read or parsed: the file, the line (1-based) when one is to blame, and what is
+/// wrong with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulesError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for RulesError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "rules file {}, line {}: {}", self.file, l, self.message),
+            None => write!(f, "rules file {}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for RulesError {}
+
+/// The embedded data files, by the name a [`DataFiles`] lookup uses.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("actors.tsv", include_str!("../data/actors.tsv")),
+    ("border_nouns.txt", include_str!("../data/border_nouns.txt")),
+    (
+        "conflict_context.tsv",
+        include_str!("../data/conflict_context.tsv"),
+    ),
+    (
+        "disease_words.txt",
+        include_str!("../data/disease_words.txt"),
+    ),
+    ("event_cues.tsv", include_str!("../data/event_cues.tsv")),
+    ("given_names.tsv", include_str!("../data/given_names.tsv")),
+    ("hedges.tsv", include_str!("../data/hedges.tsv")),
+    ("modality.txt", include_str!("../data/modality.txt")),
+    (
+        "non_place_names.txt",
+        include_str!("../data/non_place_names.txt"),
+    ),
+    ("patterns.tsv", include_str!("../data/patterns.tsv")),
+    ("place_nouns.txt", include_str!("../data/place_nouns.txt")),
+    (
+        "region_adjectives.tsv",
+        include_str!("../data/region_adjectives.tsv"),
+    ),
+    ("roles.txt", include_str!("../data/roles.txt")),
+    ("speech_verbs.txt", include_str!("../data/speech_verbs.txt")),
+    ("stop_names.txt", include_str!("../data/stop_names.txt")),
+    ("street_words.txt", include_str!("../data/street_words.txt")),
+    ("weapons.tsv", include_str!("../data/weapons.tsv")),
+    (
+        "lists/adjective_tails.txt",
+        include_str!("../data/lists/adjective_tails.txt"),
+    ),
+    (
+        "lists/centre_endings.txt",
+        include_str!("../data/lists/centre_endings.txt"),
+    ),
+    (
+        "lists/compass_adjectives.txt",
+        include_str!("../data/lists/compass_adjectives.txt"),
+    ),
+    (
+        "lists/district_words.txt",
+        include_str!("../data/lists/district_words.txt"),
+    ),
+    (
+        "lists/generic_event_classes.txt",
+        include_str!("../data/lists/generic_event_classes.txt"),
+    ),
+    (
+        "lists/locative_words.txt",
+        include_str!("../data/lists/locative_words.txt"),
+    ),
+    (
+        "lists/metonym_nouns.txt",
+        include_str!("../data/lists/metonym_nouns.txt"),
+    ),
+    (
+        "lists/name_particles.txt",
+        include_str!("../data/lists/name_particles.txt"),
+    ),
+    (
+        "lists/number_words.tsv",
+        include_str!("../data/lists/number_words.tsv"),
+    ),
+    (
+        "lists/org_heads.txt",
+        include_str!("../data/lists/org_heads.txt"),
+    ),
+    (
+        "lists/person_nouns.txt",
+        include_str!("../data/lists/person_nouns.txt"),
+    ),
+    (
+        "lists/person_verbs.txt",
+        include_str!("../data/lists/person_verbs.txt"),
+    ),
+    (
+        "lists/place_cues.txt",
+        include_str!("../data/lists/place_cues.txt"),
+    ),
+    (
+        "lists/quote_adverbs.txt",
+        include_str!("../data/lists/quote_adverbs.txt"),
+    ),
+    (
+        "lists/quote_determiners.txt",
+        include_str!("../data/lists/quote_determiners.txt"),
+    ),
+    (
+        "lists/quote_org_nouns.txt",
+        include_str!("../data/lists/quote_org_nouns.txt"),
+    ),
+    (
+        "lists/months_days.txt",
+        include_str!("../data/lists/months_days.txt"),
+    ),
+    (
+        "lists/slavic_endings.txt",
+        include_str!("../data/lists/slavic_endings.txt"),
+    ),
+    ("lists/titles.txt", include_str!("../data/lists/titles.txt")),
+    (
+        "lists/water_words.txt",
+        include_str!("../data/lists/water_words.txt"),
+    ),
+    (
+        "gazetteer/borders.tsv",
+        include_str!("../../../data/gazetteer/borders.tsv"),
+    ),
+    (
+        "gazetteer/common_words.txt",
+        include_str!("../../../data/gazetteer/common_words.txt"),
+    ),
+    (
+        "gazetteer/conflict_areas.tsv",
+        include_str!("../../../data/gazetteer/conflict_areas.tsv"),
+    ),
+    (
+        "gazetteer/conflict_words.txt",
+        include_str!("../../../data/gazetteer/conflict_words.txt"),
+    ),
+    (
+        "gazetteer/person_names.txt",
+        include_str!("../../../data/gazetteer/person_names.txt"),
+    ),
+    (
+        "gazetteer/region_abbreviations.tsv",
+        include_str!("../../../data/gazetteer/region_abbreviations.tsv"),
+    ),
+    (
+        "gazetteer/region_aliases.tsv",
+        include_str!("../../../data/gazetteer/region_aliases.tsv"),
+    ),
+];
+
+/// Where rules files come from: the embedded copies, each replaceable by a file in an override folder.
+#[derive(Debug, Clone, Default)]
+pub struct DataFiles {
+    overrides: Option<PathBuf>,
+}
+
+/// One line of a rules file that holds data: its 1-based number and its text (trailing blanks trimmed).
+pub struct Line<'a> {
+    pub number: usize,
+    pub text: &'a str,
+}
+
+impl Line<'_> {
+    /// The tab-separated columns of the line.
+    pub fn columns(&self) -> Vec<&str> {
+        self.text.split('\t').collect()
+    }
+}
+
+impl DataFiles {
+    /// The files compiled into the binary.
+    pub fn embedded() -> Self {
+        DataFiles { overrides: None }
+    }
+
+    /// The embedded files, each replaced by the file of the same name under `dir` when there is one.
+    pub fn with_overrides(dir: &Path) -> Self {
+        DataFiles {
+            overrides: Some(dir.to_path_buf()),
+        }
+    }
+
+    /// The whole text of a rules file.
+    pub fn text(&self, name: &str) -> Result<Cow<'static, str>, RulesError> {
+        if let Some(dir) = &self.overrides {
+            let p = dir.join(name);
+            if p.is_file() {
+                return std::fs::read_to_string(&p)
+                    .map(Cow::Owned)
+                    .map_err(|e| RulesError {
+                        file: p.display().to_string(),
+                        line: None,
+                        message: format!("cannot be read ({e})"),
+                    });
+            }
+        }
+        EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| Cow::Borrowed(*t))
+            .ok_or_else(|| RulesError {
+                file: name.to_string(),
+                line: None,
+                message: "no such rules file is known to the engine".into(),
+            })
+    }
+
+    /// The data lines of a file: no blanks, no `#` comments.
+    pub fn lines(&self, name: &str) -> Result<Vec<(usize, String)>, RulesError> {
+        let text = self.text(name)?;
+        Ok(data_lines(&text)
+            .map(|l| (l.number, l.text.to_string()))
+            .collect())
+    }
+
+    /// A word list: one entry a line, trimmed, in file order.
+    pub fn list(&self, name: &str) -> Result<Vec<String>, RulesError> {
+        Ok(self
+            .lines(name)?
+            .into_iter()
+            .map(|(_, l)| l.trim().to_string())
+            .collect())
+    }
+
+    /// A word list as a set.
+    pub fn set(&self, name: &str) -> Result<HashSet<String>, RulesError> {
+        Ok(self.list(name)?.into_iter().collect())
+    }
+
+    /// The rows of a tab-separated file with at least `min_columns` columns each (a shorter row is an error
+    /// naming its line).
+    pub fn rows(&self, name: &str, min_columns: usize) -> Result<Vec<Vec<String>>, RulesError> {
+        let mut out = Vec::new();
+        for (number, l) in self.lines(name)? {
+            let cols: Vec<String> = l.split('\t').map(str::to_string).collect();
+            if cols.len() < min_columns {
+                return Err(self.error(
+                    name,
+                    number,
+                    format!(
+                    "{} columns where {min_columns} are needed (columns are separated by one tab)",
+                    cols.len()
+                ),
+                ));
+            }
+            out.push(cols);
+        }
+        Ok(out)
+    }
+
+    /// An error naming a line of a file.
+    pub fn error(&self, name: &str, line: usize, message: String) -> RulesError {
+        RulesError {
+            file: name.to_string(),
+            line: Some(line),
+            message,
+        }
+    }
+}
+
+/// The data lines of a text: blanks and `#` comments dropped, trailing blanks trimmed.
+pub fn data_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| Line {
+            number: i + 1,
+            text: l.trim_end(),
+        })
+        .filter(|l| !l.text.trim().is_empty() && !l.text.starts_with('#'))
+}
+
+/// The named regular expressions of `patterns.tsv`. A pattern may splice in a fragment, a row whose name
+/// starts with `@`, written `{@name}`; it is spliced in as it is, so a pattern writes the group around it.
+pub struct Patterns {
+    compiled: HashMap<String, Regex>,
+}
+
+impl Patterns {
+    pub const FILE: &'static str = "patterns.tsv";
+
+    pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
+        let mut fragments: HashMap<String, String> = HashMap::new();
+        let mut compiled = HashMap::new();
+        for (number, l) in files.lines(Self::FILE)? {
+            let Some((name, pattern)) = l.split_once('\t') else {
+                return Err(files.error(
+                    Self::FILE,
+                    number,
+                    "a name, a tab and a pattern are needed".into(),
+                ));
+            };
+            let pattern =
+                splice(pattern, &fragments).map_err(|m| files.error(Self::FILE, number, m))?;
+            if let Some(f) = name.strip_prefix('@') {
+                fragments.insert(f.to_string(), pattern);
+                continue;
+            }
+            let re = Regex::new(&pattern)
+                .map_err(|e| files.error(Self::FILE, number, format!("pattern {name}: {e}")))?;
+            compiled.insert(name.to_string(), re);
+        }
+        Ok(Patterns { compiled })
+    }
+
+    /// The pattern of that name (an error naming the file when it has none).
+    pub fn get(&self, name: &str) -> Result<Regex, RulesError> {
+        self.compiled.get(name).cloned().ok_or_else(|| RulesError {
+            file: Self::FILE.into(),
+            line: None,
+            message: format!("no pattern named {name}"),
+        })
+    }
+}
+
+/// `pattern` with every `{@name}` replaced by that fragment.
+fn splice(pattern: &str, fragments: &HashMap<String, String>) -> Result<String, String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find("{@") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..]
+            .find('}')
+            .ok_or_else(|| "a {@ fragment is not closed".to_string())?;
+        let name = &rest[i + 2..i + end];
+        let f = fragments
+            .get(name)
+            .ok_or_else(|| format!("no fragment @{name} above this line"))?;
+        out.push_str(f);
+        rest = &rest[i + end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Every rule the stages read, loaded once.
+pub struct Rules {
+    pub lexicon: Lexicon,
+    pub actors: ActorRules,
+    pub places: PlaceRules,
+    pub quotes: QuoteRules,
+    pub events: EventRules,
+    /// `SITREP_PLACES_DEBUG=1` when the rules were loaded: every name's best-scored readings on stderr.
+    pub debug_places: bool,
+}
+
+impl Rules {
+    /// Loads every rules file from `files`.
+    pub fn from_files(files: &DataFiles) -> Result<Rules, RulesError> {
+        let patterns = Patterns::load(files)?;
+        let lexicon = Lexicon::load(files)?;
+        Ok(Rules {
+            actors: ActorRules::load(files, &patterns, &lexicon)?,
+            places: PlaceRules::load(files, &patterns)?,
+            quotes: QuoteRules::load(files)?,
+            events: EventRules::load(files, &patterns)?,
+            lexicon,
+            debug_places: std::env::var_os("SITREP_PLACES_DEBUG").is_some(),
+        })
+    }
+
+    /// The embedded rules with the files of `dir` in place of theirs (see the module doc).
+    pub fn load(dir: &Path) -> Result<Rules, RulesError> {
+        Rules::from_files(&DataFiles::with_overrides(dir))
+    }
+
+    /// The embedded rules, loaded once per process.
+    pub fn embedded() -> Arc<Rules> {
+        static EMBEDDED_RULES: OnceLock<Arc<Rules>> = OnceLock::new();
+        EMBEDDED_RULES
+            .get_or_init(|| {
+                Arc::new(
+                    Rules::from_files(&DataFiles::embedded())
+                        .unwrap_or_else(|e| panic!("the embedded rules do not load: {e}")),
+                )
+            })
+            .clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rules_load() {
+        let r = Rules::from_files(&DataFiles::embedded()).expect("embedded rules");
+        assert!(r.lexicon.actors.len() > 50);
+    }
+
+    #[test]
+    fn every_embedded_file_has_a_header() {
+        for (name, text) in EMBEDDED {
+            assert!(
+                text.lines().next().is_some_and(|l| l.starts_with('#')),
+                "{name} opens without a # header"
+            );
+        }
+    }
+
+    #[test]
+    fn a_fragment_is_spliced_and_a_missing_one_is_an_error() {
+        let mut f = HashMap::new();
+        f.insert("n".to_string(), "a|b".to_string());
+        assert_eq!(splice(r"x(?:{@n})\b{0,2}", &f).unwrap(), r"x(?:a|b)\b{0,2}");
+        assert!(splice("x{@m}", &f).unwrap_err().contains("@m"));
+    }
+
+    #[test]
+    fn an_override_folder_replaces_one_file_and_names_bad_lines() {
+        let dir = std::env::temp_dir().join(format!("sitrep-rules-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lists")).unwrap();
+        std::fs::write(dir.join("lists/water_words.txt"), "# test\nfjord\n").unwrap();
+        let files = DataFiles::with_overrides(&dir);
+        assert_eq!(files.list("lists/water_words.txt").unwrap(), ["fjord"]);
+        assert!(files.list("roles.txt").unwrap().len() > 5);
+        std::fs::write(dir.join("patterns.tsv"), "# test\nbroken\t(\n").unwrap();
+        let e = Patterns::load(&files).err().expect("a bad pattern");
+        assert_eq!(e.line, Some(2));
+        assert!(e.to_string().contains("patterns.tsv"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
