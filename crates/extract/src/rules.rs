@@ -454,3 +454,57 @@ mod tests {
         std::fs::remove_dir_all(&dir).ok();
     }
 }
+
+#[cfg(test)]
+mod two_engines {
+    use crate::{Engine, InputDoc, Rules};
+    use sitrep_gazetteer::Gazetteer;
+    use std::sync::Arc;
+
+    /// Two engines in one process, one with a known actor added to its copy of `actors.tsv`: each reads the
+    /// same text by its own rules.
+    #[test]
+    fn two_engines_with_different_rules_read_by_their_own() {
+        let dir = std::env::temp_dir().join(format!("sitrep-two-engines-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut actors = crate::rules::DataFiles::embedded()
+            .text("actors.tsv")
+            .unwrap()
+            .into_owned();
+        actors.push_str("Zorya Legion\tarmed_group\tUA\t\tthe Legion\n");
+        std::fs::write(dir.join("actors.tsv"), actors).unwrap();
+        let custom = Engine::with_rules(
+            Gazetteer::embedded().unwrap(),
+            Arc::new(Rules::load(&dir).expect("the edited rules load")),
+        );
+        let plain = Engine::new(Gazetteer::embedded().unwrap());
+        let doc = InputDoc {
+            id: "t".into(),
+            text: "The unit, the Legion, said on Tuesday that it had repelled an assault near Kupiansk.".into(),
+            ..Default::default()
+        };
+        let named = |e: &Engine| {
+            e.extract(&doc)
+                .actors
+                .iter()
+                .any(|a| a.name == "Zorya Legion")
+        };
+        assert!(named(&custom));
+        assert!(!named(&plain));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn a_bad_rules_file_is_an_error_naming_it() {
+        let dir = std::env::temp_dir().join(format!("sitrep-bad-rules-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("event_cues.tsv"),
+            "# cues\nshell(ed\tattack\tBattles\tArmed clash\n",
+        )
+        .unwrap();
+        let e = Rules::load(&dir).err().expect("a broken cue is refused");
+        assert_eq!((e.file.as_str(), e.line), ("event_cues.tsv", Some(2)));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
