@@ -1,7 +1,9 @@
 //! Actors: known actors from the data file, people introduced by roles or given names, organisations,
 //! armed forces, anonymous sources, and pronouns joined to the person they stand for.
 
-use crate::doc::{capitalised_runs, is_capitalised, words, Doc};
+use crate::doc::{
+    capitalised_runs, is_capitalised, words, ActorMention, ActorRec, Doc, MentionKind,
+};
 use crate::lexicon::Lexicon;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use aho_corasick::{AhoCorasick, MatchKind};
@@ -79,28 +81,133 @@ pub fn forces_name(country: &str) -> String {
 }
 
 pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
-    let rules = doc.rules;
-    let lex = &rules.lexicon;
-    let view = doc.view();
-    known(doc, lex);
-    doc.flush_actor_mentions();
-    ministries(doc, gaz);
-    doc.flush_actor_mentions();
-    forces(doc, gaz);
-    doc.flush_actor_mentions();
-    people(doc, gaz, lex);
-    doc.flush_actor_mentions();
-    organisations(doc, gaz);
-    doc.flush_actor_mentions();
-    anonymous(doc, gaz);
-    doc.flush_actor_mentions();
-    surnames(doc, gaz);
-    doc.flush_actor_mentions();
-    unknown_speakers(doc, gaz, lex);
-    doc.flush_actor_mentions();
-    pronouns(doc);
-    doc.flush_actor_mentions();
-    let _ = view;
+    // each step reads the mentions of the steps before it
+    let steps: [fn(&mut Doc, &Gazetteer); 9] = [
+        known,
+        ministries,
+        forces,
+        people,
+        organisations,
+        anonymous,
+        surnames,
+        unknown_speakers,
+        pronouns,
+    ];
+    for step in steps {
+        step(doc, gaz);
+        flush_mentions(doc);
+    }
+}
+
+/// Metonyms and country subjects become state actors ("Kyiv denied" -> Ukraine): run after the places stage,
+/// whose metonym mentions it reads.
+pub fn from_metonyms(doc: &mut Doc, gaz: &Gazetteer) {
+    let items: Vec<(usize, usize, usize)> = doc
+        .place_mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Metonym)
+        .map(|m| (m.start, m.end, m.place))
+        .collect();
+    for (s, e, p) in items {
+        let Some(c) = doc.places[p].resolved.clone() else {
+            continue;
+        };
+        let country = gaz
+            .country(&c.country_code)
+            .map(|k| k.name)
+            .unwrap_or(c.name.clone());
+        let id = intern(
+            doc,
+            &country,
+            "state",
+            Some(&c.country_code),
+            Some("government"),
+        );
+        add_mention(doc, s, e, id, false);
+    }
+    flush_mentions(doc);
+}
+
+/// The armed forces actor of a country code ("Military Forces of Ukraine").
+pub(crate) fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
+    let country = gaz
+        .country(cc)
+        .map(|c| c.name)
+        .unwrap_or_else(|| cc.to_string());
+    intern(doc, &forces_name(&country), "armed_forces", Some(cc), None)
+}
+
+/// Finds or adds an actor by canonical name; fills missing details. The one place where actors are created:
+/// other stages ask for an actor here.
+pub(crate) fn intern(
+    doc: &mut Doc,
+    name: &str,
+    kind: &str,
+    affiliation: Option<&str>,
+    role: Option<&str>,
+) -> usize {
+    if let Some(i) = doc
+        .actors
+        .iter()
+        .position(|a| a.name.eq_ignore_ascii_case(name))
+    {
+        let a = &mut doc.actors[i];
+        if a.affiliation.is_none() {
+            a.affiliation = affiliation.map(str::to_string);
+        }
+        if a.role.is_none() {
+            a.role = role.map(str::to_string);
+        }
+        return i;
+    }
+    doc.actors.push(ActorRec {
+        name: name.to_string(),
+        kind: kind.to_string(),
+        affiliation: affiliation.map(str::to_string),
+        role: role.map(str::to_string),
+        gender: None,
+    });
+    doc.actors.len() - 1
+}
+
+/// Adds an actor mention unless it overlaps one already there. Mentions wait in a pending list until
+/// [`flush_mentions`] merges them in one pass (no insertion into the middle of a long list).
+pub(crate) fn add_mention(doc: &mut Doc, start: usize, end: usize, actor: usize, pronoun: bool) {
+    if start >= end || doc.actor_overlapping(start, end) {
+        return;
+    }
+    let m = ActorMention {
+        start,
+        end,
+        actor,
+        pronoun,
+    };
+    let i = doc.pending_actors.partition_point(|x| x.start < start);
+    doc.pending_actors.insert(i, m);
+}
+
+/// Merges pending actor mentions into the sorted list (a stage that adds mentions flushes before it returns).
+pub(crate) fn flush_mentions(doc: &mut Doc) {
+    if doc.pending_actors.is_empty() {
+        return;
+    }
+    let old = std::mem::take(&mut doc.actor_mentions);
+    let new = std::mem::take(&mut doc.pending_actors);
+    let mut out = Vec::with_capacity(old.len() + new.len());
+    let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.start <= y.start,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let m = if take_a { a.next() } else { b.next() }.expect("peeked");
+        if out.last().is_none_or(|l: &ActorMention| l.end <= m.start) {
+            out.push(m);
+        }
+    }
+    doc.actor_mentions = out;
 }
 
 fn boundary_ok(view: &str, s: usize, e: usize) -> bool {
@@ -109,7 +216,8 @@ fn boundary_ok(view: &str, s: usize, e: usize) -> bool {
     !before.is_some_and(|c| c.is_alphanumeric()) && !after.is_some_and(|c| c.is_alphanumeric())
 }
 
-fn known(doc: &mut Doc, lex: &Lexicon) {
+fn known(doc: &mut Doc, _gaz: &Gazetteer) {
+    let lex = &doc.rules.lexicon;
     let view = doc.view();
     let m = &doc.rules.actors.known;
     for hit in m.find_iter(view) {
@@ -126,7 +234,8 @@ fn known(doc: &mut Doc, lex: &Lexicon) {
             continue;
         }
         let k = &lex.actors[alias.1];
-        let id = doc.actor(
+        let id = intern(
+            doc,
             &k.name,
             &k.kind,
             k.affiliation.as_deref(),
@@ -136,7 +245,7 @@ fn known(doc: &mut Doc, lex: &Lexicon) {
             let first = k.name.split(' ').next().unwrap_or("");
             doc.actors[id].gender = lex.given_names.get(first).copied();
         }
-        doc.add_actor_mention(s, e, id, false);
+        add_mention(doc, s, e, id, false);
     }
 }
 
@@ -151,8 +260,8 @@ fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
                 "state"
             };
             let name = format!("{} {} ministry", country, c[2].to_ascii_lowercase());
-            let id = doc.actor(&name, kind, Some(&cc), None);
-            doc.add_actor_mention(all.start(), all.end(), id, false);
+            let id = intern(doc, &name, kind, Some(&cc), None);
+            add_mention(doc, all.start(), all.end(), id, false);
         }
     }
 }
@@ -164,8 +273,8 @@ fn forces(doc: &mut Doc, gaz: &Gazetteer) {
         let Some((cc, country)) = country_of(gaz, &c[1]) else {
             continue;
         };
-        let id = doc.actor(&forces_name(&country), "armed_forces", Some(&cc), None);
-        doc.add_actor_mention(all.start(), all.end(), id, false);
+        let id = intern(doc, &forces_name(&country), "armed_forces", Some(&cc), None);
+        add_mention(doc, all.start(), all.end(), id, false);
     }
 }
 
@@ -238,7 +347,8 @@ fn affiliation_in(gaz: &Gazetteer, phrase: &str) -> Option<String> {
     None
 }
 
-fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
+fn people(doc: &mut Doc, gaz: &Gazetteer) {
+    let lex = &doc.rules.lexicon;
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
@@ -330,11 +440,11 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             }
             let role_txt = role.clone().or_else(|| role_after(view, ne, se));
             let aff = role_txt.as_deref().and_then(|r| affiliation_in(gaz, r));
-            let id = doc.actor(&name, "person", aff.as_deref(), role_txt.as_deref());
+            let id = intern(doc, &name, "person", aff.as_deref(), role_txt.as_deref());
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = given;
             }
-            doc.add_actor_mention(ns, ne, id, false);
+            add_mention(doc, ns, ne, id, false);
         }
     }
 }
@@ -400,8 +510,8 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
             } else {
                 "organization"
             };
-            let id = doc.actor(&name, kind, aff.as_deref(), None);
-            doc.add_actor_mention(s, e, id, false);
+            let id = intern(doc, &name, kind, aff.as_deref(), None);
+            add_mention(doc, s, e, id, false);
         }
     }
 }
@@ -424,7 +534,7 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
             .retain(|m| !found.iter().any(|&(s, e, _)| m.start >= s && m.end <= e));
     }
     for (s, e, a) in found {
-        doc.add_actor_mention(s, e, a, false);
+        add_mention(doc, s, e, a, false);
     }
     for c in doc.rules.actors.patterns.anon.captures_iter(view) {
         let g = c.get(1).unwrap();
@@ -441,19 +551,21 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
         } else {
             affiliation_in(gaz, phrase)
         };
-        let id = doc.actor(
+        let id = intern(
+            doc,
             phrase,
             "organization",
             aff.as_deref(),
             Some("anonymous source"),
         );
-        doc.add_actor_mention(g.start(), g.end(), id, false);
+        add_mention(doc, g.start(), g.end(), id, false);
     }
 }
 
 /// A single capitalised name that nothing else recognised, opening a clause and followed by a verb of saying
 /// ("Rybar claimed that ...", "Ukrinform reported"), is a source in its own right.
-fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
+fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer) {
+    let lex = &doc.rules.lexicon;
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
@@ -487,8 +599,8 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             {
                 continue;
             }
-            let id = doc.actor(w, "organization", None, None);
-            doc.add_actor_mention(s, e, id, false);
+            let id = intern(doc, w, "organization", None, None);
+            add_mention(doc, s, e, id, false);
         }
     }
 }
@@ -522,7 +634,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
                 continue;
             }
             if !doc.actor_overlapping(s, e2) {
-                doc.add_actor_mention(s, e2, *id, false);
+                add_mention(doc, s, e2, *id, false);
             }
         }
     }
@@ -530,7 +642,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
 
 /// "he said", "she added", "it said": joined to the nearest earlier person (of the same gender when known) or
 /// organisation.
-fn pronouns(doc: &mut Doc) {
+fn pronouns(doc: &mut Doc, _gaz: &Gazetteer) {
     let view = doc.view();
     let mut adds = Vec::new();
     for c in doc.rules.actors.patterns.pronoun.captures_iter(view) {
@@ -558,7 +670,7 @@ fn pronouns(doc: &mut Doc) {
         if doc.actors[a].gender.is_none() {
             doc.actors[a].gender = g;
         }
-        doc.add_actor_mention(s, e, a, true);
+        add_mention(doc, s, e, a, true);
     }
 }
 

@@ -134,7 +134,7 @@ pub struct Doc<'a> {
     pub published: Option<chrono::NaiveDate>,
     pub actors: Vec<ActorRec>,
     pub actor_mentions: Vec<ActorMention>,
-    /// Actor mentions added since the last [`Doc::flush_actor_mentions`], sorted by start.
+    /// Actor mentions added since the last [`crate::actors::flush_mentions`], sorted by start.
     pub pending_actors: Vec<ActorMention>,
     pub places: Vec<PlaceRec>,
     pub place_mentions: Vec<PlaceMention>,
@@ -169,38 +169,6 @@ impl<'a> Doc<'a> {
         self.text.view()
     }
 
-    /// Finds or adds an actor by canonical name; fills missing details.
-    pub fn actor(
-        &mut self,
-        name: &str,
-        kind: &str,
-        affiliation: Option<&str>,
-        role: Option<&str>,
-    ) -> usize {
-        if let Some(i) = self
-            .actors
-            .iter()
-            .position(|a| a.name.eq_ignore_ascii_case(name))
-        {
-            let a = &mut self.actors[i];
-            if a.affiliation.is_none() {
-                a.affiliation = affiliation.map(str::to_string);
-            }
-            if a.role.is_none() {
-                a.role = role.map(str::to_string);
-            }
-            return i;
-        }
-        self.actors.push(ActorRec {
-            name: name.to_string(),
-            kind: kind.to_string(),
-            affiliation: affiliation.map(str::to_string),
-            role: role.map(str::to_string),
-            gender: None,
-        });
-        self.actors.len() - 1
-    }
-
     /// True when `[start, end)` overlaps an actor mention (kept sorted and non-overlapping: a binary search).
     pub fn actor_overlapping(&self, start: usize, end: usize) -> bool {
         fn hit(v: &[ActorMention], start: usize, end: usize) -> bool {
@@ -208,46 +176,6 @@ impl<'a> Doc<'a> {
             i > 0 && v[i - 1].end > start
         }
         hit(&self.actor_mentions, start, end) || hit(&self.pending_actors, start, end)
-    }
-
-    /// Adds an actor mention unless it overlaps one already there. Mentions wait in a pending list until
-    /// [`Doc::flush_actor_mentions`] merges them in one pass (no insertion into the middle of a long list).
-    pub fn add_actor_mention(&mut self, start: usize, end: usize, actor: usize, pronoun: bool) {
-        if start >= end || self.actor_overlapping(start, end) {
-            return;
-        }
-        let m = ActorMention {
-            start,
-            end,
-            actor,
-            pronoun,
-        };
-        let i = self.pending_actors.partition_point(|x| x.start < start);
-        self.pending_actors.insert(i, m);
-    }
-
-    /// Merges pending actor mentions into the sorted list.
-    pub fn flush_actor_mentions(&mut self) {
-        if self.pending_actors.is_empty() {
-            return;
-        }
-        let old = std::mem::take(&mut self.actor_mentions);
-        let new = std::mem::take(&mut self.pending_actors);
-        let mut out = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_a = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => x.start <= y.start,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            let m = if take_a { a.next() } else { b.next() }.expect("peeked");
-            if out.last().is_none_or(|l: &ActorMention| l.end <= m.start) {
-                out.push(m);
-            }
-        }
-        self.actor_mentions = out;
     }
 
     /// Actor mentions lying within `[start, end)`, in text order.

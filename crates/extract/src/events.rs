@@ -2,7 +2,7 @@
 //! a claim for every report of an event (who asserts it, with what hedge), and contradictions between claims of
 //! opposing sides whose outcomes cannot both hold.
 
-use crate::actors::forces_name;
+use crate::actors::forces_of;
 use crate::doc::{words, ClaimRec, Doc, EventRec, MentionKind};
 use crate::lexicon::Lexicon;
 use crate::places::antecedent;
@@ -155,15 +155,6 @@ fn opposing(sides: &[String], side: &str) -> Option<String> {
     }
 }
 
-/// The armed forces actor of a country code.
-fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
-    let country = gaz
-        .country(cc)
-        .map(|c| c.name)
-        .unwrap_or_else(|| cc.to_string());
-    doc.actor(&forces_name(&country), "armed_forces", Some(cc), None)
-}
-
 impl Mention {
     fn denial(source: Option<usize>, evidence: (usize, usize), trigger: String) -> Mention {
         Mention {
@@ -295,8 +286,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
-    let _ = view;
-    merge(doc, gaz, mentions);
+    merge(doc, mentions);
     contradictions(doc);
 }
 
@@ -386,8 +376,6 @@ fn mention_for(
                     source = Some(a);
                     clause_end = c;
                 }
-            } else if let Some((_, _, a)) = subject_before(doc, cue.end, vs) {
-                let _ = a;
             }
         }
     }
@@ -580,10 +568,6 @@ fn mention_for(
             actor1 = Some(forces_of(doc, gaz, &cc));
         }
     }
-    if let Some(a) = actor1 {
-        // a pronoun or media source is not the fighting side; a state or organisation stands for its forces
-        let _ = a;
-    }
     // "X said they had recaptured ...": the pronoun subject is the source itself
     if actor1.is_none() && cue.class != "repelled" && !passive {
         let first = before_cue
@@ -700,13 +684,12 @@ fn mention_for(
                 );
             !(be && clause_initial)
         });
-        if let Some(i) = there {
+        if there.is_some() {
             best = doc
                 .places_before(ss)
                 .take(500)
                 .find(|m| m.kind == MentionKind::Literal)
                 .map(|m| (doc.places[m.place].geo_precision.max(2), 0, m.place));
-            let _ = i;
         } else {
             for noun in [
                 "the village",
@@ -895,7 +878,7 @@ fn family(class: &str) -> &str {
     }
 }
 
-fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
+fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
     let er = &doc.rules.events;
     for m in mentions {
         let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
@@ -1087,7 +1070,6 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             contradicts: Vec::new(),
         });
     }
-    let _ = gaz;
 }
 
 /// Outcomes that cannot both hold, claimed by opposing sides.

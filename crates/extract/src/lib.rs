@@ -89,6 +89,7 @@ impl Engine {
         }
         actors::recognise(&mut doc, &self.gaz);
         places::recognise(&mut doc, &self.gaz);
+        actors::from_metonyms(&mut doc, &self.gaz);
         quotes::recognise(&mut doc);
         events::extract(&mut doc, &self.gaz);
         let meta = DocumentMeta {
@@ -265,7 +266,6 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             resolution: p.resolution.to_string(),
         });
     }
-    let _ = gaz;
     for (i, a) in doc.actors.iter().enumerate() {
         let mentions: Vec<Span> = actor_groups[i]
             .iter()

@@ -2,7 +2,6 @@
 //! ("10km south of the town of Orikhiv"), and disambiguation by population, feature rank, the article's
 //! countries and the other places around.
 
-use crate::actors::country_of;
 use crate::doc::{
     capitalised_runs, is_capitalised, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation,
 };
@@ -1041,8 +1040,6 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     let mut found = found.v;
     found.sort_by_key(|f| f.start);
     resolve(doc, gaz, found);
-    metonym_actors(doc, gaz);
-    doc.flush_actor_mentions();
     relations(doc);
     borders::borders(doc, gaz);
 }
@@ -1936,28 +1933,6 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             place: idx,
         });
     }
-}
-
-/// Metonyms and country subjects become state actors ("Kyiv denied" -> Ukraine).
-fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
-    let items: Vec<(usize, usize, usize)> = doc
-        .place_mentions
-        .iter()
-        .filter(|m| m.kind == MentionKind::Metonym)
-        .map(|m| (m.start, m.end, m.place))
-        .collect();
-    for (s, e, p) in items {
-        let Some(c) = doc.places[p].resolved.clone() else {
-            continue;
-        };
-        let country = gaz
-            .country(&c.country_code)
-            .map(|k| k.name)
-            .unwrap_or(c.name.clone());
-        let id = doc.actor(&country, "state", Some(&c.country_code), Some("government"));
-        doc.add_actor_mention(s, e, id, false);
-    }
-    let _ = country_of;
 }
 
 /// Relative locations: "150km east of the city of Zaporizhzhia", "30 km east of Kherson".

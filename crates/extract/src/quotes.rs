@@ -374,7 +374,7 @@ fn actor_for_phrase(
                 }
             }
             let first = name.split(' ').next().unwrap_or("");
-            let id = doc.actor(&name, "person", None, None);
+            let id = crate::actors::intern(doc, &name, "person", None, None);
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = lex.given_names.get(first).copied();
             }
@@ -410,7 +410,7 @@ fn actor_for_phrase(
             } else {
                 "person"
             };
-            Some(doc.actor(&text, kind, None, None))
+            Some(crate::actors::intern(doc, &text, kind, None, None))
         }
     }
 }
@@ -587,9 +587,9 @@ pub fn recognise(doc: &mut Doc) {
         });
     }
     for (s, e, a, pronoun) in new_mentions {
-        doc.add_actor_mention(s, e, a, pronoun);
+        crate::actors::add_mention(doc, s, e, a, pronoun);
     }
-    doc.flush_actor_mentions();
+    crate::actors::flush_mentions(doc);
 }
 
 #[cfg(test)]
