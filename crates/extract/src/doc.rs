@@ -1,5 +1,8 @@
 //! The document model shared by the extraction stages: one [`Doc`] that every stage annotates, spaCy style.
 //! All offsets here are byte offsets into the normalised view of [`sitrep_text::Text`].
+//!
+//! Writes: nothing itself; it holds the layers, each written by one stage (see `crates/extract/README.md`).
+//! Reads: no data file.
 
 use crate::rules::Rules;
 use sitrep_gazetteer::Candidate;

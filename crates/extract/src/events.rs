@@ -1,6 +1,12 @@
 //! Events and claims: ACLED-typed events from event cues in clauses, with actors, place, date and fatalities;
 //! a claim for every report of an event (who asserts it, with what hedge), and contradictions between claims of
 //! opposing sides whose outcomes cannot both hold.
+//!
+//! Writes: the events and claims layers (`Doc::events`, `Doc::claims`); the forces of a side are asked of the
+//! actors stage ([`crate::actors::forces_of`]).
+//! Reads: every earlier layer (actors, places, times, quotes); the lexicon's event cues, weapons, hedges, modality
+//! and conflict words (`event_cues.tsv`, `weapons.tsv`, `hedges.tsv`, `modality.txt`, `conflict_context.tsv`),
+//! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.
 
 use crate::actors::forces_of;
 use crate::doc::{words, ClaimRec, Doc, EventRec, MentionKind};

@@ -3,6 +3,10 @@
 //! segment ([`sitrep_text`]) -> recognise actors, places, times, quotes -> resolve places (gazetteer, context,
 //! relative locations) and dates (publication date) -> extract events, claims and contradictions -> [`Ledger`].
 //! Every stage annotates one [`doc::Doc`]; every field in the output points back at the characters that support it.
+//!
+//! Writes: the times layer (`Doc::times`, from [`sitrep_time`]) and, at the end, the [`Ledger`] (`to_ledger`, a
+//! mapping of the layers).
+//! Reads: no data file itself; the stages read theirs through [`Rules`].
 
 pub mod actors;
 pub mod doc;

@@ -1,6 +1,12 @@
 //! Places: gazetteer names in the text, demonyms and metonyms, facilities, relative locations
 //! ("10km south of the town of Orikhiv"), and disambiguation by population, feature rank, the article's
 //! countries and the other places around.
+//!
+//! Writes: the places layer (`Doc::places`, `Doc::place_mentions`, `Doc::anchor_spans`), recognised then resolved
+//! here and in the sub-modules (addresses, borders, near, romanisation, region aliases, conflict areas).
+//! Reads: the text and its sentences, the actors layer (to tell people from places), the gazetteer, and the files
+//! listed at [`PlaceRules::load`] (word lists in `lists/`, `data/gazetteer/*` side tables, the `places.*`
+//! patterns).
 
 use crate::doc::{
     capitalised_runs, is_capitalised, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation,

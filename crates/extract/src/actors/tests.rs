@@ -1,3 +1,7 @@
+//! Actor recognition on sentences written for these tests.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
+
 use crate::testing::ledger;
 
 fn names(text: &str) -> Vec<(String, String, Option<String>)> {

@@ -1,3 +1,7 @@
+//! Events, claims and contradictions on sentences written for these tests.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
+
 use crate::testing::{actor_name, ledger, place_name};
 use sitrep_ledger::{Event, Ledger};
 

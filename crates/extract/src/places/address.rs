@@ -2,6 +2,9 @@
 //! "X, Z Obl", "the village of X (Y district) of Z region". The region or country that closes the
 //! address contains the place; a district on the way gives a point the place lies near (a district
 //! is named after its centre: "Volnovakha district", "Yasynuvatskyi raion").
+//!
+//! Writes: nothing on its own; the places stage uses its addresses to resolve (part of the places layer).
+//! Reads: `lists/district_words.txt`, `lists/adjective_tails.txt`, `lists/centre_endings.txt`, the `address.*` patterns.
 
 use super::Found;
 use crate::rules::{DataFiles, Patterns, RulesError};

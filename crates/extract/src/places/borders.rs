@@ -3,6 +3,9 @@
 //! and the article's own country (the one most of its places are in) unless both are named. It is put on
 //! the map at a representative point of that border (data/gazetteer/borders.tsv, a vertex in the middle of
 //! the Natural Earth border of the two countries), precision 3, related to the named country.
+//!
+//! Writes: border places and their mentions (part of the places layer, called by the places stage).
+//! Reads: `gazetteer/borders.tsv`, `border_nouns.txt`, the `borders.*` patterns; the gazetteer's countries.
 
 use crate::doc::{Doc, MentionKind, PlaceMention, PlaceRec, Relation};
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};

@@ -2,6 +2,9 @@
 //! "militants") in a country of data/gazetteer/conflict_areas.tsv, readings inside the regions
 //! fought over at the time of publication are preferred a little ("Pisky village" in a report of a
 //! Ukrainian soldier killed in frontline clashes: the village by Donetsk, not the one in Poltava).
+//!
+//! Writes: nothing on its own; a scoring rule of place resolution (places layer).
+//! Reads: `gazetteer/conflict_areas.tsv`, `gazetteer/conflict_words.txt`.
 
 use crate::rules::{DataFiles, RulesError};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

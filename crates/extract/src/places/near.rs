@@ -3,6 +3,9 @@
 //! "Zhovanka, a government-controlled area of Zaitseve". The second name is an anchor: readings of
 //! the first close to it are preferred. (A stated distance, "10km south of Orikhiv", is placed by
 //! the relative-location rule; this one only chooses among same-named readings.)
+//!
+//! Writes: nothing on its own; a scoring rule of place resolution (places layer).
+//! Reads: the `near.*` patterns and the `@near_words` fragment of `patterns.tsv`.
 
 use super::Found;
 use crate::rules::{Patterns, RulesError};

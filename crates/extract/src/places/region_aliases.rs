@@ -1,6 +1,9 @@
 //! Names of areas that stand for admin-1 regions without being gazetteer entries ("Donbas",
 //! "DPR", "Lugansk People's Republic"), from data/gazetteer/region_aliases.tsv: a text that uses
 //! one is about those regions.
+//!
+//! Writes: nothing on its own; a scoring rule of place resolution (places layer).
+//! Reads: `gazetteer/region_aliases.tsv`.
 
 use crate::rules::{DataFiles, RulesError};
 use aho_corasick::AhoCorasick;

@@ -1,6 +1,10 @@
 //! Names in another romanisation than the gazetteer's ("Zaitsevo" for "Zaitseve", "Stanitsa
 //! Luganska" for "Stanytsia Luhanska"): when such a reading is offered, how it is weighed, and when a
 //! capitalised word standing alone may be one.
+//!
+//! Writes: nothing on its own; rules of place recognition and resolution (places layer).
+//! Reads: `lists/slavic_endings.txt`, `lists/titles.txt`, `lists/person_verbs.txt`, `gazetteer/person_names.txt` and
+//! `gazetteer/common_words.txt` (through [`super::PlaceRules`]).
 
 use super::{prev_word, word_after, Found, PlaceRules};
 use crate::doc::MentionKind;

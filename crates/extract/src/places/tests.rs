@@ -1,4 +1,6 @@
 //! Place recognition and resolution on sentences written for these tests.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
 
 use crate::{Engine, InputDoc};
 use sitrep_gazetteer::Gazetteer;

@@ -1,3 +1,7 @@
+//! Quotes and speakers on sentences written for these tests.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
+
 use crate::testing::{ledger, speaker_of};
 
 const D: &str = "2024-05-02";
