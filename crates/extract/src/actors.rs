@@ -2,7 +2,7 @@
 //! armed forces, anonymous sources, and pronouns joined to the person they stand for.
 //!
 //! Writes: the actors layer (`Doc::actors`, `Doc::actor_mentions`). This module is its one writer: other stages
-//! ask it for an actor ([`intern`], [`forces_of`]) or a mention ([`add_mention`]); [`from_metonyms`] runs after the
+//! ask it for an actor (`intern`, `forces_of`) or a mention (`add_mention`); [`from_metonyms`] runs after the
 //! places stage and turns its metonyms into state actors.
 //! Reads: the text and its sentences; the lexicon's known actors, given names, roles, speech verbs and stop names
 //! (`actors.tsv`, `given_names.tsv`, `roles.txt`, `speech_verbs.txt`, `stop_names.txt`), `lists/org_heads.txt`,
