@@ -137,7 +137,7 @@ pub struct Doc<'a> {
     pub published: Option<chrono::NaiveDate>,
     pub actors: Vec<ActorRec>,
     pub actor_mentions: Vec<ActorMention>,
-    /// Actor mentions added since the last [`crate::actors::flush_mentions`], sorted by start.
+    /// Actor mentions added since the last `actors::flush_mentions`, sorted by start.
     pub pending_actors: Vec<ActorMention>,
     pub places: Vec<PlaceRec>,
     pub place_mentions: Vec<PlaceMention>,

@@ -3,7 +3,7 @@
 //! opposing sides whose outcomes cannot both hold.
 //!
 //! Writes: the events and claims layers (`Doc::events`, `Doc::claims`); the forces of a side are asked of the
-//! actors stage ([`crate::actors::forces_of`]).
+//! actors stage (`actors::forces_of`).
 //! Reads: every earlier layer (actors, places, times, quotes); the lexicon's event cues, weapons, hedges, modality
 //! and conflict words (`event_cues.tsv`, `weapons.tsv`, `hedges.tsv`, `modality.txt`, `conflict_context.tsv`),
 //! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.

@@ -3,7 +3,7 @@
 //! `X said they were "..."`, `... interrupted by X: "..."`, a quote running on from the previous paragraph.
 //!
 //! Writes: the quotes layer (`Doc::quotes`); a speaker the actors stage did not know is asked of it
-//! ([`crate::actors::intern`]).
+//! (`actors::intern`).
 //! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, and
 //! `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`, `lists/quote_org_nouns.txt`, `lists/months_days.txt`.
 
