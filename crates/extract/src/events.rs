@@ -9,10 +9,10 @@
 //! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.
 
 use crate::actors::forces_of;
-use crate::doc::{words, ClaimRec, Doc, EventRec, MentionKind};
+use crate::attribution::{self, subject_before, Attribution};
+use crate::doc::{ClaimRec, Doc, EventRec, MentionKind};
 use crate::lexicon::Lexicon;
 use crate::places::antecedent;
-use crate::quotes::subject_before;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
@@ -309,82 +309,13 @@ fn mention_for(
 ) -> Option<Mention> {
     let er = &doc.rules.events;
     let view = doc.view();
+    let Attribution {
+        mut source,
+        clause_start,
+        clause_end,
+    } = attribution::of_cue(doc, (ss, se), (cue.start, cue.end));
     let quote = doc.text.quote_at(cue.start).copied();
-    // the clause: after a speech verb + "that" before the cue, up to a speech verb after it
-    let mut clause_start = ss;
-    let mut source: Option<usize> = None;
-    let mut source_set = false;
-    let mut clause_end = se;
-    if let Some(q) = quote {
-        if let Some(qr) = doc
-            .quotes
-            .iter()
-            .find(|r| r.start <= cue.start && cue.end <= r.end + 1)
-        {
-            source = qr.speaker;
-            source_set = true;
-            if !qr.partial {
-                clause_start = q.open;
-                clause_end = q.close;
-            }
-        }
-    }
     let sent_lower = view[ss..se].to_ascii_lowercase();
-    // "according to X"
-    if !source_set {
-        if let Some(p) = sent_lower.find("according to ") {
-            let from = ss + p + "according to ".len();
-            if let Some(m) = doc
-                .actors_within(ss, se)
-                .find(|m| m.start >= from && m.start < from + 60 && m.end <= se)
-            {
-                source = Some(m.actor);
-                source_set = true;
-                if from < cue.start && m.end <= cue.start {
-                    let comma = view[m.end..cue.start].find(',').map(|i| m.end + i + 1);
-                    clause_start = comma.unwrap_or(m.end);
-                }
-            }
-        }
-    }
-    // a speech verb before the cue: "X said (that) ..."
-    if !source_set {
-        let ws = words(view, ss, cue.start);
-        if let Some(&(vs, ve)) = ws.iter().rev().find(|&&(s, e)| {
-            lex.is_speech_verb(&view[s..e])
-                && doc.text.quote_at(s).is_none()
-                && !(s >= cue.start && e <= cue.end)
-        }) {
-            if let Some((_, _, a)) = subject_before(doc, ss, vs) {
-                source = Some(a);
-                source_set = true;
-            }
-            clause_start = clause_start.max(ve);
-        }
-    }
-    // a speech verb after the cue: "..., Russian officials said."
-    if !source_set {
-        let ws = words(view, cue.end, clause_end);
-        if let Some(&(vs, _)) = ws
-            .iter()
-            .find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none())
-        {
-            let comma = view[cue.end..vs].rfind(',').map(|i| cue.end + i);
-            if let Some(c) = comma {
-                if let Some(m) = doc
-                    .actors_within(ss, se)
-                    .rev()
-                    .find(|m| m.start > c && m.end <= vs)
-                {
-                    source = Some(m.actor);
-                    clause_end = c;
-                } else if let Some((_, _, a)) = subject_before(doc, cue.end, vs) {
-                    source = Some(a);
-                    clause_end = c;
-                }
-            }
-        }
-    }
     if modal_before(lex, view, clause_start, cue.start) {
         return None;
     }

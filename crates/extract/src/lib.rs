@@ -9,6 +9,7 @@
 //! Reads: no data file itself; the stages read theirs through [`Rules`].
 
 pub mod actors;
+pub mod attribution;
 pub mod doc;
 pub mod events;
 pub mod lexicon;

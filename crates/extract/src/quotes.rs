@@ -7,64 +7,10 @@
 //! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, and
 //! `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`, `lists/quote_org_nouns.txt`, `lists/months_days.txt`.
 
+use crate::attribution::{speech_verb, subject_before};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
 use std::collections::HashSet;
-
-/// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
-/// skipping an appositive (", the head of X,") between them.
-pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usize, usize, usize)> {
-    let view = doc.view();
-    let mut limit = verb_start;
-    let gap_text = view[from..verb_start].trim_end();
-    if let Some(inner) = gap_text.strip_suffix(',') {
-        // an appositive: find its opening ", the|a|an|its|his|her"
-        if let Some(open) = inner.rfind(", ") {
-            let app = inner[open + 2..].to_ascii_lowercase();
-            if [
-                "the ", "a ", "an ", "its ", "his ", "her ", "who ", "which ", "where ", "whose ",
-            ]
-            .iter()
-            .any(|p| app.starts_with(p))
-            {
-                limit = from + open;
-            }
-        }
-    }
-    let cands: Vec<_> = doc
-        .actors_within(from, limit)
-        .filter(|m| m.start >= from && m.end <= limit)
-        .collect();
-    let m = cands.last()?;
-    // nothing but modifiers, adverbs, times or a short phrase between the subject and the verb
-    let between = &view[m.end..limit];
-    if between.contains('"') || between.matches(' ').count() > 10 {
-        return None;
-    }
-    // a person inside an organisation's phrase wins ("the navy's spokesman, Dmytro Pletenchuk")
-    Some((m.start, m.end, m.actor))
-}
-
-/// The first speech verb in `view[from..to]` outside quotes, with its offset.
-pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
-    let rules = doc.rules;
-    let lex = &rules.lexicon;
-    let view = doc.view();
-    let mut found = None;
-    for (s, e) in words(view, from, to) {
-        let w = &view[s..e];
-        if lex.is_speech_verb(w) && doc.text.quote_at(s).is_none() {
-            // "according to" is handled apart; "claim" as a noun ("claim control") is not a verb of saying
-            found = Some((s, e));
-            break;
-        }
-        if w.eq_ignore_ascii_case("according") && view[e..].starts_with(" to") {
-            found = Some((s, e + 3));
-            break;
-        }
-    }
-    found
-}
 
 /// A speaker phrase found in the text when no recognised actor fills the speaker slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
