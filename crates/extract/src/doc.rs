@@ -79,6 +79,10 @@ pub struct PlaceRec {
     pub relation: Option<Relation>,
     /// Precision for events: 1 town, 2 near/part, 3 region.
     pub geo_precision: u8,
+    /// ISO 3166 alpha-2 code of the country the place is in (set by `places::regions`, last).
+    pub country_code: Option<String>,
+    /// Its admin-1 region's name (set by `places::regions`, last).
+    pub admin1: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -112,6 +116,8 @@ pub struct ClaimRec {
     pub start: usize,
     pub end: usize,
     pub contradicts: Vec<usize>,
+    /// "single-source", "unconfirmed", "disputed" or "corroborated" (settled by the events stage, last).
+    pub verification: &'static str,
 }
 
 #[derive(Debug, Clone)]

@@ -294,6 +294,9 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     }
     merge(doc, mentions);
     contradictions(doc);
+    for i in 0..doc.claims.len() {
+        doc.claims[i].verification = verification(doc, i);
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1005,6 +1008,7 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             start: m.evidence.0,
             end: m.evidence.1,
             contradicts: Vec::new(),
+            verification: "single-source",
         });
     }
 }
@@ -1097,8 +1101,9 @@ fn contradictions(doc: &mut Doc) {
     }
 }
 
-/// The verification of a claim, from its hedge, contradictions and the other claims of its event.
-pub fn verification(doc: &Doc, claim: usize) -> &'static str {
+/// The verification of a claim, from its hedge, contradictions and the other claims of its event (set on every
+/// claim once the contradictions are known).
+fn verification(doc: &Doc, claim: usize) -> &'static str {
     let c = &doc.claims[claim];
     if !c.contradicts.is_empty() {
         return "disputed";

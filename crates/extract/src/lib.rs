@@ -107,7 +107,7 @@ impl Engine {
             language: Some("en".into()),
             chars: input.text.chars().count(),
         };
-        to_ledger(&doc, meta, &self.gaz)
+        to_ledger(&doc, meta)
     }
 }
 
@@ -118,7 +118,7 @@ fn headline(text: &Text) -> Option<String> {
         .map(|p| text.input()[text.to_input(p.start)..text.to_input(p.end)].to_string())
 }
 
-fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
+fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
     let text = doc.text;
     let input = text.input();
     let ci = CharIndex::new(input);
@@ -209,52 +209,14 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             }
         });
         let c = p.resolved.as_ref();
-        // a place put on the map from a relative location takes its anchor's country (and its admin-1 when close)
-        let anchor_c = p
-            .relation
-            .as_ref()
-            .filter(|_| c.is_none() && p.lat.is_some())
-            .and_then(|r| {
-                doc.places[r.anchor]
-                    .resolved
-                    .as_ref()
-                    .map(|a| (a, r.distance_km.unwrap_or(0.0)))
-            });
-        // a border lies on the side of the country named as its own
-        let border_side = p.relation.as_ref().and_then(|r| r.border.clone());
-        let mut country_code = c
-            .map(|c| c.country_code.clone())
-            .or(border_side.clone())
-            .or_else(|| anchor_c.map(|(a, _)| a.country_code.clone()));
-        let mut admin1 = c.and_then(|c| c.admin1.clone()).or_else(|| {
-            anchor_c
-                .filter(|(_, d)| *d <= 30.0 && border_side.is_none())
-                .and_then(|(a, _)| a.admin1.clone())
-        });
-        // the admin-1 polygon the point lies in: for a point put on the map from a relative location
-        // it wins; for a town or a site the gazetteer gave no region, it fills the gap
-        // (a border point lies on the line between two countries: its side is the one the text names)
-        let relative = p.resolution == "relative" && border_side.is_none();
-        let regionless_town =
-            admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
-        if relative || regionless_town {
-            if let Some((cc, region)) = p.lat.zip(p.lon).and_then(|(a, b)| gaz.admin1_at(a, b)) {
-                if relative {
-                    country_code = Some(cc.to_string());
-                    admin1 = Some(region.to_string());
-                } else if c.is_some_and(|c| c.country_code == cc) {
-                    admin1 = Some(region.to_string());
-                }
-            }
-        }
         led.places.push(Place {
             id: place_id(i),
             name: p.name.clone(),
             mentions,
             lat: p.lat,
             lon: p.lon,
-            country_code,
-            admin1,
+            country_code: p.country_code.clone(),
+            admin1: p.admin1.clone(),
             geonames_id: if p.facility.is_some() {
                 None
             } else {
@@ -344,7 +306,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             event: format!("e{}", c.event + 1),
             source: c.source.map(actor_id),
             stance: if c.denies { "denies" } else { "asserts" }.to_string(),
-            verification: events::verification(doc, i).to_string(),
+            verification: c.verification.to_string(),
             contradicts: c
                 .contradicts
                 .iter()

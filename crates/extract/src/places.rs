@@ -1048,6 +1048,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     resolve(doc, gaz, found);
     relations(doc);
     borders::borders(doc, gaz);
+    regions::assign(doc, gaz);
 }
 
 fn words_water_side(after: &str, _view: &str, _pos: usize) -> bool {
@@ -1928,6 +1929,8 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                     cue: f.cue.clone(),
                     relation: None,
                     geo_precision: precision,
+                    country_code: None,
+                    admin1: None,
                 });
                 doc.places.len() - 1
             }
@@ -2164,6 +2167,7 @@ mod address;
 mod conflict_areas;
 mod near;
 mod region_aliases;
+mod regions;
 mod romanised;
 use romanised::{
     main_country, own_name, person_like, slavic_toponym, DISTRICT_KM, OWN_NAME_BONUS,

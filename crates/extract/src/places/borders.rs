@@ -173,6 +173,8 @@ fn country_place(
                 cue: None,
                 relation: None,
                 geo_precision: 3,
+                country_code: None,
+                admin1: None,
             });
             doc.places.len() - 1
         }
@@ -332,6 +334,8 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
                         border: Some(home.clone()),
                     }),
                     geo_precision: 3,
+                    country_code: None,
+                    admin1: None,
                 });
                 doc.places.len() - 1
             }
