@@ -12,7 +12,6 @@ use crate::actors::forces_of;
 use crate::attribution::{self, subject_before, Attribution};
 use crate::doc::{ClaimRec, Doc, EventRec, MentionKind};
 use crate::lexicon::Lexicon;
-use crate::places::antecedent;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
@@ -555,190 +554,22 @@ fn mention_for(
         source = actor1;
     }
 
-    // place: literal mentions in the clause, most specific first, then nearest after the cue
-    // relative-location phrases of this sentence (the list is in text order)
-    let a0 = doc.anchor_spans.partition_point(|a| a.0 < ss);
-    let a1 = doc.anchor_spans.partition_point(|a| a.0 < se);
-    let sentence_anchors = &doc.anchor_spans[a0..a1.max(a0)];
-    let anchors: Vec<usize> = sentence_anchors.iter().map(|a| a.2).collect();
-    let anchor_mentions: Vec<(usize, usize)> =
-        sentence_anchors.iter().map(|a| (a.0, a.1)).collect();
-    let mut best: Option<(u8, usize, usize)> = None; // (precision, distance, place)
-    for m in doc.places_within(ss, se).filter(|m| {
-        m.kind == MentionKind::Literal && m.start >= clause_start && m.end <= clause_end
-    }) {
-        if anchor_mentions
-            .iter()
-            .any(|&(s, e)| m.start >= s && m.end <= e)
-            && anchors.contains(&m.place)
-        {
-            continue;
-        }
-        if doc.actor_overlapping(m.start, m.end) {
-            continue;
-        }
-        let p = &doc.places[m.place];
-        let mut prec = p.geo_precision;
-        let pre = view
-            [view.floor_char_boundary(clause_start.max(m.start.saturating_sub(30)))..m.start]
-            .to_ascii_lowercase();
-        if pre.contains("outskirts") || pre.ends_with("near ") || pre.contains("around") {
-            prec = prec.max(2);
-        }
-        let dist = if m.start >= cue.end {
-            m.start - cue.end
-        } else {
-            (cue.start - m.end) + 1000
-        };
-        if best.is_none_or(|b| (prec, dist) < (b.0, b.1)) {
-            best = Some((prec, dist, m.place));
-        }
-    }
-    if best.is_none() {
-        let clause = view[clause_start..clause_end].to_ascii_lowercase();
-        let rel_start = clause_start;
-        // "there" as a place ("attacks there were repelled"), not the existential "there is", "since there's"
-        let there = find_word(&clause, "there").filter(|&i| {
-            let rest = clause[i + 5..].trim_start();
-            let be = [
-                "is ", "are ", "was ", "were ", "has ", "have ", "had ", "will ", "may ", "might ",
-                "could ", "would ", "'s ",
-            ]
-            .iter()
-            .any(|w| rest.starts_with(w));
-            let prev = clause[..i].split_whitespace().next_back().unwrap_or("");
-            let clause_initial = prev.is_empty()
-                || prev.ends_with([',', ';', ':', '"'])
-                || matches!(
-                    prev,
-                    "that"
-                        | "and"
-                        | "but"
-                        | "since"
-                        | "because"
-                        | "as"
-                        | "if"
-                        | "when"
-                        | "while"
-                        | "so"
-                );
-            !(be && clause_initial)
-        });
-        if there.is_some() {
-            best = doc
-                .places_before(ss)
-                .take(500)
-                .find(|m| m.kind == MentionKind::Literal)
-                .map(|m| (doc.places[m.place].geo_precision.max(2), 0, m.place));
-        } else {
-            for noun in [
-                "the village",
-                "the settlement",
-                "the site",
-                "the plant",
-                "the area",
-                "the town",
-                "the facility",
-            ] {
-                if let Some(i) = clause.find(noun) {
-                    let pre = &clause[..i];
-                    let directional = ["north of ", "south of ", "east of ", "west of "]
-                        .iter()
-                        .any(|d| pre.ends_with(d));
-                    if directional {
-                        continue;
-                    }
-                    let n = noun.trim_start_matches("the ");
-                    best = antecedent(doc, rel_start + i, n).map(|p| {
-                        (
-                            doc.places[p]
-                                .geo_precision
-                                .max(if n == "area" { 2 } else { 1 }),
-                            0,
-                            p,
-                        )
-                    });
-                    if best.is_some() {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    // date: the time expression of the sentence nearest the cue, outside captions
-    let mut date = None;
-    let mut time_precision = None;
-    let mut best_t: Option<usize> = None;
-    let t0 = doc.times.partition_point(|t| t.start < ss);
-    for t in doc.times[t0..]
-        .iter()
-        .take_while(|t| t.start < se)
-        .filter(|t| {
-            t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
-        })
-    {
-        let (Some(_), Some((from, _to))) = (&t.value, t.range) else {
-            continue;
-        };
-        let d = t.start.abs_diff(cue.start);
-        if best_t.is_none_or(|b| d < b) {
-            best_t = Some(d);
-            date = Some(from.format("%Y-%m-%d").to_string());
-            time_precision = t.precision;
-        }
-    }
-    if date.is_none() {
-        if let Some(p) = doc.published {
-            date = Some(p.format("%Y-%m-%d").to_string());
-            time_precision = Some(2);
-        }
-    }
-    // fatalities
+    let best = place::of_clause(
+        doc,
+        (ss, se),
+        (clause_start, clause_end),
+        (cue.start, cue.end),
+    );
+    let (date, time_precision) = date::of_cue(doc, (ss, se), cue.start);
     let sent = &view[ss..se];
-    let fatalities = er
-        .patterns
-        .killed_n
-        .captures(sent)
-        .and_then(|c| number_of(er, &c[1]))
-        .or_else(|| {
-            er.patterns
-                .n_killed
-                .captures(sent)
-                .and_then(|c| number_of(er, &c[1]))
-        });
+    let fatalities = fatalities_in(er, sent);
     // weapons settle generic cues
     let weapon = lex
         .weapons
         .iter()
         .find(|w| w.re.is_match(sent))
         .map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
-    // hedges: in the sentence, or the next sentence for "next" hedges
-    let next = doc
-        .text
-        .sentences
-        .get(si + 1)
-        .map(|s| view[s.start..s.end].to_ascii_lowercase())
-        .unwrap_or_default();
-    let next_has_no_cue = doc
-        .text
-        .sentences
-        .get(si + 1)
-        .is_some_and(|s| cues_in(lex, view, s.start, s.end).is_empty());
-    let hedge = lex
-        .hedges
-        .iter()
-        .find(|h| {
-            let next_is_meta = next_has_no_cue && contains_phrase(&next, &h.phrase);
-            if h.next_sentence {
-                contains_phrase(&next, &h.phrase) || contains_phrase(&sent_lower, &h.phrase)
-            } else if next_is_meta && h.phrase.contains(' ') {
-                true
-            } else {
-                contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase)
-                    && !inside_quote_word(doc, ss, se, &h.phrase)
-            }
-        })
-        .map(|h| h.phrase.clone());
+    let hedge = hedge_of(doc, si, (ss, se), &sent_lower);
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
     Some(Mention {
         class: cue.class,
@@ -760,6 +591,53 @@ fn mention_for(
         weapon,
         actor1_inferred: false,
     })
+}
+
+/// The fatalities a sentence states ("killed 12", "two soldiers died").
+fn fatalities_in(er: &EventRules, sent: &str) -> Option<u64> {
+    er.patterns
+        .killed_n
+        .captures(sent)
+        .and_then(|c| number_of(er, &c[1]))
+        .or_else(|| {
+            er.patterns
+                .n_killed
+                .captures(sent)
+                .and_then(|c| number_of(er, &c[1]))
+        })
+}
+
+/// The hedge of a claim: a hedge phrase of the sentence `[ss, se)` (not inside a quoted word), or of the next
+/// sentence when it holds no cue of its own or the hedge is one that qualifies the sentence before.
+fn hedge_of(doc: &Doc, si: usize, (ss, se): (usize, usize), sent_lower: &str) -> Option<String> {
+    let lex = &doc.rules.lexicon;
+    let view = doc.view();
+    // hedges: in the sentence, or the next sentence for "next" hedges
+    let next = doc
+        .text
+        .sentences
+        .get(si + 1)
+        .map(|s| view[s.start..s.end].to_ascii_lowercase())
+        .unwrap_or_default();
+    let next_has_no_cue = doc
+        .text
+        .sentences
+        .get(si + 1)
+        .is_some_and(|s| cues_in(lex, view, s.start, s.end).is_empty());
+    lex.hedges
+        .iter()
+        .find(|h| {
+            let next_is_meta = next_has_no_cue && contains_phrase(&next, &h.phrase);
+            if h.next_sentence {
+                contains_phrase(&next, &h.phrase) || contains_phrase(sent_lower, &h.phrase)
+            } else if next_is_meta && h.phrase.contains(' ') {
+                true
+            } else {
+                contains_phrase(&view[ss..se].to_ascii_lowercase(), &h.phrase)
+                    && !inside_quote_word(doc, ss, se, &h.phrase)
+            }
+        })
+        .map(|h| h.phrase.clone())
 }
 
 /// Counts of conflict words (military, violence) in `view[s..e]`, armed actors' own words included.
@@ -1129,6 +1007,9 @@ fn verification(doc: &Doc, claim: usize) -> &'static str {
         "single-source"
     }
 }
+
+mod date;
+mod place;
 
 #[cfg(test)]
 mod tests;
