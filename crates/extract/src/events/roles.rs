@@ -1,0 +1,232 @@
+//! The actors of an event: actor1 (the agent) and actor2 (the patient) from the cue's clause — active voice,
+//! passive with "by", a failed attack ("X repelled Y's attack": Y is actor1), "X blamed Y for the attack", a
+//! demonym right before the cue ("Ukrainian artillery"), "its troops" and "we" as the source's side, and for an
+//! unstated attacker the side opposing the victim. A speaker is a source, not an actor of the event.
+//!
+//! Writes: no layer; the forces of a side are asked of the actors stage (`actors::forces_of`).
+//! Reads: the actors and places layers, the lexicon's speech verbs and the `events.blamed` pattern.
+
+use super::{opposing, Clause};
+use crate::actors::forces_of;
+use crate::attribution::subject_before;
+use crate::doc::{Doc, MentionKind};
+use sitrep_gazetteer::Gazetteer;
+
+/// (actor1, actor2) of the clause; `source` is filled when a blame names it ("X blamed Y for ...").
+pub(super) fn of_clause(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    sides: &[String],
+    c: &Clause,
+    source: &mut Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    let lex = &doc.rules.lexicon;
+    let er = &doc.rules.events;
+    let view = doc.view();
+    let (ss, se) = c.sentence;
+    let (clause_start, clause_end) = c.clause;
+    let (cue_start, cue_end) = (c.cue.start, c.cue.end);
+    let cue = c.cue;
+    let trigger = c.trigger;
+    let passive = c.passive;
+    let before_cue = &view[clause_start..cue_start];
+    // actors in the clause
+    let speaker_like = |m: &crate::doc::ActorMention| {
+        m.pronoun || {
+            let next = view[m.end..].split_whitespace().next().unwrap_or("");
+            lex.is_speech_verb(next.trim_matches(|c: char| !c.is_alphanumeric()))
+        }
+    };
+    let in_clause = |m: &crate::doc::ActorMention| {
+        m.start >= clause_start && m.end <= clause_end && !speaker_like(m)
+    };
+    let before: Vec<_> = doc
+        .actors_within(ss, se)
+        .filter(|m| in_clause(m) && m.end <= cue_start)
+        .copied()
+        .collect();
+    let after: Vec<_> = doc
+        .actors_within(ss, se)
+        .filter(|m| in_clause(m) && m.start >= cue_end)
+        .copied()
+        .collect();
+    // a demonym right before the cue noun: "Ukrainian attacks", "Ukrainian artillery"
+    let demonym_before = doc
+        .places_within(ss, se)
+        .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue_start && m.start >= clause_start)
+        .filter(|m| view[m.end..cue_start].split_whitespace().count() <= 2)
+        .filter_map(|m| {
+            doc.places[m.place]
+                .resolved
+                .as_ref()
+                .map(|c| c.country_code.clone())
+        })
+        .next_back();
+    let lower_before_cue = before_cue.to_ascii_lowercase();
+    let mut actor1: Option<usize>;
+    let mut actor2: Option<usize>;
+    // "X blamed Y for the attack": Y is the attacker and X the source
+    let mut blamed_actor = None;
+    if let Some(b) = er.patterns.blamed.find_iter(&view[ss..cue_start]).last() {
+        let (bs, be) = (ss + b.start(), ss + b.end());
+        let blamed_mention = doc
+            .actors_within(ss, se)
+            .find(|m| m.start >= be && m.end <= cue_start)
+            .map(|m| m.actor);
+        let blamed_demonym = doc
+            .places_within(ss, se)
+            .find(|m| m.kind == MentionKind::Demonym && m.start >= be && m.end <= cue_start)
+            .map(|m| m.place);
+        if let Some(a) = blamed_mention {
+            blamed_actor = Some(a);
+        } else if let Some(d) = blamed_demonym {
+            if let Some(cc) = doc.places[d]
+                .resolved
+                .as_ref()
+                .map(|c| c.country_code.clone())
+            {
+                blamed_actor = Some(forces_of(doc, gaz, &cc));
+            }
+        }
+        if source.is_none() {
+            *source = subject_before(doc, ss, bs).map(|s| s.2);
+        }
+    }
+    let by_agent = |doc: &Doc| -> Option<usize> {
+        let by = view[cue_end..clause_end]
+            .find(" by ")
+            .map(|i| cue_end + i + 4)?;
+        doc.actors_within(ss, se)
+            .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
+            .map(|m| m.actor)
+    };
+    if cue.class == "repelled" {
+        // the side whose attack failed
+        actor1 = demonym_before
+            .as_deref()
+            .map(|cc| forces_of(doc, gaz, cc))
+            .or(before.first().map(|m| m.actor));
+        if passive
+            || trigger.contains("were")
+            || trigger.contains("been")
+            || trigger.contains("failed")
+        {
+            actor2 = by_agent(doc);
+        } else {
+            // "X repelled (Ukrainian) attacks": X defends; the attacker is named after the cue
+            actor2 = actor1.take();
+            if actor2.is_none()
+                && (lower_before_cue.contains("its ") || lower_before_cue.contains("their "))
+            {
+                if let Some(cc) = doc.side_of(*source).map(str::to_string) {
+                    actor2 = Some(forces_of(doc, gaz, &cc));
+                }
+            }
+            let demonym_after = doc
+                .places_within(ss, se)
+                .filter(|m| {
+                    m.kind == MentionKind::Demonym && m.start >= cue_end && m.end <= clause_end
+                })
+                .find(|m| view[cue_end..m.start].split_whitespace().count() <= 2)
+                .and_then(|m| {
+                    doc.places[m.place]
+                        .resolved
+                        .as_ref()
+                        .map(|c| c.country_code.clone())
+                });
+            actor1 = after
+                .first()
+                .map(|m| m.actor)
+                .or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
+        }
+    } else if passive {
+        actor1 = by_agent(doc);
+        actor2 = before.last().map(|m| m.actor);
+    } else {
+        actor1 = before
+            .last()
+            .map(|m| m.actor)
+            .or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
+        // "an operation by the SBU": a by-phrase after the cue names the agent, not the target
+        let by_phrase = |m: &crate::doc::ActorMention| {
+            let before_m = view[view.floor_char_boundary(m.start.saturating_sub(12))..m.start]
+                .to_ascii_lowercase();
+            before_m.ends_with("by ") || before_m.ends_with("by the ")
+        };
+        actor2 = after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
+        if actor1.is_none() {
+            actor1 = after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
+        }
+        if let (Some(d), Some(a1)) = (&demonym_before, actor1) {
+            // "Ukrainian artillery" right before the cue is closer than an actor further back
+            let last_end = before.last().map(|m| m.end).unwrap_or(0);
+            let dm_end = doc
+                .places_within(ss, se)
+                .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue_start)
+                .map(|m| m.end)
+                .next_back()
+                .unwrap_or(0);
+            if dm_end > last_end {
+                actor1 = Some(forces_of(doc, gaz, d));
+            } else {
+                actor1 = Some(a1);
+            }
+        }
+    }
+    if blamed_actor.is_some() {
+        actor1 = blamed_actor;
+    }
+    // "its marines", "its troops": the forces of the source's side
+    let lower_before = before_cue.to_ascii_lowercase();
+    if actor1.is_none()
+        && cue.class != "repelled"
+        && (lower_before.contains("its ") || lower_before.contains("their "))
+    {
+        if let Some(cc) = doc.side_of(*source).map(str::to_string) {
+            actor1 = Some(forces_of(doc, gaz, &cc));
+        }
+    }
+    // "X said they had recaptured ...": the pronoun subject is the source itself
+    if actor1.is_none() && cue.class != "repelled" && !passive {
+        let first = before_cue
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let pronoun_subject = before_cue
+            .split_whitespace()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
+        if pronoun_subject
+            && before.is_empty()
+            && source.is_some_and(|s| doc.actors[s].kind != "person")
+        {
+            actor1 = *source;
+        }
+        // "our units", "we": the speaker's side inside a quote
+        if actor1.is_none() && c.in_quote && (lower_before_cue.contains("our ") || first == "we") {
+            if let Some(cc) = doc.side_of(*source).map(str::to_string) {
+                actor1 = Some(forces_of(doc, gaz, &cc));
+            }
+        }
+    }
+    // an unstated attacker: the side opposing the victim or, for a failed attack, opposing the source
+    if actor1.is_none() {
+        let guess = match cue.class.as_str() {
+            "repelled" => doc.side_of(*source).and_then(|s| opposing(sides, s)),
+            "defeat" | "shelling" | "air" | "attack" | "kill" => {
+                doc.side_of(actor2).and_then(|s| opposing(sides, s))
+            }
+            _ => None,
+        };
+        if let Some(cc) = guess {
+            actor1 = Some(forces_of(doc, gaz, &cc));
+        }
+    }
+    if actor1 == actor2 {
+        actor2 = None;
+    }
+    if actor1 == actor2 {
+        actor2 = None;
+    }
+    (actor1, actor2)
+}
