@@ -234,9 +234,7 @@ impl Text {
 /// outside `start..end` is looked at. [`Text::tokens`] holds the same words for the whole view, built by the
 /// same scanner.
 pub fn tokens(s: &str, start: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
-    token::Scan::new(s, start, end)
-        .filter(|r| r.word)
-        .map(|r| Span::new(r.start, r.end))
+    token::Scan::<false>::new(s, start, end).map(|r| Span::new(r.start, r.end))
 }
 
 fn is_blank(line: &str) -> bool {

@@ -96,23 +96,26 @@ impl Token {
 pub(crate) struct Raw {
     pub start: usize,
     pub end: usize,
-    pub word: bool,
     pub space_before: bool,
     pub line_before: bool,
+    /// `Punct` for a punctuation char; for a word its shape when the scan reads shapes (`Lower` otherwise).
+    pub shape: Shape,
+    pub upper_first: bool,
 }
 
-/// Scans `s[start..end]` into words and punctuation chars, skipping whitespace (`char::is_whitespace`).
-/// A word is a run of letters and digits joined across an inner apostrophe or hyphen ("Kup'yansk",
-/// "Anti-Terrorism") and across dots between capitals ("U.S"); nothing past `end` is looked at.
-pub(crate) struct Scan<'a> {
+/// Scans `s[start..end]` into words and, when `ALL`, punctuation chars (with shapes and the whitespace before
+/// each token); whitespace is what `char::is_whitespace` says. A word is a run of letters and digits joined
+/// across an inner apostrophe or hyphen ("Kup'yansk", "Anti-Terrorism") and across dots between capitals
+/// ("U.S"); nothing past `end` is looked at.
+pub(crate) struct Scan<'a, const ALL: bool> {
     s: &'a str,
     pos: usize,
     end: usize,
     first: bool,
 }
 
-impl<'a> Scan<'a> {
-    pub(crate) fn new(s: &'a str, start: usize, end: usize) -> Scan<'a> {
+impl<'a, const ALL: bool> Scan<'a, ALL> {
+    pub(crate) fn new(s: &'a str, start: usize, end: usize) -> Scan<'a, ALL> {
         Scan {
             s,
             pos: start,
@@ -133,40 +136,165 @@ fn char_at(s: &str, i: usize) -> char {
     }
 }
 
-/// End of the word starting at `b` (an alphanumeric char), looking no further than `end`.
-#[inline]
-fn word_end(s: &str, b: usize, end: usize) -> usize {
-    let bytes = s.as_bytes();
-    let mut e = b;
-    let mut i = b;
-    let mut prev = ' ';
-    while i < end {
-        let c = char_at(s, i);
-        if c.is_alphanumeric() {
-            i += c.len_utf8();
-            e = i;
-            prev = c;
-            continue;
-        }
-        if !matches!(c, '\'' | '-' | '.') {
-            break;
-        }
-        // the joiners are one byte; the char after one must be part of the word
-        let next = (i + 1 < end).then(|| char_at(s, i + 1));
-        let ok = match (bytes[i], next) {
-            (b'.', Some(n)) => n.is_uppercase() && prev.is_uppercase(),
-            (_, Some(n)) => n.is_alphanumeric(),
-            _ => false,
+/// Byte classes for the scanner's ASCII fast path.
+const ALNUM: u8 = 1;
+const SPACE: u8 = 2;
+const JOIN: u8 = 4;
+const UPPER: u8 = 8;
+const LOWER: u8 = 16;
+const DIGIT: u8 = 32;
+/// A byte of a multi-byte char: decode it.
+const WIDE: u8 = 128;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        t[i] = if b >= 0x80 {
+            WIDE
+        } else if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_lowercase() {
+            ALNUM | LOWER
+        } else if b.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if b == b' ' || (b >= b'\t' && b <= b'\r') {
+            SPACE
+        } else if b == b'\'' || b == b'-' || b == b'.' {
+            JOIN
+        } else {
+            0
         };
-        if !ok {
-            break;
-        }
         i += 1;
     }
-    e
+    t
+};
+
+/// What the letters and digits of a word were, for its shape: the classes of its ASCII bytes or-ed together, and
+/// what its other chars were.
+#[derive(Default)]
+struct Marks {
+    classes: u8,
+    wide_upper: u32,
+    wide_lower: bool,
+    wide_letter: bool,
+    /// A numeral other than an ASCII digit.
+    numeral: bool,
 }
 
-impl Iterator for Scan<'_> {
+impl Marks {
+    fn wide(&mut self, c: char) {
+        if c.is_alphabetic() {
+            self.wide_letter = true;
+            if c.is_uppercase() {
+                self.wide_upper += 1;
+            } else if c.is_lowercase() {
+                self.wide_lower = true;
+            }
+        } else {
+            self.numeral = true;
+        }
+    }
+
+    /// The shape of the word `bytes[b..e]`, whose first char is upper-case when `upper_first`.
+    fn shape(&self, bytes: &[u8], b: usize, e: usize, upper_first: bool) -> Shape {
+        let digit = self.classes & DIGIT != 0;
+        let letter = self.classes & (UPPER | LOWER) != 0 || self.wide_letter;
+        let lower = self.classes & LOWER != 0 || self.wide_lower;
+        let upper = self.classes & UPPER != 0 || self.wide_upper > 0;
+        if digit && !letter && !self.numeral {
+            Shape::Digits
+        } else if digit || self.numeral {
+            Shape::Mixed
+        } else if !upper {
+            Shape::Lower
+        } else if !upper_first {
+            Shape::Mixed
+        } else if lower {
+            Shape::Capitalised
+        } else {
+            // capitals only: one ("A") or more ("NATO")
+            let n = bytes[b..e]
+                .iter()
+                .filter(|x| x.is_ascii_uppercase())
+                .count()
+                + self.wide_upper as usize;
+            if n >= 2 {
+                Shape::AllCaps
+            } else {
+                Shape::Capitalised
+            }
+        }
+    }
+}
+
+impl<const ALL: bool> Scan<'_, ALL> {
+    /// The word starting at `b` (an alphanumeric char), looking no further than `self.end`.
+    #[inline]
+    fn word(&mut self, b: usize, space_before: bool, line_before: bool) -> Raw {
+        let s = self.s;
+        let bytes = &s.as_bytes()[..self.end];
+        let mut marks = Marks::default();
+        let mut i = b;
+        let mut e;
+        loop {
+            // a run of ASCII letters and digits
+            while let Some(&x) = bytes.get(i) {
+                let k = CLASS[x as usize];
+                if k & ALNUM == 0 {
+                    break;
+                }
+                marks.classes |= k;
+                i += 1;
+            }
+            e = i;
+            let Some(&x) = bytes.get(i) else { break };
+            let k = CLASS[x as usize];
+            if k & WIDE != 0 {
+                let c = char_at(s, i);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                if ALL {
+                    marks.wide(c);
+                }
+                i += c.len_utf8();
+                continue;
+            }
+            // a joiner (one byte): the char after it must be part of the word, and a dot joins capitals
+            if k & JOIN == 0 || i + 1 >= bytes.len() {
+                break;
+            }
+            let n = char_at(s, i + 1);
+            let ok = if x == b'.' {
+                n.is_uppercase() && s[..i].chars().next_back().is_some_and(char::is_uppercase)
+            } else {
+                n.is_alphanumeric()
+            };
+            if !ok {
+                break;
+            }
+            i += 1;
+        }
+        self.pos = e;
+        let upper_first = ALL && char_at(s, b).is_uppercase();
+        Raw {
+            start: b,
+            end: e,
+            space_before,
+            line_before,
+            shape: if ALL {
+                marks.shape(bytes, b, e, upper_first)
+            } else {
+                Shape::Lower
+            },
+            upper_first,
+        }
+    }
+}
+
+impl<const ALL: bool> Iterator for Scan<'_, ALL> {
     type Item = Raw;
 
     #[inline]
@@ -175,91 +303,64 @@ impl Iterator for Scan<'_> {
         let (mut space, mut line) = (self.first, self.first);
         self.first = false;
         while self.pos < self.end {
-            let b = bytes[self.pos];
-            let c = char_at(self.s, self.pos);
-            if b == b' ' || c.is_whitespace() {
-                space = true;
-                line |= b == b'\n';
-                self.pos += c.len_utf8();
-                continue;
-            }
             let start = self.pos;
-            let word = c.is_alphanumeric();
-            self.pos = if word {
-                word_end(self.s, start, self.end)
+            let x = bytes[start];
+            let k = CLASS[x as usize];
+            let len = if k & ALNUM != 0 {
+                return Some(self.word(start, space, line));
+            } else if k & SPACE != 0 {
+                space = true;
+                line |= x == b'\n';
+                self.pos += 1;
+                continue;
+            } else if k & WIDE == 0 {
+                1
             } else {
-                start + c.len_utf8()
+                let c = char_at(self.s, start);
+                if c.is_alphanumeric() {
+                    return Some(self.word(start, space, line));
+                }
+                if c.is_whitespace() {
+                    space = true;
+                    self.pos += c.len_utf8();
+                    continue;
+                }
+                c.len_utf8()
             };
-            return Some(Raw {
-                start,
-                end: self.pos,
-                word,
-                space_before: space,
-                line_before: line,
-            });
+            self.pos += len;
+            if ALL {
+                return Some(Raw {
+                    start,
+                    end: start + len,
+                    space_before: space,
+                    line_before: line,
+                    shape: Shape::Punct,
+                    upper_first: false,
+                });
+            }
         }
         None
     }
 }
 
-/// The shape of a word, and whether its first char is upper-case.
-pub(crate) fn shape_of(w: &str) -> (Shape, bool) {
-    let (mut upper, mut lower, mut letter, mut digit, mut numeral) =
-        (0u32, false, false, false, false);
-    for c in w.chars() {
-        if c.is_ascii_digit() {
-            digit = true;
-        } else if c.is_alphabetic() {
-            letter = true;
-            if c.is_uppercase() {
-                upper += 1;
-            } else if c.is_lowercase() {
-                lower = true;
-            }
-        } else if c.is_alphanumeric() {
-            numeral = true;
-        }
-    }
-    let upper_first = w.chars().next().is_some_and(char::is_uppercase);
-    let shape = if digit && !letter && !numeral {
-        Shape::Digits
-    } else if digit || numeral {
-        Shape::Mixed
-    } else if upper == 0 {
-        Shape::Lower
-    } else if upper_first {
-        if !lower && upper >= 2 {
-            Shape::AllCaps
-        } else {
-            Shape::Capitalised
-        }
-    } else {
-        Shape::Mixed
-    };
-    (shape, upper_first)
-}
-
-/// The token layer of a view whose sentences are `sentences` (start, end), in one pass.
+/// The token layer of a view whose sentences are `sentences`, in one pass.
 pub(crate) fn build(view: &str, sentences: &[crate::Sentence]) -> Vec<Token> {
     // news text runs at about one token per five bytes
     let mut out = Vec::with_capacity(view.len() / 5 + 8);
     let mut si = 0usize;
-    for r in Scan::new(view, 0, view.len()) {
-        while si + 1 < sentences.len() && sentences[si].end <= r.start {
+    let mut next_end = sentences.first().map_or(usize::MAX, |s| s.end);
+    for r in Scan::<true>::new(view, 0, view.len()) {
+        while r.start >= next_end && si + 1 < sentences.len() {
             si += 1;
+            next_end = sentences[si].end;
         }
-        let (shape, upper_first) = if r.word {
-            shape_of(&view[r.start..r.end])
-        } else {
-            (Shape::Punct, false)
-        };
         out.push(Token {
             span: Span::new(r.start, r.end),
-            shape,
+            shape: r.shape,
             sentence: si as u32,
             space_before: r.space_before,
             line_before: r.line_before,
-            upper_first,
+            upper_first: r.upper_first,
         });
     }
     out
