@@ -72,14 +72,14 @@ impl Engine {
         let mut published = input.published;
         let mut published_source = input.published_source.clone();
         if published.is_none() {
-            if let Some(d) = sitrep_time::find_dateline(text.view()) {
+            if let Some(d) = sitrep_time::find_dateline_in(&text) {
                 published = Some(d.date);
                 published_source = Some("dateline".into());
             }
         }
         let mut doc = Doc::new(&text, published, &self.rules);
         // times
-        for t in sitrep_time::find_times(text.view(), published) {
+        for t in sitrep_time::find_times_in(&text, published) {
             let in_caption = text.in_caption(t.start);
             doc.times.push(TimeRec {
                 start: t.start,

@@ -5,10 +5,19 @@
 //! the input, so every later stage can match on plain ASCII punctuation and still report exact input offsets.
 //!
 //! Offsets in this crate are byte offsets into the *normalised view*; [`Text::to_input`] maps them back.
+//!
+//! Besides paragraphs, sentences and quotes, [`Text::new`] builds the token layer once: [`Text::tokens`] holds
+//! every word (cut exactly as the free function [`tokens`] cuts them, which shares its scanner) and every
+//! punctuation char as a token of its own, each with its [`Span`], [`Shape`], sentence index and whether
+//! whitespace or a line break precedes it. [`Text::lower`] is a lower-cased copy of the view with the same byte
+//! offsets, so `&text.lower()[tok.span.range()]` is a token's lower-case form without allocating (a char whose
+//! lower-case form has another UTF-8 length, like "İ", is kept as it is).
 
 mod lexicon;
+mod token;
 
 pub use lexicon::ABBREVIATIONS;
+pub use token::{Shape, Span, Token};
 
 /// What a paragraph is, as far as the report's structure goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,12 +45,6 @@ pub struct Sentence {
     pub end: usize,
     /// Index into [`Text::paragraphs`].
     pub paragraph: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
 }
 
 /// A pair of quotation marks and what lies between them (offsets of the marks themselves).
@@ -77,6 +80,10 @@ pub struct Text {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Sentence>,
     pub quotes: Vec<QuoteSpan>,
+    /// The token layer, in text order (see [`Text::tokens`]).
+    tokens: Vec<Token>,
+    /// The view lower-cased, same byte offsets (see [`Text::lower`]).
+    lower: String,
 }
 
 /// Folds typographic punctuation to ASCII; returns None for chars left as they are.
@@ -124,10 +131,14 @@ impl Text {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             quotes: Vec::new(),
+            tokens: Vec::new(),
+            lower: String::new(),
         };
         t.paragraphs = split_paragraphs(&t.view);
         t.quotes = find_quotes(&t.view, &t.paragraphs);
         t.sentences = split_sentences(&t.view, &t.paragraphs, &t.quotes);
+        t.tokens = token::build(&t.view, &t.sentences);
+        t.lower = token::lower(&t.view);
         t
     }
 
@@ -175,48 +186,55 @@ impl Text {
         let i = self.quotes.partition_point(|q| q.close <= offset);
         self.quotes.get(i).filter(|q| q.open <= offset)
     }
+
+    /// Every token of the view in text order: the words [`tokens`] gives for the whole view, and each char that
+    /// is neither whitespace nor part of a word as a token of shape [`Shape::Punct`].
+    pub fn tokens(&self) -> &[Token] {
+        &self.tokens
+    }
+
+    /// The tokens lying wholly in `start..end` (binary search). Where neither bound falls inside a word (a
+    /// sentence's or a paragraph's bounds, say), its words are those of `tokens(view, start, end)`.
+    pub fn tokens_in(&self, start: usize, end: usize) -> &[Token] {
+        let lo = self.tokens.partition_point(|t| t.span.start < start);
+        let hi = self.tokens.partition_point(|t| t.span.end <= end);
+        &self.tokens[lo..hi.max(lo)]
+    }
+
+    /// The word tokens lying wholly in `start..end` (see [`Text::tokens_in`]).
+    pub fn words_in(&self, start: usize, end: usize) -> impl Iterator<Item = &Token> + '_ {
+        self.tokens_in(start, end).iter().filter(|t| t.is_word())
+    }
+
+    /// Index into [`Text::tokens`] of the token holding the byte at `offset`; None on whitespace.
+    pub fn token_at(&self, offset: usize) -> Option<usize> {
+        let i = self.tokens.partition_point(|t| t.span.end <= offset);
+        (i < self.tokens.len() && self.tokens[i].span.start <= offset).then_some(i)
+    }
+
+    /// The view lower-cased with the same byte offsets: each char whose lower-case form is one char of the same
+    /// UTF-8 length is replaced by it, any other char ("İ", "ẞ", the Kelvin sign) is kept as it is.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    /// A token's text in the view.
+    pub fn token_text(&self, tok: &Token) -> &str {
+        &self.view[tok.span.range()]
+    }
+
+    /// A token's text in [`Text::lower`].
+    pub fn token_lower(&self, tok: &Token) -> &str {
+        &self.lower[tok.span.range()]
+    }
 }
 
 /// Word tokens of `s[start..end]` with absolute offsets: runs of letters and digits, joined across an inner
-/// apostrophe or hyphen ("Kup'yansk", "Anti-Terrorism") and across dots between capitals ("U.S").
-pub fn tokens(s: &str, start: usize, end: usize) -> impl Iterator<Item = Token> + '_ {
-    let part = &s[start..end];
-    let mut pos = 0;
-    std::iter::from_fn(move || {
-        let rest = &part[pos..];
-        let skip = rest.find(|c: char| c.is_alphanumeric())?;
-        let b = pos + skip;
-        let mut e = b;
-        let mut chars = part[b..].char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if c.is_alphanumeric() {
-                e = b + i + c.len_utf8();
-                continue;
-            }
-            let joins = matches!(c, '\'' | '-' | '.');
-            let next = chars.peek().map(|&(_, n)| n);
-            let ok = joins
-                && match (c, next) {
-                    ('.', Some(n)) => {
-                        n.is_uppercase()
-                            && part[b..b + i]
-                                .chars()
-                                .last()
-                                .is_some_and(|p| p.is_uppercase())
-                    }
-                    (_, Some(n)) => n.is_alphanumeric(),
-                    _ => false,
-                };
-            if !ok {
-                break;
-            }
-        }
-        pos = e;
-        Some(Token {
-            start: start + b,
-            end: start + e,
-        })
-    })
+/// apostrophe or hyphen ("Kup'yansk", "Anti-Terrorism") and across dots between capitals ("U.S"). Nothing
+/// outside `start..end` is looked at. [`Text::tokens`] holds the same words for the whole view, built by the
+/// same scanner.
+pub fn tokens(s: &str, start: usize, end: usize) -> impl Iterator<Item = Span> + '_ {
+    token::Scan::<false>::new(s, start, end).map(|r| Span::new(r.start, r.end))
 }
 
 fn is_blank(line: &str) -> bool {

@@ -130,3 +130,256 @@ fn empty_text_has_no_sentences() {
     assert!(t.sentences.is_empty());
     assert!(t.paragraphs.is_empty());
 }
+
+/// The word cutter as it was before the token layer, kept as the reference the layer must agree with.
+fn reference_tokens(s: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let part = &s[start..end];
+    let mut pos = 0;
+    let mut out = Vec::new();
+    while let Some(skip) = part[pos..].find(|c: char| c.is_alphanumeric()) {
+        let b = pos + skip;
+        let mut e = b;
+        let mut chars = part[b..].char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if c.is_alphanumeric() {
+                e = b + i + c.len_utf8();
+                continue;
+            }
+            let joins = matches!(c, '\'' | '-' | '.');
+            let next = chars.peek().map(|&(_, n)| n);
+            let ok = joins
+                && match (c, next) {
+                    ('.', Some(n)) => {
+                        n.is_uppercase()
+                            && part[b..b + i]
+                                .chars()
+                                .last()
+                                .is_some_and(|p| p.is_uppercase())
+                    }
+                    (_, Some(n)) => n.is_alphanumeric(),
+                    _ => false,
+                };
+            if !ok {
+                break;
+            }
+        }
+        pos = e;
+        out.push((start + b, start + e));
+    }
+    out
+}
+
+const SAMPLE: &str = "KYIV, July 28 (Reuters) - Russian forces shelled Kup\u{2019}yansk's outskirts at 0600 GMT.\n\n\
+    U.S. officials said 3,000 men (about 150km away) held the line; \u{201C}We hold,\u{201D} Lt. Col. \
+    O'Neil said.\nThe F-16s arrived on 3rd March -- or 2023-07-28? İstanbul's ÖZTÜRK a.m. x.Y A.b ..end \
+    Ψ Σίσυφος \u{2028}tab\there.";
+
+fn pseudo_random_texts() -> Vec<String> {
+    let alphabet: Vec<char> = "aZ09 .'-\n,\"(İßÉé٣²\u{2019}\u{00A0}\t".chars().collect();
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    (0..300)
+        .map(|n| {
+            (0..(n % 40))
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn free_tokens_cut_words_as_the_reference_does() {
+    let mut texts = pseudo_random_texts();
+    texts.push(SAMPLE.to_string());
+    for s in &texts {
+        let got: Vec<(usize, usize)> = tokens(s, 0, s.len()).map(|t| (t.start, t.end)).collect();
+        assert_eq!(got, reference_tokens(s, 0, s.len()), "{s:?}");
+        // sub-ranges, cut anywhere on a char boundary
+        let bounds: Vec<usize> = (0..=s.len()).filter(|&i| s.is_char_boundary(i)).collect();
+        for (k, &a) in bounds.iter().enumerate().step_by(3) {
+            for &b in bounds[k..].iter().step_by(5) {
+                let got: Vec<(usize, usize)> = tokens(s, a, b).map(|t| (t.start, t.end)).collect();
+                assert_eq!(got, reference_tokens(s, a, b), "{s:?} {a}..{b}");
+            }
+        }
+    }
+}
+
+#[test]
+fn layer_words_are_the_free_tokens_of_the_view() {
+    let mut texts = pseudo_random_texts();
+    texts.push(SAMPLE.to_string());
+    for s in &texts {
+        let t = Text::new(s);
+        let view = t.view();
+        let layer: Vec<(usize, usize)> = t
+            .tokens()
+            .iter()
+            .filter(|k| k.is_word())
+            .map(|k| (k.span.start, k.span.end))
+            .collect();
+        assert_eq!(layer, reference_tokens(view, 0, view.len()), "{s:?}");
+        // per sentence and per paragraph, through the binary search
+        for sen in &t.sentences {
+            let got: Vec<(usize, usize)> = t
+                .words_in(sen.start, sen.end)
+                .map(|k| (k.span.start, k.span.end))
+                .collect();
+            assert_eq!(got, reference_tokens(view, sen.start, sen.end), "{s:?}");
+        }
+        for p in &t.paragraphs {
+            let got: Vec<(usize, usize)> = t
+                .words_in(p.start, p.end)
+                .map(|k| (k.span.start, k.span.end))
+                .collect();
+            assert_eq!(got, reference_tokens(view, p.start, p.end), "{s:?}");
+        }
+        // every non-whitespace char is in exactly one token, tokens in order, in their sentence
+        let mut covered = 0;
+        for (i, k) in t.tokens().iter().enumerate() {
+            assert!(!k.span.is_empty());
+            if i > 0 {
+                assert!(t.tokens()[i - 1].span.end <= k.span.start);
+            }
+            let gap = &view[covered..k.span.start];
+            assert!(gap.chars().all(char::is_whitespace), "{s:?}: {gap:?}");
+            assert_eq!(k.space_before, i == 0 || !gap.is_empty());
+            assert_eq!(k.line_before, i == 0 || gap.contains('\n'));
+            let sen = &t.sentences[k.sentence()];
+            assert!(
+                sen.start <= k.span.start && k.span.end <= sen.end,
+                "{s:?}: {k:?}"
+            );
+            if k.shape == Shape::Punct {
+                assert_eq!(t.token_text(k).chars().count(), 1);
+            }
+            covered = k.span.end;
+        }
+        assert!(view[covered..].chars().all(char::is_whitespace));
+        assert_eq!(t.lower().len(), view.len());
+    }
+}
+
+#[test]
+fn tokens_have_shapes_and_spacing() {
+    let t = Text::new("NATO's F-16 jets hit Kyiv at 0600 GMT.\nU.S. iPhone 3rd kup'yansk A");
+    let got: Vec<(&str, Shape, bool, bool)> = t
+        .tokens()
+        .iter()
+        .map(|k| (t.token_text(k), k.shape, k.space_before, k.line_before))
+        .collect();
+    use Shape::*;
+    assert_eq!(
+        got,
+        vec![
+            ("NATO's", Capitalised, true, true),
+            ("F-16", Mixed, true, false),
+            ("jets", Lower, true, false),
+            ("hit", Lower, true, false),
+            ("Kyiv", Capitalised, true, false),
+            ("at", Lower, true, false),
+            ("0600", Digits, true, false),
+            ("GMT", AllCaps, true, false),
+            (".", Punct, false, false),
+            ("U.S", AllCaps, true, true),
+            (".", Punct, false, false),
+            ("iPhone", Mixed, true, false),
+            ("3rd", Mixed, true, false),
+            ("kup'yansk", Lower, true, false),
+            ("A", Capitalised, true, false),
+        ]
+    );
+    let upper: Vec<bool> = t.tokens().iter().map(|k| k.upper_first).collect();
+    assert_eq!(
+        upper,
+        vec![
+            true, true, false, false, true, false, false, true, false, true, false, false, false,
+            false, true
+        ]
+    );
+    // two sentences: the line break ends the first
+    let sentences: Vec<u32> = t.tokens().iter().map(|k| k.sentence).collect();
+    assert_eq!(sentences, vec![0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
+}
+
+#[test]
+fn lower_view_keeps_offsets() {
+    let input = "KYIV\u{2019}s ÖZTÜRK İstanbul ẞ \u{212A}elvin ΣΊΣΥΦΟΣ";
+    let t = Text::new(input);
+    assert_eq!(t.lower().len(), t.view().len());
+    assert_eq!(t.lower(), "kyiv's öztürk İstanbul ẞ \u{212A}elvin σίσυφοσ");
+    for k in t.tokens() {
+        assert_eq!(
+            t.token_lower(k),
+            &t.lower()[k.span.start..k.span.end],
+            "offsets are shared"
+        );
+    }
+    let words: Vec<&str> = t
+        .words_in(0, t.view().len())
+        .map(|k| t.token_lower(k))
+        .collect();
+    assert_eq!(
+        words,
+        vec![
+            "kyiv's",
+            "öztürk",
+            "İstanbul",
+            "ẞ",
+            "\u{212A}elvin",
+            "σίσυφοσ"
+        ]
+    );
+}
+
+#[test]
+fn tokens_in_and_token_at_search_the_layer() {
+    let t = Text::new("One fell. Two rose, then \"three\".");
+    let view = t.view();
+    let words =
+        |a: usize, b: usize| -> Vec<&str> { t.words_in(a, b).map(|k| t.token_text(k)).collect() };
+    assert_eq!(
+        words(0, view.len()),
+        vec!["One", "fell", "Two", "rose", "then", "three"]
+    );
+    let s1 = &t.sentences[1];
+    assert_eq!(
+        words(s1.start, s1.end),
+        vec!["Two", "rose", "then", "three"]
+    );
+    let all: Vec<&str> = t
+        .tokens_in(s1.start, s1.end)
+        .iter()
+        .map(|k| t.token_text(k))
+        .collect();
+    assert_eq!(
+        all,
+        vec!["Two", "rose", ",", "then", "\"", "three", "\"", "."]
+    );
+    // a word cut by a bound is left out
+    assert_eq!(words(1, 8), vec!["fell"]);
+    assert!(t.tokens_in(5, 5).is_empty());
+    assert!(t.tokens_in(8, 2).is_empty());
+    let i = t.token_at(view.find("rose").unwrap() + 2).unwrap();
+    assert_eq!(t.token_text(&t.tokens()[i]), "rose");
+    assert_eq!(t.token_at(3), None, "whitespace");
+    assert_eq!(t.token_at(view.len()), None);
+    assert_eq!(t.tokens()[t.token_at(8).unwrap()].shape, Shape::Punct);
+}
+
+#[test]
+fn span_helpers() {
+    let a = Span::new(2, 5);
+    assert_eq!(a.len(), 3);
+    assert!(!a.is_empty());
+    assert!(Span::new(4, 4).is_empty());
+    assert!(a.contains(2) && a.contains(4) && !a.contains(5) && !a.contains(1));
+    assert!(a.overlaps(Span::new(4, 9)) && a.overlaps(Span::new(0, 3)));
+    assert!(!a.overlaps(Span::new(5, 9)) && !a.overlaps(Span::new(0, 2)));
+    assert!(!a.overlaps(Span::new(3, 3)));
+    assert_eq!(&"abcdefg"[a.range()], "cde");
+}

@@ -311,7 +311,7 @@ pub const FUTURE_CUES: &[&str] = &[
 /// Future cues only when followed by "to"/"for"/"on"/"in" ("is due to", "set for", "plans to").
 pub const FUTURE_CUES_BEFORE_TO: &[&str] = &[
     "due", "expected", "plans", "plan", "planned", "planning", "intends", "intend", "set", "going",
-    "slated", "poised",
+    "slated", "poised", "pledge", "pledged", "pledges",
 ];
 
 /// Reporting verbs: a time expression right after one of them dates the report, i.e. the past.
@@ -332,13 +332,6 @@ pub const PAST_REPORTING: &[&str] = &[
     "tweeted",
     "posted",
     "saying",
-];
-
-/// Words after which a sentence-final period does not end the sentence.
-pub const ABBREVIATIONS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mr",
-    "mrs", "ms", "dr", "st", "gen", "col", "lt", "sgt", "capt", "maj", "rep", "sen", "gov", "prof",
-    "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs", "mt", "ft", "a", "p", "m",
 ];
 
 /// Time zone words that may follow a clock time ("0600 GMT").

@@ -1,7 +1,20 @@
-//! Tokeniser and sentence splitter: one pass over the bytes, no allocation per token.
+//! Time's tokens: a view over the token layer of [`sitrep_text::Text`], not a second tokenisation.
+//!
+//! The grammar works on finer tokens than the layer's words: a word of the layer is cut into runs of letters
+//! (`Alpha`), runs of ASCII digits (`Digit`) and single other chars (`Punct`), so that "3rd" is a day and a
+//! suffix, "150km" a number glued to a unit, "2023-07-28" three numbers and two hyphens, "mid-July" a modifier,
+//! a hyphen and a month. The layer's punctuation tokens are single chars already and pass through. Each token
+//! also gets the `lex` flag (its lower-case form, read from [`sitrep_text::Text::lower`], is in some lexicon
+//! table), which lets the grammar skip every other word at once.
+//!
+//! The grammar reads one sentence at a time: the sentences of the text ([`sitrep_text::Text::sentences`], which
+//! end at line breaks and know abbreviations and quotes), so time keeps no tokenizer, sentence splitter or
+//! abbreviation list of its own.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use sitrep_text::{Shape, Text, Token};
 
 use crate::lexicon;
 
@@ -19,8 +32,6 @@ pub(crate) struct Tok {
     pub kind: Kind,
     /// Whitespace precedes the token.
     pub sp: bool,
-    /// A line break precedes the token.
-    pub nl: bool,
     /// First character is upper case.
     pub cap: bool,
     /// The lower-cased word occurs in some lexicon table.
@@ -31,7 +42,7 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         let mut s = HashSet::new();
-        let lists: [&[&str]; 13] = [
+        let lists: [&[&str]; 12] = [
             lexicon::AMBIGUOUS_MONTHS,
             lexicon::WEEKDAY_NAME_FOLLOWERS,
             lexicon::WEEKDAY_NAME_PRECEDERS,
@@ -42,7 +53,6 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
             lexicon::FUTURE_CUES,
             lexicon::FUTURE_CUES_BEFORE_TO,
             lexicon::PAST_REPORTING,
-            lexicon::ABBREVIATIONS,
             lexicon::TIME_ZONES,
             lexicon::EXTRA_WORDS,
         ];
@@ -64,151 +74,101 @@ fn lexicon_words() -> &'static HashSet<&'static str> {
     })
 }
 
-fn is_lexical(word: &str) -> bool {
-    let b = word.as_bytes();
-    if b.len() > 12 || !b.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; 12];
-    for (i, c) in b.iter().enumerate() {
-        buf[i] = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| lexicon_words().contains(w))
-}
-
-pub(crate) struct Tokenizer<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Tokenizer<'a> {
-    pub(crate) fn new(text: &'a str) -> Self {
-        Tokenizer { text, pos: 0 }
-    }
+/// Whether a lower-cased word is in some lexicon table (the tables are ASCII, none longer than 12 bytes).
+fn is_lexical(lower: &str) -> bool {
+    lower.len() <= 12 && lower.is_ascii() && lexicon_words().contains(lower)
 }
 
 fn char_at(text: &str, pos: usize) -> char {
     text[pos..].chars().next().unwrap_or(' ')
 }
 
-impl Iterator for Tokenizer<'_> {
-    type Item = Tok;
-
-    fn next(&mut self) -> Option<Tok> {
-        let bytes = self.text.as_bytes();
-        let (mut sp, mut nl) = (false, false);
-        while self.pos < bytes.len() {
-            let b = bytes[self.pos];
-            if b.is_ascii_whitespace() {
-                sp = true;
-                nl |= b == b'\n';
-                self.pos += 1;
-            } else if b >= 0x80 {
-                let c = char_at(self.text, self.pos);
-                if c.is_whitespace() {
-                    sp = true;
-                    self.pos += c.len_utf8();
-                } else {
+/// Appends the grammar's tokens of layer token `tok`, cut off at byte `end`.
+fn split(view: &str, lower: &str, tok: &Token, end: usize, out: &mut Vec<Tok>) {
+    let (start, stop) = (tok.span.start, tok.span.end.min(end));
+    let sp = tok.space_before;
+    match tok.shape {
+        Shape::Punct => {
+            out.push(Tok {
+                s: start,
+                e: stop,
+                kind: Kind::Punct,
+                sp,
+                cap: false,
+                lex: false,
+            });
+            return;
+        }
+        Shape::Lower | Shape::Capitalised | Shape::AllCaps
+            if view.as_bytes()[start..stop]
+                .iter()
+                .all(u8::is_ascii_alphabetic) =>
+        {
+            // the common case: a plain ASCII word is one token
+            out.push(Tok {
+                s: start,
+                e: stop,
+                kind: Kind::Alpha,
+                sp,
+                cap: tok.upper_first,
+                lex: is_lexical(&lower[start..stop]),
+            });
+            return;
+        }
+        _ => {}
+    }
+    let bytes = view.as_bytes();
+    let mut i = start;
+    while i < stop {
+        let s = i;
+        let c = char_at(view, i);
+        let kind = if c.is_ascii_digit() {
+            while i < stop && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            Kind::Digit
+        } else if c.is_alphabetic() {
+            i += c.len_utf8();
+            while i < stop {
+                let c = char_at(view, i);
+                if !c.is_alphabetic() {
                     break;
                 }
-            } else {
-                break;
+                i += c.len_utf8();
             }
-        }
-        if self.pos >= bytes.len() {
-            return None;
-        }
-        let s = self.pos;
-        let b = bytes[s];
-        let kind;
-        if b.is_ascii_digit() {
-            kind = Kind::Digit;
-            while self.pos < bytes.len() && bytes[self.pos].is_ascii_digit() {
-                self.pos += 1;
-            }
+            Kind::Alpha
         } else {
-            let c = char_at(self.text, s);
-            if c.is_alphabetic() {
-                kind = Kind::Alpha;
-                while self.pos < bytes.len() {
-                    let b = bytes[self.pos];
-                    if b.is_ascii_alphabetic() {
-                        self.pos += 1;
-                    } else if b >= 0x80 {
-                        let c = char_at(self.text, self.pos);
-                        if c.is_alphabetic() {
-                            self.pos += c.len_utf8();
-                        } else {
-                            break;
-                        }
-                    } else {
-                        break;
-                    }
-                }
-            } else {
-                kind = Kind::Punct;
-                self.pos += c.len_utf8();
-            }
-        }
-        let word = &self.text[s..self.pos];
-        let first = char_at(self.text, s);
-        Some(Tok {
+            i += c.len_utf8();
+            Kind::Punct
+        };
+        out.push(Tok {
             s,
-            e: self.pos,
+            e: i,
             kind,
-            sp: sp || s == 0,
-            nl,
-            cap: first.is_uppercase(),
-            lex: kind == Kind::Alpha && is_lexical(word),
-        })
+            sp: sp && s == start,
+            cap: c.is_uppercase(),
+            lex: kind == Kind::Alpha && is_lexical(&lower[s..i]),
+        });
     }
 }
 
-/// Longest sentence buffered before a forced split (keeps memory bounded on odd input).
-const MAX_SENTENCE_TOKENS: usize = 4096;
-
-/// Calls `f` with the tokens of each sentence in turn, reusing one buffer.
-pub(crate) fn for_each_sentence(text: &str, mut f: impl FnMut(&[Tok])) {
+/// Calls `f` with the grammar's tokens of each sentence of `text` (its [`Text::sentences`]) in turn, as far as
+/// byte `end` of the view (a token running past it is cut off there), reusing one buffer.
+pub(crate) fn for_each_sentence(text: &Text, end: usize, mut f: impl FnMut(&[Tok])) {
+    let (view, lower) = (text.view(), text.lower());
+    let layer = text.tokens();
+    let layer = &layer[..layer.partition_point(|t| t.span.start < end)];
     let mut buf: Vec<Tok> = Vec::with_capacity(256);
-    for tok in Tokenizer::new(text) {
-        if !buf.is_empty()
-            && (tok.nl || buf.len() >= MAX_SENTENCE_TOKENS || ends_sentence(text, &buf, &tok))
-        {
+    let mut sentence = u32::MAX;
+    for tok in layer {
+        if tok.sentence != sentence && !buf.is_empty() {
             f(&buf);
             buf.clear();
         }
-        buf.push(tok);
+        sentence = tok.sentence;
+        split(view, lower, tok, end, &mut buf);
     }
     if !buf.is_empty() {
         f(&buf);
     }
-}
-
-fn ends_sentence(text: &str, buf: &[Tok], next: &Tok) -> bool {
-    let last = buf[buf.len() - 1];
-    if last.kind != Kind::Punct || !next.sp {
-        return false;
-    }
-    let p = &text[last.s..last.e];
-    if p != "." && p != "!" && p != "?" {
-        return false;
-    }
-    let nc = char_at(text, next.s);
-    if !(nc.is_uppercase() || matches!(nc, '"' | '\'' | '\u{201c}' | '\u{2018}')) {
-        return false;
-    }
-    if p == "." && buf.len() >= 2 {
-        let w = buf[buf.len() - 2];
-        if w.kind == Kind::Alpha && w.e == last.s {
-            let word = &text[w.s..w.e];
-            if word.len() == 1
-                || lexicon::ABBREVIATIONS
-                    .iter()
-                    .any(|a| a.eq_ignore_ascii_case(word))
-            {
-                return false;
-            }
-        }
-    }
-    true
 }

@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use crate::{find_dateline, find_times, TimeMention, TimexType};
+use crate::{find_dateline, find_dateline_in, find_times, find_times_in, TimeMention, TimexType};
+use sitrep_text::Text;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -281,6 +282,18 @@ fn month_with_future_cue() {
             "November"
         ),
         "2023-11"
+    );
+}
+
+#[test]
+fn pledge_to_points_ahead() {
+    assert_eq!(
+        val(
+            "Protesters pledged to join each other's protests this summer.",
+            "1998-03-22",
+            "this summer"
+        ),
+        "1998-SU"
     );
 }
 
@@ -1460,4 +1473,74 @@ fn year_end_is_the_last_day_of_the_year() {
         val("Cuts are planned by the year's end.", p, "year's end"),
         "1989-12-31"
     );
+}
+
+// ---- the Text entry points ------------------------------------------------------------------
+
+#[test]
+fn text_entry_points_give_view_offsets_and_str_ones_input_offsets() {
+    // typographic marks are three bytes in the input and one in the view
+    let input = "KYIV \u{2014} \u{201C}We hold,\u{201D} he said on Monday \u{2014} 28 July 2023.";
+    let p = Some(d("2023-07-28"));
+    let t = Text::new(input);
+    let in_view = find_times_in(&t, p);
+    let in_input = find_times(input, p);
+    assert_eq!(in_view.len(), 2);
+    assert_eq!(in_view.len(), in_input.len());
+    for (v, i) in in_view.iter().zip(&in_input) {
+        assert_eq!(&t.view()[v.start..v.end], v.text);
+        assert_eq!(&input[i.start..i.end], i.text);
+        assert_eq!((t.to_input(v.start), t.to_input(v.end)), (i.start, i.end));
+        assert_eq!(
+            (&v.value, v.range, v.relative),
+            (&i.value, i.range, i.relative)
+        );
+    }
+    assert_eq!(in_view[0].text, "Monday");
+    assert_eq!(in_view[1].text, "28 July 2023");
+}
+
+#[test]
+fn dateline_from_a_text() {
+    let input = "\u{201C}Update\u{201D} \u{2014} Friday 28 July 2023\nKYIV - Shelling went on.";
+    let t = Text::new(input);
+    let dl = find_dateline_in(&t).unwrap();
+    assert_eq!(dl.date, d("2023-07-28"));
+    assert_eq!(&t.view()[dl.start..dl.end], "Friday 28 July 2023");
+    let dl = find_dateline(input).unwrap();
+    assert_eq!(&input[dl.start..dl.end], "Friday 28 July 2023");
+    // only the head is read: a date past it is no dateline, and one cut by its end is not read whole
+    let far = format!("{} 28 July 2023", "word ".repeat(60));
+    assert_eq!(find_dateline_in(&Text::new(&far)), None);
+    assert_eq!(find_dateline(&far), None);
+    // "28 July" at byte 199, "2023" at 262..266: the head ends at 264, in the year
+    let cut = format!("{}on 28 July{}2023.", "x ".repeat(98), " ".repeat(56));
+    assert_eq!(cut.find("2023"), Some(262));
+    assert_eq!(find_dateline(&cut), None);
+    assert_eq!(find_dateline_in(&Text::new(&cut)), None);
+    let whole = format!("{}on 28 July{}2023.", "x ".repeat(98), " ".repeat(50));
+    assert_eq!(find_dateline(&whole).map(|d| d.date), Some(d("2023-07-28")));
+    assert_eq!(
+        find_dateline_in(&Text::new(&whole)).map(|d| d.date),
+        Some(d("2023-07-28"))
+    );
+}
+
+#[test]
+fn words_are_cut_finer_for_the_grammar() {
+    // "3rd" is a day and a suffix, "2023-07-28" three numbers, "mid-July" a modifier and a month
+    let p = "2023-08-10";
+    assert_eq!(
+        val("Talks opened on the 3rd of August.", p, "the 3rd of August"),
+        "2023-08-03"
+    );
+    assert_eq!(
+        val(
+            "The deal was signed on 2023-07-28 in Ankara.",
+            p,
+            "2023-07-28"
+        ),
+        "2023-07-28"
+    );
+    assert_eq!(val("Fighting eased by mid-July.", p, "mid-July"), "2023-07");
 }
