@@ -9,8 +9,17 @@
 use super::{opposing, Clause};
 use crate::actors::forces_of;
 use crate::attribution::subject_before;
-use crate::doc::{Doc, MentionKind};
+use crate::doc::{ActorMention, Doc, MentionKind};
 use sitrep_gazetteer::Gazetteer;
+
+/// The actor mentions of a clause around its cue, speakers left out, and a demonym right before the cue
+/// ("Ukrainian attacks", "Ukrainian artillery").
+struct Near {
+    before: Vec<ActorMention>,
+    after: Vec<ActorMention>,
+    /// The country code of that demonym.
+    demonym_before: Option<String>,
+}
 
 /// (actor1, actor2) of the clause; `source` is filled when a blame names it ("X blamed Y for ...").
 pub(super) fn of_clause(
@@ -20,16 +29,33 @@ pub(super) fn of_clause(
     c: &Clause,
     source: &mut Option<usize>,
 ) -> (Option<usize>, Option<usize>) {
+    let near = near(doc, c);
+    let blamed = blamed(doc, gaz, c, source);
+    let (mut actor1, mut actor2) = if c.cue.class == "repelled" {
+        repelled(doc, gaz, c, &near, *source)
+    } else if c.passive {
+        (by_agent(doc, c), near.before.last().map(|m| m.actor))
+    } else {
+        active(doc, gaz, c, &near)
+    };
+    if blamed.is_some() {
+        actor1 = blamed;
+    }
+    if actor1.is_none() {
+        actor1 = unstated(doc, gaz, sides, c, *source, near.before.is_empty(), actor2);
+    }
+    if actor1 == actor2 {
+        actor2 = None;
+    }
+    (actor1, actor2)
+}
+
+fn near(doc: &Doc, c: &Clause) -> Near {
     let lex = &doc.rules.lexicon;
-    let er = &doc.rules.events;
     let view = doc.view();
     let (ss, se) = c.sentence;
     let (clause_start, clause_end) = c.clause;
     let (cue_start, cue_end) = (c.cue.start, c.cue.end);
-    let cue = c.cue;
-    let trigger = c.trigger;
-    let passive = c.passive;
-    let before_cue = &view[clause_start..cue_start];
     // actors in the clause
     let speaker_like = |m: &crate::doc::ActorMention| {
         m.pronoun || {
@@ -62,10 +88,19 @@ pub(super) fn of_clause(
                 .map(|c| c.country_code.clone())
         })
         .next_back();
-    let lower_before_cue = before_cue.to_ascii_lowercase();
-    let mut actor1: Option<usize>;
-    let mut actor2: Option<usize>;
-    // "X blamed Y for the attack": Y is the attacker and X the source
+    Near {
+        before,
+        after,
+        demonym_before,
+    }
+}
+
+/// "X blamed Y for the attack": Y is the attacker and X the source.
+fn blamed(doc: &mut Doc, gaz: &Gazetteer, c: &Clause, source: &mut Option<usize>) -> Option<usize> {
+    let er = &doc.rules.events;
+    let view = doc.view();
+    let (ss, se) = c.sentence;
+    let cue_start = c.cue.start;
     let mut blamed_actor = None;
     if let Some(b) = er.patterns.blamed.find_iter(&view[ss..cue_start]).last() {
         let (bs, be) = (ss + b.start(), ss + b.end());
@@ -92,97 +127,149 @@ pub(super) fn of_clause(
             *source = subject_before(doc, ss, bs).map(|s| s.2);
         }
     }
-    let by_agent = |doc: &Doc| -> Option<usize> {
-        let by = view[cue_end..clause_end]
-            .find(" by ")
-            .map(|i| cue_end + i + 4)?;
-        doc.actors_within(ss, se)
-            .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
-            .map(|m| m.actor)
-    };
-    if cue.class == "repelled" {
-        // the side whose attack failed
-        actor1 = demonym_before
-            .as_deref()
-            .map(|cc| forces_of(doc, gaz, cc))
-            .or(before.first().map(|m| m.actor));
-        if passive
-            || trigger.contains("were")
-            || trigger.contains("been")
-            || trigger.contains("failed")
-        {
-            actor2 = by_agent(doc);
-        } else {
-            // "X repelled (Ukrainian) attacks": X defends; the attacker is named after the cue
-            actor2 = actor1.take();
-            if actor2.is_none()
-                && (lower_before_cue.contains("its ") || lower_before_cue.contains("their "))
-            {
-                if let Some(cc) = doc.side_of(*source).map(str::to_string) {
-                    actor2 = Some(forces_of(doc, gaz, &cc));
-                }
-            }
-            let demonym_after = doc
-                .places_within(ss, se)
-                .filter(|m| {
-                    m.kind == MentionKind::Demonym && m.start >= cue_end && m.end <= clause_end
-                })
-                .find(|m| view[cue_end..m.start].split_whitespace().count() <= 2)
-                .and_then(|m| {
-                    doc.places[m.place]
-                        .resolved
-                        .as_ref()
-                        .map(|c| c.country_code.clone())
-                });
-            actor1 = after
-                .first()
-                .map(|m| m.actor)
-                .or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
-        }
-    } else if passive {
-        actor1 = by_agent(doc);
-        actor2 = before.last().map(|m| m.actor);
+    blamed_actor
+}
+
+/// The actor named after "by" right after the cue ("was shelled by Russian forces").
+fn by_agent(doc: &Doc, c: &Clause) -> Option<usize> {
+    let view = doc.view();
+    let (ss, se) = c.sentence;
+    let (_, clause_end) = c.clause;
+    let cue_end = c.cue.end;
+    let by = view[cue_end..clause_end]
+        .find(" by ")
+        .map(|i| cue_end + i + 4)?;
+    doc.actors_within(ss, se)
+        .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
+        .map(|m| m.actor)
+}
+
+/// A failed attack: actor1 is the side whose attack failed, actor2 the defender.
+fn repelled(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    c: &Clause,
+    near: &Near,
+    source: Option<usize>,
+) -> (Option<usize>, Option<usize>) {
+    let view = doc.view();
+    let (ss, se) = c.sentence;
+    let (clause_start, clause_end) = c.clause;
+    let (cue_start, cue_end) = (c.cue.start, c.cue.end);
+    let lower_before_cue = view[clause_start..cue_start].to_ascii_lowercase();
+    let trigger = c.trigger;
+    let mut actor1: Option<usize>;
+    let mut actor2: Option<usize>;
+    // the side whose attack failed
+    actor1 = near
+        .demonym_before
+        .as_deref()
+        .map(|cc| forces_of(doc, gaz, cc))
+        .or(near.before.first().map(|m| m.actor));
+    if c.passive
+        || trigger.contains("were")
+        || trigger.contains("been")
+        || trigger.contains("failed")
+    {
+        actor2 = by_agent(doc, c);
     } else {
-        actor1 = before
-            .last()
-            .map(|m| m.actor)
-            .or(demonym_before.as_deref().map(|cc| forces_of(doc, gaz, cc)));
-        // "an operation by the SBU": a by-phrase after the cue names the agent, not the target
-        let by_phrase = |m: &crate::doc::ActorMention| {
-            let before_m = view[view.floor_char_boundary(m.start.saturating_sub(12))..m.start]
-                .to_ascii_lowercase();
-            before_m.ends_with("by ") || before_m.ends_with("by the ")
-        };
-        actor2 = after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
-        if actor1.is_none() {
-            actor1 = after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
-        }
-        if let (Some(d), Some(a1)) = (&demonym_before, actor1) {
-            // "Ukrainian artillery" right before the cue is closer than an actor further back
-            let last_end = before.last().map(|m| m.end).unwrap_or(0);
-            let dm_end = doc
-                .places_within(ss, se)
-                .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue_start)
-                .map(|m| m.end)
-                .next_back()
-                .unwrap_or(0);
-            if dm_end > last_end {
-                actor1 = Some(forces_of(doc, gaz, d));
-            } else {
-                actor1 = Some(a1);
+        // "X repelled (Ukrainian) attacks": X defends; the attacker is named after the cue
+        actor2 = actor1.take();
+        if actor2.is_none()
+            && (lower_before_cue.contains("its ") || lower_before_cue.contains("their "))
+        {
+            if let Some(cc) = doc.side_of(source).map(str::to_string) {
+                actor2 = Some(forces_of(doc, gaz, &cc));
             }
         }
+        let demonym_after = doc
+            .places_within(ss, se)
+            .filter(|m| m.kind == MentionKind::Demonym && m.start >= cue_end && m.end <= clause_end)
+            .find(|m| view[cue_end..m.start].split_whitespace().count() <= 2)
+            .and_then(|m| {
+                doc.places[m.place]
+                    .resolved
+                    .as_ref()
+                    .map(|c| c.country_code.clone())
+            });
+        actor1 = near
+            .after
+            .first()
+            .map(|m| m.actor)
+            .or(demonym_after.as_deref().map(|cc| forces_of(doc, gaz, cc)));
     }
-    if blamed_actor.is_some() {
-        actor1 = blamed_actor;
+    (actor1, actor2)
+}
+
+/// Active voice: actor1 before the cue (or a demonym right before it), actor2 after it (not in a by-phrase).
+fn active(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    c: &Clause,
+    near: &Near,
+) -> (Option<usize>, Option<usize>) {
+    let view = doc.view();
+    let (ss, se) = c.sentence;
+    let cue_start = c.cue.start;
+    let mut actor1: Option<usize>;
+    let actor2: Option<usize>;
+    actor1 = near.before.last().map(|m| m.actor).or(near
+        .demonym_before
+        .as_deref()
+        .map(|cc| forces_of(doc, gaz, cc)));
+    // "an operation by the SBU": a by-phrase after the cue names the agent, not the target
+    let by_phrase = |m: &crate::doc::ActorMention| {
+        let before_m = view[view.floor_char_boundary(m.start.saturating_sub(12))..m.start]
+            .to_ascii_lowercase();
+        before_m.ends_with("by ") || before_m.ends_with("by the ")
+    };
+    actor2 = near.after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
+    if actor1.is_none() {
+        actor1 = near.after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
     }
+    if let (Some(d), Some(a1)) = (&near.demonym_before, actor1) {
+        // "Ukrainian artillery" right before the cue is closer than an actor further back
+        let last_end = near.before.last().map(|m| m.end).unwrap_or(0);
+        let dm_end = doc
+            .places_within(ss, se)
+            .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue_start)
+            .map(|m| m.end)
+            .next_back()
+            .unwrap_or(0);
+        if dm_end > last_end {
+            actor1 = Some(forces_of(doc, gaz, d));
+        } else {
+            actor1 = Some(a1);
+        }
+    }
+    (actor1, actor2)
+}
+
+/// An actor1 the clause does not name: "its troops" or "we" as the source's side, a pronoun subject as the
+/// source itself, else the side opposing the victim or, for a failed attack, opposing the source.
+fn unstated(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    sides: &[String],
+    c: &Clause,
+    source: Option<usize>,
+    none_before: bool,
+    actor2: Option<usize>,
+) -> Option<usize> {
+    let view = doc.view();
+    let (clause_start, _) = c.clause;
+    let before_cue = &view[clause_start..c.cue.start];
+    let lower_before_cue = before_cue.to_ascii_lowercase();
+    let cue = c.cue;
+    let passive = c.passive;
+    let mut actor1 = None;
     // "its marines", "its troops": the forces of the source's side
     let lower_before = before_cue.to_ascii_lowercase();
     if actor1.is_none()
         && cue.class != "repelled"
         && (lower_before.contains("its ") || lower_before.contains("their "))
     {
-        if let Some(cc) = doc.side_of(*source).map(str::to_string) {
+        if let Some(cc) = doc.side_of(source).map(str::to_string) {
             actor1 = Some(forces_of(doc, gaz, &cc));
         }
     }
@@ -196,15 +283,13 @@ pub(super) fn of_clause(
         let pronoun_subject = before_cue
             .split_whitespace()
             .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
-        if pronoun_subject
-            && before.is_empty()
-            && source.is_some_and(|s| doc.actors[s].kind != "person")
+        if pronoun_subject && none_before && source.is_some_and(|s| doc.actors[s].kind != "person")
         {
-            actor1 = *source;
+            actor1 = source;
         }
         // "our units", "we": the speaker's side inside a quote
         if actor1.is_none() && c.in_quote && (lower_before_cue.contains("our ") || first == "we") {
-            if let Some(cc) = doc.side_of(*source).map(str::to_string) {
+            if let Some(cc) = doc.side_of(source).map(str::to_string) {
                 actor1 = Some(forces_of(doc, gaz, &cc));
             }
         }
@@ -212,7 +297,7 @@ pub(super) fn of_clause(
     // an unstated attacker: the side opposing the victim or, for a failed attack, opposing the source
     if actor1.is_none() {
         let guess = match cue.class.as_str() {
-            "repelled" => doc.side_of(*source).and_then(|s| opposing(sides, s)),
+            "repelled" => doc.side_of(source).and_then(|s| opposing(sides, s)),
             "defeat" | "shelling" | "air" | "attack" | "kill" => {
                 doc.side_of(actor2).and_then(|s| opposing(sides, s))
             }
@@ -222,11 +307,5 @@ pub(super) fn of_clause(
             actor1 = Some(forces_of(doc, gaz, &cc));
         }
     }
-    if actor1 == actor2 {
-        actor2 = None;
-    }
-    if actor1 == actor2 {
-        actor2 = None;
-    }
-    (actor1, actor2)
+    actor1
 }
