@@ -211,9 +211,7 @@ fn active(
     let view = doc.view();
     let (ss, se) = c.sentence;
     let cue_start = c.cue.start;
-    let mut actor1: Option<usize>;
-    let actor2: Option<usize>;
-    actor1 = near.before.last().map(|m| m.actor).or(near
+    let mut actor1 = near.before.last().map(|m| m.actor).or(near
         .demonym_before
         .as_deref()
         .map(|cc| forces_of(doc, gaz, cc)));
@@ -223,7 +221,7 @@ fn active(
             .to_ascii_lowercase();
         before_m.ends_with("by ") || before_m.ends_with("by the ")
     };
-    actor2 = near.after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
+    let actor2 = near.after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
     if actor1.is_none() {
         actor1 = near.after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
     }
