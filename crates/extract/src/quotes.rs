@@ -369,12 +369,11 @@ fn actor_for_phrase(
 pub fn recognise(doc: &mut Doc) {
     let rules = doc.rules;
     let view = doc.view();
-    let lex = &rules.lexicon;
     let quotes = doc.text.quotes.clone();
-    let mut last_para_speaker: Option<(usize, usize)> = None; // (paragraph, actor)
-                                                              // speakers found from phrases (pending mentions: flushed at the end)
+    // (paragraph, actor) of the last quote with a speaker; speakers found from phrases wait as new mentions
+    let mut last_para_speaker: Option<(usize, usize)> = None;
     let mut recent: Vec<(usize, usize)> = Vec::new();
-    let mut new_mentions: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let mut new_mentions: Vec<NewMention> = Vec::new();
     for q in quotes {
         let (is, ie) = q.inner();
         let inner = view[is..ie].trim();
@@ -397,53 +396,22 @@ pub fn recognise(doc: &mut Doc) {
         }
         let mut speaker: Option<(usize, usize, usize)> = None;
         let mut cue: Option<String> = None;
+        let site = Site {
+            q,
+            sentence: (ss, se),
+            after_end,
+            before,
+            before_trim,
+        };
 
-        // 1. after the quote: ', X said' / ', said X' / ', he added'
-        if q.close < after_end {
-            let a_from = q.close;
-            let a_to = after_end;
-            if let Some((vs, ve)) = speech_verb(doc, a_from, a_to) {
-                let gap = &view[a_from..vs];
-                if !gap.contains('"') && gap.matches(' ').count() <= 10 {
-                    cue = Some(view[vs..ve].to_string());
-                    // a person in the phrase before the verb wins, then any actor, then one right after the verb
-                    let ms: Vec<_> = doc
-                        .actors_within(ss, after_end)
-                        .filter(|m| m.start >= a_from && m.end <= vs)
-                        .collect();
-                    speaker = ms
-                        .iter()
-                        .rev()
-                        .find(|m| doc.actors[m.actor].kind == "person")
-                        .or(ms.last())
-                        .map(|m| (m.start, m.end, m.actor));
-                    // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
-                    if speaker.is_none() {
-                        if let Some((s, e, k)) = phrase_before(rules, view, a_from, vs) {
-                            if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
-                                speaker = Some((s, e, a));
-                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                            }
-                        }
-                    }
-                    speaker = speaker.or_else(|| {
-                        doc.actors_within(ss, after_end)
-                            .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
-                            .map(|m| (m.start, m.end, m.actor))
-                    });
-                    if speaker.is_none() {
-                        let ph = phrase_before(rules, view, a_from, vs)
-                            .or_else(|| phrase_after(rules, view, ve, a_to));
-                        if let Some((s, e, k)) = ph {
-                            if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
-                                speaker = Some((s, e, a));
-                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        speaker_after(
+            doc,
+            &site,
+            &recent,
+            &mut new_mentions,
+            &mut speaker,
+            &mut cue,
+        );
         if speaker.is_none() {
             if let Some((s, e, k)) = dash_name(rules, view, q.close) {
                 if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
@@ -453,59 +421,14 @@ pub fn recognise(doc: &mut Doc) {
                 }
             }
         }
-        // 2. before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'
-        if speaker.is_none() && !before_trim.is_empty() {
-            // the text since the last quote mark in the sentence
-            let from = before.rfind('"').map(|i| ss + i + 1).unwrap_or(ss);
-            if before_trim.ends_with(':') {
-                // "... interrupted by Putin:" - the actor right before the colon
-                let colon = ss + before_trim.len() - 1;
-                if let Some(m) = doc
-                    .actors_within(ss, after_end)
-                    .rev()
-                    .find(|m| m.end <= colon && m.start >= from)
-                {
-                    let between = view[m.end..colon].trim();
-                    if between.is_empty()
-                        || lex.is_speech_verb(between.split(' ').next().unwrap_or(""))
-                        || between.split(' ').count() <= 4
-                    {
-                        speaker = Some((m.start, m.end, m.actor));
-                    }
-                }
-            }
-            if speaker.is_none() {
-                if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
-                    cue = Some(view[vs..ve].to_string());
-                    if view[vs..ve].eq_ignore_ascii_case("according to") {
-                        speaker = doc
-                            .actors_within(ss, after_end)
-                            .find(|m| m.start >= ve && m.end <= q.open)
-                            .map(|m| (m.start, m.end, m.actor));
-                    } else {
-                        speaker = subject_before(doc, from, vs);
-                        if speaker.is_none() {
-                            if let Some((s, e, k)) = phrase_before(rules, view, from, vs) {
-                                if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
-                                    speaker = Some((s, e, a));
-                                    new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                                }
-                            }
-                        }
-                    }
-                } else if let Some(m) = doc
-                    .actors_within(ss, after_end)
-                    .find(|m| m.start >= from && m.end <= q.open)
-                {
-                    // "X spoke of a '...'", "X called it '...'": the clause's subject
-                    let w = words(view, m.end, q.open);
-                    if w.len() <= 6 {
-                        speaker = Some((m.start, m.end, m.actor));
-                        cue = w.first().map(|&(s, e)| view[s..e].to_string());
-                    }
-                }
-            }
-        }
+        speaker_before(
+            doc,
+            &site,
+            &recent,
+            &mut new_mentions,
+            &mut speaker,
+            &mut cue,
+        );
         // 3. a quote in a sentence whose speech verb follows later: '... were "trapped" and ..., Saldo said'
         if speaker.is_none() && partial {
             if let Some((vs, ve)) = speech_verb(doc, q.close, se) {
@@ -541,6 +464,150 @@ pub fn recognise(doc: &mut Doc) {
         crate::actors::add_mention(doc, s, e, a, pronoun);
     }
     crate::actors::flush_mentions(doc);
+}
+
+/// Where a quote stands: its marks, its sentence, how far the text after it may be read, and the text of its
+/// sentence before it.
+struct Site<'v> {
+    q: sitrep_text::QuoteSpan,
+    sentence: (usize, usize),
+    after_end: usize,
+    before: &'v str,
+    before_trim: &'v str,
+}
+
+/// A speaker phrase found but not yet a mention: (start, end, actor, is a pronoun).
+type NewMention = (usize, usize, usize, bool);
+/// A speaker: its mention's (start, end) and the actor.
+type Speaker = Option<(usize, usize, usize)>;
+
+/// 1. After the quote: ', X said' / ', said X' / ', he added'.
+fn speaker_after(
+    doc: &mut Doc,
+    site: &Site,
+    recent: &[(usize, usize)],
+    new_mentions: &mut Vec<NewMention>,
+    speaker: &mut Speaker,
+    cue: &mut Option<String>,
+) {
+    let rules = doc.rules;
+    let view = doc.view();
+    let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
+    // 1. after the quote: ', X said' / ', said X' / ', he added'
+    if q.close < after_end {
+        let a_from = q.close;
+        let a_to = after_end;
+        if let Some((vs, ve)) = speech_verb(doc, a_from, a_to) {
+            let gap = &view[a_from..vs];
+            if !gap.contains('"') && gap.matches(' ').count() <= 10 {
+                *cue = Some(view[vs..ve].to_string());
+                // a person in the phrase before the verb wins, then any actor, then one right after the verb
+                let ms: Vec<_> = doc
+                    .actors_within(ss, after_end)
+                    .filter(|m| m.start >= a_from && m.end <= vs)
+                    .collect();
+                *speaker = ms
+                    .iter()
+                    .rev()
+                    .find(|m| doc.actors[m.actor].kind == "person")
+                    .or(ms.last())
+                    .map(|m| (m.start, m.end, m.actor));
+                // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
+                if speaker.is_none() {
+                    if let Some((s, e, k)) = phrase_before(rules, view, a_from, vs) {
+                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
+                            *speaker = Some((s, e, a));
+                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                        }
+                    }
+                }
+                *speaker = speaker.or_else(|| {
+                    doc.actors_within(ss, after_end)
+                        .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
+                        .map(|m| (m.start, m.end, m.actor))
+                });
+                if speaker.is_none() {
+                    let ph = phrase_before(rules, view, a_from, vs)
+                        .or_else(|| phrase_after(rules, view, ve, a_to));
+                    if let Some((s, e, k)) = ph {
+                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
+                            *speaker = Some((s, e, a));
+                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// 2. Before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'.
+fn speaker_before(
+    doc: &mut Doc,
+    site: &Site,
+    recent: &[(usize, usize)],
+    new_mentions: &mut Vec<NewMention>,
+    speaker: &mut Speaker,
+    cue: &mut Option<String>,
+) {
+    let rules = doc.rules;
+    let lex = &rules.lexicon;
+    let view = doc.view();
+    let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
+    let (before, before_trim) = (site.before, site.before_trim);
+    // 2. before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'
+    if speaker.is_none() && !before_trim.is_empty() {
+        // the text since the last quote mark in the sentence
+        let from = before.rfind('"').map(|i| ss + i + 1).unwrap_or(ss);
+        if before_trim.ends_with(':') {
+            // "... interrupted by Putin:" - the actor right before the colon
+            let colon = ss + before_trim.len() - 1;
+            if let Some(m) = doc
+                .actors_within(ss, after_end)
+                .rev()
+                .find(|m| m.end <= colon && m.start >= from)
+            {
+                let between = view[m.end..colon].trim();
+                if between.is_empty()
+                    || lex.is_speech_verb(between.split(' ').next().unwrap_or(""))
+                    || between.split(' ').count() <= 4
+                {
+                    *speaker = Some((m.start, m.end, m.actor));
+                }
+            }
+        }
+        if speaker.is_none() {
+            if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
+                *cue = Some(view[vs..ve].to_string());
+                if view[vs..ve].eq_ignore_ascii_case("according to") {
+                    *speaker = doc
+                        .actors_within(ss, after_end)
+                        .find(|m| m.start >= ve && m.end <= q.open)
+                        .map(|m| (m.start, m.end, m.actor));
+                } else {
+                    *speaker = subject_before(doc, from, vs);
+                    if speaker.is_none() {
+                        if let Some((s, e, k)) = phrase_before(rules, view, from, vs) {
+                            if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
+                                *speaker = Some((s, e, a));
+                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+                            }
+                        }
+                    }
+                }
+            } else if let Some(m) = doc
+                .actors_within(ss, after_end)
+                .find(|m| m.start >= from && m.end <= q.open)
+            {
+                // "X spoke of a '...'", "X called it '...'": the clause's subject
+                let w = words(view, m.end, q.open);
+                if w.len() <= 6 {
+                    *speaker = Some((m.start, m.end, m.actor));
+                    *cue = w.first().map(|&(s, e)| view[s..e].to_string());
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
