@@ -6,6 +6,7 @@ use crate::lexicon::Lexicon;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::ActorKind;
 use std::sync::OnceLock;
 
 /// Head words that make a capitalised run an organisation.
@@ -166,13 +167,8 @@ fn known(doc: &mut Doc, lex: &Lexicon) {
             continue;
         }
         let k = &lex.actors[alias.1];
-        let id = doc.actor(
-            &k.name,
-            &k.kind,
-            k.affiliation.as_deref(),
-            k.role.as_deref(),
-        );
-        if k.kind == "person" {
+        let id = doc.actor(&k.name, k.kind, k.affiliation.as_deref(), k.role.as_deref());
+        if k.kind == ActorKind::Person {
             let first = k.name.split(' ').next().unwrap_or("");
             doc.actors[id].gender = lex.given_names.get(first).copied();
         }
@@ -186,9 +182,9 @@ fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
         let all = c.get(0).unwrap();
         if let Some((cc, country)) = country_of(gaz, &c[1]) {
             let kind = if c[2].starts_with("defen") {
-                "armed_forces"
+                ActorKind::ArmedForces
             } else {
-                "state"
+                ActorKind::State
             };
             let name = format!("{} {} ministry", country, c[2].to_ascii_lowercase());
             let id = doc.actor(&name, kind, Some(&cc), None);
@@ -204,7 +200,12 @@ fn forces(doc: &mut Doc, gaz: &Gazetteer) {
         let Some((cc, country)) = country_of(gaz, &c[1]) else {
             continue;
         };
-        let id = doc.actor(&forces_name(&country), "armed_forces", Some(&cc), None);
+        let id = doc.actor(
+            &forces_name(&country),
+            ActorKind::ArmedForces,
+            Some(&cc),
+            None,
+        );
         doc.add_actor_mention(all.start(), all.end(), id, false);
     }
 }
@@ -370,7 +371,12 @@ fn people(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             }
             let role_txt = role.clone().or_else(|| role_after(view, ne, se));
             let aff = role_txt.as_deref().and_then(|r| affiliation_in(gaz, r));
-            let id = doc.actor(&name, "person", aff.as_deref(), role_txt.as_deref());
+            let id = doc.actor(
+                &name,
+                ActorKind::Person,
+                aff.as_deref(),
+                role_txt.as_deref(),
+            );
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = given;
             }
@@ -434,9 +440,9 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
                 || name.contains("Navy")
                 || name.contains("General Staff")
             {
-                "armed_forces"
+                ActorKind::ArmedForces
             } else {
-                "organization"
+                ActorKind::Organization
             };
             let id = doc.actor(&name, kind, aff.as_deref(), None);
             doc.add_actor_mention(s, e, id, false);
@@ -481,7 +487,7 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
         };
         let id = doc.actor(
             phrase,
-            "organization",
+            ActorKind::Organization,
             aff.as_deref(),
             Some("anonymous source"),
         );
@@ -527,7 +533,7 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer, lex: &Lexicon) {
             {
                 continue;
             }
-            let id = doc.actor(w, "organization", None, None);
+            let id = doc.actor(w, ActorKind::Organization, None, None);
             doc.add_actor_mention(s, e, id, false);
         }
     }
@@ -541,7 +547,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == "person" && a.name.contains(' '))
+        .filter(|(_, a)| a.kind == ActorKind::Person && a.name.contains(' '))
         .filter_map(|(i, a)| a.name.rsplit(' ').next().map(|s| (i, s.to_string())))
         .collect();
     if people.is_empty() {
@@ -586,9 +592,10 @@ fn pronouns(doc: &mut Doc, lex: &Lexicon) {
         let found = doc.actors_within(0, p.start()).rev().take(200).find(|m| {
             let a = &doc.actors[m.actor];
             if want_person {
-                a.kind == "person" && (gender.is_none() || a.gender.is_none() || a.gender == gender)
+                a.kind == ActorKind::Person
+                    && (gender.is_none() || a.gender.is_none() || a.gender == gender)
             } else {
-                a.kind != "person"
+                a.kind != ActorKind::Person
             }
         });
         if let Some(m) = found {

@@ -2,29 +2,14 @@
 //! All offsets here are byte offsets into the normalised view of [`sitrep_text::Text`].
 
 use sitrep_gazetteer::Candidate;
+pub use sitrep_ledger::MentionKind;
+use sitrep_ledger::{ActorKind, Outcome, Resolution, TimexType};
 use sitrep_text::Text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionKind {
-    Literal,
-    Metonym,
-    Demonym,
-}
-
-impl MentionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentionKind::Literal => "literal",
-            MentionKind::Metonym => "metonym",
-            MentionKind::Demonym => "demonym",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct ActorRec {
     pub name: String,
-    pub kind: String,
+    pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
     /// m / f when a given name or pronoun tells.
@@ -67,7 +52,7 @@ pub struct PlaceRec {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub confidence: f64,
-    pub resolution: &'static str,
+    pub resolution: Resolution,
     /// Facility ("nuclear power plant", "bridge") rather than a settlement.
     pub facility: Option<String>,
     /// Settlement type words seen with it ("village", "city", "town", "region").
@@ -93,7 +78,7 @@ pub struct TimeRec {
     pub end: usize,
     pub value: Option<String>,
     pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-    pub timex_type: &'static str,
+    pub timex_type: TimexType,
     pub precision: Option<u8>,
     pub relative: bool,
     pub in_caption: bool,
@@ -112,7 +97,7 @@ pub struct ClaimRec {
 
 #[derive(Debug, Clone)]
 pub struct EventRec {
-    pub class: String,
+    pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
     pub actor1: Option<usize>,
@@ -169,7 +154,7 @@ impl<'a> Doc<'a> {
     pub fn actor(
         &mut self,
         name: &str,
-        kind: &str,
+        kind: ActorKind,
         affiliation: Option<&str>,
         role: Option<&str>,
     ) -> usize {
@@ -189,7 +174,7 @@ impl<'a> Doc<'a> {
         }
         self.actors.push(ActorRec {
             name: name.to_string(),
-            kind: kind.to_string(),
+            kind,
             affiliation: affiliation.map(str::to_string),
             role: role.map(str::to_string),
             gender: None,

@@ -9,6 +9,7 @@ use crate::places::antecedent;
 use crate::quotes::subject_before;
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::{ActorKind, Outcome, TimexType, Verification};
 use sitrep_text::ParagraphKind;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -46,7 +47,7 @@ const WINDOW: usize = 64;
 const MAX_SENTENCES_APART: usize = 80;
 
 /// Generic cue classes: they yield to a specific cue in the same sentence.
-const GENERIC: &[&str] = &["clash", "attack", "kill"];
+const GENERIC: &[Outcome] = &[Outcome::Clash, Outcome::Attack, Outcome::Kill];
 
 struct Patterns {
     killed_n: Regex,
@@ -82,7 +83,7 @@ fn number_of(s: &str) -> Option<u64> {
 struct Cue {
     start: usize,
     end: usize,
-    class: String,
+    class: Outcome,
     event_type: String,
     sub_event_type: String,
 }
@@ -99,7 +100,7 @@ fn cues_in(view: &str, s: usize, e: usize) -> Vec<Cue> {
             out.push(Cue {
                 start: ms,
                 end: me,
-                class: c.class.clone(),
+                class: c.class,
                 event_type: c.event_type.clone(),
                 sub_event_type: c.sub_event_type.clone(),
             });
@@ -126,7 +127,10 @@ fn sides(doc: &Doc) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in &doc.actor_mentions {
         let a = &doc.actors[m.actor];
-        if matches!(a.kind.as_str(), "armed_forces" | "state" | "armed_group") {
+        if matches!(
+            a.kind,
+            ActorKind::ArmedForces | ActorKind::State | ActorKind::ArmedGroup
+        ) {
             if let Some(aff) = &a.affiliation {
                 *counts.entry(aff.clone()).or_default() += 1;
             }
@@ -158,13 +162,18 @@ fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
         .country(cc)
         .map(|c| c.name)
         .unwrap_or_else(|| cc.to_string());
-    doc.actor(&forces_name(&country), "armed_forces", Some(cc), None)
+    doc.actor(
+        &forces_name(&country),
+        ActorKind::ArmedForces,
+        Some(cc),
+        None,
+    )
 }
 
 impl Mention {
     fn denial(source: Option<usize>, evidence: (usize, usize), trigger: String) -> Mention {
         Mention {
-            class: "denial".into(),
+            class: None,
             event_type: String::new(),
             sub_event_type: String::new(),
             trigger,
@@ -184,10 +193,15 @@ impl Mention {
             actor1_inferred: false,
         }
     }
+
+    fn is_denial(&self) -> bool {
+        self.class.is_none()
+    }
 }
 
 struct Mention {
-    class: String,
+    /// The outcome class of the cue; none for a denial of an earlier report ("The ministry denied the report.").
+    class: Option<Outcome>,
     event_type: String,
     sub_event_type: String,
     trigger: String,
@@ -247,43 +261,49 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         let armed_here = s_mil > 0
             || doc.actors_within(ss, se).any(|m| {
                 matches!(
-                    doc.actors[m.actor].kind.as_str(),
-                    "armed_forces" | "armed_group"
+                    doc.actors[m.actor].kind,
+                    ActorKind::ArmedForces | ActorKind::ArmedGroup
                 )
             });
-        cues.retain(|c| match c.class.as_str() {
-            "attack" | "kill" | "civilian" => armed_here || s_vio > 0 || doc_mil + doc_vio >= 2,
-            "clash" | "gain" | "repelled" | "defeat" => {
-                armed_here || doc_mil >= 2 || c.class == "clash" && s_vio > 0
+        cues.retain(|c| match c.class {
+            Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
+                armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
             }
-            _ => true,
+            Outcome::Clash | Outcome::Gain | Outcome::Repelled | Outcome::Defeat => {
+                armed_here || doc_mil >= 2 || c.class == Outcome::Clash && s_vio > 0
+            }
+            Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
         });
         if cues.is_empty() {
             continue;
         }
-        if cues.iter().any(|c| !GENERIC.contains(&c.class.as_str())) {
+        if cues.iter().any(|c| !GENERIC.contains(&c.class)) {
             let specific: Vec<Cue> = cues
                 .drain(..)
-                .filter(|c| !GENERIC.contains(&c.class.as_str()))
+                .filter(|c| !GENERIC.contains(&c.class))
                 .collect();
             cues = specific;
         } else if cues.len() > 1 {
             cues.truncate(1);
         }
         // one event per class in a sentence
-        let mut seen_class: Vec<String> = Vec::new();
+        let mut seen_class: Vec<Outcome> = Vec::new();
         for cue in cues {
             if seen_class.contains(&cue.class) {
                 continue;
             }
-            seen_class.push(cue.class.clone());
+            seen_class.push(cue.class);
             if let Some(mut m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
                 // fighting with no stated side: the side that was last said to be attacking keeps the initiative
-                if m.actor1.is_none() && m.class == "clash" {
+                if m.actor1.is_none() && m.class == Some(Outcome::Clash) {
                     m.actor1 = last_attacker;
                     m.actor1_inferred = m.actor1.is_some();
                 }
-                if matches!(m.class.as_str(), "clash" | "gain" | "repelled") && m.actor1.is_some() {
+                if matches!(
+                    m.class,
+                    Some(Outcome::Clash | Outcome::Gain | Outcome::Repelled)
+                ) && m.actor1.is_some()
+                {
                     last_attacker = m.actor1;
                 }
                 mentions.push(m);
@@ -395,8 +415,8 @@ fn mention_for(
     let trigger = view[cue.start..cue.end].to_string();
     let before_cue = &view[clause_start..cue.start];
     let anaphoric = matches!(
-        cue.class.as_str(),
-        "attack" | "shelling" | "air" | "explosive" | "clash"
+        cue.class,
+        Outcome::Attack | Outcome::Shelling | Outcome::Air | Outcome::Explosive | Outcome::Clash
     ) && patterns()
         .anaphor
         .is_match(&before_cue.to_ascii_lowercase())
@@ -411,9 +431,9 @@ fn mention_for(
         || trigger.starts_with("were ");
     let denies = patterns().negation.is_match(before_cue);
     let mut cue = cue;
-    if passive && cue.class == "gain" && trigger.ends_with("back") {
+    if passive && cue.class == Outcome::Gain && trigger.ends_with("back") {
         // "the enemy was pushed back": the attacker failed
-        cue.class = "repelled".into();
+        cue.class = Outcome::Repelled;
         cue.sub_event_type = "Armed clash".into();
     }
 
@@ -487,7 +507,7 @@ fn mention_for(
             .find(|m| m.start >= by && m.start <= by + 30 && m.end <= clause_end)
             .map(|m| m.actor)
     };
-    if cue.class == "repelled" {
+    if cue.class == Outcome::Repelled {
         // the side whose attack failed
         actor1 = demonym_before
             .as_deref()
@@ -566,7 +586,7 @@ fn mention_for(
     // "its marines", "its troops": the forces of the source's side
     let lower_before = before_cue.to_ascii_lowercase();
     if actor1.is_none()
-        && cue.class != "repelled"
+        && cue.class != Outcome::Repelled
         && (lower_before.contains("its ") || lower_before.contains("their "))
     {
         if let Some(cc) = doc.side_of(source).map(str::to_string) {
@@ -578,7 +598,7 @@ fn mention_for(
         let _ = a;
     }
     // "X said they had recaptured ...": the pronoun subject is the source itself
-    if actor1.is_none() && cue.class != "repelled" && !passive {
+    if actor1.is_none() && cue.class != Outcome::Repelled && !passive {
         let first = before_cue
             .split_whitespace()
             .next()
@@ -589,7 +609,7 @@ fn mention_for(
             .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
         if pronoun_subject
             && before.is_empty()
-            && source.is_some_and(|s| doc.actors[s].kind != "person")
+            && source.is_some_and(|s| doc.actors[s].kind != ActorKind::Person)
         {
             actor1 = source;
         }
@@ -605,12 +625,14 @@ fn mention_for(
     }
     // an unstated attacker: the side opposing the victim or, for a failed attack, opposing the source
     if actor1.is_none() {
-        let guess = match cue.class.as_str() {
-            "repelled" => doc.side_of(source).and_then(|s| opposing(sides, s)),
-            "defeat" | "shelling" | "air" | "attack" | "kill" => {
-                doc.side_of(actor2).and_then(|s| opposing(sides, s))
-            }
-            _ => None,
+        let guess = match cue.class {
+            Outcome::Repelled => doc.side_of(source).and_then(|s| opposing(sides, s)),
+            Outcome::Defeat
+            | Outcome::Shelling
+            | Outcome::Air
+            | Outcome::Attack
+            | Outcome::Kill => doc.side_of(actor2).and_then(|s| opposing(sides, s)),
+            Outcome::Gain | Outcome::Explosive | Outcome::Clash | Outcome::Civilian => None,
         };
         if let Some(cc) = guess {
             actor1 = Some(forces_of(doc, gaz, &cc));
@@ -744,7 +766,10 @@ fn mention_for(
         .iter()
         .take_while(|t| t.start < se)
         .filter(|t| {
-            t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
+            t.start >= ss
+                && t.end <= se
+                && !t.in_caption
+                && matches!(t.timex_type, TimexType::Date | TimexType::Time)
         })
     {
         let (Some(_), Some((from, _to))) = (&t.value, t.range) else {
@@ -810,7 +835,7 @@ fn mention_for(
         .map(|h| h.phrase.clone());
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
     Some(Mention {
-        class: cue.class,
+        class: Some(cue.class),
         event_type: cue.event_type,
         sub_event_type: cue.sub_event_type,
         trigger,
@@ -880,10 +905,22 @@ fn inside_quote_word(doc: &Doc, ss: usize, se: usize, phrase: &str) -> bool {
     }
 }
 
-fn family(class: &str) -> &str {
+/// Outcome classes as reports of one event are matched: every kind of strike or violence is one family.
+#[derive(PartialEq)]
+enum Family {
+    Violence,
+    Other(Outcome),
+}
+
+fn family(class: Outcome) -> Family {
     match class {
-        "shelling" | "air" | "explosive" | "attack" | "kill" | "civilian" => "violence",
-        c => c,
+        Outcome::Shelling
+        | Outcome::Air
+        | Outcome::Explosive
+        | Outcome::Attack
+        | Outcome::Kill
+        | Outcome::Civilian => Family::Violence,
+        c => Family::Other(c),
     }
 }
 
@@ -891,16 +928,16 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
     for m in mentions {
         let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
         // a bare "was hit" right after a strike, with no place or side of its own, tells more of that strike
-        let continuation = matches!(m.class.as_str(), "attack" | "kill")
+        let continuation = matches!(m.class, Some(Outcome::Attack | Outcome::Kill))
             && m.place.is_none()
             && m.actor1.is_none()
             && doc.events.last().is_some_and(|e| {
-                family(&e.class) == "violence"
+                family(e.class) == Family::Violence
                     && e.evidence
                         .last()
                         .is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
             });
-        let target = if m.class == "denial" {
+        let target = if m.is_denial() {
             if doc.events.is_empty() {
                 continue;
             }
@@ -920,7 +957,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             let lo = doc.events.len().saturating_sub(WINDOW);
             doc.events[lo..]
                 .iter()
-                .rposition(|e| family(&e.class) == "violence" || e.class == "clash")
+                .rposition(|e| family(e.class) == Family::Violence || e.class == Outcome::Clash)
                 .map(|i| lo + i)
         } else {
             // only recent events: a report tells of one event in a few neighbouring paragraphs
@@ -937,10 +974,10 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
             let recent = &doc.events[lo..];
             recent
                 .iter()
-                .position(|e| e.class == m.class && e.evidence.contains(&m.evidence))
+                .position(|e| Some(e.class) == m.class && e.evidence.contains(&m.evidence))
                 .or_else(|| {
                     recent.iter().position(|e| {
-                        family(&e.class) == family(&m.class)
+                        m.class.is_some_and(|c| family(e.class) == family(c))
                             && e.place.is_some()
                             && e.place == m.place
                             && (e.actor1.is_none()
@@ -954,9 +991,11 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                 .map(|i| lo + i)
         };
         let claim_id = doc.claims.len();
-        let ei = match target {
-            Some(i) if m.class == "denial" => i,
-            Some(i) => {
+        let ei = match (target, m.class) {
+            (Some(i), None) => i,
+            // a denial always has a target (the latest event when no other fits)
+            (None, None) => continue,
+            (Some(i), Some(class)) => {
                 let e = &mut doc.events[i];
                 if e.actor1.is_none() {
                     e.actor1 = m.actor1;
@@ -977,34 +1016,31 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                     e.date = m.date.clone();
                     e.time_precision = m.time_precision;
                 }
-                if GENERIC.contains(&e.class.as_str())
-                    && !GENERIC.contains(&m.class.as_str())
-                    && !m.anaphoric
-                {
-                    e.class = m.class.clone();
+                if GENERIC.contains(&e.class) && !GENERIC.contains(&class) && !m.anaphoric {
+                    e.class = class;
                     e.event_type = m.event_type.clone();
                     e.sub_event_type = m.sub_event_type.clone();
                 }
                 if let Some(w) = &m.weapon {
-                    if GENERIC.contains(&e.class.as_str()) || e.class == "defeat" {
+                    if GENERIC.contains(&e.class) || e.class == Outcome::Defeat {
                         e.event_type = w.0.clone();
                         e.sub_event_type = w.1.clone();
                     }
                 }
-                if !e.evidence.contains(&m.evidence) && m.class != "denial" {
+                if !e.evidence.contains(&m.evidence) {
                     e.evidence.push(m.evidence);
                 }
                 i
             }
-            None => {
+            (None, Some(class)) => {
                 let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
                 if let Some(w) = &m.weapon {
-                    if GENERIC.contains(&m.class.as_str()) || m.class == "defeat" {
+                    if GENERIC.contains(&class) || class == Outcome::Defeat {
                         et = w.0.clone();
                         st = w.1.clone();
                     }
                 }
-                if m.class == "gain" && st != "Armed clash" {
+                if class == Outcome::Gain && st != "Armed clash" {
                     // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
                     let place_cc = m
                         .place
@@ -1034,9 +1070,9 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                                 })
                         });
                     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
-                    let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
+                    let kind = m.actor1.map(|a| doc.actors[a].kind);
                     let state_side =
-                        matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
+                        matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
                     st = match (actor_cc, place_cc) {
                         (Some(a), Some(p)) if a == p && state_side => {
                             "Government regains territory".into()
@@ -1045,7 +1081,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                         _ => st,
                     };
                 }
-                if m.class == "kill"
+                if class == Outcome::Kill
                     && m.weapon.is_none()
                     && m.actor2.is_none()
                     && m.actor1.is_none()
@@ -1054,7 +1090,7 @@ fn merge(doc: &mut Doc, gaz: &Gazetteer, mentions: Vec<Mention>) {
                     st = "Attack".into();
                 }
                 doc.events.push(EventRec {
-                    class: m.class.clone(),
+                    class,
                     event_type: et,
                     sub_event_type: st,
                     actor1: m.actor1,
@@ -1107,15 +1143,15 @@ fn contradictions(doc: &mut Doc) {
             let (ea, eb) = (&doc.events[a], &doc.events[b]);
             let same_place = ea.place.is_some() && ea.place == eb.place;
             let side = |x: Option<usize>| doc.side_of(x).map(str::to_string);
-            let conflict = match (ea.class.as_str(), eb.class.as_str()) {
+            let conflict = match (ea.class, eb.class) {
                 // a claimed gain against a claim that the same side's attacks there (or everywhere) failed
-                ("gain", "repelled") => {
+                (Outcome::Gain, Outcome::Repelled) => {
                     side(ea.actor1).is_some()
                         && side(ea.actor1) == side(eb.actor1)
                         && (same_place || eb.place.is_none())
                 }
                 // a claimed gain against a claim that the same side's troops there are being destroyed
-                ("gain", "defeat") => {
+                (Outcome::Gain, Outcome::Defeat) => {
                     same_place
                         && side(ea.actor1).is_some()
                         && (side(ea.actor1) == side(eb.actor2)
@@ -1123,8 +1159,8 @@ fn contradictions(doc: &mut Doc) {
                 }
                 // each side blames the other for the same strike
                 _ if a < b
-                    && family(&ea.class) == "violence"
-                    && family(&eb.class) == "violence" =>
+                    && family(ea.class) == Family::Violence
+                    && family(eb.class) == Family::Violence =>
                 {
                     same_place
                         && side(ea.actor1).is_some()
@@ -1173,13 +1209,13 @@ fn contradictions(doc: &mut Doc) {
 }
 
 /// The verification of a claim, from its hedge, contradictions and the other claims of its event.
-pub fn verification(doc: &Doc, claim: usize) -> &'static str {
+pub fn verification(doc: &Doc, claim: usize) -> Verification {
     let c = &doc.claims[claim];
     if !c.contradicts.is_empty() {
-        return "disputed";
+        return Verification::Disputed;
     }
     if c.hedge.is_some() {
-        return "unconfirmed";
+        return Verification::Unconfirmed;
     }
     let my_side = doc.side_of(c.source);
     let others = doc.events[c.event]
@@ -1194,9 +1230,9 @@ pub fn verification(doc: &Doc, claim: usize) -> &'static str {
                 && (my_side.is_none() || doc.side_of(oc.source) != my_side)
         });
     if others && c.source.is_some() {
-        "corroborated"
+        Verification::Corroborated
     } else {
-        "single-source"
+        Verification::SingleSource
     }
 }
 

@@ -1,19 +1,20 @@
 //! Lexicons and patterns, loaded once from the data files in `crates/extract/data/`.
 
 use regex::Regex;
+use sitrep_ledger::{ActorKind, Outcome};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 pub struct KnownActor {
     pub name: String,
-    pub kind: String,
+    pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
 }
 
 pub struct EventCue {
     pub re: Regex,
-    pub class: String,
+    pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
 }
@@ -69,7 +70,10 @@ impl Lexicon {
             let name = f[0].to_string();
             actors.push(KnownActor {
                 name: name.clone(),
-                kind: f.get(1).unwrap_or(&"organization").to_string(),
+                kind: f.get(1).map_or(ActorKind::Organization, |k| {
+                    k.parse()
+                        .unwrap_or_else(|e| panic!("actors.tsv: {name}: {e}"))
+                }),
                 affiliation: f
                     .get(2)
                     .filter(|a| **a != "-" && !a.is_empty())
@@ -110,7 +114,9 @@ impl Lexicon {
                 let f: Vec<&str> = l.split('\t').collect();
                 EventCue {
                     re: word_regex(f[0]),
-                    class: f[1].to_string(),
+                    class: f[1]
+                        .parse()
+                        .unwrap_or_else(|e| panic!("event_cues.tsv: {e}")),
                     event_type: f[2].to_string(),
                     sub_event_type: f[3].to_string(),
                 }
@@ -180,7 +186,7 @@ mod tests {
         assert!(l.actors.len() > 50);
         assert!(l.is_speech_verb("Said"));
         assert_eq!(l.given_names.get("Hanna"), Some(&'f'));
-        assert!(l.cues.iter().any(|c| c.class == "gain"));
+        assert!(l.cues.iter().any(|c| c.class == Outcome::Gain));
         assert!(l.roles[0].len() >= l.roles[l.roles.len() - 1].len());
     }
 }

@@ -15,8 +15,8 @@ use chrono::NaiveDate;
 use doc::{Doc, TimeRec};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::{
-    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote,
-    RelativeLocation, Span, Time,
+    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, PublishedSource,
+    Quote, QuoteKind, RelativeKind, RelativeLocation, Resolution, Span, Stance, Time, TimexType,
 };
 use sitrep_text::Text;
 
@@ -27,7 +27,7 @@ pub struct InputDoc {
     pub text: String,
     pub published: Option<NaiveDate>,
     /// Where `published` came from (`flag`, `metadata`); the engine adds `dateline` when it reads one.
-    pub published_source: Option<String>,
+    pub published_source: Option<PublishedSource>,
     pub title: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
@@ -51,11 +51,11 @@ impl Engine {
     pub fn extract(&self, input: &InputDoc) -> Ledger {
         let text = Text::new(&input.text);
         let mut published = input.published;
-        let mut published_source = input.published_source.clone();
+        let mut published_source = input.published_source;
         if published.is_none() {
             if let Some(d) = sitrep_time::find_dateline(text.view()) {
                 published = Some(d.date);
-                published_source = Some("dateline".into());
+                published_source = Some(PublishedSource::Dateline);
             }
         }
         let mut doc = Doc::new(&text, published);
@@ -67,7 +67,7 @@ impl Engine {
                 end: t.end,
                 value: t.value.clone(),
                 range: t.range,
-                timex_type: t.timex_type.as_str(),
+                timex_type: timex_type(t.timex_type),
                 precision: t.precision,
                 relative: t.relative,
                 in_caption,
@@ -88,6 +88,15 @@ impl Engine {
             chars: input.text.chars().count(),
         };
         to_ledger(&doc, meta, &self.gaz)
+    }
+}
+
+fn timex_type(t: sitrep_time::TimexType) -> TimexType {
+    match t {
+        sitrep_time::TimexType::Date => TimexType::Date,
+        sitrep_time::TimexType::Time => TimexType::Time,
+        sitrep_time::TimexType::Duration => TimexType::Duration,
+        sitrep_time::TimexType::Set => TimexType::Set,
     }
 }
 
@@ -142,7 +151,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                     start: s.start,
                     end: s.end,
                     text: s.text,
-                    kind: m.kind.as_str().to_string(),
+                    kind: m.kind,
                 }
             })
             .collect();
@@ -175,14 +184,14 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             };
             RelativeLocation {
                 kind: if r.border.is_some() {
-                    "border"
+                    RelativeKind::Border
                 } else {
-                    "offset"
-                }
-                .to_string(),
+                    RelativeKind::Offset
+                },
                 anchor: place_id(r.anchor),
                 distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
-                bearing: r.bearing.map(str::to_string),
+                // the places stage writes the eight compass codes only
+                bearing: r.bearing.and_then(|b| b.parse().ok()),
                 gazetteer_distance_km: gd.map(|d| (d * 10.0).round() / 10.0),
                 consistent,
                 evidence: span(r.start, r.end),
@@ -214,7 +223,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
         // the admin-1 polygon the point lies in: for a point put on the map from a relative location
         // it wins; for a town or a site the gazetteer gave no region, it fills the gap
         // (a border point lies on the line between two countries: its side is the one the text names)
-        let relative = p.resolution == "relative" && border_side.is_none();
+        let relative = p.resolution == Resolution::Relative && border_side.is_none();
         let regionless_town =
             admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
         if relative || regionless_town {
@@ -248,7 +257,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             geo_precision: p.lat.map(|_| p.geo_precision),
             relative_to,
             confidence: (p.confidence * 100.0).round() / 100.0,
-            resolution: p.resolution.to_string(),
+            resolution: p.resolution,
         });
     }
     let _ = gaz;
@@ -264,7 +273,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
         led.actors.push(Actor {
             id: actor_id(i),
             name: a.name.clone(),
-            kind: a.kind.clone(),
+            kind: a.kind,
             affiliation: a.affiliation.clone(),
             role: a.role.clone(),
             mentions,
@@ -284,7 +293,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
                     b.format("%Y-%m-%d").to_string(),
                 ]
             }),
-            timex_type: t.timex_type.to_string(),
+            timex_type: t.timex_type,
             precision: t.precision,
             relative: t.relative,
             in_caption: t.in_caption,
@@ -299,7 +308,11 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             end: s.end,
             speaker: q.speaker.map(actor_id),
             cue: q.cue.clone(),
-            kind: if q.partial { "partial" } else { "direct" }.to_string(),
+            kind: if q.partial {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            },
             speaker_mention: q.speaker_mention.map(|(a, b)| span(a, b)),
         });
     }
@@ -317,6 +330,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             evidence: e.evidence.iter().map(|&(s, en)| span(s, en)).collect(),
             claims: e.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
             trigger: e.trigger.clone(),
+            outcome: Some(e.class),
         });
     }
     for (i, c) in doc.claims.iter().enumerate() {
@@ -324,8 +338,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta, gaz: &Gazetteer) -> Ledger {
             id: format!("c{}", i + 1),
             event: format!("e{}", c.event + 1),
             source: c.source.map(actor_id),
-            stance: if c.denies { "denies" } else { "asserts" }.to_string(),
-            verification: events::verification(doc, i).to_string(),
+            stance: if c.denies {
+                Stance::Denies
+            } else {
+                Stance::Asserts
+            },
+            verification: events::verification(doc, i),
             contradicts: c
                 .contradicts
                 .iter()

@@ -9,6 +9,7 @@ use crate::doc::{
 use crate::lexicon::Lexicon;
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
+use sitrep_ledger::{ActorKind, Resolution};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -186,7 +187,7 @@ fn org_head(doc: &Doc, s: usize) -> bool {
         .iter()
         .take_while(|m| m.start == s)
         .chain(doc.pending_actors.iter().filter(|m| m.start == s))
-        .any(|m| !m.pronoun && doc.actors[m.actor].kind != "person")
+        .any(|m| !m.pronoun && doc.actors[m.actor].kind != ActorKind::Person)
 }
 
 /// A reading that names a place even at the head of an organisation's name.
@@ -402,7 +403,7 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
     let given = |w: &str| lists.given.contains(w) || lex.given_names.contains_key(w);
     let mut out = HashSet::new();
     for m in &doc.actor_mentions {
-        if !m.pronoun && doc.actors[m.actor].kind == "person" {
+        if !m.pronoun && doc.actors[m.actor].kind == ActorKind::Person {
             if let Some(&(s, e)) = words(view, m.start, m.end).last() {
                 out.insert(view[s..e].to_string());
             }
@@ -2117,9 +2118,13 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
             None => {
                 let (name, lat, lon, resolution, precision) = match &cand {
-                    Some(c) if f.facility.is_some() => {
-                        (f.name.clone(), Some(c.lat), Some(c.lon), "facility", 2)
-                    }
+                    Some(c) if f.facility.is_some() => (
+                        f.name.clone(),
+                        Some(c.lat),
+                        Some(c.lon),
+                        Resolution::Facility,
+                        2,
+                    ),
                     Some(c) => {
                         let prec = if c.feature_code.starts_with("PCL")
                             || c.feature_code.starts_with("ADM")
@@ -2132,11 +2137,15 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                             c.name.clone(),
                             Some(c.lat),
                             Some(c.lon),
-                            if f.fuzzy { "fuzzy" } else { "gazetteer" },
+                            if f.fuzzy {
+                                Resolution::Fuzzy
+                            } else {
+                                Resolution::Gazetteer
+                            },
                             prec,
                         )
                     }
-                    None => (f.name.clone(), None, None, "unresolved", 1),
+                    None => (f.name.clone(), None, None, Resolution::Unresolved, 1),
                 };
                 doc.places.push(PlaceRec {
                     name,
@@ -2179,7 +2188,12 @@ fn metonym_actors(doc: &mut Doc, gaz: &Gazetteer) {
             .country(&c.country_code)
             .map(|k| k.name)
             .unwrap_or(c.name.clone());
-        let id = doc.actor(&country, "state", Some(&c.country_code), Some("government"));
+        let id = doc.actor(
+            &country,
+            ActorKind::State,
+            Some(&c.country_code),
+            Some("government"),
+        );
         doc.add_actor_mention(s, e, id, false);
     }
     let _ = country_of;
@@ -2275,7 +2289,8 @@ fn relations(doc: &mut Doc) {
             (Some(x), Some(y)) => haversine_km(x, y) > near::NEAR_KM,
             _ => false,
         };
-        let guess = p.resolution == "unresolved" || p.resolution == "fuzzy" && far;
+        let guess =
+            p.resolution == Resolution::Unresolved || p.resolution == Resolution::Fuzzy && far;
         if guess && anchor.resolved.is_some() {
             rels.push((
                 a.place,
@@ -2316,7 +2331,7 @@ fn relations(doc: &mut Doc) {
         };
         // a spelling guess the stated distance and bearing contradict, or far from the place it
         // is written to lie by, is dropped: the stated point or the anchor's instead
-        let contradicted = doc.places[i].resolution == "fuzzy"
+        let contradicted = doc.places[i].resolution == Resolution::Fuzzy
             && doc.places[i]
                 .resolved
                 .as_ref()
@@ -2334,7 +2349,7 @@ fn relations(doc: &mut Doc) {
                 .map(|m| view[m.start..m.end].to_string());
             let p = &mut doc.places[i];
             p.resolved = None;
-            p.resolution = "unresolved";
+            p.resolution = Resolution::Unresolved;
             if let Some(w) = written {
                 p.name = w;
             }
@@ -2346,7 +2361,7 @@ fn relations(doc: &mut Doc) {
                 let p = &mut doc.places[i];
                 p.lat = Some(alat);
                 p.lon = Some(alon);
-                p.resolution = "relative";
+                p.resolution = Resolution::Relative;
                 p.geo_precision = 2;
                 p.confidence = 0.4;
             }
@@ -2357,7 +2372,7 @@ fn relations(doc: &mut Doc) {
                 let p = &mut doc.places[i];
                 p.lat = Some((lat * 1e5).round() / 1e5);
                 p.lon = Some((lon * 1e5).round() / 1e5);
-                p.resolution = "relative";
+                p.resolution = Resolution::Relative;
                 p.geo_precision = 2;
                 p.confidence = 0.6;
                 if p.resolved.is_none() {

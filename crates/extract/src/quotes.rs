@@ -4,6 +4,7 @@
 
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::lexicon::Lexicon;
+use sitrep_ledger::ActorKind;
 
 /// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
 /// skipping an appositive (", the head of X,") between them.
@@ -384,7 +385,7 @@ fn actor_for_phrase(
             let fits = |a: usize| {
                 let r = &doc.actors[a];
                 if want_person {
-                    r.kind == "person"
+                    r.kind == ActorKind::Person
                         && (gender.is_none() || r.gender.is_none() || r.gender == gender)
                 } else {
                     true
@@ -419,7 +420,7 @@ fn actor_for_phrase(
                 }
             }
             let first = name.split(' ').next().unwrap_or("");
-            let id = doc.actor(&name, "person", None, None);
+            let id = doc.actor(&name, ActorKind::Person, None, None);
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = lex.given_names.get(first).copied();
             }
@@ -436,7 +437,7 @@ fn actor_for_phrase(
                     .rev()
                     .find(|m| {
                         let a = &doc.actors[m.actor];
-                        a.kind == "person"
+                        a.kind == ActorKind::Person
                             && a.role
                                 .as_deref()
                                 .is_some_and(|r| r.to_ascii_lowercase().contains(head))
@@ -446,9 +447,9 @@ fn actor_for_phrase(
                 }
             }
             let kind = if ORG_NOUNS.iter().any(|n| lower.ends_with(n)) {
-                "organization"
+                ActorKind::Organization
             } else {
-                "person"
+                ActorKind::Person
             };
             Some(doc.actor(&text, kind, None, None))
         }
@@ -502,7 +503,7 @@ pub fn recognise(doc: &mut Doc) {
                     speaker = ms
                         .iter()
                         .rev()
-                        .find(|m| doc.actors[m.actor].kind == "person")
+                        .find(|m| doc.actors[m.actor].kind == ActorKind::Person)
                         .or(ms.last())
                         .map(|m| (m.start, m.end, m.actor));
                     // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
@@ -612,7 +613,7 @@ pub fn recognise(doc: &mut Doc) {
         }
         if let Some((s, _, a)) = speaker {
             last_para_speaker = Some((para, a));
-            if doc.actors[a].kind == "person" {
+            if doc.actors[a].kind == ActorKind::Person {
                 recent.push((s, a));
             }
         }

@@ -259,7 +259,7 @@ pub(crate) fn add_events(
             tx.execute(
                 "INSERT INTO claims(event, doc, claim_id, source, source_side, outlet, stance, verification, hedge, evidence)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![event_row, doc, c.id, src, src_side, outlet, c.stance, c.verification, c.hedge, c.evidence.text],
+                params![event_row, doc, c.id, src, src_side, outlet, c.stance.as_str(), c.verification.as_str(), c.hedge, c.evidence.text],
             )?;
         }
         // control: a takeover names who holds the place now; a repelled attack, who held on to it

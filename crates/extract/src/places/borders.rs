@@ -7,6 +7,7 @@
 use crate::doc::{Doc, MentionKind, PlaceMention, PlaceRec, Relation};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::Resolution;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -171,7 +172,7 @@ fn country_place(
                 lon: Some(c.lon),
                 resolved: Some(c),
                 confidence: 0.9,
-                resolution: "gazetteer",
+                resolution: Resolution::Gazetteer,
                 facility: None,
                 cue: None,
                 relation: None,
@@ -321,7 +322,7 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
                     lat: Some(pt.0),
                     lon: Some(pt.1),
                     confidence: 0.6,
-                    resolution: "relative",
+                    resolution: Resolution::Relative,
                     facility: None,
                     cue: Some("border".into()),
                     relation: Some(Relation {
