@@ -194,6 +194,10 @@ CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
   DELETE FROM clusters_rt WHERE id = old.seq;
 END;
 "#,
+    // 6: the event's outcome class as its ledger gives it (`gain`, `repelled`, ...: sitrep_ledger::Outcome).
+    // NULL for events stored before (their ledgers had none): the control timeline and the disputes then
+    // guess it from the sub-event type and the trigger, as they did
+    "ALTER TABLE events ADD COLUMN outcome TEXT;",
 ];
 
 pub struct Store {
