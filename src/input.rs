@@ -304,7 +304,7 @@ fn parse_line(
     Ok(InputDoc {
         id,
         text,
-        published_source: published.map(|_| "metadata".to_string()),
+        published_source: published.map(|_| sitrep_ledger::PublishedSource::Metadata),
         published,
         title: j.title,
         url: j.url,

@@ -56,7 +56,7 @@ pub fn html_doc(
     Ok(InputDoc {
         id,
         text,
-        published_source: published.map(|_| "metadata".to_string()),
+        published_source: published.map(|_| sitrep_ledger::PublishedSource::Metadata),
         published,
         title: Some(a.title).filter(|t| !t.is_empty()),
         url: url.map(str::to_string),
@@ -127,7 +127,7 @@ pub fn feed_docs(name: &str, bytes: Vec<u8>) -> Vec<Result<InputDoc, InputError>
                     e.id.clone()
                 },
                 text: body,
-                published_source: published.map(|_| "metadata".to_string()),
+                published_source: published.map(|_| sitrep_ledger::PublishedSource::Metadata),
                 published,
                 title,
                 url: url.clone(),

@@ -364,7 +364,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                     d.and_then(|mut doc| {
                         if let Some(date) = args.date {
                             doc.published = Some(date);
-                            doc.published_source = Some("flag".into());
+                            doc.published_source = Some(sitrep_ledger::PublishedSource::Flag);
                         }
                         // a bug in one document must not cost the others: report it and go on
                         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc))).map_err(

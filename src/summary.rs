@@ -1,7 +1,7 @@
 //! The readable summary printed by `extract --format text`.
 
 use sitrep_gazetteer::Gazetteer;
-use sitrep_ledger::Ledger;
+use sitrep_ledger::{Ledger, MentionKind, Stance};
 use std::io::{self, Write};
 
 fn claim_number(id: &str) -> usize {
@@ -44,7 +44,6 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             .as_deref()
             .unwrap_or("unknown (relative dates left unresolved)"),
         d.published_source
-            .as_deref()
             .map(|s| format!(" (from {s})"))
             .unwrap_or_default()
     )?;
@@ -55,8 +54,8 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
             (Some(a), Some(b)) => format!("{a:>9.4}, {b:>9.4}"),
             _ => format!("{:>20}", "not located"),
         };
-        let kinds: Vec<&str> = p.mentions.iter().map(|m| m.kind.as_str()).collect();
-        let as_ = if kinds.iter().all(|k| *k != "literal") {
+        let kinds: Vec<MentionKind> = p.mentions.iter().map(|m| m.kind).collect();
+        let as_ = if kinds.iter().all(|k| *k != MentionKind::Literal) {
             format!(" [{}]", kinds[0])
         } else {
             String::new()
@@ -77,7 +76,7 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
                 };
                 format!(
                     "  · {dist}{} of {anchor}{check}",
-                    r.bearing.as_deref().unwrap_or("?")
+                    r.bearing.map_or("?", |b| b.as_str())
                 )
             })
             .unwrap_or_default();
@@ -211,7 +210,7 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
                     .map(|_| actor(&c.source))
                     .unwrap_or_else(|| "the report".into());
                 let what = match e {
-                    Some(e) if c.stance == "denies" => {
+                    Some(e) if c.stance == Stance::Denies => {
                         format!("denies \"{}\" at {}", e.trigger, place(&e.place))
                     }
                     Some(e) => format!(

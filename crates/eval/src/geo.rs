@@ -23,6 +23,7 @@
 use rayon::prelude::*;
 use regex::Regex;
 use sitrep_extract::{Engine, InputDoc};
+use sitrep_ledger::MentionKind;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -457,7 +458,7 @@ fn predictions(engine: &Engine, d: &GoldDoc) -> Vec<Pred> {
                 start: m.start,
                 end: m.end,
                 point,
-                demonym: m.kind == "demonym",
+                demonym: m.kind == MentionKind::Demonym,
             });
         }
     }
@@ -791,7 +792,7 @@ fn score_ucdp(path: &Path, engine: &Engine) -> Result<CorpusScore, String> {
                 for m in p
                     .mentions
                     .iter()
-                    .filter(|m| m.end <= n && m.kind != "demonym")
+                    .filter(|m| m.end <= n && m.kind != MentionKind::Demonym)
                 {
                     cands.push((m.start, area, (a, b)));
                 }

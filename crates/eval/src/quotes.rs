@@ -20,7 +20,7 @@
 
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
-use sitrep_ledger::Ledger;
+use sitrep_ledger::{Ledger, PublishedSource, QuoteKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -187,7 +187,7 @@ fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 2] {
         id: d.id.clone(),
         text: d.text.clone(),
         published: d.published,
-        published_source: d.published.map(|_| "metadata".to_string()),
+        published_source: d.published.map(|_| PublishedSource::Metadata),
         ..Default::default()
     });
     let mut direct = Vec::new();
@@ -201,7 +201,7 @@ fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 2] {
             span: (q.start, q.end),
             speaker_spans: sp,
         };
-        if q.kind == "direct" {
+        if q.kind == QuoteKind::Direct {
             direct.push(p);
         } else if q.speaker.is_some() {
             indirect.push(p);

@@ -16,6 +16,7 @@ use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::ActorKind;
 use std::collections::HashSet;
 
 struct Patterns {
@@ -126,7 +127,7 @@ pub fn from_metonyms(doc: &mut Doc, gaz: &Gazetteer) {
         let id = intern(
             doc,
             &country,
-            "state",
+            ActorKind::State,
             Some(&c.country_code),
             Some("government"),
         );
@@ -141,7 +142,13 @@ pub(crate) fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
         .country(cc)
         .map(|c| c.name)
         .unwrap_or_else(|| cc.to_string());
-    intern(doc, &forces_name(&country), "armed_forces", Some(cc), None)
+    intern(
+        doc,
+        &forces_name(&country),
+        ActorKind::ArmedForces,
+        Some(cc),
+        None,
+    )
 }
 
 /// Finds or adds an actor by canonical name; fills missing details. The one place where actors are created:
@@ -149,7 +156,7 @@ pub(crate) fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
 pub(crate) fn intern(
     doc: &mut Doc,
     name: &str,
-    kind: &str,
+    kind: ActorKind,
     affiliation: Option<&str>,
     role: Option<&str>,
 ) -> usize {
@@ -169,7 +176,7 @@ pub(crate) fn intern(
     }
     doc.actors.push(ActorRec {
         name: name.to_string(),
-        kind: kind.to_string(),
+        kind,
         affiliation: affiliation.map(str::to_string),
         role: role.map(str::to_string),
         gender: None,
@@ -244,11 +251,11 @@ fn known(doc: &mut Doc, _gaz: &Gazetteer) {
         let id = intern(
             doc,
             &k.name,
-            &k.kind,
+            k.kind,
             k.affiliation.as_deref(),
             k.role.as_deref(),
         );
-        if k.kind == "person" {
+        if k.kind == ActorKind::Person {
             let first = k.name.split(' ').next().unwrap_or("");
             doc.actors[id].gender = lex.given_names.get(first).copied();
         }
@@ -262,9 +269,9 @@ fn ministries(doc: &mut Doc, gaz: &Gazetteer) {
         let all = c.get(0).unwrap();
         if let Some((cc, country)) = country_of(gaz, &c[1]) {
             let kind = if c[2].starts_with("defen") {
-                "armed_forces"
+                ActorKind::ArmedForces
             } else {
-                "state"
+                ActorKind::State
             };
             let name = format!("{} {} ministry", country, c[2].to_ascii_lowercase());
             let id = intern(doc, &name, kind, Some(&cc), None);
@@ -280,7 +287,13 @@ fn forces(doc: &mut Doc, gaz: &Gazetteer) {
         let Some((cc, country)) = country_of(gaz, &c[1]) else {
             continue;
         };
-        let id = intern(doc, &forces_name(&country), "armed_forces", Some(&cc), None);
+        let id = intern(
+            doc,
+            &forces_name(&country),
+            ActorKind::ArmedForces,
+            Some(&cc),
+            None,
+        );
         add_mention(doc, all.start(), all.end(), id, false);
     }
 }
@@ -447,7 +460,13 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
             }
             let role_txt = role.clone().or_else(|| role_after(view, ne, se));
             let aff = role_txt.as_deref().and_then(|r| affiliation_in(gaz, r));
-            let id = intern(doc, &name, "person", aff.as_deref(), role_txt.as_deref());
+            let id = intern(
+                doc,
+                &name,
+                ActorKind::Person,
+                aff.as_deref(),
+                role_txt.as_deref(),
+            );
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = given;
             }
@@ -513,9 +532,9 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
                 || name.contains("Navy")
                 || name.contains("General Staff")
             {
-                "armed_forces"
+                ActorKind::ArmedForces
             } else {
-                "organization"
+                ActorKind::Organization
             };
             let id = intern(doc, &name, kind, aff.as_deref(), None);
             add_mention(doc, s, e, id, false);
@@ -561,7 +580,7 @@ fn anonymous(doc: &mut Doc, gaz: &Gazetteer) {
         let id = intern(
             doc,
             phrase,
-            "organization",
+            ActorKind::Organization,
             aff.as_deref(),
             Some("anonymous source"),
         );
@@ -606,7 +625,7 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer) {
             {
                 continue;
             }
-            let id = intern(doc, w, "organization", None, None);
+            let id = intern(doc, w, ActorKind::Organization, None, None);
             add_mention(doc, s, e, id, false);
         }
     }
@@ -620,7 +639,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
         .actors
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == "person" && a.name.contains(' '))
+        .filter(|(_, a)| a.kind == ActorKind::Person && a.name.contains(' '))
         .filter_map(|(i, a)| a.name.rsplit(' ').next().map(|s| (i, s.to_string())))
         .collect();
     if people.is_empty() {
@@ -664,9 +683,10 @@ fn pronouns(doc: &mut Doc, _gaz: &Gazetteer) {
         let found = doc.actors_within(0, p.start()).rev().take(200).find(|m| {
             let a = &doc.actors[m.actor];
             if want_person {
-                a.kind == "person" && (gender.is_none() || a.gender.is_none() || a.gender == gender)
+                a.kind == ActorKind::Person
+                    && (gender.is_none() || a.gender.is_none() || a.gender == gender)
             } else {
-                a.kind != "person"
+                a.kind != ActorKind::Person
             }
         });
         if let Some(m) = found {

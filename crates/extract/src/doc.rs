@@ -6,29 +6,14 @@
 
 use crate::rules::Rules;
 use sitrep_gazetteer::Candidate;
+pub use sitrep_ledger::MentionKind;
+use sitrep_ledger::{ActorKind, Outcome, Resolution, TimexType, Verification};
 use sitrep_text::Text;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MentionKind {
-    Literal,
-    Metonym,
-    Demonym,
-}
-
-impl MentionKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            MentionKind::Literal => "literal",
-            MentionKind::Metonym => "metonym",
-            MentionKind::Demonym => "demonym",
-        }
-    }
-}
 
 #[derive(Debug, Clone)]
 pub struct ActorRec {
     pub name: String,
-    pub kind: String,
+    pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
     /// m / f when a given name or pronoun tells.
@@ -71,7 +56,7 @@ pub struct PlaceRec {
     pub lat: Option<f64>,
     pub lon: Option<f64>,
     pub confidence: f64,
-    pub resolution: &'static str,
+    pub resolution: Resolution,
     /// Facility ("nuclear power plant", "bridge") rather than a settlement.
     pub facility: Option<String>,
     /// Settlement type words seen with it ("village", "city", "town", "region").
@@ -101,7 +86,7 @@ pub struct TimeRec {
     pub end: usize,
     pub value: Option<String>,
     pub range: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
-    pub timex_type: &'static str,
+    pub timex_type: TimexType,
     pub precision: Option<u8>,
     pub relative: bool,
     pub in_caption: bool,
@@ -116,13 +101,13 @@ pub struct ClaimRec {
     pub start: usize,
     pub end: usize,
     pub contradicts: Vec<usize>,
-    /// "single-source", "unconfirmed", "disputed" or "corroborated" (settled by the events stage, last).
-    pub verification: &'static str,
+    /// Settled by the events stage, last.
+    pub verification: Verification,
 }
 
 #[derive(Debug, Clone)]
 pub struct EventRec {
-    pub class: String,
+    pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
     pub actor1: Option<usize>,

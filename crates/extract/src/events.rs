@@ -14,8 +14,9 @@ use crate::lexicon::Lexicon;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::{ActorKind, Outcome, Verification};
 use sitrep_text::ParagraphKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// How many of the latest events a new report of an event is compared with (merging, denials, contradictions).
 /// News reports stay near their events; the window keeps very long inputs linear.
@@ -39,8 +40,21 @@ pub struct EventRules {
     /// Number words of fatality counts and the count each stands for.
     number_words: HashMap<String, u64>,
     /// Generic cue classes: they yield to a specific cue in the same sentence.
-    generic: HashSet<String>,
+    generic: Vec<Outcome>,
     patterns: Patterns,
+}
+
+/// A list of outcome classes, one a line (a class `event_cues.tsv` does not know is an error naming its line).
+fn outcomes(files: &DataFiles, name: &str) -> Result<Vec<Outcome>, RulesError> {
+    files
+        .lines(name)?
+        .into_iter()
+        .map(|(n, l)| {
+            l.trim()
+                .parse()
+                .map_err(|e| files.error(name, n, format!("{e}")))
+        })
+        .collect()
 }
 
 impl EventRules {
@@ -62,7 +76,7 @@ impl EventRules {
         }
         Ok(EventRules {
             number_words,
-            generic: files.set("lists/generic_event_classes.txt")?,
+            generic: outcomes(files, "lists/generic_event_classes.txt")?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
@@ -75,8 +89,8 @@ impl EventRules {
         })
     }
 
-    fn is_generic(&self, class: &str) -> bool {
-        self.generic.contains(class)
+    fn is_generic(&self, class: Outcome) -> bool {
+        self.generic.contains(&class)
     }
 }
 
@@ -91,7 +105,7 @@ fn number_of(er: &EventRules, s: &str) -> Option<u64> {
 struct Cue {
     start: usize,
     end: usize,
-    class: String,
+    class: Outcome,
     event_type: String,
     sub_event_type: String,
 }
@@ -122,7 +136,7 @@ fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
             out.push(Cue {
                 start: ms,
                 end: me,
-                class: c.class.clone(),
+                class: c.class,
                 event_type: c.event_type.clone(),
                 sub_event_type: c.sub_event_type.clone(),
             });
@@ -148,7 +162,10 @@ fn sides(doc: &Doc) -> Vec<String> {
     let mut counts: HashMap<String, usize> = HashMap::new();
     for m in &doc.actor_mentions {
         let a = &doc.actors[m.actor];
-        if matches!(a.kind.as_str(), "armed_forces" | "state" | "armed_group") {
+        if matches!(
+            a.kind,
+            ActorKind::ArmedForces | ActorKind::State | ActorKind::ArmedGroup
+        ) {
             if let Some(aff) = &a.affiliation {
                 *counts.entry(aff.clone()).or_default() += 1;
             }
@@ -177,7 +194,7 @@ fn opposing(sides: &[String], side: &str) -> Option<String> {
 impl Mention {
     fn denial(source: Option<usize>, evidence: (usize, usize), trigger: String) -> Mention {
         Mention {
-            class: "denial".into(),
+            class: None,
             event_type: String::new(),
             sub_event_type: String::new(),
             trigger,
@@ -197,10 +214,15 @@ impl Mention {
             actor1_inferred: false,
         }
     }
+
+    fn is_denial(&self) -> bool {
+        self.class.is_none()
+    }
 }
 
 struct Mention {
-    class: String,
+    /// The outcome class of the cue; none for a denial of an earlier report ("The ministry denied the report.").
+    class: Option<Outcome>,
     event_type: String,
     sub_event_type: String,
     trigger: String,
@@ -262,43 +284,46 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         let armed_here = s_mil > 0
             || doc.actors_within(ss, se).any(|m| {
                 matches!(
-                    doc.actors[m.actor].kind.as_str(),
-                    "armed_forces" | "armed_group"
+                    doc.actors[m.actor].kind,
+                    ActorKind::ArmedForces | ActorKind::ArmedGroup
                 )
             });
-        cues.retain(|c| match c.class.as_str() {
-            "attack" | "kill" | "civilian" => armed_here || s_vio > 0 || doc_mil + doc_vio >= 2,
-            "clash" | "gain" | "repelled" | "defeat" => {
-                armed_here || doc_mil >= 2 || c.class == "clash" && s_vio > 0
+        cues.retain(|c| match c.class {
+            Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
+                armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
             }
-            _ => true,
+            Outcome::Clash | Outcome::Gain | Outcome::Repelled | Outcome::Defeat => {
+                armed_here || doc_mil >= 2 || c.class == Outcome::Clash && s_vio > 0
+            }
+            Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
         });
         if cues.is_empty() {
             continue;
         }
-        if cues.iter().any(|c| !er.is_generic(&c.class)) {
-            let specific: Vec<Cue> = cues
-                .drain(..)
-                .filter(|c| !er.is_generic(&c.class))
-                .collect();
+        if cues.iter().any(|c| !er.is_generic(c.class)) {
+            let specific: Vec<Cue> = cues.drain(..).filter(|c| !er.is_generic(c.class)).collect();
             cues = specific;
         } else if cues.len() > 1 {
             cues.truncate(1);
         }
         // one event per class in a sentence
-        let mut seen_class: Vec<String> = Vec::new();
+        let mut seen_class: Vec<Outcome> = Vec::new();
         for cue in cues {
             if seen_class.contains(&cue.class) {
                 continue;
             }
-            seen_class.push(cue.class.clone());
+            seen_class.push(cue.class);
             if let Some(mut m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
                 // fighting with no stated side: the side that was last said to be attacking keeps the initiative
-                if m.actor1.is_none() && m.class == "clash" {
+                if m.actor1.is_none() && m.class == Some(Outcome::Clash) {
                     m.actor1 = last_attacker;
                     m.actor1_inferred = m.actor1.is_some();
                 }
-                if matches!(m.class.as_str(), "clash" | "gain" | "repelled") && m.actor1.is_some() {
+                if matches!(
+                    m.class,
+                    Some(Outcome::Clash | Outcome::Gain | Outcome::Repelled)
+                ) && m.actor1.is_some()
+                {
                     last_attacker = m.actor1;
                 }
                 mentions.push(m);
@@ -359,9 +384,9 @@ fn mention_for(
         || trigger.starts_with("were ");
     let denies = er.patterns.negation.is_match(before_cue);
     let mut cue = cue;
-    if passive && cue.class == "gain" && trigger.ends_with("back") {
+    if passive && cue.class == Outcome::Gain && trigger.ends_with("back") {
         // "the enemy was pushed back": the attacker failed
-        cue.class = "repelled".into();
+        cue.class = Outcome::Repelled;
         cue.sub_event_type = "Armed clash".into();
     }
 
@@ -397,7 +422,7 @@ fn mention_for(
     let hedge = hedge_of(doc, si, (ss, se), &sent_lower);
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
     Some(Mention {
-        class: cue.class,
+        class: Some(cue.class),
         event_type: cue.event_type,
         sub_event_type: cue.sub_event_type,
         trigger,
@@ -514,10 +539,22 @@ fn inside_quote_word(doc: &Doc, ss: usize, se: usize, phrase: &str) -> bool {
     }
 }
 
-fn family(class: &str) -> &str {
+/// Outcome classes as reports of one event are matched: every kind of strike or violence is one family.
+#[derive(PartialEq)]
+enum Family {
+    Violence,
+    Other(Outcome),
+}
+
+fn family(class: Outcome) -> Family {
     match class {
-        "shelling" | "air" | "explosive" | "attack" | "kill" | "civilian" => "violence",
-        c => c,
+        Outcome::Shelling
+        | Outcome::Air
+        | Outcome::Explosive
+        | Outcome::Attack
+        | Outcome::Kill
+        | Outcome::Civilian => Family::Violence,
+        c => Family::Other(c),
     }
 }
 
@@ -526,16 +563,16 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
     for m in mentions {
         let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
         // a bare "was hit" right after a strike, with no place or side of its own, tells more of that strike
-        let continuation = matches!(m.class.as_str(), "attack" | "kill")
+        let continuation = matches!(m.class, Some(Outcome::Attack | Outcome::Kill))
             && m.place.is_none()
             && m.actor1.is_none()
             && doc.events.last().is_some_and(|e| {
-                family(&e.class) == "violence"
+                family(e.class) == Family::Violence
                     && e.evidence
                         .last()
                         .is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
             });
-        let target = if m.class == "denial" {
+        let target = if m.is_denial() {
             if doc.events.is_empty() {
                 continue;
             }
@@ -555,7 +592,7 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             let lo = doc.events.len().saturating_sub(WINDOW);
             doc.events[lo..]
                 .iter()
-                .rposition(|e| family(&e.class) == "violence" || e.class == "clash")
+                .rposition(|e| family(e.class) == Family::Violence || e.class == Outcome::Clash)
                 .map(|i| lo + i)
         } else {
             // only recent events: a report tells of one event in a few neighbouring paragraphs
@@ -572,10 +609,10 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             let recent = &doc.events[lo..];
             recent
                 .iter()
-                .position(|e| e.class == m.class && e.evidence.contains(&m.evidence))
+                .position(|e| Some(e.class) == m.class && e.evidence.contains(&m.evidence))
                 .or_else(|| {
                     recent.iter().position(|e| {
-                        family(&e.class) == family(&m.class)
+                        m.class.is_some_and(|c| family(e.class) == family(c))
                             && e.place.is_some()
                             && e.place == m.place
                             && (e.actor1.is_none()
@@ -589,9 +626,11 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                 .map(|i| lo + i)
         };
         let claim_id = doc.claims.len();
-        let ei = match target {
-            Some(i) if m.class == "denial" => i,
-            Some(i) => {
+        let ei = match (target, m.class) {
+            (Some(i), None) => i,
+            // a denial always has a target (the latest event when no other fits)
+            (None, None) => continue,
+            (Some(i), Some(class)) => {
                 let e = &mut doc.events[i];
                 if e.actor1.is_none() {
                     e.actor1 = m.actor1;
@@ -612,31 +651,31 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                     e.date = m.date.clone();
                     e.time_precision = m.time_precision;
                 }
-                if er.is_generic(&e.class) && !er.is_generic(&m.class) && !m.anaphoric {
-                    e.class = m.class.clone();
+                if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric {
+                    e.class = class;
                     e.event_type = m.event_type.clone();
                     e.sub_event_type = m.sub_event_type.clone();
                 }
                 if let Some(w) = &m.weapon {
-                    if er.is_generic(&e.class) || e.class == "defeat" {
+                    if er.is_generic(e.class) || e.class == Outcome::Defeat {
                         e.event_type = w.0.clone();
                         e.sub_event_type = w.1.clone();
                     }
                 }
-                if !e.evidence.contains(&m.evidence) && m.class != "denial" {
+                if !e.evidence.contains(&m.evidence) {
                     e.evidence.push(m.evidence);
                 }
                 i
             }
-            None => {
+            (None, Some(class)) => {
                 let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
                 if let Some(w) = &m.weapon {
-                    if er.is_generic(&m.class) || m.class == "defeat" {
+                    if er.is_generic(class) || class == Outcome::Defeat {
                         et = w.0.clone();
                         st = w.1.clone();
                     }
                 }
-                if m.class == "gain" && st != "Armed clash" {
+                if class == Outcome::Gain && st != "Armed clash" {
                     // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
                     let place_cc = m
                         .place
@@ -666,9 +705,9 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                                 })
                         });
                     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
-                    let kind = m.actor1.map(|a| doc.actors[a].kind.clone());
+                    let kind = m.actor1.map(|a| doc.actors[a].kind);
                     let state_side =
-                        matches!(kind.as_deref(), Some("armed_forces") | Some("state"));
+                        matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
                     st = match (actor_cc, place_cc) {
                         (Some(a), Some(p)) if a == p && state_side => {
                             "Government regains territory".into()
@@ -677,7 +716,7 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                         _ => st,
                     };
                 }
-                if m.class == "kill"
+                if class == Outcome::Kill
                     && m.weapon.is_none()
                     && m.actor2.is_none()
                     && m.actor1.is_none()
@@ -686,7 +725,7 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                     st = "Attack".into();
                 }
                 doc.events.push(EventRec {
-                    class: m.class.clone(),
+                    class,
                     event_type: et,
                     sub_event_type: st,
                     actor1: m.actor1,
@@ -711,7 +750,7 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             start: m.evidence.0,
             end: m.evidence.1,
             contradicts: Vec::new(),
-            verification: "single-source",
+            verification: Verification::SingleSource,
         });
     }
 }
@@ -739,15 +778,15 @@ fn contradictions(doc: &mut Doc) {
             let (ea, eb) = (&doc.events[a], &doc.events[b]);
             let same_place = ea.place.is_some() && ea.place == eb.place;
             let side = |x: Option<usize>| doc.side_of(x).map(str::to_string);
-            let conflict = match (ea.class.as_str(), eb.class.as_str()) {
+            let conflict = match (ea.class, eb.class) {
                 // a claimed gain against a claim that the same side's attacks there (or everywhere) failed
-                ("gain", "repelled") => {
+                (Outcome::Gain, Outcome::Repelled) => {
                     side(ea.actor1).is_some()
                         && side(ea.actor1) == side(eb.actor1)
                         && (same_place || eb.place.is_none())
                 }
                 // a claimed gain against a claim that the same side's troops there are being destroyed
-                ("gain", "defeat") => {
+                (Outcome::Gain, Outcome::Defeat) => {
                     same_place
                         && side(ea.actor1).is_some()
                         && (side(ea.actor1) == side(eb.actor2)
@@ -755,8 +794,8 @@ fn contradictions(doc: &mut Doc) {
                 }
                 // each side blames the other for the same strike
                 _ if a < b
-                    && family(&ea.class) == "violence"
-                    && family(&eb.class) == "violence" =>
+                    && family(ea.class) == Family::Violence
+                    && family(eb.class) == Family::Violence =>
                 {
                     same_place
                         && side(ea.actor1).is_some()
@@ -806,13 +845,13 @@ fn contradictions(doc: &mut Doc) {
 
 /// The verification of a claim, from its hedge, contradictions and the other claims of its event (set on every
 /// claim once the contradictions are known).
-fn verification(doc: &Doc, claim: usize) -> &'static str {
+fn verification(doc: &Doc, claim: usize) -> Verification {
     let c = &doc.claims[claim];
     if !c.contradicts.is_empty() {
-        return "disputed";
+        return Verification::Disputed;
     }
     if c.hedge.is_some() {
-        return "unconfirmed";
+        return Verification::Unconfirmed;
     }
     let my_side = doc.side_of(c.source);
     let others = doc.events[c.event]
@@ -827,9 +866,9 @@ fn verification(doc: &Doc, claim: usize) -> &'static str {
                 && (my_side.is_none() || doc.side_of(oc.source) != my_side)
         });
     if others && c.source.is_some() {
-        "corroborated"
+        Verification::Corroborated
     } else {
-        "single-source"
+        Verification::SingleSource
     }
 }
 

@@ -5,18 +5,19 @@
 
 use crate::rules::{DataFiles, RulesError};
 use regex::Regex;
+use sitrep_ledger::{ActorKind, Outcome};
 use std::collections::{HashMap, HashSet};
 
 pub struct KnownActor {
     pub name: String,
-    pub kind: String,
+    pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
 }
 
 pub struct EventCue {
     pub re: Regex,
-    pub class: String,
+    pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
 }
@@ -78,13 +79,19 @@ impl Lexicon {
     pub fn load(files: &DataFiles) -> Result<Lexicon, RulesError> {
         let mut actors = Vec::new();
         let mut actor_aliases = Vec::new();
-        for (_, l) in files.lines("actors.tsv")? {
+        for (n, l) in files.lines("actors.tsv")? {
             let f: Vec<&str> = l.split('\t').collect();
             let idx = actors.len();
             let name = f[0].to_string();
+            let kind = match f.get(1) {
+                None => ActorKind::Organization,
+                Some(k) => k
+                    .parse()
+                    .map_err(|e| files.error("actors.tsv", n, format!("{e}")))?,
+            };
             actors.push(KnownActor {
                 name: name.clone(),
-                kind: f.get(1).unwrap_or(&"organization").to_string(),
+                kind,
                 affiliation: f
                     .get(2)
                     .filter(|a| **a != "-" && !a.is_empty())
@@ -126,7 +133,9 @@ impl Lexicon {
             let col = |i| column(files, "event_cues.tsv", n, &f, i);
             cues.push(EventCue {
                 re: word_regex(files, "event_cues.tsv", n, f[0])?,
-                class: col(1)?.to_string(),
+                class: col(1)?
+                    .parse()
+                    .map_err(|e| files.error("event_cues.tsv", n, format!("{e}")))?,
                 event_type: col(2)?.to_string(),
                 sub_event_type: col(3)?.to_string(),
             });
@@ -186,7 +195,7 @@ mod tests {
         assert!(l.actors.len() > 50);
         assert!(l.is_speech_verb("Said"));
         assert_eq!(l.given_names.get("Hanna"), Some(&'f'));
-        assert!(l.cues.iter().any(|c| c.class == "gain"));
+        assert!(l.cues.iter().any(|c| c.class == Outcome::Gain));
         assert!(l.roles[0].len() >= l.roles[l.roles.len() - 1].len());
     }
 }

@@ -22,8 +22,8 @@ use doc::{Doc, TimeRec};
 pub use rules::{Rules, RulesError};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::{
-    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote,
-    RelativeLocation, Span, Time,
+    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, PublishedSource,
+    Quote, QuoteKind, RelativeKind, RelativeLocation, Span, Stance, Time, TimexType,
 };
 use sitrep_text::Text;
 use std::sync::Arc;
@@ -35,7 +35,7 @@ pub struct InputDoc {
     pub text: String,
     pub published: Option<NaiveDate>,
     /// Where `published` came from (`flag`, `metadata`); the engine adds `dateline` when it reads one.
-    pub published_source: Option<String>,
+    pub published_source: Option<PublishedSource>,
     pub title: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
@@ -70,11 +70,11 @@ impl Engine {
     pub fn extract(&self, input: &InputDoc) -> Ledger {
         let text = Text::new(&input.text);
         let mut published = input.published;
-        let mut published_source = input.published_source.clone();
+        let mut published_source = input.published_source;
         if published.is_none() {
             if let Some(d) = sitrep_time::find_dateline_in(&text) {
                 published = Some(d.date);
-                published_source = Some("dateline".into());
+                published_source = Some(PublishedSource::Dateline);
             }
         }
         let mut doc = Doc::new(&text, published, &self.rules);
@@ -86,7 +86,7 @@ impl Engine {
                 end: t.end,
                 value: t.value.clone(),
                 range: t.range,
-                timex_type: t.timex_type.as_str(),
+                timex_type: timex_type(t.timex_type),
                 precision: t.precision,
                 relative: t.relative,
                 in_caption,
@@ -108,6 +108,15 @@ impl Engine {
             chars: input.text.chars().count(),
         };
         to_ledger(&doc, meta)
+    }
+}
+
+fn timex_type(t: sitrep_time::TimexType) -> TimexType {
+    match t {
+        sitrep_time::TimexType::Date => TimexType::Date,
+        sitrep_time::TimexType::Time => TimexType::Time,
+        sitrep_time::TimexType::Duration => TimexType::Duration,
+        sitrep_time::TimexType::Set => TimexType::Set,
     }
 }
 
@@ -162,7 +171,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
                     start: s.start,
                     end: s.end,
                     text: s.text,
-                    kind: m.kind.as_str().to_string(),
+                    kind: m.kind,
                 }
             })
             .collect();
@@ -195,14 +204,14 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             };
             RelativeLocation {
                 kind: if r.border.is_some() {
-                    "border"
+                    RelativeKind::Border
                 } else {
-                    "offset"
-                }
-                .to_string(),
+                    RelativeKind::Offset
+                },
                 anchor: place_id(r.anchor),
                 distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
-                bearing: r.bearing.map(str::to_string),
+                // the places stage writes the eight compass codes only
+                bearing: r.bearing.and_then(|b| b.parse().ok()),
                 gazetteer_distance_km: gd.map(|d| (d * 10.0).round() / 10.0),
                 consistent,
                 evidence: span(r.start, r.end),
@@ -230,7 +239,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             geo_precision: p.lat.map(|_| p.geo_precision),
             relative_to,
             confidence: (p.confidence * 100.0).round() / 100.0,
-            resolution: p.resolution.to_string(),
+            resolution: p.resolution,
         });
     }
     for (i, a) in doc.actors.iter().enumerate() {
@@ -245,7 +254,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
         led.actors.push(Actor {
             id: actor_id(i),
             name: a.name.clone(),
-            kind: a.kind.clone(),
+            kind: a.kind,
             affiliation: a.affiliation.clone(),
             role: a.role.clone(),
             mentions,
@@ -265,7 +274,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
                     b.format("%Y-%m-%d").to_string(),
                 ]
             }),
-            timex_type: t.timex_type.to_string(),
+            timex_type: t.timex_type,
             precision: t.precision,
             relative: t.relative,
             in_caption: t.in_caption,
@@ -280,7 +289,11 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             end: s.end,
             speaker: q.speaker.map(actor_id),
             cue: q.cue.clone(),
-            kind: if q.partial { "partial" } else { "direct" }.to_string(),
+            kind: if q.partial {
+                QuoteKind::Partial
+            } else {
+                QuoteKind::Direct
+            },
             speaker_mention: q.speaker_mention.map(|(a, b)| span(a, b)),
         });
     }
@@ -298,6 +311,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             evidence: e.evidence.iter().map(|&(s, en)| span(s, en)).collect(),
             claims: e.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
             trigger: e.trigger.clone(),
+            outcome: Some(e.class),
         });
     }
     for (i, c) in doc.claims.iter().enumerate() {
@@ -305,8 +319,12 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             id: format!("c{}", i + 1),
             event: format!("e{}", c.event + 1),
             source: c.source.map(actor_id),
-            stance: if c.denies { "denies" } else { "asserts" }.to_string(),
-            verification: c.verification.to_string(),
+            stance: if c.denies {
+                Stance::Denies
+            } else {
+                Stance::Asserts
+            },
+            verification: c.verification,
             contradicts: c
                 .contradicts
                 .iter()

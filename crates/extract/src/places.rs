@@ -14,6 +14,7 @@ use crate::doc::{
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
+use sitrep_ledger::{ActorKind, Resolution};
 use std::collections::{HashMap, HashSet};
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
@@ -31,7 +32,7 @@ fn org_head(doc: &Doc, s: usize) -> bool {
         .iter()
         .take_while(|m| m.start == s)
         .chain(doc.pending_actors.iter().filter(|m| m.start == s))
-        .any(|m| !m.pronoun && doc.actors[m.actor].kind != "person")
+        .any(|m| !m.pronoun && doc.actors[m.actor].kind != ActorKind::Person)
 }
 
 /// A reading that names a place even at the head of an organisation's name.
@@ -112,7 +113,7 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
     let given = |w: &str| lists.given.contains(w) || lex.given_names.contains_key(w);
     let mut out = HashSet::new();
     for m in &doc.actor_mentions {
-        if !m.pronoun && doc.actors[m.actor].kind == "person" {
+        if !m.pronoun && doc.actors[m.actor].kind == ActorKind::Person {
             if let Some(&(s, e)) = words(view, m.start, m.end).last() {
                 out.insert(view[s..e].to_string());
             }
@@ -1896,9 +1897,13 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             }
             None => {
                 let (name, lat, lon, resolution, precision) = match &cand {
-                    Some(c) if f.facility.is_some() => {
-                        (f.name.clone(), Some(c.lat), Some(c.lon), "facility", 2)
-                    }
+                    Some(c) if f.facility.is_some() => (
+                        f.name.clone(),
+                        Some(c.lat),
+                        Some(c.lon),
+                        Resolution::Facility,
+                        2,
+                    ),
                     Some(c) => {
                         let prec = if c.feature_code.starts_with("PCL")
                             || c.feature_code.starts_with("ADM")
@@ -1911,11 +1916,15 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
                             c.name.clone(),
                             Some(c.lat),
                             Some(c.lon),
-                            if f.fuzzy { "fuzzy" } else { "gazetteer" },
+                            if f.fuzzy {
+                                Resolution::Fuzzy
+                            } else {
+                                Resolution::Gazetteer
+                            },
                             prec,
                         )
                     }
-                    None => (f.name.clone(), None, None, "unresolved", 1),
+                    None => (f.name.clone(), None, None, Resolution::Unresolved, 1),
                 };
                 doc.places.push(PlaceRec {
                     name,
@@ -2036,7 +2045,8 @@ fn relations(doc: &mut Doc) {
             (Some(x), Some(y)) => haversine_km(x, y) > near::NEAR_KM,
             _ => false,
         };
-        let guess = p.resolution == "unresolved" || p.resolution == "fuzzy" && far;
+        let guess =
+            p.resolution == Resolution::Unresolved || p.resolution == Resolution::Fuzzy && far;
         if guess && anchor.resolved.is_some() {
             rels.push((
                 a.place,
@@ -2077,7 +2087,7 @@ fn relations(doc: &mut Doc) {
         };
         // a spelling guess the stated distance and bearing contradict, or far from the place it
         // is written to lie by, is dropped: the stated point or the anchor's instead
-        let contradicted = doc.places[i].resolution == "fuzzy"
+        let contradicted = doc.places[i].resolution == Resolution::Fuzzy
             && doc.places[i]
                 .resolved
                 .as_ref()
@@ -2095,7 +2105,7 @@ fn relations(doc: &mut Doc) {
                 .map(|m| view[m.start..m.end].to_string());
             let p = &mut doc.places[i];
             p.resolved = None;
-            p.resolution = "unresolved";
+            p.resolution = Resolution::Unresolved;
             if let Some(w) = written {
                 p.name = w;
             }
@@ -2107,7 +2117,7 @@ fn relations(doc: &mut Doc) {
                 let p = &mut doc.places[i];
                 p.lat = Some(alat);
                 p.lon = Some(alon);
-                p.resolution = "relative";
+                p.resolution = Resolution::Relative;
                 p.geo_precision = 2;
                 p.confidence = 0.4;
             }
@@ -2118,7 +2128,7 @@ fn relations(doc: &mut Doc) {
                 let p = &mut doc.places[i];
                 p.lat = Some((lat * 1e5).round() / 1e5);
                 p.lon = Some((lon * 1e5).round() / 1e5);
-                p.resolution = "relative";
+                p.resolution = Resolution::Relative;
                 p.geo_precision = 2;
                 p.confidence = 0.6;
                 if p.resolved.is_none() {

@@ -10,6 +10,7 @@
 use crate::attribution::{speech_verb, subject_before};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
+use sitrep_ledger::ActorKind;
 use std::collections::HashSet;
 
 /// A speaker phrase found in the text when no recognised actor fills the speaker slot.
@@ -290,7 +291,7 @@ fn actor_for_phrase(
             let fits = |a: usize| {
                 let r = &doc.actors[a];
                 if want_person {
-                    r.kind == "person"
+                    r.kind == ActorKind::Person
                         && (gender.is_none() || r.gender.is_none() || r.gender == gender)
                 } else {
                     true
@@ -325,7 +326,7 @@ fn actor_for_phrase(
                 }
             }
             let first = name.split(' ').next().unwrap_or("");
-            let id = crate::actors::intern(doc, &name, "person", None, None);
+            let id = crate::actors::intern(doc, &name, ActorKind::Person, None, None);
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = lex.given_names.get(first).copied();
             }
@@ -342,7 +343,7 @@ fn actor_for_phrase(
                     .rev()
                     .find(|m| {
                         let a = &doc.actors[m.actor];
-                        a.kind == "person"
+                        a.kind == ActorKind::Person
                             && a.role
                                 .as_deref()
                                 .is_some_and(|r| r.to_ascii_lowercase().contains(head))
@@ -357,9 +358,9 @@ fn actor_for_phrase(
                 .iter()
                 .any(|n| lower.ends_with(n.as_str()))
             {
-                "organization"
+                ActorKind::Organization
             } else {
-                "person"
+                ActorKind::Person
             };
             Some(crate::actors::intern(doc, &text, kind, None, None))
         }
@@ -447,7 +448,7 @@ pub fn recognise(doc: &mut Doc) {
         }
         if let Some((s, _, a)) = speaker {
             last_para_speaker = Some((para, a));
-            if doc.actors[a].kind == "person" {
+            if doc.actors[a].kind == ActorKind::Person {
                 recent.push((s, a));
             }
         }
@@ -509,7 +510,7 @@ fn speaker_after(
                 *speaker = ms
                     .iter()
                     .rev()
-                    .find(|m| doc.actors[m.actor].kind == "person")
+                    .find(|m| doc.actors[m.actor].kind == ActorKind::Person)
                     .or(ms.last())
                     .map(|m| (m.start, m.end, m.actor));
                 // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")

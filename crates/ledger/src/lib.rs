@@ -8,6 +8,217 @@ use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "sitrep/ledger@1";
 
+/// A string the contract does not know for a closed field (`"soldier"` as an actor kind).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownValue {
+    /// The type it was read as ("ActorKind").
+    pub what: &'static str,
+    pub value: String,
+}
+
+impl std::fmt::Display for UnknownValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {}: {:?}", self.what, self.value)
+    }
+}
+
+impl std::error::Error for UnknownValue {}
+
+/// A closed set of contract strings as an enum: serialised (serde, `as_str`, `Display`) to exactly the
+/// listed string and parsed back from it (`FromStr`, serde); `ALL` lists the variants in schema order.
+macro_rules! string_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        pub enum $name {
+            $($(#[$vmeta])* #[serde(rename = $text)] $variant,)+
+        }
+
+        impl $name {
+            /// Every variant, in the order the schema lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+
+            /// The contract string.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)+
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = UnknownValue;
+
+            fn from_str(s: &str) -> Result<Self, UnknownValue> {
+                match s {
+                    $($text => Ok($name::$variant),)+
+                    _ => Err(UnknownValue {
+                        what: stringify!($name),
+                        value: s.to_string(),
+                    }),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+    };
+}
+
+string_enum! {
+    /// Where a document's publication date came from.
+    PublishedSource {
+        /// Given on the command line (`--published`).
+        Flag = "flag",
+        /// The input's own metadata (a JSONL field, an HTML meta tag, a feed entry).
+        Metadata = "metadata",
+        /// Read from the dateline of the text.
+        Dateline = "dateline",
+    }
+}
+
+string_enum! {
+    /// How a place name is used in a mention.
+    MentionKind {
+        /// The place itself ("in Kharkiv").
+        Literal = "literal",
+        /// The place standing for its government or people ("Kyiv said").
+        Metonym = "metonym",
+        /// An adjective or demonym of it ("Ukrainian", "Russians").
+        Demonym = "demonym",
+    }
+}
+
+string_enum! {
+    /// What a relative location is relative to (ledgers written before `kind` existed hold offsets only:
+    /// the default).
+    #[derive(Default)]
+    RelativeKind {
+        /// A distance and/or a bearing from the anchor ("10km south of Orikhiv").
+        #[default]
+        Offset = "offset",
+        /// The border of the place's country with the anchor country ("near the Romanian border").
+        Border = "border",
+    }
+}
+
+string_enum! {
+    /// A compass point (eight-wind rose).
+    Bearing {
+        N = "N",
+        NE = "NE",
+        E = "E",
+        SE = "SE",
+        S = "S",
+        SW = "SW",
+        W = "W",
+        NW = "NW",
+    }
+}
+
+string_enum! {
+    /// How a place's coordinates were found.
+    Resolution {
+        /// A gazetteer entry of the name.
+        Gazetteer = "gazetteer",
+        /// A gazetteer entry of a near spelling of the name.
+        Fuzzy = "fuzzy",
+        /// Put on the map from a relative location (distance and bearing from an anchor, a border).
+        Relative = "relative",
+        /// A facility (plant, bridge) at a gazetteer entry's point.
+        Facility = "facility",
+        /// Not found.
+        Unresolved = "unresolved",
+    }
+}
+
+string_enum! {
+    /// What sort of actor an actor is.
+    ActorKind {
+        Person = "person",
+        Organization = "organization",
+        /// A state's armed forces (or its defence ministry).
+        ArmedForces = "armed_forces",
+        /// A state or its government.
+        State = "state",
+        /// A non-state armed group.
+        ArmedGroup = "armed_group",
+        Media = "media",
+    }
+}
+
+string_enum! {
+    /// TIMEX3 type of a time expression.
+    TimexType {
+        Date = "DATE",
+        Time = "TIME",
+        Duration = "DURATION",
+        Set = "SET",
+    }
+}
+
+string_enum! {
+    /// How much of a statement a quote holds.
+    QuoteKind {
+        /// A whole quoted statement.
+        Direct = "direct",
+        /// A quoted phrase inside reported speech.
+        Partial = "partial",
+    }
+}
+
+string_enum! {
+    /// The outcome class of an event: the `class` column of the event cues
+    /// (`crates/extract/data/event_cues.tsv`) that the event was read from.
+    Outcome {
+        /// A side takes or holds ground.
+        Gain = "gain",
+        /// A side's attack failed or was stopped.
+        Repelled = "repelled",
+        /// A side's forces destroyed, trapped or encircled.
+        Defeat = "defeat",
+        /// Artillery, rockets, missiles.
+        Shelling = "shelling",
+        /// Air or drone strikes.
+        Air = "air",
+        /// Remote explosives, mines, IEDs, bombs.
+        Explosive = "explosive",
+        /// Fighting, assaults, offensives.
+        Clash = "clash",
+        /// An attack of unstated means.
+        Attack = "attack",
+        /// Killing with no other cue.
+        Kill = "kill",
+        /// Violence against civilians.
+        Civilian = "civilian",
+    }
+}
+
+string_enum! {
+    /// Whether a claim says the event happened.
+    Stance {
+        Asserts = "asserts",
+        Denies = "denies",
+    }
+}
+
+string_enum! {
+    /// How well a claim is borne out.
+    Verification {
+        /// Hedged ("claimed", "could not be verified").
+        Unconfirmed = "unconfirmed",
+        /// One source, unhedged.
+        SingleSource = "single-source",
+        /// Asserted by another source too (of another side, when sides are known).
+        Corroborated = "corroborated",
+        /// Contradicted by another claim.
+        Disputed = "disputed",
+    }
+}
+
 /// A stretch of the input text that supports a field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
@@ -22,7 +233,7 @@ pub struct DocumentMeta {
     pub published: Option<String>,
     /// Where the publication date came from: `flag`, `metadata`, `dateline` or null.
     #[serde(default)]
-    pub published_source: Option<String>,
+    pub published_source: Option<PublishedSource>,
     pub title: Option<String>,
     pub url: Option<String>,
     pub source: Option<String>,
@@ -38,22 +249,18 @@ pub struct PlaceMention {
     pub end: usize,
     pub text: String,
     /// `literal`, `metonym` or `demonym`.
-    pub kind: String,
-}
-
-fn offset_kind() -> String {
-    "offset".to_string()
+    pub kind: MentionKind,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RelativeLocation {
     /// "offset" (a distance and/or a bearing from the anchor: "10km south of Orikhiv") or "border" (the
     /// border of the place's country with the anchor country: "near the Romanian border").
-    #[serde(default = "offset_kind")]
-    pub kind: String,
+    #[serde(default)]
+    pub kind: RelativeKind,
     pub anchor: String,
     pub distance_km: Option<f64>,
-    pub bearing: Option<String>,
+    pub bearing: Option<Bearing>,
     /// Distance between the gazetteer points of the place and the anchor, when both are known.
     pub gazetteer_distance_km: Option<f64>,
     /// Whether the stated distance and bearing agree with the gazetteer (null when not checkable).
@@ -76,8 +283,8 @@ pub struct Place {
     pub relative_to: Option<RelativeLocation>,
     /// 0..1: how sure the resolver is of this reading of the name.
     pub confidence: f64,
-    /// How the coordinates were found: `gazetteer`, `fuzzy`, `relative`, `unresolved`.
-    pub resolution: String,
+    /// How the coordinates were found: `gazetteer`, `fuzzy`, `relative`, `facility`, `unresolved`.
+    pub resolution: Resolution,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -85,7 +292,7 @@ pub struct Actor {
     pub id: String,
     pub name: String,
     /// person, organization, armed_forces, state, armed_group, media
-    pub kind: String,
+    pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
     pub mentions: Vec<Span>,
@@ -101,7 +308,7 @@ pub struct Time {
     pub range: Option<[String; 2]>,
     /// TIMEX3 type: DATE, TIME, DURATION, SET.
     #[serde(rename = "type")]
-    pub timex_type: String,
+    pub timex_type: TimexType,
     /// ACLED time precision of the value: 1 day, 2 week, 3 month or coarser.
     pub precision: Option<u8>,
     /// True when the value was resolved against the publication date.
@@ -119,7 +326,7 @@ pub struct Quote {
     pub speaker: Option<String>,
     pub cue: Option<String>,
     /// `direct` for a whole quoted statement, `partial` for a quoted phrase inside reported speech.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// The span naming the speaker that the attribution was read from ("he", "Maliar"), when found.
     pub speaker_mention: Option<Span>,
 }
@@ -139,6 +346,10 @@ pub struct Event {
     pub claims: Vec<String>,
     /// The cue word or phrase that triggered the event ("shelled", "took control").
     pub trigger: String,
+    /// The outcome class of the cue the event was read from ("gain", "repelled", "shelling").
+    /// Ledgers written before the field existed lack it (`None`); it is then left out when written again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -147,9 +358,9 @@ pub struct Claim {
     pub event: String,
     pub source: Option<String>,
     /// asserts | denies
-    pub stance: String,
+    pub stance: Stance,
     /// unconfirmed | single-source | corroborated | disputed
-    pub verification: String,
+    pub verification: Verification,
     pub contradicts: Vec<String>,
     pub evidence: Span,
     /// The hedge or attribution words that set the verification ("claimed", "could not be verified").
@@ -256,5 +467,220 @@ mod tests {
     fn ascii_is_identity() {
         let ci = CharIndex::new("abc def");
         assert_eq!(ci.char_of(4), 4);
+    }
+}
+
+#[cfg(test)]
+mod enum_tests {
+    use super::*;
+    use serde::de::DeserializeOwned;
+    use serde_json::Value;
+
+    /// Every variant serialises to its `as_str` (and `Display`), and parses back from it through serde
+    /// and `FromStr`; the strings are exactly `expected`.
+    fn round_trips<T>(all: &[T], as_str: fn(T) -> &'static str, expected: &[&str])
+    where
+        T: Copy
+            + PartialEq
+            + std::fmt::Debug
+            + std::fmt::Display
+            + Serialize
+            + DeserializeOwned
+            + std::str::FromStr<Err = UnknownValue>,
+    {
+        let strings: Vec<&str> = all.iter().map(|v| as_str(*v)).collect();
+        assert_eq!(strings, expected);
+        for &v in all {
+            let s = as_str(v);
+            assert_eq!(serde_json::to_string(&v).unwrap(), format!("\"{s}\""));
+            assert_eq!(serde_json::from_str::<T>(&format!("\"{s}\"")).unwrap(), v);
+            assert_eq!(s.parse::<T>(), Ok(v));
+            assert_eq!(v.to_string(), s);
+        }
+        assert!("no such value".parse::<T>().is_err());
+        assert!(serde_json::from_str::<T>("\"no such value\"").is_err());
+    }
+
+    #[test]
+    fn enums_serialise_to_the_contract_strings() {
+        round_trips(
+            PublishedSource::ALL,
+            PublishedSource::as_str,
+            &["flag", "metadata", "dateline"],
+        );
+        round_trips(
+            MentionKind::ALL,
+            MentionKind::as_str,
+            &["literal", "metonym", "demonym"],
+        );
+        round_trips(
+            RelativeKind::ALL,
+            RelativeKind::as_str,
+            &["offset", "border"],
+        );
+        round_trips(
+            Bearing::ALL,
+            Bearing::as_str,
+            &["N", "NE", "E", "SE", "S", "SW", "W", "NW"],
+        );
+        round_trips(
+            Resolution::ALL,
+            Resolution::as_str,
+            &["gazetteer", "fuzzy", "relative", "facility", "unresolved"],
+        );
+        round_trips(
+            ActorKind::ALL,
+            ActorKind::as_str,
+            &[
+                "person",
+                "organization",
+                "armed_forces",
+                "state",
+                "armed_group",
+                "media",
+            ],
+        );
+        round_trips(
+            TimexType::ALL,
+            TimexType::as_str,
+            &["DATE", "TIME", "DURATION", "SET"],
+        );
+        round_trips(QuoteKind::ALL, QuoteKind::as_str, &["direct", "partial"]);
+        round_trips(
+            Outcome::ALL,
+            Outcome::as_str,
+            &[
+                "gain",
+                "repelled",
+                "defeat",
+                "shelling",
+                "air",
+                "explosive",
+                "clash",
+                "attack",
+                "kill",
+                "civilian",
+            ],
+        );
+        round_trips(Stance::ALL, Stance::as_str, &["asserts", "denies"]);
+        round_trips(
+            Verification::ALL,
+            Verification::as_str,
+            &["unconfirmed", "single-source", "corroborated", "disputed"],
+        );
+    }
+
+    /// The enums hold exactly the values `schema/ledger.schema.json` allows (null aside).
+    #[test]
+    fn enums_match_the_json_schema() {
+        let schema: Value =
+            serde_json::from_str(include_str!("../../../schema/ledger.schema.json")).unwrap();
+        let p = &schema["properties"];
+        let place = &p["places"]["items"]["properties"];
+        let relative = &place["relative_to"]["oneOf"][1]["properties"];
+        let allowed = |v: &Value| -> Vec<String> {
+            v["enum"]
+                .as_array()
+                .unwrap_or_else(|| panic!("no enum in {v}"))
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        };
+        fn of<T: Copy>(all: &[T], as_str: fn(T) -> &'static str) -> Vec<String> {
+            all.iter().map(|v| as_str(*v).to_string()).collect()
+        }
+        let cases: Vec<(&str, &Value, Vec<String>)> = vec![
+            (
+                "published_source",
+                &p["document"]["properties"]["published_source"],
+                of(PublishedSource::ALL, PublishedSource::as_str),
+            ),
+            (
+                "mention kind",
+                &place["mentions"]["items"]["allOf"][1]["properties"]["kind"],
+                of(MentionKind::ALL, MentionKind::as_str),
+            ),
+            (
+                "relative kind",
+                &relative["kind"],
+                of(RelativeKind::ALL, RelativeKind::as_str),
+            ),
+            (
+                "bearing",
+                &relative["bearing"],
+                of(Bearing::ALL, Bearing::as_str),
+            ),
+            (
+                "resolution",
+                &place["resolution"],
+                of(Resolution::ALL, Resolution::as_str),
+            ),
+            (
+                "actor kind",
+                &p["actors"]["items"]["properties"]["kind"],
+                of(ActorKind::ALL, ActorKind::as_str),
+            ),
+            (
+                "time type",
+                &p["times"]["items"]["properties"]["type"],
+                of(TimexType::ALL, TimexType::as_str),
+            ),
+            (
+                "quote kind",
+                &p["quotes"]["items"]["properties"]["kind"],
+                of(QuoteKind::ALL, QuoteKind::as_str),
+            ),
+            (
+                "outcome",
+                &p["events"]["items"]["properties"]["outcome"],
+                of(Outcome::ALL, Outcome::as_str),
+            ),
+            (
+                "stance",
+                &p["claims"]["items"]["properties"]["stance"],
+                of(Stance::ALL, Stance::as_str),
+            ),
+            (
+                "verification",
+                &p["claims"]["items"]["properties"]["verification"],
+                of(Verification::ALL, Verification::as_str),
+            ),
+        ];
+        for (what, v, ours) in cases {
+            assert_eq!(allowed(v), ours, "{what}");
+        }
+    }
+
+    const OLD_EVENT: &str = r#"{"id":"e1","event_type":"Battles","sub_event_type":"Armed clash","actor1":null,"actor2":null,"place":null,"date":null,"time_precision":null,"fatalities":null,"evidence":[{"start":0,"end":4,"text":"held"}],"claims":["c1"],"trigger":"repelled"}"#;
+
+    /// An event written before `outcome` existed reads with none and writes back byte for byte; a new one
+    /// carries it after `trigger`.
+    #[test]
+    fn outcome_is_additive() {
+        let mut e: Event = serde_json::from_str(OLD_EVENT).unwrap();
+        assert_eq!(e.outcome, None);
+        assert_eq!(serde_json::to_string(&e).unwrap(), OLD_EVENT);
+        e.outcome = Some(Outcome::Repelled);
+        let new = serde_json::to_string(&e).unwrap();
+        assert_eq!(
+            new,
+            OLD_EVENT.replace(
+                r#""trigger":"repelled"}"#,
+                r#""trigger":"repelled","outcome":"repelled"}"#
+            )
+        );
+        let back: Event = serde_json::from_str(&new).unwrap();
+        assert_eq!(back.outcome, Some(Outcome::Repelled));
+    }
+
+    /// A relative location written before `kind` existed reads as an offset.
+    #[test]
+    fn relative_kind_defaults_to_offset() {
+        let r: RelativeLocation = serde_json::from_str(
+            r#"{"anchor":"p1","distance_km":10.0,"bearing":"S","gazetteer_distance_km":null,"consistent":null,"evidence":{"start":0,"end":1,"text":"x"}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.kind, RelativeKind::Offset);
+        assert_eq!(r.bearing, Some(Bearing::S));
     }
 }

@@ -7,7 +7,10 @@
 //! `Store::ingest_batch`, so dedup, clustering and corroboration run as in `sitrep ingest`; about one
 //! report in five retells an earlier event (same place, type and day) from another outlet.
 
-use sitrep_ledger::{Actor, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Span};
+use sitrep_ledger::{
+    Actor, ActorKind, Claim, DocumentMeta, Event, Ledger, MentionKind, Place, PlaceMention,
+    PublishedSource, Resolution, Span, Stance, Verification,
+};
 use sitrep_store::{NewDoc, Store};
 use std::path::PathBuf;
 
@@ -132,7 +135,7 @@ fn main() {
         let mut l = Ledger::new(DocumentMeta {
             id: format!("synth-{i}"),
             published: Some(date.clone()),
-            published_source: Some("metadata".into()),
+            published_source: Some(PublishedSource::Metadata),
             title: Some(format!("{place}: {sub}")),
             url: None,
             source: Some(outlet.into()),
@@ -147,7 +150,7 @@ fn main() {
                 start: ps.start,
                 end: ps.end,
                 text: ps.text.clone(),
-                kind: "literal".into(),
+                kind: MentionKind::Literal,
             }],
             lat: Some(*lat),
             lon: Some(*lon),
@@ -158,17 +161,17 @@ fn main() {
             geo_precision: Some(1),
             relative_to: None,
             confidence: 0.9,
-            resolution: "gazetteer".into(),
+            resolution: Resolution::Gazetteer,
         });
         for (id, name, side, kind) in [
-            ("a1", a1, s1, "armed_forces"),
-            ("a2", a2, s2, "armed_forces"),
-            ("a3", who, s2, "person"),
+            ("a1", a1, s1, ActorKind::ArmedForces),
+            ("a2", a2, s2, ActorKind::ArmedForces),
+            ("a3", who, s2, ActorKind::Person),
         ] {
             l.actors.push(Actor {
                 id: id.into(),
                 name: name.into(),
-                kind: kind.into(),
+                kind,
                 affiliation: Some(side.into()),
                 role: None,
                 mentions: vec![span(&text, name)],
@@ -188,13 +191,15 @@ fn main() {
             evidence: vec![ev.clone()],
             claims: vec!["c1".into()],
             trigger: verb.into(),
+            // hand-made, not read from a cue: no outcome class (some types here have none)
+            outcome: None,
         });
         l.claims.push(Claim {
             id: "c1".into(),
             event: "e1".into(),
             source: Some("a3".into()),
-            stance: "asserts".into(),
-            verification: "single-source".into(),
+            stance: Stance::Asserts,
+            verification: Verification::SingleSource,
             contradicts: Vec::new(),
             evidence: ev,
             hedge: None,

@@ -564,7 +564,9 @@ fn ingest(app: &App, p: Posted) -> Result<serde_json::Value, ApiError> {
         id: name.clone(),
         text: p.text,
         published: p.published,
-        published_source: p.published.map(|_| "metadata".to_string()),
+        published_source: p
+            .published
+            .map(|_| sitrep_ledger::PublishedSource::Metadata),
         title: p.title,
         url: p.url,
         source: p.outlet,

@@ -39,7 +39,7 @@ fn docs_from_jsonl(jsonl: &str) -> Vec<NewDoc> {
                 published: v["published"]
                     .as_str()
                     .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
-                published_source: Some("metadata".into()),
+                published_source: Some(sitrep_ledger::PublishedSource::Metadata),
                 source: v["source"].as_str().map(str::to_string),
                 ..Default::default()
             };

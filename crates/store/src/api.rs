@@ -814,7 +814,7 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
     let r = l.place(place?)?.relative_to.as_ref()?;
     let anchor = l.place(&r.anchor);
     let (alat, alon) = (anchor.and_then(|a| a.lat), anchor.and_then(|a| a.lon));
-    let bearing = r.bearing.as_deref().and_then(bearing_degrees);
+    let bearing = r.bearing.map(|b| b.as_str()).and_then(bearing_degrees);
     let stated = match (alat, alon, r.distance_km, bearing) {
         (Some(a), Some(o), Some(d), Some(b)) => Some(destination(a, o, d, b)),
         _ => None,

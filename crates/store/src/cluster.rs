@@ -9,7 +9,7 @@
 use crate::{Result, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
-use sitrep_ledger::Ledger;
+use sitrep_ledger::{Ledger, Outcome as EventOutcome, Stance, UnknownValue, Verification};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Largest distance between two reports of one event, by ACLED geo_precision.
@@ -58,6 +58,7 @@ fn day_number(date: &str) -> Option<i64> {
     )
 }
 
+/// Fallback only (see [`control`]): a trigger that reads as a repelled attack.
 fn is_repel(trigger: &str) -> bool {
     let t = trigger.to_lowercase();
     [
@@ -74,11 +75,46 @@ fn is_repel(trigger: &str) -> bool {
     .any(|k| t.contains(k))
 }
 
+/// Fallback only (see [`control`]): a sub-event type that is a change of territory.
 fn is_takeover(sub: &str) -> bool {
     let s = sub.to_lowercase();
     s.contains("overtakes territory")
         || s.contains("regains territory")
         || s.contains("transfer of territory")
+}
+
+/// What an event says about who holds its place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Control {
+    /// A side took (or holds) it: a gain.
+    Taken,
+    /// An attack on it was repelled: the defender held it.
+    Held,
+    Neither,
+}
+
+/// The control an event tells, from its outcome class. Events stored before ledgers carried one (a NULL
+/// `outcome`, from an old store or an old ledger) are guessed from the sub-event type and the trigger words.
+fn control(outcome: Option<EventOutcome>, sub: &str, trigger: &str) -> Control {
+    match outcome {
+        Some(EventOutcome::Gain) => Control::Taken,
+        Some(EventOutcome::Repelled) => Control::Held,
+        Some(_) => Control::Neither,
+        None if is_takeover(sub) => Control::Taken,
+        None if is_repel(trigger) => Control::Held,
+        None => Control::Neither,
+    }
+}
+
+/// A contract string of a stored row (`stance`, `verification`, `outcome`) as its enum.
+fn parsed<T: std::str::FromStr<Err = UnknownValue>>(
+    r: &rusqlite::Row,
+    i: usize,
+) -> rusqlite::Result<T> {
+    let s: String = r.get(i)?;
+    s.parse().map_err(|e: UnknownValue| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// What the candidate search needs to know of a stored event.
@@ -228,14 +264,15 @@ pub(crate) fn add_events(
             .join(" … ");
         tx.execute(
             "INSERT INTO events(doc, event_id, cluster, type_group, event_type, sub_event_type, trigger, actor1, actor2, side1, side2,
-               place, place_key, lat, lon, geo_precision, country, admin1, date, day, time_precision, fatalities, notes)
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)",
+               place, place_key, lat, lon, geo_precision, country, admin1, date, day, time_precision, fatalities, notes, outcome)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)",
             params![
                 doc, ev.id, cluster, group, ev.event_type, ev.sub_event_type, ev.trigger,
                 name_of(&ev.actor1), name_of(&ev.actor2), side1, side2,
                 place.map(|p| p.name.clone()), me.place_key, me.lat, me.lon,
                 place.and_then(|p| p.geo_precision), place.and_then(|p| p.country_code.clone()),
-                place.and_then(|p| p.admin1.clone()), date, day, tp, ev.fatalities.map(|f| f as i64), notes
+                place.and_then(|p| p.admin1.clone()), date, day, tp, ev.fatalities.map(|f| f as i64), notes,
+                ev.outcome.map(|o| o.as_str())
             ],
         )?;
         let event_row = tx.last_insert_rowid();
@@ -259,22 +296,20 @@ pub(crate) fn add_events(
             tx.execute(
                 "INSERT INTO claims(event, doc, claim_id, source, source_side, outlet, stance, verification, hedge, evidence)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                params![event_row, doc, c.id, src, src_side, outlet, c.stance, c.verification, c.hedge, c.evidence.text],
+                params![event_row, doc, c.id, src, src_side, outlet, c.stance.as_str(), c.verification.as_str(), c.hedge, c.evidence.text],
             )?;
         }
         // control: a takeover names who holds the place now; a repelled attack, who held on to it
         if let (Some(p), Some((claimant, claimant_side))) = (place, first_claimant) {
-            let holder = if is_takeover(&ev.sub_event_type) {
-                side1.clone().or_else(|| name_of(&ev.actor1))
-            } else if is_repel(&ev.trigger) {
-                match &claimant_side {
+            let holder = match control(ev.outcome, &ev.sub_event_type, &ev.trigger) {
+                Control::Taken => side1.clone().or_else(|| name_of(&ev.actor1)),
+                Control::Held => match &claimant_side {
                     Some(s) if Some(s) == side1.as_ref() || Some(s) == side2.as_ref() => {
                         Some(s.clone())
                     }
                     _ => side2.clone(),
-                }
-            } else {
-                None
+                },
+                Control::Neither => None,
             };
             if let Some(holder) = holder {
                 tx.execute(
@@ -295,9 +330,11 @@ struct Member {
     outlet: Option<String>,
     sub: String,
     trigger: String,
+    /// None for events stored before the outcome was (see [`control`]).
+    outcome: Option<EventOutcome>,
     side1: Option<String>,
     fatalities: Option<i64>,
-    claims: Vec<(Option<String>, String, String)>, // source, stance, verification
+    claims: Vec<(Option<String>, Stance, Verification)>, // source, stance, verification
 }
 
 /// Independent sources of a cluster: its reports, with syndicated copies merged into their original
@@ -347,25 +384,29 @@ fn independent(members: &[Member]) -> usize {
 fn contradiction(members: &[Member]) -> Option<&'static str> {
     if members
         .iter()
-        .any(|m| m.claims.iter().any(|c| c.1 == "denies"))
+        .any(|m| m.claims.iter().any(|c| c.1 == Stance::Denies))
     {
         return Some("a claim denies the event");
     }
     if members
         .iter()
-        .any(|m| m.claims.iter().any(|c| c.2 == "disputed"))
+        .any(|m| m.claims.iter().any(|c| c.2 == Verification::Disputed))
     {
         return Some("a report says the claims conflict");
     }
     let takers: BTreeSet<&str> = members
         .iter()
-        .filter(|m| is_takeover(&m.sub))
+        .filter(|m| control(m.outcome, &m.sub, &m.trigger) == Control::Taken)
         .filter_map(|m| m.side1.as_deref())
         .collect();
     if takers.len() > 1 {
         return Some("different sides are said to have taken the place");
     }
-    if !takers.is_empty() && members.iter().any(|m| is_repel(&m.trigger)) {
+    if !takers.is_empty()
+        && members
+            .iter()
+            .any(|m| control(m.outcome, &m.sub, &m.trigger) == Control::Held)
+    {
         return Some("captured according to one report, repelled according to another");
     }
     let f: Vec<(i64, i64)> = members
@@ -384,7 +425,7 @@ fn contradiction(members: &[Member]) -> Option<&'static str> {
 pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
     let mut stmt = tx.prepare_cached(
         "SELECT e.id, e.doc, coalesce(d.syndicated_of, d.id), d.outlet, e.sub_event_type, e.trigger, e.side1, e.fatalities,
-                e.place, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.date, e.time_precision
+                e.place, e.lat, e.lon, e.geo_precision, e.country, e.admin1, e.date, e.time_precision, e.outcome
          FROM events e JOIN documents d ON d.id = e.doc WHERE e.cluster = ?1 ORDER BY e.id",
     )?;
     type Row = (
@@ -409,6 +450,10 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
                     outlet: r.get(3)?,
                     sub: r.get(4)?,
                     trigger: r.get(5)?,
+                    outcome: r
+                        .get::<_, Option<String>>(16)?
+                        .map(|_| parsed(r, 16))
+                        .transpose()?,
                     side1: r.get(6)?,
                     fatalities: r.get(7)?,
                     claims: Vec::new(),
@@ -434,7 +479,7 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
     let mut info = Vec::new();
     for (eid, mut m, a, b, c, d, e, f, g, h) in rows {
         m.claims = cstmt
-            .query_map([eid], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .query_map([eid], |r| Ok((r.get(0)?, parsed(r, 1)?, parsed(r, 2)?)))?
             .collect::<std::result::Result<_, _>>()?;
         for c in &m.claims {
             if let Some(s) = &c.0 {
@@ -459,16 +504,16 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
     let reports = members.iter().map(|m| m.doc).collect::<BTreeSet<_>>().len();
     let indep = independent(&members);
     let verification = if contradiction(&members).is_some() {
-        "disputed"
+        Verification::Disputed
     } else if indep >= 2 {
-        "corroborated"
+        Verification::Corroborated
     } else if members
         .iter()
-        .all(|m| m.claims.iter().all(|c| c.2 == "unconfirmed"))
+        .all(|m| m.claims.iter().all(|c| c.2 == Verification::Unconfirmed))
     {
-        "unconfirmed"
+        Verification::Unconfirmed
     } else {
-        "single-source"
+        Verification::SingleSource
     };
     tx.execute(
         "UPDATE clusters SET place=?2, lat=?3, lon=?4, geo_precision=?5, country=?6, admin1=?7, date_min=?8, date_max=?9,
@@ -476,7 +521,7 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
            outlets=?16, claimants=?17 WHERE id=?1",
         params![
             cluster, loc.2, loc.3, loc.4, loc.5, loc.6, loc.7,
-            dates.iter().min(), dates.iter().max(), tp, reports as i64, indep as i64, verification,
+            dates.iter().min(), dates.iter().max(), tp, reports as i64, indep as i64, verification.as_str(),
             fat.iter().min(), fat.iter().max(),
             serde_json::to_string(&outlets).unwrap_or_default(),
             serde_json::to_string(&claimants).unwrap_or_default()

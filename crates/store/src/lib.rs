@@ -194,6 +194,10 @@ CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
   DELETE FROM clusters_rt WHERE id = old.seq;
 END;
 "#,
+    // 6: the event's outcome class as its ledger gives it (`gain`, `repelled`, ...: sitrep_ledger::Outcome).
+    // NULL for events stored before (their ledgers had none): the control timeline and the disputes then
+    // guess it from the sub-event type and the trigger, as they did
+    "ALTER TABLE events ADD COLUMN outcome TEXT;",
 ];
 
 pub struct Store {
@@ -421,4 +425,60 @@ fn ingest_one(
         Some((of, _)) => Outcome::Syndicated { id, of },
         None => Outcome::New(id),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store made before events kept their outcome opens, gains the column (NULL for its events), and
+    /// its clusters still refresh: a takeover of the old kind is guessed from its sub-event type.
+    #[test]
+    fn a_version_5_store_is_upgraded_and_its_events_are_guessed() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("v5.db");
+        {
+            let c = Connection::open(&db).unwrap();
+            for m in &MIGRATIONS[..5] {
+                c.execute_batch(m).unwrap();
+            }
+            c.pragma_update(None, "user_version", 5).unwrap();
+            c.execute_batch(
+                "INSERT INTO documents(id, content_hash, name, doc_id, chars, ledger, ingested_at)
+                   VALUES (1, 'h', 'old.txt', 'old', 10, '{}', 'now');
+                 INSERT INTO clusters(id, seq, event_type, sub_event_type)
+                   VALUES ('C1', 1, 'Battles', 'Non-state actor overtakes territory');
+                 INSERT INTO events(id, doc, event_id, cluster, type_group, event_type, sub_event_type, trigger, side1, side2)
+                   VALUES (1, 1, 'e1', 'C1', 'Battles', 'Battles', 'Non-state actor overtakes territory', 'captured', 'RU', 'UA'),
+                          (2, 1, 'e2', 'C1', 'Battles', 'Battles', 'Armed clash', 'repelled', 'UA', 'RU');
+                 INSERT INTO claims(event, doc, stance, verification) VALUES (1, 1, 'asserts', 'single-source');
+                 INSERT INTO claims(event, doc, stance, verification) VALUES (2, 1, 'asserts', 'single-source');",
+            )
+            .unwrap();
+        }
+        let mut s = Store::open(&db).unwrap();
+        assert_eq!(s.schema_version().unwrap(), MIGRATIONS.len() as i64);
+        let nulls: i64 = s
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM events WHERE outcome IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(nulls, 2);
+        let tx = s.conn.transaction().unwrap();
+        cluster::refresh(&tx, "C1").unwrap();
+        tx.commit().unwrap();
+        // captured (sub-event type) and repelled (trigger) in one cluster: disputed, as before
+        let v: String = s
+            .conn()
+            .query_row(
+                "SELECT verification FROM clusters WHERE id = 'C1'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(v, "disputed");
+    }
 }

@@ -143,7 +143,7 @@ fn ingesting_again_changes_nothing_and_ids_are_stable() {
         .map(|c| c.id)
         .collect();
     assert_eq!(ids, ids2);
-    assert_eq!(s.schema_version().unwrap(), 5);
+    assert_eq!(s.schema_version().unwrap(), 6);
 }
 
 #[test]

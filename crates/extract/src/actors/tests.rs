@@ -8,7 +8,7 @@ fn names(text: &str) -> Vec<(String, String, Option<String>)> {
     let l = ledger(text, "2024-05-02");
     l.actors
         .iter()
-        .map(|a| (a.name.clone(), a.kind.clone(), a.affiliation.clone()))
+        .map(|a| (a.name.clone(), a.kind.to_string(), a.affiliation.clone()))
         .collect()
 }
 
@@ -160,7 +160,7 @@ fn a_place_named_like_a_person_stays_a_place() {
     assert!(
         !l.actors
             .iter()
-            .any(|a| a.name == "Hong Kong" && a.kind == "person"),
+            .any(|a| a.name == "Hong Kong" && a.kind == sitrep_ledger::ActorKind::Person),
         "{:?}",
         l.actors
     );

@@ -5,6 +5,7 @@
 //! Reads: the times layer.
 
 use crate::doc::Doc;
+use sitrep_ledger::TimexType;
 
 /// The event's date (YYYY-MM-DD) and its precision, for a cue at `cue_start` in the sentence `[ss, se)`.
 pub(super) fn of_cue(
@@ -21,7 +22,10 @@ pub(super) fn of_cue(
         .iter()
         .take_while(|t| t.start < se)
         .filter(|t| {
-            t.start >= ss && t.end <= se && !t.in_caption && matches!(t.timex_type, "DATE" | "TIME")
+            t.start >= ss
+                && t.end <= se
+                && !t.in_caption
+                && matches!(t.timex_type, TimexType::Date | TimexType::Time)
         })
     {
         let (Some(_), Some((from, _to))) = (&t.value, t.range) else {

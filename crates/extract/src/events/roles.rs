@@ -11,6 +11,7 @@ use crate::actors::forces_of;
 use crate::attribution::subject_before;
 use crate::doc::{ActorMention, Doc, MentionKind};
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::{ActorKind, Outcome};
 
 /// The actor mentions of a clause around its cue, speakers left out, and a demonym right before the cue
 /// ("Ukrainian attacks", "Ukrainian artillery").
@@ -31,7 +32,7 @@ pub(super) fn of_clause(
 ) -> (Option<usize>, Option<usize>) {
     let near = near(doc, c);
     let blamed = blamed(doc, gaz, c, source);
-    let (mut actor1, mut actor2) = if c.cue.class == "repelled" {
+    let (mut actor1, mut actor2) = if c.cue.class == Outcome::Repelled {
         repelled(doc, gaz, c, &near, *source)
     } else if c.passive {
         (by_agent(doc, c), near.before.last().map(|m| m.actor))
@@ -264,7 +265,7 @@ fn unstated(
     // "its marines", "its troops": the forces of the source's side
     let lower_before = before_cue.to_ascii_lowercase();
     if actor1.is_none()
-        && cue.class != "repelled"
+        && cue.class != Outcome::Repelled
         && (lower_before.contains("its ") || lower_before.contains("their "))
     {
         if let Some(cc) = doc.side_of(source).map(str::to_string) {
@@ -272,7 +273,7 @@ fn unstated(
         }
     }
     // "X said they had recaptured ...": the pronoun subject is the source itself
-    if actor1.is_none() && cue.class != "repelled" && !passive {
+    if actor1.is_none() && cue.class != Outcome::Repelled && !passive {
         let first = before_cue
             .split_whitespace()
             .next()
@@ -281,7 +282,9 @@ fn unstated(
         let pronoun_subject = before_cue
             .split_whitespace()
             .any(|w| matches!(w.to_ascii_lowercase().as_str(), "they" | "it" | "we"));
-        if pronoun_subject && none_before && source.is_some_and(|s| doc.actors[s].kind != "person")
+        if pronoun_subject
+            && none_before
+            && source.is_some_and(|s| doc.actors[s].kind != ActorKind::Person)
         {
             actor1 = source;
         }

@@ -3,7 +3,7 @@
 //! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
 
 use crate::testing::{actor_name, ledger, place_name};
-use sitrep_ledger::{Event, Ledger};
+use sitrep_ledger::{Event, Ledger, Outcome, Stance, Verification};
 
 fn only_event<'a>(l: &'a Ledger, sub: &str) -> &'a Event {
     l.events
@@ -114,7 +114,7 @@ fn claimed_is_unconfirmed() {
         "2024-01-01",
     );
     let c = &l.claims[0];
-    assert_eq!(c.verification, "unconfirmed");
+    assert_eq!(c.verification, Verification::Unconfirmed);
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn unverified_next_sentence_lowers_the_claim() {
         "Governor Vadym Filashkin said Russian forces shelled Kostiantynivka. The report could not be independently verified.",
         "2024-01-01",
     );
-    assert_eq!(l.claims[0].verification, "unconfirmed");
+    assert_eq!(l.claims[0].verification, Verification::Unconfirmed);
 }
 
 #[test]
@@ -136,7 +136,7 @@ fn opposing_claims_contradict() {
     let disputed: Vec<_> = l
         .claims
         .iter()
-        .filter(|c| c.verification == "disputed")
+        .filter(|c| c.verification == Verification::Disputed)
         .collect();
     assert_eq!(disputed.len(), 2, "{:#?}", l.claims);
     assert!(disputed[0].contradicts.contains(&disputed[1].id));
@@ -165,10 +165,10 @@ fn denial_is_a_claim_that_denies() {
     let d = l
         .claims
         .iter()
-        .find(|c| c.stance == "denies")
+        .find(|c| c.stance == Stance::Denies)
         .expect("a denial");
     assert_eq!(actor_name(&l, &d.source), "Ministry of Defence of Russia");
-    assert_eq!(d.verification, "disputed");
+    assert_eq!(d.verification, Verification::Disputed);
 }
 
 #[test]
@@ -277,4 +277,30 @@ fn by_phrase_after_the_cue_is_the_agent_not_the_target() {
     );
     let e = only_event(&l, "Explosions/Remote violence");
     assert!(e.actor2.is_none(), "{:?}", e.actor2);
+}
+
+#[test]
+fn every_event_carries_the_outcome_class_of_its_cue() {
+    let l = ledger(
+        "Russian forces captured the village of Klishchiivka, the Russian defence ministry said. \
+         Ukrainian troops said the enemy was pushed back near Robotyne. \
+         Russian artillery shelled Nikopol overnight, killing three civilians.",
+        "2023-09-19",
+    );
+    let outcome = |trigger: &str| {
+        l.events
+            .iter()
+            .find(|e| e.trigger.contains(trigger))
+            .unwrap_or_else(|| panic!("no {trigger:?} event in {:#?}", l.events))
+            .outcome
+    };
+    assert_eq!(outcome("captured"), Some(Outcome::Gain));
+    // a gain cue in the passive: the attacker failed
+    assert_eq!(outcome("pushed back"), Some(Outcome::Repelled));
+    assert_eq!(outcome("shelled"), Some(Outcome::Shelling));
+    assert!(
+        l.events.iter().all(|e| e.outcome.is_some()),
+        "{:#?}",
+        l.events
+    );
 }

@@ -11,6 +11,7 @@ use crate::doc::{Doc, MentionKind, PlaceMention, PlaceRec, Relation};
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::Resolution;
 use std::collections::{HashMap, HashSet};
 
 /// The rules of borders: `gazetteer/borders.tsv` (country, country, lat, lon), `border_nouns.txt` and the
@@ -168,7 +169,7 @@ fn country_place(
                 lon: Some(c.lon),
                 resolved: Some(c),
                 confidence: 0.9,
-                resolution: "gazetteer",
+                resolution: Resolution::Gazetteer,
                 facility: None,
                 cue: None,
                 relation: None,
@@ -322,7 +323,7 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
                     lat: Some(pt.0),
                     lon: Some(pt.1),
                     confidence: 0.6,
-                    resolution: "relative",
+                    resolution: Resolution::Relative,
                     facility: None,
                     cue: Some("border".into()),
                     relation: Some(Relation {

@@ -7,6 +7,7 @@
 
 use crate::doc::{Doc, PlaceRec};
 use sitrep_gazetteer::Gazetteer;
+use sitrep_ledger::Resolution;
 
 /// Fills the country and admin-1 of every place.
 pub(super) fn assign(doc: &mut Doc, gaz: &Gazetteer) {
@@ -46,7 +47,7 @@ fn region_of(places: &[PlaceRec], i: usize, gaz: &Gazetteer) -> (Option<String>,
     // the admin-1 polygon the point lies in: for a point put on the map from a relative location
     // it wins; for a town or a site the gazetteer gave no region, it fills the gap
     // (a border point lies on the line between two countries: its side is the one the text names)
-    let relative = p.resolution == "relative" && border_side.is_none();
+    let relative = p.resolution == Resolution::Relative && border_side.is_none();
     let regionless_town =
         admin1.is_none() && c.is_some_and(|c| matches!(c.feature_class, 'P' | 'S'));
     if relative || regionless_town {

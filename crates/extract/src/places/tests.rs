@@ -4,7 +4,7 @@
 
 use crate::{Engine, InputDoc};
 use sitrep_gazetteer::Gazetteer;
-use sitrep_ledger::{Ledger, Place};
+use sitrep_ledger::{Bearing, Ledger, Place, RelativeKind, Resolution};
 fn engine() -> Engine {
     Engine::new(Gazetteer::embedded().unwrap())
 }
@@ -35,7 +35,7 @@ fn kind_of(l: &Ledger, m: &str) -> String {
         .find(|x| x.text == m)
         .unwrap()
         .kind
-        .clone()
+        .to_string()
 }
 
 fn near(p: &Place, lat: f64, lon: f64, km: f64) -> bool {
@@ -51,7 +51,7 @@ fn relative_location_with_distance_and_bearing() {
     let r = place(&l, "Robotyne").expect("Robotyne");
     let rel = r.relative_to.as_ref().expect("relation");
     assert_eq!(rel.distance_km, Some(10.0));
-    assert_eq!(rel.bearing.as_deref(), Some("S"));
+    assert_eq!(rel.bearing, Some(Bearing::S));
     let anchor = l.places.iter().find(|p| p.id == rel.anchor).unwrap();
     assert!(anchor.name.contains("Orikhiv"), "{}", anchor.name);
 }
@@ -60,9 +60,9 @@ fn relative_location_with_distance_and_bearing() {
 fn unknown_village_placed_from_its_relation() {
     let l = read("Fighting went on around the village of Zorianopilka, 12 km north-west of Avdiivka, the army said.");
     let v = place(&l, "Zorianopilka").expect("the village is a place");
-    assert_eq!(v.resolution, "relative");
+    assert_eq!(v.resolution, Resolution::Relative);
     let rel = v.relative_to.as_ref().unwrap();
-    assert_eq!(rel.bearing.as_deref(), Some("NW"));
+    assert_eq!(rel.bearing, Some(Bearing::NW));
     // Avdiivka is at 48.14, 37.74: 12 km to the north-west
     assert!(near(v, 48.216, 37.626, 3.0), "{:?} {:?}", v.lat, v.lon);
 }
@@ -74,7 +74,7 @@ fn just_north_of_the_occupied_city() {
     );
     let m = place(&l, "Makiivka").expect("Makiivka");
     let rel = m.relative_to.as_ref().expect("relation");
-    assert_eq!(rel.bearing.as_deref(), Some("N"));
+    assert_eq!(rel.bearing, Some(Bearing::N));
     let anchor = l.places.iter().find(|p| p.id == rel.anchor).unwrap();
     assert!(anchor.name.contains("Donetsk"));
 }
@@ -254,7 +254,11 @@ fn region_of_the_other_places_decides_a_shared_name() {
 fn border(l: &Ledger) -> &Place {
     l.places
         .iter()
-        .find(|p| p.relative_to.as_ref().is_some_and(|r| r.kind == "border"))
+        .find(|p| {
+            p.relative_to
+                .as_ref()
+                .is_some_and(|r| r.kind == RelativeKind::Border)
+        })
         .unwrap_or_else(|| {
             panic!(
                 "no border place in {:?}",
@@ -323,10 +327,10 @@ fn two_named_countries_make_the_border() {
 fn no_border_place_without_a_shared_border_or_a_country() {
     // a state line is not a country border; Poland has no land border with the United States
     let l = read("Police in Bowling Green, Ky., patrolled the Tennessee border and the Polish border crossing of Medyka.");
-    assert!(l
-        .places
-        .iter()
-        .all(|p| p.relative_to.as_ref().is_none_or(|r| r.kind != "border")));
+    assert!(l.places.iter().all(|p| p
+        .relative_to
+        .as_ref()
+        .is_none_or(|r| r.kind != RelativeKind::Border)));
 }
 
 #[test]
@@ -576,7 +580,7 @@ fn relative_point_takes_its_region_from_the_polygon() {
     // 60 km north-east of Mariupol lies in Donetsk region; 25 km south of Orikhiv in Zaporizhzhia
     let l = read("Shelling hit Zorianopilka, 60 km north-east of Mariupol, the army said.");
     let v = place(&l, "Zorianopilka").expect("Zorianopilka");
-    assert_eq!(v.resolution, "relative");
+    assert_eq!(v.resolution, Resolution::Relative);
     assert_eq!(v.country_code.as_deref(), Some("UA"));
     assert_eq!(v.admin1.as_deref(), Some("Donetsk Oblast"));
     let l = read("Fighting went on at Zorianopilka, 25 km south of the town of Orikhiv.");

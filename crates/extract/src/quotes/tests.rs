@@ -58,7 +58,7 @@ fn partial_quote_after_speech_verb() {
         D,
     );
     assert_eq!(speaker_of(&l, "holding firm"), "Hanna Maliar");
-    assert_eq!(l.quotes[0].kind, "partial");
+    assert_eq!(l.quotes[0].kind, sitrep_ledger::QuoteKind::Partial);
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub fn docs_from_jsonl(engine: &Engine, jsonl: &str) -> Vec<NewDoc> {
                     chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
                         .unwrap_or_else(|e| panic!("published {d:?}: {e}"))
                 }),
-                published_source: Some("metadata".into()),
+                published_source: Some(sitrep_ledger::PublishedSource::Metadata),
                 source: v["source"].as_str().map(str::to_string),
                 ..Default::default()
             };
