@@ -781,30 +781,6 @@ fn evidence_spans(l: &Ledger) -> Vec<EvidenceSpan> {
     out
 }
 
-/// Degrees of a compass code (`N`, `NE`, ... `NW`), as the extractor reads them.
-pub fn bearing_degrees(code: &str) -> Option<f64> {
-    Some(match code {
-        "N" => 0.0,
-        "NE" => 45.0,
-        "E" => 90.0,
-        "SE" => 135.0,
-        "S" => 180.0,
-        "SW" => 225.0,
-        "W" => 270.0,
-        "NW" => 315.0,
-        _ => return None,
-    })
-}
-
-/// The point `km` away from (lat, lon) on bearing `deg` (great circle).
-pub fn destination(lat: f64, lon: f64, km: f64, deg: f64) -> (f64, f64) {
-    let d = km / 6371.0;
-    let (p1, l1, th) = (lat.to_radians(), lon.to_radians(), deg.to_radians());
-    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * th.cos()).asin();
-    let l2 = l1 + (th.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
-    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
-}
-
 fn round4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
@@ -814,9 +790,9 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
     let r = l.place(place?)?.relative_to.as_ref()?;
     let anchor = l.place(&r.anchor);
     let (alat, alon) = (anchor.and_then(|a| a.lat), anchor.and_then(|a| a.lon));
-    let bearing = r.bearing.as_deref().and_then(bearing_degrees);
+    let bearing = r.bearing.as_deref().and_then(sitrep_geo::compass_degrees);
     let stated = match (alat, alon, r.distance_km, bearing) {
-        (Some(a), Some(o), Some(d), Some(b)) => Some(destination(a, o, d, b)),
+        (Some(a), Some(o), Some(d), Some(b)) => Some(sitrep_geo::destination((a, o), d, b)),
         _ => None,
     };
     Some(RelativeTo {
@@ -829,8 +805,8 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
         bearing_deg: bearing,
         stated_lat: stated.map(|s| round4(s.0)),
         stated_lon: stated.map(|s| round4(s.1)),
-        // the extractor's agreement test: within 35 % of the stated distance, at least 5 km
-        uncertainty_km: r.distance_km.map(|d| (0.35 * d).max(5.0)),
+        // the distance tolerance of the extractor's agreement test (`consistent`)
+        uncertainty_km: r.distance_km.map(sitrep_geo::offset_tolerance_km),
         gazetteer_distance_km: r.gazetteer_distance_km,
         agrees: r.consistent,
     })
@@ -886,16 +862,5 @@ mod tests {
         assert_eq!(s.search("gazette", 10).unwrap().len(), 1);
         // the read-only connection cannot write
         assert!(s.conn().execute("DELETE FROM documents", []).is_err());
-    }
-
-    #[test]
-    fn destination_north_east() {
-        let (la, lo) = destination(49.7, 37.6, 9.0, 45.0);
-        assert!(
-            (la - 49.757).abs() < 0.002 && (lo - 37.688).abs() < 0.003,
-            "{la} {lo}"
-        );
-        assert_eq!(bearing_degrees("SW"), Some(225.0));
-        assert_eq!(bearing_degrees("up"), None);
     }
 }

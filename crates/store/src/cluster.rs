@@ -9,6 +9,7 @@
 use crate::{Result, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use sitrep_geo::haversine_km;
 use sitrep_ledger::Ledger;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -28,14 +29,6 @@ pub fn window_days(time_precision: u8) -> i64 {
         2 => 7,
         _ => 31,
     }
-}
-
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
 }
 
 fn type_group(event_type: &str, sub: &str) -> String {
@@ -108,7 +101,7 @@ fn compatible(a: &Cand, b: &Cand) -> Option<f64> {
     let same_name = a.place_key.is_some() && a.place_key == b.place_key;
     match (a.lat.zip(a.lon), b.lat.zip(b.lon)) {
         (Some((la, lo)), Some((lb, lob))) => {
-            let d = haversine_km(la, lo, lb, lob);
+            let d = haversine_km((la, lo), (lb, lob));
             let gp = a.geo_precision.max(b.geo_precision);
             if d <= radius_km(gp) || (same_name && d <= radius_km(3)) {
                 Some(d)
@@ -588,7 +581,7 @@ impl Filter {
         }
         if let Some((la, lo, r)) = self.near {
             match (c.lat, c.lon) {
-                (Some(a), Some(b)) if haversine_km(la, lo, a, b) <= r => {}
+                (Some(a), Some(b)) if haversine_km((la, lo), (a, b)) <= r => {}
                 _ => return false,
             }
         }
