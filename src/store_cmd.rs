@@ -512,7 +512,7 @@ pub fn query(a: QueryArgs) -> Result<ExitCode, String> {
             )
             .map_err(io)?;
             for c in &cs {
-                let fat = match (c.fatalities_min, c.fatalities_max) {
+                let fat = match (c.summary.fatalities_min, c.summary.fatalities_max) {
                     (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
                     (Some(a), _) => a.to_string(),
                     _ => "-".into(),
@@ -522,13 +522,13 @@ pub fn query(a: QueryArgs) -> Result<ExitCode, String> {
                     out,
                     "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} {}",
                     c.id,
-                    c.date_min.as_deref().unwrap_or("-"),
+                    c.summary.date_min.as_deref().unwrap_or("-"),
                     cut(&c.event_type, 26),
                     cut(&c.sub_event_type, 34),
                     cut(c.place.as_deref().unwrap_or("-"), 20),
-                    c.reports,
-                    c.independent_sources,
-                    c.verification,
+                    c.summary.reports,
+                    c.summary.independent_sources,
+                    c.summary.verification,
                     fat
                 )
                 .map_err(io)?;

@@ -549,7 +549,7 @@ fn score_doc(engine: &Engine, d: &GoldDoc, drop_demonyms: bool) -> Counts {
         c.recog_pt += 1;
         let err = p
             .point
-            .map(|pp| sitrep_extract::places::haversine_km(pp, gp))
+            .map(|pp| sitrep_geo::haversine_km(pp, gp))
             .unwrap_or(20_000.0);
         if err <= 161.0 {
             c.within += 1;
@@ -798,9 +798,7 @@ fn score_ucdp(path: &Path, engine: &Engine) -> Result<CorpusScore, String> {
                 }
             }
             cands.sort_by_key(|c| (c.1, c.0));
-            let r = cands
-                .first()
-                .map(|c| sitrep_extract::places::haversine_km(c.2, *gold));
+            let r = cands.first().map(|c| sitrep_geo::haversine_km(c.2, *gold));
             if debug() && !r.is_some_and(|d| d <= 25.0) {
                 eprintln!(
                     "UCDP\t{desc}\t{:?}\t{gold:?}\t{headline}",

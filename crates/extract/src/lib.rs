@@ -182,7 +182,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             let a = &doc.places[r.anchor];
             let gd = match (p.resolved.as_ref(), a.lat, a.lon) {
                 (Some(c), Some(alat), Some(alon)) if p.facility.is_none() => {
-                    Some(places::haversine_km((alat, alon), (c.lat, c.lon)))
+                    Some(sitrep_geo::haversine_km((alat, alon), (c.lat, c.lon)))
                 }
                 _ => None,
             };
@@ -195,10 +195,9 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
                 a.lon,
             ) {
                 (Some(g), Some(d), Some(b), Some(c), Some(alat), Some(alon)) => {
-                    let brg = places::bearing_between((alat, alon), (c.lat, c.lon));
-                    let diff = (brg - places::bearing_degrees(b)).abs() % 360.0;
-                    let diff = diff.min(360.0 - diff);
-                    Some((g - d).abs() <= (0.35 * d).max(5.0) && diff <= 50.0)
+                    let brg = sitrep_geo::bearing_deg((alat, alon), (c.lat, c.lon));
+                    sitrep_geo::compass_degrees(b)
+                        .map(|deg| sitrep_geo::offset_consistent(d, deg, g, brg))
                 }
                 _ => None,
             };

@@ -14,6 +14,7 @@ use crate::doc::{
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
+use sitrep_geo::{compass_code, compass_degrees, destination, haversine_km};
 use sitrep_ledger::{ActorKind, Resolution};
 use std::collections::{HashMap, HashSet};
 
@@ -285,57 +286,6 @@ fn relation_km(c: &regex::Captures) -> Option<f64> {
         .get(2)
         .is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with("mi"));
     Some(if miles { d * 1.609_344 } else { d })
-}
-
-fn bearing_code(w: &str) -> &'static str {
-    match w.to_ascii_lowercase().replace('-', "").as_str() {
-        "north" => "N",
-        "northeast" => "NE",
-        "east" => "E",
-        "southeast" => "SE",
-        "south" => "S",
-        "southwest" => "SW",
-        "west" => "W",
-        _ => "NW",
-    }
-}
-
-pub fn bearing_degrees(code: &str) -> f64 {
-    match code {
-        "N" => 0.0,
-        "NE" => 45.0,
-        "E" => 90.0,
-        "SE" => 135.0,
-        "S" => 180.0,
-        "SW" => 225.0,
-        "W" => 270.0,
-        _ => 315.0,
-    }
-}
-
-pub fn haversine_km(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
-    let (dp, dl) = (p2 - p1, (b.1 - a.1).to_radians());
-    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * h.sqrt().asin()
-}
-
-/// Initial bearing from a to b in degrees.
-pub fn bearing_between(a: (f64, f64), b: (f64, f64)) -> f64 {
-    let (p1, p2) = (a.0.to_radians(), b.0.to_radians());
-    let dl = (b.1 - a.1).to_radians();
-    let y = dl.sin() * p2.cos();
-    let x = p1.cos() * p2.sin() - p1.sin() * p2.cos() * dl.cos();
-    (y.atan2(x).to_degrees() + 360.0) % 360.0
-}
-
-/// The point `km` away from `a` on bearing `deg`.
-pub fn destination(a: (f64, f64), km: f64, deg: f64) -> (f64, f64) {
-    let d = km / 6371.0;
-    let (p1, l1, th) = (a.0.to_radians(), a.1.to_radians(), deg.to_radians());
-    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * th.cos()).asin();
-    let l2 = l1 + (th.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
-    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
 }
 
 fn word_before(view: &str, pos: usize) -> Option<&str> {
@@ -1403,7 +1353,9 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
             let Some(a) = town_of(&found[j]) else {
                 continue;
             };
-            let deg = bearing_degrees(bearing_code(&c[3]));
+            let Some(deg) = compass_code(&c[3]).and_then(compass_degrees) else {
+                continue;
+            };
             let point = destination((a.lat, a.lon), km, deg);
             out[i] = Some((point, (0.5 * km).max(20.0), a.geonames_id));
         }
@@ -1481,7 +1433,7 @@ fn resolve(doc: &mut Doc, gaz: &Gazetteer, found: Vec<Found>) {
         if let Some((p, anchor, bearing)) = near_points[i] {
             let d = haversine_km(p, (c.lat, c.lon));
             let agrees = bearing.is_none_or(|stated| {
-                near::bearing_agrees(stated, bearing_between(p, (c.lat, c.lon)))
+                sitrep_geo::direction_agrees(stated, sitrep_geo::bearing_deg(p, (c.lat, c.lon)))
             });
             if agrees {
                 b += near::NEAR_BONUS * (1.0 - d / near::NEAR_KM).max(0.0);
@@ -1979,7 +1931,7 @@ fn relations(doc: &mut Doc) {
             am.place,
             am.end,
             dist,
-            bearing_code(&c[3]),
+            compass_code(&c[3]),
         ));
     }
     for (ms, _me, anchor, aend, dist, bearing) in raw {
@@ -2014,7 +1966,7 @@ fn relations(doc: &mut Doc) {
             Relation {
                 anchor,
                 distance_km: dist,
-                bearing: Some(bearing),
+                bearing,
                 start: ms,
                 end: aend,
                 border: None,
@@ -2081,8 +2033,8 @@ fn relations(doc: &mut Doc) {
         };
         let anchor_known = a.resolved.is_some();
         // a spelling guess the stated distance and bearing contradict is dropped for the stated point
-        let stated = match (r.distance_km, r.bearing) {
-            (Some(d), Some(b)) => Some(destination((alat, alon), d, bearing_degrees(b))),
+        let stated = match (r.distance_km, r.bearing.and_then(compass_degrees)) {
+            (Some(d), Some(deg)) => Some(destination((alat, alon), d, deg)),
             _ => None,
         };
         // a spelling guess the stated distance and bearing contradict, or far from the place it
@@ -2123,8 +2075,8 @@ fn relations(doc: &mut Doc) {
             }
         }
         if unplaced {
-            if let (Some(d), Some(b)) = (r.distance_km, r.bearing) {
-                let (lat, lon) = destination((alat, alon), d, bearing_degrees(b));
+            if let (Some(d), Some(deg)) = (r.distance_km, r.bearing.and_then(compass_degrees)) {
+                let (lat, lon) = destination((alat, alon), d, deg);
                 let p = &mut doc.places[i];
                 p.lat = Some((lat * 1e5).round() / 1e5);
                 p.lon = Some((lon * 1e5).round() / 1e5);

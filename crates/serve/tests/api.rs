@@ -177,7 +177,7 @@ fn ids(v: &Value) -> Vec<String> {
 fn oracle(f: Filter) -> Vec<String> {
     let store = Store::open(fixture_db()).unwrap();
     let mut cs = store.clusters(&f).unwrap();
-    cs.sort_by(|a, b| (&a.date_min, &a.id).cmp(&(&b.date_min, &b.id)));
+    cs.sort_by(|a, b| (&a.summary.date_min, &a.id).cmp(&(&b.summary.date_min, &b.id)));
     cs.into_iter().map(|c| c.id).collect()
 }
 

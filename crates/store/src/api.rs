@@ -3,7 +3,10 @@
 //! from the stored ledgers), documents with their text and evidence spans, full-text search (FTS5) and
 //! the control timeline of one place key.
 
-use crate::cluster::place_key;
+use crate::row::{
+    cluster_item, ClaimFields, ClaimRow, ClusterSummary, EventFields, EventRow, CLAIMS_SELECT,
+    CLUSTERS_SELECT, EVENTS_SELECT,
+};
 use crate::{Result, Store, StoreError, MIGRATIONS};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
@@ -45,19 +48,8 @@ pub struct ClusterItem {
     pub sub_event_type: String,
     pub place: Option<String>,
     pub place_key: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub geo_precision: Option<i64>,
-    pub country: Option<String>,
-    pub admin1: Option<String>,
-    pub date_min: Option<String>,
-    pub date_max: Option<String>,
-    pub time_precision: Option<i64>,
-    pub reports: i64,
-    pub independent_sources: i64,
-    pub verification: String,
-    pub fatalities_min: Option<i64>,
-    pub fatalities_max: Option<i64>,
+    #[serde(flatten)]
+    pub summary: ClusterSummary,
     /// Sides of the cluster's actors (actor1 then actor2 of each event, in event order, once each).
     pub sides: Vec<String>,
     pub outlets: Vec<String>,
@@ -94,12 +86,8 @@ pub struct Evidence {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ClaimItem {
-    pub source: Option<String>,
-    pub source_side: Option<String>,
-    pub outlet: Option<String>,
-    pub stance: String,
-    pub verification: String,
-    pub hedge: Option<String>,
+    #[serde(flatten)]
+    pub claim: ClaimFields,
     pub evidence: Evidence,
 }
 
@@ -122,26 +110,11 @@ pub struct RelativeTo {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct EventItem {
+    /// The document's id (`/api/documents/{id}`) and name.
     pub document: i64,
     pub document_name: String,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    pub syndicated: bool,
-    pub event_id: String,
-    pub event_type: String,
-    pub sub_event_type: String,
-    pub trigger: String,
-    pub actor1: Option<String>,
-    pub actor2: Option<String>,
-    pub side1: Option<String>,
-    pub side2: Option<String>,
-    pub place: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub geo_precision: Option<i64>,
-    pub date: Option<String>,
+    #[serde(flatten)]
+    pub event: EventFields,
     pub fatalities: Option<i64>,
     pub relative_to: Option<RelativeTo>,
     pub claims: Vec<ClaimItem>,
@@ -317,39 +290,6 @@ fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
     }
 }
 
-const CLUSTER_COLUMNS: &str = "c.id, c.event_type, c.sub_event_type, c.place, c.lat, c.lon, c.geo_precision, c.country, c.admin1, \
-     c.date_min, c.date_max, c.time_precision, c.reports, c.independent_sources, c.verification, c.fatalities_min, \
-     c.fatalities_max, c.outlets, c.claimants";
-
-fn cluster_item(r: &rusqlite::Row) -> rusqlite::Result<ClusterItem> {
-    let place: Option<String> = r.get(3)?;
-    let outlets: String = r.get(17)?;
-    let claimants: String = r.get(18)?;
-    Ok(ClusterItem {
-        id: r.get(0)?,
-        event_type: r.get(1)?,
-        sub_event_type: r.get(2)?,
-        place_key: place.as_deref().map(place_key).filter(|k| !k.is_empty()),
-        place,
-        lat: r.get(4)?,
-        lon: r.get(5)?,
-        geo_precision: r.get(6)?,
-        country: r.get(7)?,
-        admin1: r.get(8)?,
-        date_min: r.get(9)?,
-        date_max: r.get(10)?,
-        time_precision: r.get(11)?,
-        reports: r.get(12)?,
-        independent_sources: r.get(13)?,
-        verification: r.get(14)?,
-        fatalities_min: r.get(15)?,
-        fatalities_max: r.get(16)?,
-        sides: Vec::new(),
-        outlets: serde_json::from_str(&outlets).unwrap_or_default(),
-        claimants: serde_json::from_str(&claimants).unwrap_or_default(),
-    })
-}
-
 /// Sides of the cluster's events: actor1's then actor2's of each event, in event order, once each.
 fn sides(conn: &Connection, cluster: &str) -> Result<Vec<String>> {
     let mut st =
@@ -436,7 +376,7 @@ impl Store {
         p.push(Value::Integer(limit));
         p.push(Value::Integer(offset));
         let sql = format!(
-            "SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
+            "{CLUSTERS_SELECT} WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
             p.len() - 1,
             p.len()
         );
@@ -502,7 +442,7 @@ impl Store {
         let conn = self.conn();
         let Some(mut cluster) = conn
             .query_row(
-                &format!("SELECT {CLUSTER_COLUMNS} FROM clusters c WHERE c.id = ?1"),
+                &format!("{CLUSTERS_SELECT} WHERE c.id = ?1"),
                 [id],
                 cluster_item,
             )
@@ -511,101 +451,65 @@ impl Store {
             return Ok(None);
         };
         cluster.sides = sides(conn, id)?;
-        let mut st = conn.prepare_cached(
-            "SELECT e.id, e.doc, d.name, d.outlet, d.title, d.url, d.published, d.syndicated_of IS NOT NULL, e.event_id,
-                    e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.side1, e.side2, e.place, e.lat, e.lon,
-                    e.geo_precision, e.date, e.fatalities
-             FROM events e JOIN documents d ON d.id = e.doc WHERE e.cluster = ?1 ORDER BY e.id",
-        )?;
-        let rows = st
-            .query_map([id], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    EventItem {
-                        document: r.get(1)?,
-                        document_name: r.get(2)?,
-                        outlet: r.get(3)?,
-                        title: r.get(4)?,
-                        url: r.get(5)?,
-                        published: r.get(6)?,
-                        syndicated: r.get(7)?,
-                        event_id: r.get(8)?,
-                        event_type: r.get(9)?,
-                        sub_event_type: r.get(10)?,
-                        trigger: r.get(11)?,
-                        actor1: r.get(12)?,
-                        actor2: r.get(13)?,
-                        side1: r.get(14)?,
-                        side2: r.get(15)?,
-                        place: r.get(16)?,
-                        lat: r.get(17)?,
-                        lon: r.get(18)?,
-                        geo_precision: r.get(19)?,
-                        date: r.get(20)?,
-                        fatalities: r.get(21)?,
-                        relative_to: None,
-                        claims: Vec::new(),
-                    },
-                ))
-            })?
+        let rows = conn
+            .prepare_cached(&format!(
+                "{EVENTS_SELECT} WHERE e.cluster = ?1 ORDER BY e.id"
+            ))?
+            .query_map([id], EventRow::from_row)?
             .collect::<std::result::Result<Vec<_>, _>>()?;
         let mut ledgers: HashMap<i64, Option<Ledger>> = HashMap::new();
-        let mut cst = conn.prepare_cached(
-            "SELECT claim_id, source, source_side, outlet, stance, verification, hedge, evidence FROM claims WHERE event = ?1 ORDER BY id",
-        )?;
+        let mut cst =
+            conn.prepare_cached(&format!("{CLAIMS_SELECT} WHERE k.event = ?1 ORDER BY k.id"))?;
         let mut events = Vec::with_capacity(rows.len());
-        for (row, mut ev) in rows {
-            if let std::collections::hash_map::Entry::Vacant(v) = ledgers.entry(ev.document) {
-                v.insert(ledger(conn, ev.document)?);
+        for row in rows {
+            if let std::collections::hash_map::Entry::Vacant(v) = ledgers.entry(row.doc) {
+                v.insert(ledger(conn, row.doc)?);
             }
-            let led = ledgers.get(&ev.document).and_then(Option::as_ref);
-            let lev = led.and_then(|l| l.events.iter().find(|e| e.id == ev.event_id));
-            ev.relative_to = match (led, lev) {
-                (Some(l), Some(e)) => relative_to(l, e.place.as_deref()),
-                _ => None,
-            };
-            ev.claims = cst
-                .query_map([row], |r| {
-                    Ok((
-                        r.get::<_, Option<String>>(0)?,
-                        ClaimItem {
-                            source: r.get(1)?,
-                            source_side: r.get(2)?,
-                            outlet: r.get(3)?,
-                            stance: r.get(4)?,
-                            verification: r.get(5)?,
-                            hedge: r.get(6)?,
-                            evidence: Evidence {
-                                start: None,
-                                end: None,
-                                text: r.get(7)?,
-                            },
-                        },
-                    ))
-                })?
+            let led = ledgers.get(&row.doc).and_then(Option::as_ref);
+            let lev = led.and_then(|l| l.events.iter().find(|e| e.id == row.event.event_id));
+            let claims = cst
+                .query_map([row.id], ClaimRow::from_row)?
                 .map(|r| {
-                    r.map(|(claim_id, mut c)| {
+                    r.map(|k| {
                         // offsets from the ledger: the claim's evidence, or for the outlet's own report
                         // (no claim) the event's first evidence sentence
-                        let span = match (&claim_id, led) {
+                        let span = match (&k.claim_id, led) {
                             (Some(cid), Some(l)) => {
-                                l.claims.iter().find(|k| &k.id == cid).map(|k| &k.evidence)
+                                l.claims.iter().find(|c| &c.id == cid).map(|c| &c.evidence)
                             }
                             (None, _) => lev.and_then(|e| e.evidence.first()),
                             _ => None,
                         };
-                        if let Some(s) = span {
-                            c.evidence = Evidence {
+                        let evidence = match span {
+                            Some(s) => Evidence {
                                 start: Some(s.start),
                                 end: Some(s.end),
                                 text: Some(s.text.clone()),
-                            };
+                            },
+                            None => Evidence {
+                                start: None,
+                                end: None,
+                                text: k.evidence,
+                            },
+                        };
+                        ClaimItem {
+                            claim: k.claim,
+                            evidence,
                         }
-                        c
                     })
                 })
                 .collect::<std::result::Result<Vec<_>, _>>()?;
-            events.push(ev);
+            events.push(EventItem {
+                document: row.doc,
+                document_name: row.doc_name,
+                relative_to: match (led, lev) {
+                    (Some(l), Some(e)) => relative_to(l, e.place.as_deref()),
+                    _ => None,
+                },
+                event: row.event,
+                fatalities: row.fatalities,
+                claims,
+            });
         }
         Ok(Some(ClusterDetail { cluster, events }))
     }
@@ -781,30 +685,6 @@ fn evidence_spans(l: &Ledger) -> Vec<EvidenceSpan> {
     out
 }
 
-/// Degrees of a compass code (`N`, `NE`, ... `NW`), as the extractor reads them.
-pub fn bearing_degrees(code: &str) -> Option<f64> {
-    Some(match code {
-        "N" => 0.0,
-        "NE" => 45.0,
-        "E" => 90.0,
-        "SE" => 135.0,
-        "S" => 180.0,
-        "SW" => 225.0,
-        "W" => 270.0,
-        "NW" => 315.0,
-        _ => return None,
-    })
-}
-
-/// The point `km` away from (lat, lon) on bearing `deg` (great circle).
-pub fn destination(lat: f64, lon: f64, km: f64, deg: f64) -> (f64, f64) {
-    let d = km / 6371.0;
-    let (p1, l1, th) = (lat.to_radians(), lon.to_radians(), deg.to_radians());
-    let p2 = (p1.sin() * d.cos() + p1.cos() * d.sin() * th.cos()).asin();
-    let l2 = l1 + (th.sin() * d.sin() * p1.cos()).atan2(d.cos() - p1.sin() * p2.sin());
-    (p2.to_degrees(), (l2.to_degrees() + 540.0) % 360.0 - 180.0)
-}
-
 fn round4(x: f64) -> f64 {
     (x * 1e4).round() / 1e4
 }
@@ -814,9 +694,12 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
     let r = l.place(place?)?.relative_to.as_ref()?;
     let anchor = l.place(&r.anchor);
     let (alat, alon) = (anchor.and_then(|a| a.lat), anchor.and_then(|a| a.lon));
-    let bearing = r.bearing.map(|b| b.as_str()).and_then(bearing_degrees);
+    let bearing = r
+        .bearing
+        .map(|b| b.as_str())
+        .and_then(sitrep_geo::compass_degrees);
     let stated = match (alat, alon, r.distance_km, bearing) {
-        (Some(a), Some(o), Some(d), Some(b)) => Some(destination(a, o, d, b)),
+        (Some(a), Some(o), Some(d), Some(b)) => Some(sitrep_geo::destination((a, o), d, b)),
         _ => None,
     };
     Some(RelativeTo {
@@ -829,8 +712,8 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
         bearing_deg: bearing,
         stated_lat: stated.map(|s| round4(s.0)),
         stated_lon: stated.map(|s| round4(s.1)),
-        // the extractor's agreement test: within 35 % of the stated distance, at least 5 km
-        uncertainty_km: r.distance_km.map(|d| (0.35 * d).max(5.0)),
+        // the distance tolerance of the extractor's agreement test (`consistent`)
+        uncertainty_km: r.distance_km.map(sitrep_geo::offset_tolerance_km),
         gazetteer_distance_km: r.gazetteer_distance_km,
         agrees: r.consistent,
     })
@@ -886,16 +769,5 @@ mod tests {
         assert_eq!(s.search("gazette", 10).unwrap().len(), 1);
         // the read-only connection cannot write
         assert!(s.conn().execute("DELETE FROM documents", []).is_err());
-    }
-
-    #[test]
-    fn destination_north_east() {
-        let (la, lo) = destination(49.7, 37.6, 9.0, 45.0);
-        assert!(
-            (la - 49.757).abs() < 0.002 && (lo - 37.688).abs() < 0.003,
-            "{la} {lo}"
-        );
-        assert_eq!(bearing_degrees("SW"), Some(225.0));
-        assert_eq!(bearing_degrees("up"), None);
     }
 }

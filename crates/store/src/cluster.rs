@@ -6,9 +6,14 @@
 //! - dates within `window_days(time_precision)` (the coarser of the two);
 //! - compatible actors (the sides named by the two events overlap, or one names none).
 
+use crate::row::{
+    cluster_item, ClaimFields, ClaimRow, ClusterSummary, EventFields, EventRow, CLAIMS_SELECT,
+    CLUSTERS_SELECT, EVENTS_SELECT,
+};
 use crate::{Result, StoreError};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use sitrep_geo::haversine_km;
 use sitrep_ledger::{Ledger, Outcome as EventOutcome, Stance, UnknownValue, Verification};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -28,14 +33,6 @@ pub fn window_days(time_precision: u8) -> i64 {
         2 => 7,
         _ => 31,
     }
-}
-
-pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = (lat2 - lat1).to_radians();
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().min(1.0).asin()
 }
 
 fn type_group(event_type: &str, sub: &str) -> String {
@@ -144,7 +141,7 @@ fn compatible(a: &Cand, b: &Cand) -> Option<f64> {
     let same_name = a.place_key.is_some() && a.place_key == b.place_key;
     match (a.lat.zip(a.lon), b.lat.zip(b.lon)) {
         (Some((la, lo)), Some((lb, lob))) => {
-            let d = haversine_km(la, lo, lb, lob);
+            let d = haversine_km((la, lo), (lb, lob));
             let gp = a.geo_precision.max(b.geo_precision);
             if d <= radius_km(gp) || (same_name && d <= radius_km(3)) {
                 Some(d)
@@ -534,36 +531,18 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ClaimView {
-    pub source: Option<String>,
-    pub source_side: Option<String>,
-    pub outlet: Option<String>,
-    pub stance: String,
-    pub verification: String,
-    pub hedge: Option<String>,
+    #[serde(flatten)]
+    pub claim: ClaimFields,
+    /// The evidence sentence.
     pub evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
+    /// The document's name.
     pub document: String,
-    pub outlet: Option<String>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub published: Option<String>,
-    pub syndicated: bool,
-    pub event_id: String,
-    pub event_type: String,
-    pub sub_event_type: String,
-    pub trigger: String,
-    pub actor1: Option<String>,
-    pub actor2: Option<String>,
-    pub side1: Option<String>,
-    pub side2: Option<String>,
-    pub place: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub geo_precision: Option<i64>,
-    pub date: Option<String>,
+    #[serde(flatten)]
+    pub event: EventFields,
     pub time_precision: Option<i64>,
     pub fatalities: Option<i64>,
     pub notes: String,
@@ -576,19 +555,8 @@ pub struct ClusterView {
     pub event_type: String,
     pub sub_event_type: String,
     pub place: Option<String>,
-    pub lat: Option<f64>,
-    pub lon: Option<f64>,
-    pub geo_precision: Option<i64>,
-    pub country: Option<String>,
-    pub admin1: Option<String>,
-    pub date_min: Option<String>,
-    pub date_max: Option<String>,
-    pub time_precision: Option<i64>,
-    pub reports: i64,
-    pub independent_sources: i64,
-    pub verification: String,
-    pub fatalities_min: Option<i64>,
-    pub fatalities_max: Option<i64>,
+    #[serde(flatten)]
+    pub summary: ClusterSummary,
     pub outlets: Vec<String>,
     pub claimants: Vec<String>,
     pub events: Vec<EventView>,
@@ -621,29 +589,29 @@ impl Filter {
     fn keep(&self, c: &ClusterView) -> bool {
         if let Some(p) = &self.place {
             let p = p.to_lowercase();
-            if !has(&c.place, &p) && !c.events.iter().any(|e| has(&e.place, &p)) {
+            if !has(&c.place, &p) && !c.events.iter().any(|e| has(&e.event.place, &p)) {
                 return false;
             }
         }
         if let Some(b) = self.bbox {
-            match (c.lat, c.lon) {
+            match (c.summary.lat, c.summary.lon) {
                 (Some(la), Some(lo)) if lo >= b[0] && la >= b[1] && lo <= b[2] && la <= b[3] => {}
                 _ => return false,
             }
         }
         if let Some((la, lo, r)) = self.near {
-            match (c.lat, c.lon) {
-                (Some(a), Some(b)) if haversine_km(la, lo, a, b) <= r => {}
+            match (c.summary.lat, c.summary.lon) {
+                (Some(a), Some(b)) if haversine_km((la, lo), (a, b)) <= r => {}
                 _ => return false,
             }
         }
         if let Some(f) = &self.from {
-            if c.date_max.as_deref().is_none_or(|d| d < f.as_str()) {
+            if c.summary.date_max.as_deref().is_none_or(|d| d < f.as_str()) {
                 return false;
             }
         }
         if let Some(t) = &self.to {
-            if c.date_min.as_deref().is_none_or(|d| d > t.as_str()) {
+            if c.summary.date_min.as_deref().is_none_or(|d| d > t.as_str()) {
                 return false;
             }
         }
@@ -660,18 +628,16 @@ impl Filter {
             if !c
                 .events
                 .iter()
-                .any(|e| has(&e.actor1, &a) || has(&e.actor2, &a))
+                .any(|e| has(&e.event.actor1, &a) || has(&e.event.actor2, &a))
             {
                 return false;
             }
         }
         if let Some(s) = &self.source {
             let s = s.to_lowercase();
-            if !c
-                .events
-                .iter()
-                .any(|e| has(&e.outlet, &s) || e.claims.iter().any(|k| has(&k.source, &s)))
-            {
+            if !c.events.iter().any(|e| {
+                has(&e.event.outlet, &s) || e.claims.iter().any(|k| has(&k.claim.source, &s))
+            }) {
                 return false;
             }
         }
@@ -679,13 +645,15 @@ impl Filter {
             let s = s.to_lowercase();
             let eq = |x: &Option<String>| x.as_deref().is_some_and(|v| v.to_lowercase() == s);
             if !c.events.iter().any(|e| {
-                eq(&e.side1) || eq(&e.side2) || e.claims.iter().any(|k| eq(&k.source_side))
+                eq(&e.event.side1)
+                    || eq(&e.event.side2)
+                    || e.claims.iter().any(|k| eq(&k.claim.source_side))
             }) {
                 return false;
             }
         }
         if let Some(v) = &self.verification {
-            if !c.verification.eq_ignore_ascii_case(v) {
+            if !c.summary.verification.eq_ignore_ascii_case(v) {
                 return false;
             }
         }
@@ -698,100 +666,41 @@ impl crate::Store {
     pub fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterView>> {
         let conn = self.conn();
         let mut claims: HashMap<i64, Vec<ClaimView>> = HashMap::new();
-        let mut st = conn.prepare("SELECT event, source, source_side, outlet, stance, verification, hedge, evidence FROM claims ORDER BY id")?;
-        for r in st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                ClaimView {
-                    source: r.get(1)?,
-                    source_side: r.get(2)?,
-                    outlet: r.get(3)?,
-                    stance: r.get(4)?,
-                    verification: r.get(5)?,
-                    hedge: r.get(6)?,
-                    evidence: r.get(7)?,
-                },
-            ))
-        })? {
-            let (e, c) = r?;
-            claims.entry(e).or_default().push(c);
+        let mut st = conn.prepare(&format!("{CLAIMS_SELECT} ORDER BY k.id"))?;
+        for r in st.query_map([], ClaimRow::from_row)? {
+            let k = r?;
+            claims.entry(k.event).or_default().push(ClaimView {
+                claim: k.claim,
+                evidence: k.evidence,
+            });
         }
         let mut events: BTreeMap<String, Vec<EventView>> = BTreeMap::new();
-        let mut st = conn.prepare(
-            "SELECT e.id, e.cluster, d.name, d.outlet, d.title, d.url, d.published, d.syndicated_of IS NOT NULL, e.event_id,
-                    e.event_type, e.sub_event_type, e.trigger, e.actor1, e.actor2, e.side1, e.side2, e.place, e.lat, e.lon,
-                    e.geo_precision, e.date, e.time_precision, e.fatalities, e.notes
-             FROM events e JOIN documents d ON d.id = e.doc ORDER BY e.id",
-        )?;
-        for r in st.query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                EventView {
-                    document: r.get(2)?,
-                    outlet: r.get(3)?,
-                    title: r.get(4)?,
-                    url: r.get(5)?,
-                    published: r.get(6)?,
-                    syndicated: r.get(7)?,
-                    event_id: r.get(8)?,
-                    event_type: r.get(9)?,
-                    sub_event_type: r.get(10)?,
-                    trigger: r.get(11)?,
-                    actor1: r.get(12)?,
-                    actor2: r.get(13)?,
-                    side1: r.get(14)?,
-                    side2: r.get(15)?,
-                    place: r.get(16)?,
-                    lat: r.get(17)?,
-                    lon: r.get(18)?,
-                    geo_precision: r.get(19)?,
-                    date: r.get(20)?,
-                    time_precision: r.get(21)?,
-                    fatalities: r.get(22)?,
-                    notes: r.get::<_, Option<String>>(23)?.unwrap_or_default(),
-                    claims: Vec::new(),
-                },
-            ))
-        })? {
-            let (id, cl, mut e) = r?;
-            e.claims = claims.remove(&id).unwrap_or_default();
-            events.entry(cl).or_default().push(e);
+        let mut st = conn.prepare(&format!("{EVENTS_SELECT} ORDER BY e.id"))?;
+        for r in st.query_map([], EventRow::from_row)? {
+            let r = r?;
+            events.entry(r.cluster).or_default().push(EventView {
+                document: r.doc_name,
+                event: r.event,
+                time_precision: r.time_precision,
+                fatalities: r.fatalities,
+                notes: r.notes,
+                claims: claims.remove(&r.id).unwrap_or_default(),
+            });
         }
-        let mut st = conn.prepare(
-            "SELECT id, event_type, sub_event_type, place, lat, lon, geo_precision, country, admin1, date_min, date_max,
-                    time_precision, reports, independent_sources, verification, fatalities_min, fatalities_max, outlets, claimants
-             FROM clusters ORDER BY seq",
-        )?;
+        let mut st = conn.prepare(&format!("{CLUSTERS_SELECT} ORDER BY c.seq"))?;
         let mut out = Vec::new();
-        for r in st.query_map([], |r| {
-            let outlets: String = r.get(17)?;
-            let claimants: String = r.get(18)?;
-            Ok(ClusterView {
-                id: r.get(0)?,
-                event_type: r.get(1)?,
-                sub_event_type: r.get(2)?,
-                place: r.get(3)?,
-                lat: r.get(4)?,
-                lon: r.get(5)?,
-                geo_precision: r.get(6)?,
-                country: r.get(7)?,
-                admin1: r.get(8)?,
-                date_min: r.get(9)?,
-                date_max: r.get(10)?,
-                time_precision: r.get(11)?,
-                reports: r.get(12)?,
-                independent_sources: r.get(13)?,
-                verification: r.get(14)?,
-                fatalities_min: r.get(15)?,
-                fatalities_max: r.get(16)?,
-                outlets: serde_json::from_str(&outlets).unwrap_or_default(),
-                claimants: serde_json::from_str(&claimants).unwrap_or_default(),
-                events: Vec::new(),
-            })
-        })? {
-            let mut c = r?;
-            c.events = events.remove(&c.id).unwrap_or_default();
+        for r in st.query_map([], cluster_item)? {
+            let c = r?;
+            let c = ClusterView {
+                events: events.remove(&c.id).unwrap_or_default(),
+                id: c.id,
+                event_type: c.event_type,
+                sub_event_type: c.sub_event_type,
+                place: c.place,
+                summary: c.summary,
+                outlets: c.outlets,
+                claimants: c.claimants,
+            };
             if filter.keep(&c) {
                 out.push(c);
             }

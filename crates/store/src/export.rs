@@ -98,10 +98,11 @@ fn s<T: ToString>(v: &Option<T>) -> String {
 pub fn acled_row(c: &ClusterView) -> Vec<String> {
     let first = c.events.first();
     let country = c
+        .summary
         .country
         .as_deref()
         .and_then(|cc| COUNTRIES.iter().find(|x| x.0 == cc));
-    let date = c.date_min.clone().unwrap_or_default();
+    let date = c.summary.date_min.clone().unwrap_or_default();
     let year = date.get(..4).unwrap_or("").to_string();
     let assoc = |pick: fn(&crate::cluster::EventView) -> &Option<String>, main: &str| {
         let mut v: Vec<String> = c
@@ -114,8 +115,12 @@ pub fn acled_row(c: &ClusterView) -> Vec<String> {
         v.dedup();
         v.join("; ")
     };
-    let actor1 = first.and_then(|e| e.actor1.clone()).unwrap_or_default();
-    let actor2 = first.and_then(|e| e.actor2.clone()).unwrap_or_default();
+    let actor1 = first
+        .and_then(|e| e.event.actor1.clone())
+        .unwrap_or_default();
+    let actor2 = first
+        .and_then(|e| e.event.actor2.clone())
+        .unwrap_or_default();
     let notes = c
         .events
         .iter()
@@ -129,8 +134,12 @@ pub fn acled_row(c: &ClusterView) -> Vec<String> {
             e.claims.iter().map(|k| {
                 format!(
                     "{}: {}",
-                    k.source.as_deref().or(k.outlet.as_deref()).unwrap_or("?"),
-                    k.stance
+                    k.claim
+                        .source
+                        .as_deref()
+                        .or(k.claim.outlet.as_deref())
+                        .unwrap_or("?"),
+                    k.claim.stance
                 )
             })
         })
@@ -141,15 +150,15 @@ pub fn acled_row(c: &ClusterView) -> Vec<String> {
         c.id.clone(),
         date,
         year,
-        s(&c.time_precision),
+        s(&c.summary.time_precision),
         disorder_type(&c.event_type).into(),
         c.event_type.clone(),
         c.sub_event_type.clone(),
         actor1.clone(),
-        assoc(|e| &e.actor1, &actor1),
+        assoc(|e| &e.event.actor1, &actor1),
         String::new(),
         actor2.clone(),
-        assoc(|e| &e.actor2, &actor2),
+        assoc(|e| &e.event.actor2, &actor2),
         String::new(),
         String::new(),
         if c.event_type == "Violence against civilians" {
@@ -161,31 +170,31 @@ pub fn acled_row(c: &ClusterView) -> Vec<String> {
         country.map(|x| x.3.to_string()).unwrap_or_default(),
         country
             .map(|x| x.2.to_string())
-            .or_else(|| c.country.clone())
+            .or_else(|| c.summary.country.clone())
             .unwrap_or_default(),
-        s(&c.admin1),
+        s(&c.summary.admin1),
         String::new(),
         String::new(),
         s(&c.place),
-        c.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
-        c.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
-        s(&c.geo_precision),
+        c.summary.lat.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        c.summary.lon.map(|v| format!("{v:.4}")).unwrap_or_default(),
+        s(&c.summary.geo_precision),
         c.outlets.join("; "),
         String::new(),
         notes.to_string(),
         // ACLED records the most conservative figure
-        c.fatalities_min.unwrap_or(0).to_string(),
+        c.summary.fatalities_min.unwrap_or(0).to_string(),
         String::new(),
         String::new(),
         c.id.clone(),
-        c.verification.clone(),
-        c.independent_sources.to_string(),
-        c.reports.to_string(),
+        c.summary.verification.clone(),
+        c.summary.independent_sources.to_string(),
+        c.summary.reports.to_string(),
         c.outlets.join("; "),
         c.claimants.join("; "),
         stances.join("; "),
-        s(&c.fatalities_max),
-        s(&c.date_max),
+        s(&c.summary.fatalities_max),
+        s(&c.summary.date_max),
     ]
 }
 
@@ -205,7 +214,7 @@ pub fn geojson<W: Write>(clusters: &[ClusterView], mut w: W) -> Result<()> {
     use geojson::{Feature, FeatureCollection, Geometry, JsonObject, JsonValue};
     let mut features = Vec::new();
     for c in clusters {
-        let (Some(lat), Some(lon)) = (c.lat, c.lon) else {
+        let (Some(lat), Some(lon)) = (c.summary.lat, c.summary.lon) else {
             continue;
         };
         let mut props = JsonObject::new();

@@ -6,6 +6,7 @@ pub mod api;
 pub mod cluster;
 pub mod dedup;
 pub mod export;
+pub mod row;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;

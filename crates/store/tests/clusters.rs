@@ -37,20 +37,20 @@ fn three_outlets_and_a_syndicated_copy_make_one_cluster_with_two_sources() {
     }
     let all = s.clusters(&Filter::default()).unwrap();
     let cl = all.iter().find(|x| x.id == c).unwrap();
-    assert_eq!(cl.reports, 4);
-    assert_eq!(cl.independent_sources, 2, "{:?}", cl.claimants);
-    assert_eq!(cl.verification, "corroborated");
+    assert_eq!(cl.summary.reports, 4);
+    assert_eq!(cl.summary.independent_sources, 2, "{:?}", cl.claimants);
+    assert_eq!(cl.summary.verification, "corroborated");
     assert_eq!(cl.outlets.len(), 4);
     // every claim kept with its source and outlet
     assert!(cl
         .events
         .iter()
-        .any(|e| e.outlet.as_deref() == Some("Wire Mirror") && e.syndicated));
+        .any(|e| e.event.outlet.as_deref() == Some("Wire Mirror") && e.event.syndicated));
     assert!(cl
         .events
         .iter()
         .flat_map(|e| &e.claims)
-        .any(|k| k.source.as_deref() == Some("Oleh Syniehubov")));
+        .any(|k| k.claim.source.as_deref() == Some("Oleh Syniehubov")));
 }
 
 #[test]
@@ -65,8 +65,8 @@ fn captured_and_repelled_make_a_disputed_cluster_and_a_control_timeline() {
     };
     let cs = s.clusters(&f).unwrap();
     assert_eq!(cs.len(), 1);
-    assert_eq!(cs[0].verification, "disputed");
-    assert_eq!(cs[0].independent_sources, 2);
+    assert_eq!(cs[0].summary.verification, "disputed");
+    assert_eq!(cs[0].summary.independent_sources, 2);
     let t = s.control_timeline(Some("Krasnohorivka")).unwrap();
     let holders: Vec<(&str, Option<&str>)> = t
         .iter()
@@ -112,9 +112,9 @@ fn fatality_counts_far_apart_are_disputed() {
             ..Default::default()
         })
         .unwrap();
-    assert_eq!(cs[0].verification, "disputed");
+    assert_eq!(cs[0].summary.verification, "disputed");
     assert_eq!(
-        (cs[0].fatalities_min, cs[0].fatalities_max),
+        (cs[0].summary.fatalities_min, cs[0].summary.fatalities_max),
         (Some(2), Some(70))
     );
 }
@@ -228,12 +228,12 @@ fn parquet_export_reads_back_like_the_csv() {
     let lat = lat.as_any().downcast_ref::<Float64Array>().unwrap();
     for (i, c) in cs.iter().enumerate().take(b.num_rows()) {
         assert_eq!(ids.value(i), c.id);
-        assert_eq!(fat.value(i), c.fatalities_min.unwrap_or(0));
-        match &c.date_min {
+        assert_eq!(fat.value(i), c.summary.fatalities_min.unwrap_or(0));
+        match &c.summary.date_min {
             Some(dm) => assert_eq!(dates.value_as_date(i).unwrap().to_string(), *dm),
             None => assert!(dates.is_null(i)),
         }
-        match c.lat {
+        match c.summary.lat {
             Some(v) => assert!((lat.value(i) - v).abs() < 1e-4),
             None => assert!(lat.is_null(i)),
         }

@@ -159,7 +159,12 @@ fn verification(s: &Store) -> String {
         "one cluster"
     );
     let cs = s.clusters(&Filter::default()).unwrap();
-    cs.iter().find(|c| c.id == a).unwrap().verification.clone()
+    cs.iter()
+        .find(|c| c.id == a)
+        .unwrap()
+        .summary
+        .verification
+        .clone()
 }
 
 fn holders(s: &Store) -> Vec<(String, Option<String>)> {
@@ -240,7 +245,7 @@ fn extracted_reports_store_their_outcome() {
     let c = s.cluster_of("kyiv-monitor-9", "e1").unwrap().unwrap();
     let cs = s.clusters(&Filter::default()).unwrap();
     assert_eq!(
-        cs.iter().find(|x| x.id == c).unwrap().verification,
+        cs.iter().find(|x| x.id == c).unwrap().summary.verification,
         "disputed"
     );
 }

@@ -43,8 +43,7 @@ impl NearRules {
 
 /// The compass direction a gap states ("west of", "north-eastern outskirts of"), in degrees.
 pub(super) fn gap_bearing(r: &NearRules, gap: &str) -> Option<f64> {
-    let c = r.bearing.captures(gap)?;
-    Some(super::bearing_degrees(super::bearing_code(&c[1])))
+    gap_bearing_code(r, gap).and_then(sitrep_geo::compass_degrees)
 }
 
 /// Whether `gap` says the place before it lies by the place after it.
@@ -54,24 +53,7 @@ pub(super) fn is_near_gap(r: &NearRules, gap: &str) -> bool {
 
 /// The compass code ("W", "NE") a gap states, if any.
 pub(super) fn gap_bearing_code(r: &NearRules, gap: &str) -> Option<&'static str> {
-    let deg = gap_bearing(r, gap)?;
-    Some(match deg as u32 {
-        0 => "N",
-        45 => "NE",
-        90 => "E",
-        135 => "SE",
-        180 => "S",
-        225 => "SW",
-        270 => "W",
-        _ => "NW",
-    })
-}
-
-/// Whether a point at `bearing` degrees from its anchor agrees with a stated direction (within
-/// 67.5 degrees either side: "west of" takes in west-north-west and west-south-west).
-pub(super) fn bearing_agrees(stated: f64, bearing: f64) -> bool {
-    let d = (stated - bearing).rem_euclid(360.0);
-    d.min(360.0 - d) <= 67.5
+    sitrep_geo::compass_code(&r.bearing.captures(gap)?[1])
 }
 
 /// For each found name, the index of the name it is written to lie by, if any.
@@ -143,7 +125,8 @@ mod tests {
 
     #[test]
     fn stated_directions() {
-        use super::bearing_agrees;
+        use super::gap_bearing_code;
+        use sitrep_geo::direction_agrees;
         let r = rules();
         assert_eq!(gap_bearing(&r, ", west of "), Some(270.0));
         assert_eq!(
@@ -151,8 +134,9 @@ mod tests {
             Some(45.0)
         );
         assert_eq!(gap_bearing(&r, " near "), None);
-        assert!(bearing_agrees(270.0, 300.0));
-        assert!(bearing_agrees(0.0, 350.0));
-        assert!(!bearing_agrees(270.0, 180.0));
+        assert_eq!(gap_bearing_code(&r, ", south-west of "), Some("SW"));
+        assert!(direction_agrees(270.0, 300.0));
+        assert!(direction_agrees(0.0, 350.0));
+        assert!(!direction_agrees(270.0, 180.0));
     }
 }
