@@ -94,7 +94,9 @@ struct Cue {
 
 fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
-    for c in &lex.cues {
+    // the cues that can match here, in one pass; each then searched with its word boundaries
+    let can = lex.cue_set.matches(&view[s..e]);
+    for c in can.iter().map(|i| &lex.cues[i]) {
         for m in c.re.find_iter(&view[s..e]) {
             let (ms, me) = (s + m.start(), s + m.end());
             if out.iter().any(|o| o.start < me && ms < o.end) {

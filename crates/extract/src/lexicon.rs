@@ -5,7 +5,7 @@
 
 use crate::rules::{DataFiles, RulesError};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 pub struct KnownActor {
     pub name: String,
@@ -36,19 +36,22 @@ pub struct Lexicon {
     pub actors: Vec<KnownActor>,
     /// alias (as written) -> index into `actors`; includes canonical names and surnames.
     pub actor_aliases: Vec<(String, usize)>,
-    pub speech_verbs: HashSet<String>,
-    pub given_names: HashMap<String, char>,
+    pub speech_verbs: FxHashSet<String>,
+    pub given_names: FxHashMap<String, char>,
     /// Role words, longest first.
     pub roles: Vec<String>,
     pub hedges: Vec<Hedge>,
     pub cues: Vec<EventCue>,
+    /// One pattern a cue, without the word boundaries: the cues that can match a sentence, found in one
+    /// pass (a superset of those that match; see `events::cues_in`).
+    pub cue_set: regex::RegexSet,
     pub weapons: Vec<Weapon>,
     pub modality: Vec<String>,
     /// Words of armed conflict: armed people and operations.
-    pub military_words: HashSet<String>,
+    pub military_words: FxHashSet<String>,
     /// Words of armed conflict: weapons and their effects.
-    pub violence_words: HashSet<String>,
-    pub stop_names: HashSet<String>,
+    pub violence_words: FxHashSet<String>,
+    pub stop_names: FxHashSet<String>,
 }
 
 fn word_regex(
@@ -121,8 +124,10 @@ impl Lexicon {
             })
             .collect();
         let mut cues = Vec::new();
+        let mut cue_patterns = Vec::new();
         for (n, l) in files.lines("event_cues.tsv")? {
             let f: Vec<&str> = l.split('\t').collect();
+            cue_patterns.push(format!("(?i)(?:{})", f[0]));
             let col = |i| column(files, "event_cues.tsv", n, &f, i);
             cues.push(EventCue {
                 re: word_regex(files, "event_cues.tsv", n, f[0])?,
@@ -141,10 +146,12 @@ impl Lexicon {
                 sub_event_type: col(2)?.to_string(),
             });
         }
+        let cue_set = regex::RegexSet::new(&cue_patterns)
+            .map_err(|e| files.error("event_cues.tsv", 0, format!("bad pattern set: {e}")))?;
         let modality = files.list("modality.txt")?;
         let stop_names = files.set("stop_names.txt")?;
-        let mut military_words = HashSet::new();
-        let mut violence_words = HashSet::new();
+        let mut military_words = FxHashSet::default();
+        let mut violence_words = FxHashSet::default();
         for (_, l) in files.lines("conflict_context.tsv")? {
             let mut it = l.split('\t');
             if let (Some(w), Some(k)) = (it.next(), it.next()) {
@@ -165,6 +172,7 @@ impl Lexicon {
             roles,
             hedges,
             cues,
+            cue_set,
             weapons,
             modality,
             stop_names,

@@ -8,15 +8,17 @@ use crate::doc::{
 };
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
 /// common English words, and frequent given names and surnames.
 struct NameLists {
-    common: HashSet<String>,
-    given: HashSet<String>,
-    surnames: HashSet<String>,
+    common: FxHashSet<String>,
+    given: FxHashSet<String>,
+    surnames: FxHashSet<String>,
 }
 
 /// Whether an organisation's (not a person's) actor mention starts at `s`.
@@ -99,7 +101,7 @@ fn person_noun(pr: &PlaceRules, w: &str) -> bool {
 /// given name ("Chiquita Raquel Henry" makes a later "Henry" a person), of names after a person noun
 /// ("fighter Conor McGregor", "County Commissioner Bill McDaniel") and of names with a particle after a
 /// given name ("Mike de Kock").
-fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
+fn person_tokens(doc: &Doc, gaz: &Gazetteer, cache: &mut LookupCache) -> HashSet<String> {
     let pr = &doc.rules.places;
     let view = doc.view();
     let lists = &pr.names;
@@ -124,8 +126,11 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
     for sent in &doc.text.sentences {
         for run in capitalised_runs(view, sent.start, sent.end, false) {
             let t = &run.tokens;
-            let unknown =
-                |t: &[(usize, usize)]| gaz.lookup(&view[t[0].0..t[t.len() - 1].1]).is_empty();
+            let mut unknown = |t: &[(usize, usize)]| {
+                cache
+                    .lookup(gaz, &view[t[0].0..t[t.len() - 1].1])
+                    .is_empty()
+            };
             if (2..=4).contains(&t.len()) && given(&view[t[0].0..t[0].1]) && unknown(t) {
                 add(view, t[t.len() - 1]);
                 continue;
@@ -173,21 +178,21 @@ pub struct PlaceRules {
     /// Adjectives of continents, read like demonyms ("European airports"): adjective -> continent name.
     region_adjectives: HashMap<String, String>,
     /// Words after a place name that make it a disease's name ("Marburg virus").
-    disease_words: HashSet<String>,
+    disease_words: FxHashSet<String>,
     /// Names that are never places on their own ("White House", "Toyota").
-    non_place_names: HashSet<String>,
+    non_place_names: FxHashSet<String>,
     /// Words that end a street's name ("Street", "Avenue").
-    street_words: HashSet<String>,
-    water_words: HashSet<String>,
-    locative: HashSet<String>,
-    metonym_nouns: HashSet<String>,
+    street_words: FxHashSet<String>,
+    water_words: FxHashSet<String>,
+    locative: FxHashSet<String>,
+    metonym_nouns: FxHashSet<String>,
     /// In file order: the first that ends the words before a name wins.
     place_cues: Vec<String>,
-    titles: HashSet<String>,
-    person_verbs: HashSet<String>,
-    person_nouns: HashSet<String>,
-    name_particles: HashSet<String>,
-    compass_adjectives: HashSet<String>,
+    titles: FxHashSet<String>,
+    person_verbs: FxHashSet<String>,
+    person_nouns: FxHashSet<String>,
+    name_particles: FxHashSet<String>,
+    compass_adjectives: FxHashSet<String>,
     slavic_endings: Vec<String>,
     patterns: Patterns,
     near: near::NearRules,
@@ -202,7 +207,7 @@ impl PlaceRules {
     /// `gazetteer/…`), `region_adjectives.tsv`, `disease_words.txt`, `non_place_names.txt`, `street_words.txt`,
     /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.
     pub fn load(files: &DataFiles, patterns: &PatternTable) -> Result<Self, RulesError> {
-        let (mut given, mut surnames) = (HashSet::new(), HashSet::new());
+        let (mut given, mut surnames) = (FxHashSet::default(), FxHashSet::default());
         for (_, l) in files.lines("gazetteer/person_names.txt")? {
             match l.trim().split_once('\t') {
                 Some(("g", n)) => given.insert(n.to_string()),
@@ -360,28 +365,29 @@ fn word_after(view: &str, pos: usize) -> Option<&str> {
 }
 
 /// Gazetteer answers for this document: names repeat, and fuzzy look-ups are dear.
+/// Answers are shared, not copied: most are only looked at.
 #[derive(Default)]
 struct LookupCache {
-    exact: HashMap<String, Vec<Candidate>>,
-    fuzzy: HashMap<(String, u32), Vec<Candidate>>,
-    variants: HashMap<String, Vec<Candidate>>,
+    exact: FxHashMap<String, Rc<Vec<Candidate>>>,
+    fuzzy: FxHashMap<(String, u32), Vec<Candidate>>,
+    variants: FxHashMap<String, Rc<Vec<Candidate>>>,
 }
 
 impl LookupCache {
-    fn lookup(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+    fn lookup(&mut self, gaz: &Gazetteer, name: &str) -> Rc<Vec<Candidate>> {
         if let Some(c) = self.exact.get(name) {
             return c.clone();
         }
-        let c = gaz.lookup(name);
+        let c = Rc::new(gaz.lookup(name));
         self.exact.insert(name.to_string(), c.clone());
         c
     }
 
-    fn variants(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+    fn variants(&mut self, gaz: &Gazetteer, name: &str) -> Rc<Vec<Candidate>> {
         if let Some(c) = self.variants.get(name) {
             return c.clone();
         }
-        let c = gaz.lookup_variants(name);
+        let c = Rc::new(gaz.lookup_variants(name));
         self.variants.insert(name.to_string(), c.clone());
         c
     }
@@ -524,7 +530,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             end: all.end(),
             key: normalise(&format!("{} {kind}", cands[0].geonames_id)),
             name,
-            cands,
+            cands: cands.to_vec(),
             kind: MentionKind::Literal,
             cue: None,
             fuzzy: false,
@@ -543,8 +549,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                 .and_then(|(cc, region)| {
                     cache
                         .lookup(gaz, region)
-                        .into_iter()
+                        .iter()
                         .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+                        .cloned()
                 });
             if let Some(c) = region {
                 found.push(Found::whole_entry(
@@ -591,8 +598,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         }
         let Some(c) = cache
             .lookup(gaz, region)
-            .into_iter()
+            .iter()
             .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+            .cloned()
         else {
             continue;
         };
@@ -634,7 +642,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         end: e,
                         key: normalise(&view[s..e]),
                         name: view[s..e].to_string(),
-                        cands,
+                        cands: cands.to_vec(),
                         kind,
                         cue: None,
                         fuzzy: false,
@@ -646,7 +654,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
-    let persons = person_tokens(doc, gaz);
+    let persons = person_tokens(doc, gaz, &mut cache);
     let mut pending: Vec<Found> = Vec::new();
     let lists = &pr.names;
     let sentences = doc.sentence_spans();
@@ -658,8 +666,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             // "Tom Jones", "Chiquita Raquel Henry": a person, not a place
             if (2..=3).contains(&toks.len())
                 && lists.given.contains(&view[toks[0].0..toks[0].1])
-                && gaz
-                    .lookup(&view[toks[0].0..toks[toks.len() - 1].1])
+                && cache
+                    .lookup(gaz, &view[toks[0].0..toks[toks.len() - 1].1])
                     .is_empty()
                 && gaz.demonym(&view[toks[0].0..toks[0].1]).is_none()
             {
@@ -737,10 +745,14 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
                             // a continent, or a region or water body of that very name ("English" ->
                             // England, "Middle Eastern" -> the Middle East)
-                            let c = cache.lookup(gaz, cont).into_iter().find(|c| {
-                                c.feature_code == "CONT"
-                                    || c.feature_class != 'P' && c.name == *cont
-                            });
+                            let c = cache
+                                .lookup(gaz, cont)
+                                .iter()
+                                .find(|c| {
+                                    c.feature_code == "CONT"
+                                        || c.feature_class != 'P' && c.name == *cont
+                                })
+                                .cloned();
                             if let (false, Some(c)) = (org, c) {
                                 found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
                                 matched = len;
@@ -850,8 +862,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         // other romanisations of the name, for the context to choose ("Zaitsevo", a
                         // Russian spelling of a Ukrainian "Zaitseve")
                         let first_variant = cands.len();
-                        let mut cands = cands;
-                        cands.extend(cache.variants(gaz, name));
+                        let mut cands = cands.to_vec();
+                        cands.extend(cache.variants(gaz, name).iter().cloned());
                         found.push(Found {
                             start: s,
                             end: e,
@@ -909,7 +921,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                     end: e,
                                     key: normalise(name),
                                     name: name.to_string(),
-                                    cands: v,
+                                    cands: v.to_vec(),
                                     kind: MentionKind::Literal,
                                     cue: None,
                                     fuzzy: true,
@@ -923,7 +935,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 end: e,
                                 key: normalise(name),
                                 name: name.to_string(),
-                                cands: v,
+                                cands: v.to_vec(),
                                 kind: MentionKind::Literal,
                                 cue,
                                 fuzzy: true,

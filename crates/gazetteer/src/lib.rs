@@ -58,7 +58,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use fst::{IntoStreamer, Streamer};
+use fst::{Automaton, IntoStreamer, Streamer};
 
 pub use format::{normalise, CYRILLIC_ROMANISED};
 
@@ -314,6 +314,16 @@ impl Gazetteer {
         self.layers[layer].view().record(rec).map(|r| r.id())
     }
 
+    /// The country code of the record [`Gazetteer::best`] would read, without building the candidate.
+    fn best_country(&self, layer: usize, rec: usize, id: u32) -> Option<[u8; 2]> {
+        for l in &self.layers[..layer] {
+            if let Some(r) = l.view().find_id(id) {
+                return l.view().record(r).map(|r| r.country());
+            }
+        }
+        self.layers[layer].view().record(rec).map(|r| r.country())
+    }
+
     /// Every entry whose normalised name equals `normalise(name)`, deduplicated by GeoNames id,
     /// most populous first.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
@@ -321,7 +331,7 @@ impl Gazetteer {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut out = Vec::new();
         for (li, layer) in self.layers.iter().enumerate() {
             if let Some(off) = layer.names.get(key.as_bytes()) {
@@ -376,6 +386,8 @@ impl Gazetteer {
             }
         };
         let kchars: Vec<char> = key.chars().collect();
+        // the skeleton and variant keys are skipped below: not searched into either
+        let lev = (&lev).intersection(NoMarkedKeys);
         for (li, layer) in self.layers.iter().enumerate() {
             let mut stream = layer.names.search(&lev).into_stream();
             while let Some((k, off)) = stream.next() {
@@ -421,7 +433,7 @@ impl Gazetteer {
         if key.chars().count() < 4 {
             return Vec::new();
         }
-        let mut exact: HashSet<u32> = HashSet::new();
+        let mut exact: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
         for (li, layer) in self.layers.iter().enumerate() {
             if let Some(off) = layer.names.get(key.as_bytes()) {
                 exact.extend(layer.view().postings(off).filter_map(|r| self.id_of(li, r)));
@@ -448,6 +460,14 @@ impl Gazetteer {
                         continue;
                     };
                     if exact.insert(id) {
+                        // the country first: most entries are not in a Cyrillic-romanised one
+                        let romanised = self.best_country(li, rec, id).is_some_and(|cc| {
+                            std::str::from_utf8(&cc)
+                                .is_ok_and(|cc| format::CYRILLIC_ROMANISED.contains(&cc.trim()))
+                        });
+                        if !romanised {
+                            continue;
+                        }
                         if let Some(c) = self.best(li, rec, id) {
                             let near = tier == 0
                                 || edit_distance(&kchars, &normalise(&c.name)) <= max_edits;
@@ -543,6 +563,35 @@ fn embedded_layer() -> Result<Layer, GazetteerError> {
     )
 }
 
+/// Keys that start with neither the [skeleton](format::SKELETON_PREFIX) nor the
+/// [variant](format::VARIANT_PREFIX) marker: the place names themselves.
+struct NoMarkedKeys;
+
+impl fst::Automaton for NoMarkedKeys {
+    /// 0 at the start, 1 inside a name, 2 inside a marked key.
+    type State = u8;
+
+    fn start(&self) -> u8 {
+        0
+    }
+
+    fn is_match(&self, &state: &u8) -> bool {
+        state != 2
+    }
+
+    fn can_match(&self, &state: &u8) -> bool {
+        state != 2
+    }
+
+    fn accept(&self, &state: &u8, byte: u8) -> u8 {
+        match state {
+            0 if byte == format::SKELETON_PREFIX as u8 || byte == format::VARIANT_PREFIX as u8 => 2,
+            0 => 1,
+            s => s,
+        }
+    }
+}
+
 /// Result order: most populous first; on a tie populated places before areas (a city before the
 /// admin-1 region named after it), then by id.
 fn rank(c: &Candidate) -> (std::cmp::Reverse<u64>, bool, u64) {
@@ -571,13 +620,13 @@ fn edit_distance(a: &[char], b: &str) -> u32 {
 
 struct DemonymTable {
     /// lowercase word -> (word as listed, country code)
-    by_lower: HashMap<String, (&'static str, &'static str)>,
+    by_lower: rustc_hash::FxHashMap<String, (&'static str, &'static str)>,
 }
 
 fn demonym_table() -> &'static DemonymTable {
     static T: OnceLock<DemonymTable> = OnceLock::new();
     T.get_or_init(|| {
-        let mut by_lower = HashMap::new();
+        let mut by_lower = rustc_hash::FxHashMap::default();
         for line in DEMONYMS.lines() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {
