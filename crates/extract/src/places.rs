@@ -101,7 +101,13 @@ fn person_noun(pr: &PlaceRules, w: &str) -> bool {
 /// given name ("Chiquita Raquel Henry" makes a later "Henry" a person), of names after a person noun
 /// ("fighter Conor McGregor", "County Commissioner Bill McDaniel") and of names with a particle after a
 /// given name ("Mike de Kock").
-fn person_tokens(doc: &Doc, gaz: &Gazetteer, cache: &mut LookupCache) -> HashSet<String> {
+/// `runs` are the capitalised runs of each sentence.
+fn person_tokens(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    cache: &mut LookupCache,
+    runs: &[Vec<crate::doc::Run>],
+) -> HashSet<String> {
     let pr = &doc.rules.places;
     let view = doc.view();
     let lists = &pr.names;
@@ -123,8 +129,8 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer, cache: &mut LookupCache) -> HashSet
                 .to_string(),
         );
     };
-    for sent in &doc.text.sentences {
-        for run in capitalised_runs(view, sent.start, sent.end, false) {
+    for (sent, runs) in doc.text.sentences.iter().zip(runs) {
+        for run in runs {
             let t = &run.tokens;
             let mut unknown = |t: &[(usize, usize)]| {
                 cache
@@ -654,12 +660,17 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
-    let persons = person_tokens(doc, gaz, &mut cache);
+    let sentences = doc.sentence_spans();
+    // the capitalised runs of each sentence, read twice: for person tokens, then for names
+    let mut sentence_runs: Vec<Vec<crate::doc::Run>> = sentences
+        .iter()
+        .map(|&(ss, se)| capitalised_runs(view, ss, se, false))
+        .collect();
+    let persons = person_tokens(doc, gaz, &mut cache, &sentence_runs);
     let mut pending: Vec<Found> = Vec::new();
     let lists = &pr.names;
-    let sentences = doc.sentence_spans();
-    for &(ss, se) in &sentences {
-        let mut runs = capitalised_runs(view, ss, se, false);
+    for (k, &(ss, _)) in sentences.iter().enumerate() {
+        let mut runs = std::mem::take(&mut sentence_runs[k]);
         merge_saint(view, &mut runs);
         for run in runs {
             let toks = &run.tokens;

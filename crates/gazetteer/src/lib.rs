@@ -254,6 +254,37 @@ impl Layer {
 /// The gazetteer: imported layers (highest priority first) then the embedded layer.
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// Answers of the dear look-ups (romanisation variants, fuzzy), shared by the documents of a run:
+    /// names repeat across documents. The gazetteer never changes, so an answer never goes stale.
+    memo: Memo,
+}
+
+/// Most entries a memo table keeps; past that it starts afresh (bounds memory on endless streams).
+const MEMO_ENTRIES: usize = 50_000;
+
+#[derive(Default)]
+struct Memo {
+    variants: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Candidate>>>,
+    fuzzy: std::sync::Mutex<rustc_hash::FxHashMap<(String, u32), Vec<Candidate>>>,
+}
+
+impl Memo {
+    fn get<K: std::hash::Hash + Eq>(
+        table: &std::sync::Mutex<rustc_hash::FxHashMap<K, Vec<Candidate>>>,
+        key: K,
+        compute: impl FnOnce() -> Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        if let Some(c) = table.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return c.clone();
+        }
+        let c = compute();
+        let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+        if t.len() >= MEMO_ENTRIES {
+            t.clear();
+        }
+        t.insert(key, c.clone());
+        c
+    }
 }
 
 fn mmap(path: &Path) -> Result<Blob, GazetteerError> {
@@ -269,6 +300,7 @@ impl Gazetteer {
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
         Ok(Gazetteer {
             layers: vec![embedded_layer()?],
+            memo: Memo::default(),
         })
     }
 
@@ -289,7 +321,10 @@ impl Gazetteer {
             )?);
         }
         layers.push(embedded_layer()?);
-        Ok(Gazetteer { layers })
+        Ok(Gazetteer {
+            layers,
+            memo: Memo::default(),
+        })
     }
 
     /// Embedded layer plus [`default_index_dir`] when an index has been imported there.
@@ -355,6 +390,12 @@ impl Gazetteer {
     /// edit. The distance is capped by key length to keep noise down: keys
     /// under 5 characters get no fuzzy match, 5-8 characters at most 1 edit, longer at most 2.
     pub fn lookup_fuzzy(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
+        Memo::get(&self.memo.fuzzy, (name.to_string(), max_edits), || {
+            self.lookup_fuzzy_uncached(name, max_edits)
+        })
+    }
+
+    fn lookup_fuzzy_uncached(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
         let key = normalise(name);
         let n = key.chars().count();
         let cap = match n {
@@ -429,6 +470,12 @@ impl Gazetteer {
     /// name's length (at least 2) edits away; within each tier, most populous first. Callers should rank these below exact matches
     /// unless the context (a named region, nearby places) supports them.
     pub fn lookup_variants(&self, name: &str) -> Vec<Candidate> {
+        Memo::get(&self.memo.variants, name.to_string(), || {
+            self.lookup_variants_uncached(name)
+        })
+    }
+
+    fn lookup_variants_uncached(&self, name: &str) -> Vec<Candidate> {
         let key = normalise(name);
         if key.chars().count() < 4 {
             return Vec::new();
