@@ -416,33 +416,24 @@ impl Gazetteer {
                 }
             }
         }
-        // fst's Levenshtein DFA: ~0.5 ms to build for a 10-character key at distance 2, about
-        // as long as the search itself. (A lazily evaluated DP automaton was tried: slower.)
-        let mut d = d;
-        let lev = loop {
-            match fst::automaton::Levenshtein::new(&key, d) {
-                Ok(l) => break l,
-                Err(_) if d > 1 => d -= 1,
-                Err(_) => return Vec::new(),
-            }
-        };
         let kchars: Vec<char> = key.chars().collect();
         // the skeleton and variant keys are skipped below: not searched into either
-        let lev = (&lev).intersection(NoMarkedKeys);
-        for (li, layer) in self.layers.iter().enumerate() {
-            let mut stream = layer.names.search(&lev).into_stream();
-            while let Some((k, off)) = stream.next() {
-                if matches!(k.first(), Some(&b) if b == format::SKELETON_PREFIX as u8 || b == format::VARIANT_PREFIX as u8)
-                {
-                    continue;
+        if n <= LevenshteinRows::max_len(&key) {
+            // the same keys as fst's Levenshtein DFA, without building it (about 2 ms at distance 2,
+            // longer than the search)
+            let lev = LevenshteinRows::new(&kchars, d).intersection(NoMarkedKeys);
+            self.fuzzy_hits(&lev, &kchars, &mut hits);
+        } else {
+            // fst's DFA, at a smaller distance where it grows too large
+            let mut d = d;
+            let lev = loop {
+                match fst::automaton::Levenshtein::new(&key, d) {
+                    Ok(l) => break l,
+                    Err(_) if d > 1 => d -= 1,
+                    Err(_) => return Vec::new(),
                 }
-                let dist = std::str::from_utf8(k)
-                    .map(|k| edit_distance(&kchars, k))
-                    .unwrap_or(u32::MAX);
-                for rec in layer.view().postings(off) {
-                    hits.push((dist, li, rec));
-                }
-            }
+            };
+            self.fuzzy_hits(&(&lev).intersection(NoMarkedKeys), &kchars, &mut hits);
         }
         hits.sort_by_key(|h| (h.0, h.1));
         let mut seen = HashSet::new();
@@ -459,6 +450,31 @@ impl Gazetteer {
         }
         out.sort_by(|a, b| a.0.cmp(&b.0).then(rank(&a.1).cmp(&rank(&b.1))));
         out.into_iter().map(|(_, c)| c).collect()
+    }
+
+    /// The keys `lev` accepts in every layer, with their edit distance to the key: (distance, layer,
+    /// record) for each of their entries.
+    fn fuzzy_hits<A: Automaton>(
+        &self,
+        lev: &A,
+        kchars: &[char],
+        hits: &mut Vec<(u32, usize, usize)>,
+    ) {
+        for (li, layer) in self.layers.iter().enumerate() {
+            let mut stream = layer.names.search(lev).into_stream();
+            while let Some((k, off)) = stream.next() {
+                if matches!(k.first(), Some(&b) if b == format::SKELETON_PREFIX as u8 || b == format::VARIANT_PREFIX as u8)
+                {
+                    continue;
+                }
+                let dist = std::str::from_utf8(k)
+                    .map(|k| edit_distance(kchars, k))
+                    .unwrap_or(u32::MAX);
+                for rec in layer.view().postings(off) {
+                    hits.push((dist, li, rec));
+                }
+            }
+        }
     }
 
     /// Romanisation variants of `name` that [`Gazetteer::lookup`] does not find, in countries whose
@@ -608,6 +624,158 @@ fn embedded_layer() -> Result<Layer, GazetteerError> {
         "embedded".to_string(),
         Path::new("<embedded>"),
     )
+}
+
+/// The keys within `d` edits (of Unicode characters) of a query, like fst's `Levenshtein` automaton, read
+/// without building a DFA: the state is the row of edit distances (capped at `d + 1`) from the
+/// characters read so far to each prefix of the query, and the bytes of a character not yet complete.
+struct LevenshteinRows<'a> {
+    query: &'a [char],
+    d: u8,
+}
+
+const ROWS_MAX: usize = 30;
+
+#[derive(Clone)]
+struct RowState {
+    row: [u8; ROWS_MAX + 1],
+    /// The smallest value in `row`.
+    min: u8,
+    /// Characters read.
+    depth: u32,
+    /// A character being read: its bits so far, and how many bytes it still needs.
+    code: u32,
+    need: u8,
+    len: u8,
+    dead: bool,
+}
+
+impl<'a> LevenshteinRows<'a> {
+    /// Longest query (in characters) read this way. Only ASCII queries, where fst's DFA is exact
+    /// Levenshtein (on a query with other letters it misses a different character that shares a first
+    /// byte with one of the query's: "харков" for "харків"); and not past the length where that DFA
+    /// would give up (10,000 states: never up to 40 ASCII characters at distance 2).
+    fn max_len(key: &str) -> usize {
+        if key.is_ascii() {
+            ROWS_MAX
+        } else {
+            0
+        }
+    }
+
+    fn new(query: &'a [char], d: u32) -> Self {
+        LevenshteinRows {
+            query,
+            d: d.min(250) as u8,
+        }
+    }
+}
+
+impl fst::Automaton for LevenshteinRows<'_> {
+    type State = RowState;
+
+    fn start(&self) -> RowState {
+        let mut row = [0u8; ROWS_MAX + 1];
+        for (i, r) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *r = (i as u32).min(u32::from(self.d) + 1) as u8;
+        }
+        RowState {
+            row,
+            min: 0,
+            depth: 0,
+            code: 0,
+            need: 0,
+            len: 0,
+            dead: false,
+        }
+    }
+
+    fn is_match(&self, s: &RowState) -> bool {
+        !s.dead && s.need == 0 && s.row[self.query.len()] <= self.d
+    }
+
+    fn can_match(&self, s: &RowState) -> bool {
+        !s.dead && s.min <= self.d
+    }
+
+    fn accept(&self, s: &RowState, byte: u8) -> RowState {
+        let mut next = s.clone();
+        if s.dead {
+            return next;
+        }
+        // UTF-8: a character is complete at its last byte; anything else is no key's
+        let ch = if s.need == 0 {
+            match byte {
+                0x00..=0x7F => char::from(byte),
+                0xC2..=0xDF => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x1F), 1, 2);
+                    return next;
+                }
+                0xE0..=0xEF => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x0F), 2, 3);
+                    return next;
+                }
+                0xF0..=0xF4 => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x07), 3, 4);
+                    return next;
+                }
+                _ => {
+                    next.dead = true;
+                    return next;
+                }
+            }
+        } else {
+            if byte & 0xC0 != 0x80 {
+                next.dead = true;
+                return next;
+            }
+            next.code = (s.code << 6) | u32::from(byte & 0x3F);
+            next.need -= 1;
+            if next.need > 0 {
+                return next;
+            }
+            let least = match s.len {
+                2 => 0x80,
+                3 => 0x800,
+                _ => 0x10000,
+            };
+            match char::from_u32(next.code).filter(|_| next.code >= least) {
+                Some(c) => c,
+                None => {
+                    next.dead = true;
+                    return next;
+                }
+            }
+        };
+        // a cell i holds at least |i - depth|: only the band of 2d + 1 cells around the depth can be
+        // under the cap, the rest stay at it
+        let (cap, d, n) = (self.d + 1, u32::from(self.d), self.query.len());
+        let t = s.depth.saturating_add(1);
+        next.depth = t;
+        let lo = t.saturating_sub(d) as usize;
+        let hi = (t.saturating_add(d) as usize).min(n);
+        if lo > n {
+            next.dead = true;
+            return next;
+        }
+        let mut min = cap;
+        if lo == 0 {
+            next.row[0] = t.min(u32::from(cap)) as u8;
+            min = next.row[0];
+        } else {
+            next.row[lo - 1] = cap;
+        }
+        for i in lo.max(1)..=hi {
+            let v = (next.row[i - 1] + 1)
+                .min(s.row[i] + 1)
+                .min(s.row[i - 1] + u8::from(self.query[i - 1] != ch))
+                .min(cap);
+            next.row[i] = v;
+            min = min.min(v);
+        }
+        next.min = min;
+        next
+    }
 }
 
 /// Keys that start with neither the [skeleton](format::SKELETON_PREFIX) nor the
