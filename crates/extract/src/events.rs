@@ -127,7 +127,9 @@ struct Clause<'c> {
 
 fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
-    for c in &lex.cues {
+    // the cues that can match here, found in one pass; each then searched as written
+    let can = lex.cue_prefilter.candidates(&view[s..e]);
+    for c in lex.cues.iter().zip(can).filter(|x| x.1).map(|x| x.0) {
         for m in c.re.find_iter(&view[s..e]) {
             let (ms, me) = (s + m.start(), s + m.end());
             if out.iter().any(|o| o.start < me && ms < o.end) {

@@ -5,8 +5,8 @@
 
 use crate::rules::{DataFiles, RulesError};
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_ledger::{ActorKind, Outcome};
-use std::collections::{HashMap, HashSet};
 
 pub struct KnownActor {
     pub name: String,
@@ -28,6 +28,67 @@ pub struct Weapon {
     pub sub_event_type: String,
 }
 
+/// Which event cues can match a text: an Aho-Corasick automaton (ASCII case-insensitive) over the
+/// literal prefixes that every match of a cue starts with. A cue with no such prefixes always runs, and on
+/// text that is not ASCII every cue runs (its case-insensitive match may fold other letters).
+pub struct CuePrefilter {
+    ac: aho_corasick::AhoCorasick,
+    /// The cue of each automaton pattern.
+    cue_of: Vec<usize>,
+    always: Vec<usize>,
+    cues: usize,
+}
+
+impl CuePrefilter {
+    fn new(patterns: &[String]) -> Result<CuePrefilter, String> {
+        use regex_syntax::hir::literal::{ExtractKind, Extractor};
+        let (mut lits, mut cue_of, mut always) = (Vec::new(), Vec::new(), Vec::new());
+        for (i, p) in patterns.iter().enumerate() {
+            let hir = regex_syntax::parse(&format!("(?:{p})")).map_err(|e| e.to_string())?;
+            let seq = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+            match seq.literals() {
+                Some(ls)
+                    if p.is_ascii()
+                        && !ls.is_empty()
+                        && ls.iter().all(|l| !l.as_bytes().is_empty()) =>
+                {
+                    for l in ls {
+                        lits.push(l.as_bytes().to_vec());
+                        cue_of.push(i);
+                    }
+                }
+                _ => always.push(i),
+            }
+        }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&lits)
+            .map_err(|e| e.to_string())?;
+        Ok(CuePrefilter {
+            ac,
+            cue_of,
+            always,
+            cues: patterns.len(),
+        })
+    }
+
+    /// For each cue, whether it can match in `hay` (false only where it cannot).
+    pub fn candidates(&self, hay: &str) -> Vec<bool> {
+        if !hay.is_ascii() {
+            return vec![true; self.cues];
+        }
+        let mut can = vec![false; self.cues];
+        for &i in &self.always {
+            can[i] = true;
+        }
+        for m in self.ac.find_overlapping_iter(hay) {
+            can[self.cue_of[m.pattern().as_usize()]] = true;
+        }
+        can
+    }
+}
+
 pub struct Hedge {
     pub phrase: String,
     pub next_sentence: bool,
@@ -37,19 +98,21 @@ pub struct Lexicon {
     pub actors: Vec<KnownActor>,
     /// alias (as written) -> index into `actors`; includes canonical names and surnames.
     pub actor_aliases: Vec<(String, usize)>,
-    pub speech_verbs: HashSet<String>,
-    pub given_names: HashMap<String, char>,
+    pub speech_verbs: FxHashSet<String>,
+    pub given_names: FxHashMap<String, char>,
     /// Role words, longest first.
     pub roles: Vec<String>,
     pub hedges: Vec<Hedge>,
     pub cues: Vec<EventCue>,
+    /// The cues that can match a sentence, found in one pass (see `events::cues_in`).
+    pub cue_prefilter: CuePrefilter,
     pub weapons: Vec<Weapon>,
     pub modality: Vec<String>,
     /// Words of armed conflict: armed people and operations.
-    pub military_words: HashSet<String>,
+    pub military_words: FxHashSet<String>,
     /// Words of armed conflict: weapons and their effects.
-    pub violence_words: HashSet<String>,
-    pub stop_names: HashSet<String>,
+    pub violence_words: FxHashSet<String>,
+    pub stop_names: FxHashSet<String>,
 }
 
 fn word_regex(
@@ -128,8 +191,10 @@ impl Lexicon {
             })
             .collect();
         let mut cues = Vec::new();
+        let mut cue_patterns = Vec::new();
         for (n, l) in files.lines("event_cues.tsv")? {
             let f: Vec<&str> = l.split('\t').collect();
+            cue_patterns.push(f[0].to_string());
             let col = |i| column(files, "event_cues.tsv", n, &f, i);
             cues.push(EventCue {
                 re: word_regex(files, "event_cues.tsv", n, f[0])?,
@@ -150,10 +215,12 @@ impl Lexicon {
                 sub_event_type: col(2)?.to_string(),
             });
         }
+        let cue_prefilter = CuePrefilter::new(&cue_patterns)
+            .map_err(|e| files.error("event_cues.tsv", 1, format!("cue prefilter: {e}")))?;
         let modality = files.list("modality.txt")?;
         let stop_names = files.set("stop_names.txt")?;
-        let mut military_words = HashSet::new();
-        let mut violence_words = HashSet::new();
+        let mut military_words = FxHashSet::default();
+        let mut violence_words = FxHashSet::default();
         for (_, l) in files.lines("conflict_context.tsv")? {
             let mut it = l.split('\t');
             if let (Some(w), Some(k)) = (it.next(), it.next()) {
@@ -174,6 +241,7 @@ impl Lexicon {
             roles,
             hedges,
             cues,
+            cue_prefilter,
             weapons,
             modality,
             stop_names,

@@ -13,17 +13,19 @@ use crate::doc::{
 };
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
+use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
 use sitrep_geo::{compass_code, compass_degrees, destination, haversine_km};
 use sitrep_ledger::{ActorKind, Resolution};
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 /// Data-driven lists (data/gazetteer, made by tools/gazetteer/derive_stopwords.py): gazetteer names that are
 /// common English words, and frequent given names and surnames.
 struct NameLists {
-    common: HashSet<String>,
-    given: HashSet<String>,
-    surnames: HashSet<String>,
+    common: FxHashSet<String>,
+    given: FxHashSet<String>,
+    surnames: FxHashSet<String>,
 }
 
 /// Whether an organisation's (not a person's) actor mention starts at `s`.
@@ -106,7 +108,13 @@ fn person_noun(pr: &PlaceRules, w: &str) -> bool {
 /// given name ("Chiquita Raquel Henry" makes a later "Henry" a person), of names after a person noun
 /// ("fighter Conor McGregor", "County Commissioner Bill McDaniel") and of names with a particle after a
 /// given name ("Mike de Kock").
-fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
+/// `runs` are the capitalised runs of each sentence.
+fn person_tokens(
+    doc: &Doc,
+    gaz: &Gazetteer,
+    cache: &mut LookupCache,
+    runs: &[Vec<crate::doc::Run>],
+) -> HashSet<String> {
     let pr = &doc.rules.places;
     let view = doc.view();
     let lists = &pr.names;
@@ -128,11 +136,14 @@ fn person_tokens(doc: &Doc, gaz: &Gazetteer) -> HashSet<String> {
                 .to_string(),
         );
     };
-    for sent in &doc.text.sentences {
-        for run in capitalised_runs(view, sent.start, sent.end, false) {
+    for (sent, runs) in doc.text.sentences.iter().zip(runs) {
+        for run in runs {
             let t = &run.tokens;
-            let unknown =
-                |t: &[(usize, usize)]| gaz.lookup(&view[t[0].0..t[t.len() - 1].1]).is_empty();
+            let mut unknown = |t: &[(usize, usize)]| {
+                cache
+                    .lookup(gaz, &view[t[0].0..t[t.len() - 1].1])
+                    .is_empty()
+            };
             if (2..=4).contains(&t.len()) && given(&view[t[0].0..t[0].1]) && unknown(t) {
                 add(view, t[t.len() - 1]);
                 continue;
@@ -180,21 +191,21 @@ pub struct PlaceRules {
     /// Adjectives of continents, read like demonyms ("European airports"): adjective -> continent name.
     region_adjectives: HashMap<String, String>,
     /// Words after a place name that make it a disease's name ("Marburg virus").
-    disease_words: HashSet<String>,
+    disease_words: FxHashSet<String>,
     /// Names that are never places on their own ("White House", "Toyota").
-    non_place_names: HashSet<String>,
+    non_place_names: FxHashSet<String>,
     /// Words that end a street's name ("Street", "Avenue").
-    street_words: HashSet<String>,
-    water_words: HashSet<String>,
-    locative: HashSet<String>,
-    metonym_nouns: HashSet<String>,
+    street_words: FxHashSet<String>,
+    water_words: FxHashSet<String>,
+    locative: FxHashSet<String>,
+    metonym_nouns: FxHashSet<String>,
     /// In file order: the first that ends the words before a name wins.
     place_cues: Vec<String>,
-    titles: HashSet<String>,
-    person_verbs: HashSet<String>,
-    person_nouns: HashSet<String>,
-    name_particles: HashSet<String>,
-    compass_adjectives: HashSet<String>,
+    titles: FxHashSet<String>,
+    person_verbs: FxHashSet<String>,
+    person_nouns: FxHashSet<String>,
+    name_particles: FxHashSet<String>,
+    compass_adjectives: FxHashSet<String>,
     slavic_endings: Vec<String>,
     patterns: Patterns,
     near: near::NearRules,
@@ -209,7 +220,7 @@ impl PlaceRules {
     /// `gazetteer/…`), `region_adjectives.tsv`, `disease_words.txt`, `non_place_names.txt`, `street_words.txt`,
     /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.
     pub fn load(files: &DataFiles, patterns: &PatternTable) -> Result<Self, RulesError> {
-        let (mut given, mut surnames) = (HashSet::new(), HashSet::new());
+        let (mut given, mut surnames) = (FxHashSet::default(), FxHashSet::default());
         for (_, l) in files.lines("gazetteer/person_names.txt")? {
             match l.trim().split_once('\t') {
                 Some(("g", n)) => given.insert(n.to_string()),
@@ -316,28 +327,29 @@ fn word_after(view: &str, pos: usize) -> Option<&str> {
 }
 
 /// Gazetteer answers for this document: names repeat, and fuzzy look-ups are dear.
+/// Answers are shared, not copied: most are only looked at.
 #[derive(Default)]
 struct LookupCache {
-    exact: HashMap<String, Vec<Candidate>>,
-    fuzzy: HashMap<(String, u32), Vec<Candidate>>,
-    variants: HashMap<String, Vec<Candidate>>,
+    exact: FxHashMap<String, Rc<Vec<Candidate>>>,
+    fuzzy: FxHashMap<(String, u32), Vec<Candidate>>,
+    variants: FxHashMap<String, Rc<Vec<Candidate>>>,
 }
 
 impl LookupCache {
-    fn lookup(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+    fn lookup(&mut self, gaz: &Gazetteer, name: &str) -> Rc<Vec<Candidate>> {
         if let Some(c) = self.exact.get(name) {
             return c.clone();
         }
-        let c = gaz.lookup(name);
+        let c = Rc::new(gaz.lookup(name));
         self.exact.insert(name.to_string(), c.clone());
         c
     }
 
-    fn variants(&mut self, gaz: &Gazetteer, name: &str) -> Vec<Candidate> {
+    fn variants(&mut self, gaz: &Gazetteer, name: &str) -> Rc<Vec<Candidate>> {
         if let Some(c) = self.variants.get(name) {
             return c.clone();
         }
-        let c = gaz.lookup_variants(name);
+        let c = Rc::new(gaz.lookup_variants(name));
         self.variants.insert(name.to_string(), c.clone());
         c
     }
@@ -480,7 +492,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             end: all.end(),
             key: normalise(&format!("{} {kind}", cands[0].geonames_id)),
             name,
-            cands,
+            cands: cands.to_vec(),
             kind: MentionKind::Literal,
             cue: None,
             fuzzy: false,
@@ -499,8 +511,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                 .and_then(|(cc, region)| {
                     cache
                         .lookup(gaz, region)
-                        .into_iter()
+                        .iter()
                         .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+                        .cloned()
                 });
             if let Some(c) = region {
                 found.push(Found::whole_entry(
@@ -547,8 +560,9 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         }
         let Some(c) = cache
             .lookup(gaz, region)
-            .into_iter()
+            .iter()
             .find(|c| c.feature_code == "ADM1" && &c.country_code == cc)
+            .cloned()
         else {
             continue;
         };
@@ -590,7 +604,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         end: e,
                         key: normalise(&view[s..e]),
                         name: view[s..e].to_string(),
-                        cands,
+                        cands: cands.to_vec(),
                         kind,
                         cue: None,
                         fuzzy: false,
@@ -602,20 +616,25 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
-    let persons = person_tokens(doc, gaz);
+    let sentences = doc.sentence_spans();
+    // the capitalised runs of each sentence, read twice: for person tokens, then for names
+    let mut sentence_runs: Vec<Vec<crate::doc::Run>> = sentences
+        .iter()
+        .map(|&(ss, se)| capitalised_runs(view, ss, se, false))
+        .collect();
+    let persons = person_tokens(doc, gaz, &mut cache, &sentence_runs);
     let mut pending: Vec<Found> = Vec::new();
     let lists = &pr.names;
-    let sentences = doc.sentence_spans();
-    for &(ss, se) in &sentences {
-        let mut runs = capitalised_runs(view, ss, se, false);
+    for (k, &(ss, _)) in sentences.iter().enumerate() {
+        let mut runs = std::mem::take(&mut sentence_runs[k]);
         merge_saint(view, &mut runs);
         for run in runs {
             let toks = &run.tokens;
             // "Tom Jones", "Chiquita Raquel Henry": a person, not a place
             if (2..=3).contains(&toks.len())
                 && lists.given.contains(&view[toks[0].0..toks[0].1])
-                && gaz
-                    .lookup(&view[toks[0].0..toks[toks.len() - 1].1])
+                && cache
+                    .lookup(gaz, &view[toks[0].0..toks[toks.len() - 1].1])
                     .is_empty()
                 && gaz.demonym(&view[toks[0].0..toks[0].1]).is_none()
             {
@@ -693,10 +712,14 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
                             // a continent, or a region or water body of that very name ("English" ->
                             // England, "Middle Eastern" -> the Middle East)
-                            let c = cache.lookup(gaz, cont).into_iter().find(|c| {
-                                c.feature_code == "CONT"
-                                    || c.feature_class != 'P' && c.name == *cont
-                            });
+                            let c = cache
+                                .lookup(gaz, cont)
+                                .iter()
+                                .find(|c| {
+                                    c.feature_code == "CONT"
+                                        || c.feature_class != 'P' && c.name == *cont
+                                })
+                                .cloned();
                             if let (false, Some(c)) = (org, c) {
                                 found.push(Found::whole_entry(s, e, c, MentionKind::Demonym));
                                 matched = len;
@@ -806,8 +829,8 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                         // other romanisations of the name, for the context to choose ("Zaitsevo", a
                         // Russian spelling of a Ukrainian "Zaitseve")
                         let first_variant = cands.len();
-                        let mut cands = cands;
-                        cands.extend(cache.variants(gaz, name));
+                        let mut cands = cands.to_vec();
+                        cands.extend(cache.variants(gaz, name).iter().cloned());
                         found.push(Found {
                             start: s,
                             end: e,
@@ -865,7 +888,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                     end: e,
                                     key: normalise(name),
                                     name: name.to_string(),
-                                    cands: v,
+                                    cands: v.to_vec(),
                                     kind: MentionKind::Literal,
                                     cue: None,
                                     fuzzy: true,
@@ -879,7 +902,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                                 end: e,
                                 key: normalise(name),
                                 name: name.to_string(),
-                                cands: v,
+                                cands: v.to_vec(),
                                 kind: MentionKind::Literal,
                                 cue,
                                 fuzzy: true,

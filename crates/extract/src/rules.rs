@@ -256,8 +256,11 @@ impl DataFiles {
             .collect())
     }
 
-    /// A word list as a set.
-    pub fn set(&self, name: &str) -> Result<HashSet<String>, RulesError> {
+    /// A word list as a set (with the hasher of the field it fills).
+    pub fn set<S: std::hash::BuildHasher + Default>(
+        &self,
+        name: &str,
+    ) -> Result<HashSet<String, S>, RulesError> {
         Ok(self.list(name)?.into_iter().collect())
     }
 

@@ -120,22 +120,31 @@ pub fn skeleton(key: &str) -> Option<String> {
         ("j", "i"),
         ("y", "i"),
     ] {
-        if s.contains(a) {
+        if has(&s, a) {
             s = s.replace(a, b);
         }
     }
     let mut t = String::with_capacity(s.len());
+    // ASCII throughout: a byte is a char
     for c in s.chars() {
-        if !t.ends_with(c) || c == ' ' {
+        if t.as_bytes().last() != Some(&(c as u8)) || c == ' ' {
             t.push(c);
         }
     }
     for (a, b) in [("ia", "a"), ("io", "o"), ("iu", "u"), ("ie", "e")] {
-        if t.contains(a) {
+        if has(&t, a) {
             t = t.replace(a, b);
         }
     }
     (t != key).then(|| format!("{SKELETON_PREFIX}{t}"))
+}
+
+/// Whether `s` contains `a` (short keys and needles: a plain byte scan, no searcher to set up).
+fn has(s: &str, a: &str) -> bool {
+    match a.as_bytes() {
+        [b] => s.as_bytes().contains(b),
+        a => s.as_bytes().windows(a.len()).any(|w| w == a),
+    }
 }
 
 /// Prefix of variant keys in the fst (see [`variant_key`]).
@@ -163,7 +172,7 @@ pub fn variant_key(key: &str) -> Option<String> {
     }
     let mut k = key.to_string();
     for (a, b) in VARIANT_SPELLINGS {
-        if k.contains(a) {
+        if has(&k, a) {
             k = k.replace(a, b);
         }
     }

@@ -58,7 +58,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use fst::{IntoStreamer, Streamer};
+use fst::{Automaton, IntoStreamer, Streamer};
 
 pub use format::{normalise, CYRILLIC_ROMANISED};
 
@@ -254,6 +254,37 @@ impl Layer {
 /// The gazetteer: imported layers (highest priority first) then the embedded layer.
 pub struct Gazetteer {
     layers: Vec<Layer>,
+    /// Answers of the dear look-ups (romanisation variants, fuzzy), shared by the documents of a run:
+    /// names repeat across documents. The gazetteer never changes, so an answer never goes stale.
+    memo: Memo,
+}
+
+/// Most entries a memo table keeps; past that it starts afresh (bounds memory on endless streams).
+const MEMO_ENTRIES: usize = 50_000;
+
+#[derive(Default)]
+struct Memo {
+    variants: std::sync::Mutex<rustc_hash::FxHashMap<String, Vec<Candidate>>>,
+    fuzzy: std::sync::Mutex<rustc_hash::FxHashMap<(String, u32), Vec<Candidate>>>,
+}
+
+impl Memo {
+    fn get<K: std::hash::Hash + Eq>(
+        table: &std::sync::Mutex<rustc_hash::FxHashMap<K, Vec<Candidate>>>,
+        key: K,
+        compute: impl FnOnce() -> Vec<Candidate>,
+    ) -> Vec<Candidate> {
+        if let Some(c) = table.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return c.clone();
+        }
+        let c = compute();
+        let mut t = table.lock().unwrap_or_else(|e| e.into_inner());
+        if t.len() >= MEMO_ENTRIES {
+            t.clear();
+        }
+        t.insert(key, c.clone());
+        c
+    }
 }
 
 fn mmap(path: &Path) -> Result<Blob, GazetteerError> {
@@ -269,6 +300,7 @@ impl Gazetteer {
     pub fn embedded() -> Result<Gazetteer, GazetteerError> {
         Ok(Gazetteer {
             layers: vec![embedded_layer()?],
+            memo: Memo::default(),
         })
     }
 
@@ -289,7 +321,10 @@ impl Gazetteer {
             )?);
         }
         layers.push(embedded_layer()?);
-        Ok(Gazetteer { layers })
+        Ok(Gazetteer {
+            layers,
+            memo: Memo::default(),
+        })
     }
 
     /// Embedded layer plus [`default_index_dir`] when an index has been imported there.
@@ -314,6 +349,16 @@ impl Gazetteer {
         self.layers[layer].view().record(rec).map(|r| r.id())
     }
 
+    /// The country code of the record [`Gazetteer::best`] would read, without building the candidate.
+    fn best_country(&self, layer: usize, rec: usize, id: u32) -> Option<[u8; 2]> {
+        for l in &self.layers[..layer] {
+            if let Some(r) = l.view().find_id(id) {
+                return l.view().record(r).map(|r| r.country());
+            }
+        }
+        self.layers[layer].view().record(rec).map(|r| r.country())
+    }
+
     /// Every entry whose normalised name equals `normalise(name)`, deduplicated by GeoNames id,
     /// most populous first.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
@@ -321,7 +366,7 @@ impl Gazetteer {
         if key.is_empty() {
             return Vec::new();
         }
-        let mut seen = HashSet::new();
+        let mut seen = rustc_hash::FxHashSet::default();
         let mut out = Vec::new();
         for (li, layer) in self.layers.iter().enumerate() {
             if let Some(off) = layer.names.get(key.as_bytes()) {
@@ -345,6 +390,12 @@ impl Gazetteer {
     /// edit. The distance is capped by key length to keep noise down: keys
     /// under 5 characters get no fuzzy match, 5-8 characters at most 1 edit, longer at most 2.
     pub fn lookup_fuzzy(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
+        Memo::get(&self.memo.fuzzy, (name.to_string(), max_edits), || {
+            self.lookup_fuzzy_uncached(name, max_edits)
+        })
+    }
+
+    fn lookup_fuzzy_uncached(&self, name: &str, max_edits: u32) -> Vec<Candidate> {
         let key = normalise(name);
         let n = key.chars().count();
         let cap = match n {
@@ -365,31 +416,24 @@ impl Gazetteer {
                 }
             }
         }
-        // fst's Levenshtein DFA: ~0.5 ms to build for a 10-character key at distance 2, about
-        // as long as the search itself. (A lazily evaluated DP automaton was tried: slower.)
-        let mut d = d;
-        let lev = loop {
-            match fst::automaton::Levenshtein::new(&key, d) {
-                Ok(l) => break l,
-                Err(_) if d > 1 => d -= 1,
-                Err(_) => return Vec::new(),
-            }
-        };
         let kchars: Vec<char> = key.chars().collect();
-        for (li, layer) in self.layers.iter().enumerate() {
-            let mut stream = layer.names.search(&lev).into_stream();
-            while let Some((k, off)) = stream.next() {
-                if matches!(k.first(), Some(&b) if b == format::SKELETON_PREFIX as u8 || b == format::VARIANT_PREFIX as u8)
-                {
-                    continue;
+        // the skeleton and variant keys are skipped below: not searched into either
+        if n <= LevenshteinRows::max_len(&key) {
+            // the same keys as fst's Levenshtein DFA, without building it (about 2 ms at distance 2,
+            // longer than the search)
+            let lev = LevenshteinRows::new(&kchars, d).intersection(NoMarkedKeys);
+            self.fuzzy_hits(&lev, &kchars, &mut hits);
+        } else {
+            // fst's DFA, at a smaller distance where it grows too large
+            let mut d = d;
+            let lev = loop {
+                match fst::automaton::Levenshtein::new(&key, d) {
+                    Ok(l) => break l,
+                    Err(_) if d > 1 => d -= 1,
+                    Err(_) => return Vec::new(),
                 }
-                let dist = std::str::from_utf8(k)
-                    .map(|k| edit_distance(&kchars, k))
-                    .unwrap_or(u32::MAX);
-                for rec in layer.view().postings(off) {
-                    hits.push((dist, li, rec));
-                }
-            }
+            };
+            self.fuzzy_hits(&(&lev).intersection(NoMarkedKeys), &kchars, &mut hits);
         }
         hits.sort_by_key(|h| (h.0, h.1));
         let mut seen = HashSet::new();
@@ -408,6 +452,31 @@ impl Gazetteer {
         out.into_iter().map(|(_, c)| c).collect()
     }
 
+    /// The keys `lev` accepts in every layer, with their edit distance to the key: (distance, layer,
+    /// record) for each of their entries.
+    fn fuzzy_hits<A: Automaton>(
+        &self,
+        lev: &A,
+        kchars: &[char],
+        hits: &mut Vec<(u32, usize, usize)>,
+    ) {
+        for (li, layer) in self.layers.iter().enumerate() {
+            let mut stream = layer.names.search(lev).into_stream();
+            while let Some((k, off)) = stream.next() {
+                if matches!(k.first(), Some(&b) if b == format::SKELETON_PREFIX as u8 || b == format::VARIANT_PREFIX as u8)
+                {
+                    continue;
+                }
+                let dist = std::str::from_utf8(k)
+                    .map(|k| edit_distance(kchars, k))
+                    .unwrap_or(u32::MAX);
+                for rec in layer.view().postings(off) {
+                    hits.push((dist, li, rec));
+                }
+            }
+        }
+    }
+
     /// Romanisation variants of `name` that [`Gazetteer::lookup`] does not find, in countries whose
     /// names are romanised from Cyrillic: entries whose name has the same
     /// [`skeleton`](format::skeleton) key ("Gulyaipole" ~ "Huliaipole"), then those with the same
@@ -417,11 +486,17 @@ impl Gazetteer {
     /// name's length (at least 2) edits away; within each tier, most populous first. Callers should rank these below exact matches
     /// unless the context (a named region, nearby places) supports them.
     pub fn lookup_variants(&self, name: &str) -> Vec<Candidate> {
+        Memo::get(&self.memo.variants, name.to_string(), || {
+            self.lookup_variants_uncached(name)
+        })
+    }
+
+    fn lookup_variants_uncached(&self, name: &str) -> Vec<Candidate> {
         let key = normalise(name);
         if key.chars().count() < 4 {
             return Vec::new();
         }
-        let mut exact: HashSet<u32> = HashSet::new();
+        let mut exact: rustc_hash::FxHashSet<u32> = rustc_hash::FxHashSet::default();
         for (li, layer) in self.layers.iter().enumerate() {
             if let Some(off) = layer.names.get(key.as_bytes()) {
                 exact.extend(layer.view().postings(off).filter_map(|r| self.id_of(li, r)));
@@ -448,6 +523,14 @@ impl Gazetteer {
                         continue;
                     };
                     if exact.insert(id) {
+                        // the country first: most entries are not in a Cyrillic-romanised one
+                        let romanised = self.best_country(li, rec, id).is_some_and(|cc| {
+                            std::str::from_utf8(&cc)
+                                .is_ok_and(|cc| format::CYRILLIC_ROMANISED.contains(&cc.trim()))
+                        });
+                        if !romanised {
+                            continue;
+                        }
                         if let Some(c) = self.best(li, rec, id) {
                             let near = tier == 0
                                 || edit_distance(&kchars, &normalise(&c.name)) <= max_edits;
@@ -543,6 +626,187 @@ fn embedded_layer() -> Result<Layer, GazetteerError> {
     )
 }
 
+/// The keys within `d` edits (of Unicode characters) of a query, like fst's `Levenshtein` automaton, read
+/// without building a DFA: the state is the row of edit distances (capped at `d + 1`) from the
+/// characters read so far to each prefix of the query, and the bytes of a character not yet complete.
+struct LevenshteinRows<'a> {
+    query: &'a [char],
+    d: u8,
+}
+
+const ROWS_MAX: usize = 30;
+
+#[derive(Clone)]
+struct RowState {
+    row: [u8; ROWS_MAX + 1],
+    /// The smallest value in `row`.
+    min: u8,
+    /// Characters read.
+    depth: u32,
+    /// A character being read: its bits so far, and how many bytes it still needs.
+    code: u32,
+    need: u8,
+    len: u8,
+    dead: bool,
+}
+
+impl<'a> LevenshteinRows<'a> {
+    /// Longest query (in characters) read this way. Only ASCII queries, where fst's DFA is exact
+    /// Levenshtein (on a query with other letters it misses a different character that shares a first
+    /// byte with one of the query's: "харков" for "харків"); and not past the length where that DFA
+    /// would give up (10,000 states: never up to 40 ASCII characters at distance 2).
+    fn max_len(key: &str) -> usize {
+        if key.is_ascii() {
+            ROWS_MAX
+        } else {
+            0
+        }
+    }
+
+    fn new(query: &'a [char], d: u32) -> Self {
+        LevenshteinRows {
+            query,
+            d: d.min(250) as u8,
+        }
+    }
+}
+
+impl fst::Automaton for LevenshteinRows<'_> {
+    type State = RowState;
+
+    fn start(&self) -> RowState {
+        let mut row = [0u8; ROWS_MAX + 1];
+        for (i, r) in row.iter_mut().enumerate().take(self.query.len() + 1) {
+            *r = (i as u32).min(u32::from(self.d) + 1) as u8;
+        }
+        RowState {
+            row,
+            min: 0,
+            depth: 0,
+            code: 0,
+            need: 0,
+            len: 0,
+            dead: false,
+        }
+    }
+
+    fn is_match(&self, s: &RowState) -> bool {
+        !s.dead && s.need == 0 && s.row[self.query.len()] <= self.d
+    }
+
+    fn can_match(&self, s: &RowState) -> bool {
+        !s.dead && s.min <= self.d
+    }
+
+    fn accept(&self, s: &RowState, byte: u8) -> RowState {
+        let mut next = s.clone();
+        if s.dead {
+            return next;
+        }
+        // UTF-8: a character is complete at its last byte; anything else is no key's
+        let ch = if s.need == 0 {
+            match byte {
+                0x00..=0x7F => char::from(byte),
+                0xC2..=0xDF => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x1F), 1, 2);
+                    return next;
+                }
+                0xE0..=0xEF => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x0F), 2, 3);
+                    return next;
+                }
+                0xF0..=0xF4 => {
+                    (next.code, next.need, next.len) = (u32::from(byte & 0x07), 3, 4);
+                    return next;
+                }
+                _ => {
+                    next.dead = true;
+                    return next;
+                }
+            }
+        } else {
+            if byte & 0xC0 != 0x80 {
+                next.dead = true;
+                return next;
+            }
+            next.code = (s.code << 6) | u32::from(byte & 0x3F);
+            next.need -= 1;
+            if next.need > 0 {
+                return next;
+            }
+            let least = match s.len {
+                2 => 0x80,
+                3 => 0x800,
+                _ => 0x10000,
+            };
+            match char::from_u32(next.code).filter(|_| next.code >= least) {
+                Some(c) => c,
+                None => {
+                    next.dead = true;
+                    return next;
+                }
+            }
+        };
+        // a cell i holds at least |i - depth|: only the band of 2d + 1 cells around the depth can be
+        // under the cap, the rest stay at it
+        let (cap, d, n) = (self.d + 1, u32::from(self.d), self.query.len());
+        let t = s.depth.saturating_add(1);
+        next.depth = t;
+        let lo = t.saturating_sub(d) as usize;
+        let hi = (t.saturating_add(d) as usize).min(n);
+        if lo > n {
+            next.dead = true;
+            return next;
+        }
+        let mut min = cap;
+        if lo == 0 {
+            next.row[0] = t.min(u32::from(cap)) as u8;
+            min = next.row[0];
+        } else {
+            next.row[lo - 1] = cap;
+        }
+        for i in lo.max(1)..=hi {
+            let v = (next.row[i - 1] + 1)
+                .min(s.row[i] + 1)
+                .min(s.row[i - 1] + u8::from(self.query[i - 1] != ch))
+                .min(cap);
+            next.row[i] = v;
+            min = min.min(v);
+        }
+        next.min = min;
+        next
+    }
+}
+
+/// Keys that start with neither the [skeleton](format::SKELETON_PREFIX) nor the
+/// [variant](format::VARIANT_PREFIX) marker: the place names themselves.
+struct NoMarkedKeys;
+
+impl fst::Automaton for NoMarkedKeys {
+    /// 0 at the start, 1 inside a name, 2 inside a marked key.
+    type State = u8;
+
+    fn start(&self) -> u8 {
+        0
+    }
+
+    fn is_match(&self, &state: &u8) -> bool {
+        state != 2
+    }
+
+    fn can_match(&self, &state: &u8) -> bool {
+        state != 2
+    }
+
+    fn accept(&self, &state: &u8, byte: u8) -> u8 {
+        match state {
+            0 if byte == format::SKELETON_PREFIX as u8 || byte == format::VARIANT_PREFIX as u8 => 2,
+            0 => 1,
+            s => s,
+        }
+    }
+}
+
 /// Result order: most populous first; on a tie populated places before areas (a city before the
 /// admin-1 region named after it), then by id.
 fn rank(c: &Candidate) -> (std::cmp::Reverse<u64>, bool, u64) {
@@ -571,13 +835,13 @@ fn edit_distance(a: &[char], b: &str) -> u32 {
 
 struct DemonymTable {
     /// lowercase word -> (word as listed, country code)
-    by_lower: HashMap<String, (&'static str, &'static str)>,
+    by_lower: rustc_hash::FxHashMap<String, (&'static str, &'static str)>,
 }
 
 fn demonym_table() -> &'static DemonymTable {
     static T: OnceLock<DemonymTable> = OnceLock::new();
     T.get_or_init(|| {
-        let mut by_lower = HashMap::new();
+        let mut by_lower = rustc_hash::FxHashMap::default();
         for line in DEMONYMS.lines() {
             let line = line.trim_end();
             if line.is_empty() || line.starts_with('#') {

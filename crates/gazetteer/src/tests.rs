@@ -450,3 +450,33 @@ fn admin1_from_polygons() {
     let (n, bytes) = crate::admin1_polygon_stats();
     assert!(n > 3000 && bytes < 8_000_000, "{n} polygons, {bytes} bytes");
 }
+
+/// The row automaton of the fuzzy look-up accepts exactly the keys of fst's Levenshtein DFA (for the
+/// ASCII queries it reads; Cyrillic keys are among those it meets).
+#[test]
+fn levenshtein_rows_match_the_fst_dfa() {
+    let g = gaz();
+    let names = &g.layers[g.layers.len() - 1].names;
+    let mut found = 0;
+    for (q, d) in [
+        ("management", 2),
+        ("huliaipole", 2),
+        ("kramatorsk", 1),
+        ("slepian", 1),
+        ("zaporizhzhia", 2),
+        ("ab cdef", 1),
+        ("kharkov", 1),
+        ("donetsk", 2),
+        ("berlin", 1),
+        ("washington", 2),
+    ] {
+        let kchars: Vec<char> = q.chars().collect();
+        let rows = LevenshteinRows::new(&kchars, d);
+        let dfa = fst::automaton::Levenshtein::new(q, d).unwrap();
+        let a: Vec<Vec<u8>> = names.search(&rows).into_stream().into_byte_keys();
+        let b: Vec<Vec<u8>> = names.search(&dfa).into_stream().into_byte_keys();
+        assert_eq!(a, b, "{q} at distance {d}");
+        found += b.len();
+    }
+    assert!(found > 10, "the queries find keys: {found}");
+}
