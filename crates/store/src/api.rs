@@ -320,6 +320,36 @@ fn total(conn: &Connection, q: &EventQuery, offset: i64, limit: i64, got: usize)
     }
 }
 
+/// One page of the clusters passing the query, ordered by first date then id, with the total
+/// count: `select` (a SELECT from `clusters c`, without a WHERE clause) read row by row by `map`.
+fn page<T>(
+    conn: &Connection,
+    q: &EventQuery,
+    offset: i64,
+    limit: i64,
+    select: &str,
+    map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
+) -> Result<Page<T>> {
+    let (w, mut p) = where_clause(q);
+    p.push(Value::Integer(limit));
+    p.push(Value::Integer(offset));
+    let sql = format!(
+        "{select} WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
+        p.len() - 1,
+        p.len()
+    );
+    let items = conn
+        .prepare(&sql)?
+        .query_map(rusqlite::params_from_iter(p), map)?
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    Ok(Page {
+        total: total(conn, q, offset, limit, items.len())?,
+        offset,
+        limit,
+        items,
+    })
+}
+
 fn count(conn: &Connection, q: &EventQuery) -> Result<i64> {
     let (w, p) = where_clause(q);
     let sql = format!("SELECT count(*) FROM clusters c WHERE {w}");
@@ -372,68 +402,33 @@ impl Store {
     /// One page of clusters passing the query, ordered by first date then id, with the total count.
     pub fn event_page(&self, q: &EventQuery, offset: i64, limit: i64) -> Result<Page<ClusterItem>> {
         let conn = self.conn();
-        let (w, mut p) = where_clause(q);
-        p.push(Value::Integer(limit));
-        p.push(Value::Integer(offset));
-        let sql = format!(
-            "{CLUSTERS_SELECT} WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
-            p.len() - 1,
-            p.len()
-        );
-        let mut st = conn.prepare(&sql)?;
-        let mut items = st
-            .query_map(rusqlite::params_from_iter(p), cluster_item)?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        for c in &mut items {
+        let mut page = page(conn, q, offset, limit, CLUSTERS_SELECT, cluster_item)?;
+        for c in &mut page.items {
             c.sides = sides(conn, &c.id)?;
         }
-        let total = total(conn, q, offset, limit, items.len())?;
-        Ok(Page {
-            total,
-            offset,
-            limit,
-            items,
-        })
+        Ok(page)
     }
 
     /// One page of located clusters passing the query as compact map points.
     pub fn point_page(&self, q: &EventQuery, offset: i64, limit: i64) -> Result<Page<PointItem>> {
-        let conn = self.conn();
         let q = EventQuery {
             located: true,
             ..q.clone()
         };
-        let (w, mut p) = where_clause(&q);
-        p.push(Value::Integer(limit));
-        p.push(Value::Integer(offset));
-        let sql = format!(
-            "SELECT c.id, c.lat, c.lon, c.verification,
+        let select = "SELECT c.id, c.lat, c.lon, c.verification,
                     (SELECT e.side1 FROM events e WHERE e.cluster = c.id AND e.side1 IS NOT NULL ORDER BY e.id LIMIT 1),
                     c.date_min, c.event_type
-             FROM clusters c WHERE {w} ORDER BY c.date_min, c.id LIMIT ?{} OFFSET ?{}",
-            p.len() - 1,
-            p.len()
-        );
-        let mut st = conn.prepare(&sql)?;
-        let items = st
-            .query_map(rusqlite::params_from_iter(p), |r| {
-                Ok(PointItem(
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })?
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let total = total(conn, &q, offset, limit, items.len())?;
-        Ok(Page {
-            total,
-            offset,
-            limit,
-            items,
+             FROM clusters c";
+        page(self.conn(), &q, offset, limit, select, |r| {
+            Ok(PointItem(
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
         })
     }
 

@@ -274,23 +274,12 @@ impl Store {
 
     /// The stored document with this content hash, if any.
     pub fn find_hash(&self, hash: &str) -> Result<Option<i64>> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id FROM documents WHERE content_hash = ?1",
-                [hash],
-                |r| r.get(0),
-            )
-            .optional()?)
+        find_hash(&self.conn, hash)
     }
 
     /// Records that `name` (from `outlet`) is another copy of the stored document `doc`.
     pub fn link_sighting(&self, doc: i64, name: &str, outlet: Option<&str>) -> Result<()> {
-        self.conn.execute(
-            "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
-            params![doc, name, outlet],
-        )?;
-        Ok(())
+        link_sighting(&self.conn, doc, name, outlet)
     }
 
     /// Stores a batch of documents in one transaction: all of it or none of it is in the database,
@@ -338,6 +327,24 @@ pub struct Counts {
     pub disputed: i64,
 }
 
+fn find_hash(conn: &Connection, hash: &str) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE content_hash = ?1",
+            [hash],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+fn link_sighting(conn: &Connection, doc: i64, name: &str, outlet: Option<&str>) -> Result<()> {
+    conn.execute(
+        "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
+        params![doc, name, outlet],
+    )?;
+    Ok(())
+}
+
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -349,18 +356,8 @@ fn ingest_one(
 ) -> Result<Outcome> {
     let hash = dedup::content_hash(&d.text);
     let outlet = d.ledger.document.source.as_deref();
-    if let Some(id) = tx
-        .query_row(
-            "SELECT id FROM documents WHERE content_hash = ?1",
-            [&hash],
-            |r| r.get::<_, i64>(0),
-        )
-        .optional()?
-    {
-        tx.execute(
-            "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
-            params![id, d.name, outlet],
-        )?;
+    if let Some(id) = find_hash(tx, &hash)? {
+        link_sighting(tx, id, &d.name, outlet)?;
         return Ok(Outcome::Duplicate(id));
     }
     // near-duplicates: LSH candidates, confirmed on the whole signature
@@ -411,10 +408,7 @@ fn ingest_one(
         ],
     )?;
     let id = tx.last_insert_rowid();
-    tx.execute(
-        "INSERT OR IGNORE INTO sightings(doc, name, outlet) VALUES (?1, ?2, ?3)",
-        params![id, d.name, outlet],
-    )?;
+    link_sighting(tx, id, &d.name, outlet)?;
     if let Some(sig) = &sig {
         let mut stmt = tx.prepare_cached("INSERT INTO doc_bands(band, doc) VALUES (?1, ?2)")?;
         for band in dedup::bands(sig) {
