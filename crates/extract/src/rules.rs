@@ -189,16 +189,9 @@ pub struct DataFiles {
 }
 
 /// One line of a rules file that holds data: its 1-based number and its text (trailing blanks trimmed).
-pub struct Line<'a> {
-    pub number: usize,
-    pub text: &'a str,
-}
-
-impl Line<'_> {
-    /// The tab-separated columns of the line.
-    pub fn columns(&self) -> Vec<&str> {
-        self.text.split('\t').collect()
-    }
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
 }
 
 impl DataFiles {
@@ -296,7 +289,7 @@ impl DataFiles {
 }
 
 /// The data lines of a text: blanks and `#` comments dropped, trailing blanks trimmed.
-pub fn data_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
+fn data_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
     text.lines()
         .enumerate()
         .map(|(i, l)| Line {
