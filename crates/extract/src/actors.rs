@@ -9,7 +9,7 @@
 //! `place_nouns.txt`, the `actors.*` patterns of `patterns.tsv`; the gazetteer's demonyms and countries.
 
 use crate::doc::{
-    capitalised_runs, is_capitalised, words, ActorMention, ActorRec, Doc, MentionKind,
+    is_capitalised, token_runs, token_words, ActorMention, ActorRec, Doc, MentionKind,
 };
 use crate::lexicon::Lexicon;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
@@ -17,6 +17,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::ActorKind;
+use sitrep_text::Text;
 use std::collections::HashSet;
 
 struct Patterns {
@@ -300,11 +301,12 @@ fn forces(doc: &mut Doc, gaz: &Gazetteer) {
 
 /// Given the text before a name, the role phrase that ends there ("Russian militia leader", "the navy's spokesman,").
 fn role_before(
-    view: &str,
+    text: &Text,
     sent_start: usize,
     name_start: usize,
     lex: &Lexicon,
 ) -> Option<(usize, String)> {
+    let view = text.view();
     let before = view[sent_start..name_start]
         .trim_end()
         .trim_end_matches(',')
@@ -317,7 +319,7 @@ fn role_before(
                 continue;
             }
             // extend the role leftwards over modifiers: up to 4 words, stopping at punctuation other than ' and -
-            let ws = words(view, sent_start, sent_start + rs);
+            let ws = token_words(text, sent_start, sent_start + rs);
             let mut start = sent_start + rs;
             for &(s, e) in ws.iter().rev().take(4) {
                 let gap = &view[e..start];
@@ -372,7 +374,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        for run in capitalised_runs(view, ss, se, false) {
+        for run in token_runs(doc.text, ss, se, false) {
             let toks = &run.tokens;
             // split off leading role words inside the run ("Defence Minister Hanna Maliar")
             let mut k = 0;
@@ -402,11 +404,11 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
             let given = lex.given_names.get(first).copied();
             let role = if k > 0 {
                 let inner = view[toks[0].0..toks[k - 1].1].to_string();
-                Some(match role_before(view, ss, toks[0].0, lex) {
+                Some(match role_before(doc.text, ss, toks[0].0, lex) {
                     Some((_, r)) => format!("{r} {inner}"),
                     None => {
                         // modifiers before the in-run role ("Russian President Vladimir Putin")
-                        let pre = words(view, ss, toks[0].0);
+                        let pre = token_words(doc.text, ss, toks[0].0);
                         match pre.last() {
                             Some(&(s, e))
                                 if country_of(gaz, &view[s..e]).is_some()
@@ -419,7 +421,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
                     }
                 })
             } else {
-                role_before(view, ss, ns, lex).map(|(_, r)| r)
+                role_before(doc.text, ss, ns, lex).map(|(_, r)| r)
             };
             // an appositive role after a two- or three-word name ("Nazar Voloshyn, a spokesman for ...")
             let role = role.or_else(|| {
@@ -432,7 +434,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
             });
             // "said Nazar Voloshyn": a two-word name right after a verb of saying
             let after_speech = name_toks.len() >= 2
-                && words(view, ss, ns).last().is_some_and(|&(s, e)| {
+                && token_words(doc.text, ss, ns).last().is_some_and(|&(s, e)| {
                     lex.is_speech_verb(&view[s..e]) && view[e..ns].trim().is_empty()
                 });
             let looks_like_name = name_toks.len() >= 2 && (given.is_some() || after_speech);
@@ -479,7 +481,7 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        for run in capitalised_runs(view, ss, se, true) {
+        for run in token_runs(doc.text, ss, se, true) {
             let mut toks = run.tokens.clone();
             // drop a leading article, possessive country or "X-based"
             let mut aff = None;
@@ -595,7 +597,7 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        let toks = words(view, ss, se);
+        let toks = token_words(doc.text, ss, se);
         for i in 0..toks.len().saturating_sub(1) {
             let (s, e) = toks[i];
             let w = &view[s..e];
@@ -645,7 +647,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
     if people.is_empty() {
         return;
     }
-    let toks = words(view, 0, view.len());
+    let toks = token_words(doc.text, 0, view.len());
     for (k, &(s, e)) in toks.iter().enumerate() {
         let w = view[s..e].trim_end_matches("'s");
         if let Some((id, _)) = people.iter().find(|(_, sn)| sn == w) {

@@ -252,15 +252,22 @@ pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Capitalised runs in `view[start..end]`.
+/// Capitalised runs in `start..end` of the view, read from the token layer (see [`token_words`]).
+pub fn token_runs(text: &Text, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
+    runs_of(text.view(), &token_words(text, start, end), allow_links)
+}
+
+/// Capitalised runs in `view[start..end]`, scanning the range again (places and quotes, until they read the
+/// token layer: [`token_runs`]).
 pub fn capitalised_runs(view: &str, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
-    let toks: Vec<(usize, usize)> = sitrep_text::tokens(view, start, end)
-        .map(|t| (t.start, t.end))
-        .collect();
+    runs_of(view, &words(view, start, end), allow_links)
+}
+
+fn runs_of(view: &str, toks: &[(usize, usize)], allow_links: bool) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut cur: Vec<(usize, usize)> = Vec::new();
     let mut pending: Vec<(usize, usize)> = Vec::new();
-    for &(s, e) in &toks {
+    for &(s, e) in toks {
         let w = &view[s..e];
         let gap = cur.last().map(|&(_, pe)| &view[pe..s]).unwrap_or(" ");
         let contiguous = pending
@@ -299,7 +306,26 @@ fn gap_ok(gap: &str) -> bool {
     gap.chars().all(|c| c == ' ') && gap.len() <= 2
 }
 
-/// The lower-cased words of `view[start..end]`.
+/// The words of `start..end` of the view as byte spans, read from the token layer built once per text
+/// ([`Text::words_in`]). A bound that falls inside a word cuts it the way [`sitrep_text::tokens`] cuts a
+/// range (only then is the range scanned again), so the answer is always that of
+/// `sitrep_text::tokens(view, start, end)`.
+pub fn token_words(text: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
+    if start >= end {
+        return Vec::new();
+    }
+    if inside_word(text, start) || inside_word(text, end) {
+        return sitrep_text::tokens(text.view(), start, end)
+            .map(|t| (t.start, t.end))
+            .collect();
+    }
+    text.words_in(start, end)
+        .map(|t| (t.span.start, t.span.end))
+        .collect()
+}
+
+/// The words of `view[start..end]`, scanning the range again (places and quotes, until they read the token
+/// layer: [`token_words`]).
 pub fn words(view: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     if start >= end {
         return Vec::new();
@@ -307,4 +333,36 @@ pub fn words(view: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     sitrep_text::tokens(view, start, end)
         .map(|t| (t.start, t.end))
         .collect()
+}
+
+/// Whether `offset` lies strictly inside a word token.
+fn inside_word(text: &Text, offset: usize) -> bool {
+    let toks = text.tokens();
+    let i = toks.partition_point(|t| t.span.end <= offset);
+    toks.get(i)
+        .is_some_and(|t| t.is_word() && t.span.start < offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The token layer answers as a fresh scan of the range would, for every range of a text with joined
+    /// words ("U.S.", "Kup'yansk", "Anti-Terrorism"), curly quotes, digits and a line break: bounds inside a
+    /// word included.
+    #[test]
+    fn token_words_are_the_words_of_a_fresh_scan() {
+        let text = Text::new(
+            "The U.S.-backed Anti-Terrorism unit said “Kup'yansk was hit”.\nOn 2023-07-28, 150km away — 3 died.",
+        );
+        let view = text.view();
+        let bounds: Vec<usize> = (0..=view.len())
+            .filter(|&i| view.is_char_boundary(i))
+            .collect();
+        for &s in &bounds {
+            for &e in bounds.iter().filter(|&&e| e >= s) {
+                assert_eq!(token_words(&text, s, e), words(view, s, e), "{s}..{e}");
+            }
+        }
+    }
 }

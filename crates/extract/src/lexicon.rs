@@ -121,7 +121,7 @@ fn word_regex(
     line: usize,
     pattern: &str,
 ) -> Result<Regex, RulesError> {
-    Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))
+    crate::rules::compile(&format!(r"(?i)\b(?:{pattern})\b"))
         .map_err(|e| files.error(file, line, format!("bad pattern {pattern}: {e}")))
 }
 

@@ -11,7 +11,7 @@
 use crate::doc::{
     capitalised_runs, is_capitalised, words, Doc, MentionKind, PlaceMention, PlaceRec, Relation,
 };
-use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
+use crate::rules::{DataFiles, Patterns as PatternTable, RulesError, SortedWords};
 use regex::Regex;
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
@@ -207,6 +207,9 @@ pub struct PlaceRules {
     name_particles: FxHashSet<String>,
     compass_adjectives: FxHashSet<String>,
     slavic_endings: Vec<String>,
+    /// Common English words of six letters or more (`lists/english_words.txt`): never read as a misspelt
+    /// place name.
+    english_words: SortedWords,
     patterns: Patterns,
     near: near::NearRules,
     address: address::AddressRules,
@@ -219,6 +222,14 @@ impl PlaceRules {
     /// Reads `data/gazetteer/{common_words.txt, person_names.txt, region_abbreviations.tsv}` (as
     /// `gazetteer/…`), `region_adjectives.tsv`, `disease_words.txt`, `non_place_names.txt`, `street_words.txt`,
     /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.
+    /// An ordinary English word, not a misspelt name: the word, or the last part of a hyphenated one
+    /// ("Georgian-controlled"), is in `lists/english_words.txt`.
+    fn english_word(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let last = lower.rsplit('-').next().unwrap_or(&lower);
+        self.english_words.contains(&lower) || self.english_words.contains(last)
+    }
+
     pub fn load(files: &DataFiles, patterns: &PatternTable) -> Result<Self, RulesError> {
         let (mut given, mut surnames) = (FxHashSet::default(), FxHashSet::default());
         for (_, l) in files.lines("gazetteer/person_names.txt")? {
@@ -260,6 +271,7 @@ impl PlaceRules {
             name_particles: files.set("lists/name_particles.txt")?,
             compass_adjectives: files.set("lists/compass_adjectives.txt")?,
             slavic_endings: files.list("lists/slavic_endings.txt")?,
+            english_words: files.sorted_words("lists/english_words.txt")?,
             patterns: Patterns {
                 relation: patterns.get("places.relation")?,
                 abbreviation: patterns.get("places.abbreviation")?,
@@ -920,7 +932,12 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
                     let initial_ok = !sentence_initial || settlement_after;
                     // (6 letters only before a settlement word: fuzzy look-ups are dear)
                     let min_len = if settlement_after { 6 } else { 7 };
-                    if len == 1 && name.chars().count() >= min_len && cue.is_some() && initial_ok {
+                    if len == 1
+                        && name.chars().count() >= min_len
+                        && cue.is_some()
+                        && initial_ok
+                        && !pr.english_word(name)
+                    {
                         let edits = if name.chars().count() >= 9 { 2 } else { 1 };
                         let fz = cache.fuzzy(gaz, name, edits);
                         if !fz.is_empty() {

@@ -92,6 +92,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/district_words.txt"),
     ),
     (
+        "lists/english_words.txt",
+        include_str!("../data/lists/english_words.txt"),
+    ),
+    (
         "lists/generic_event_classes.txt",
         include_str!("../data/lists/generic_event_classes.txt"),
     ),
@@ -249,6 +253,27 @@ impl DataFiles {
             .collect())
     }
 
+    /// A long word list kept sorted in its file (byte order), read as [`SortedWords`]: one copy of the text,
+    /// no allocation a word. A line out of order is an error naming it.
+    pub fn sorted_words(&self, name: &str) -> Result<SortedWords, RulesError> {
+        let text = self.text(name)?.into_owned();
+        let mut spans: Vec<(u32, u32)> = Vec::new();
+        let mut previous = "";
+        for l in data_lines(&text) {
+            let w = l.text.trim();
+            if w <= previous {
+                let message = format!(
+                    "{w:?} is not after {previous:?}: the list must be sorted, each word once"
+                );
+                return Err(self.error(name, l.number, message));
+            }
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            spans.push((start as u32, (start + w.len()) as u32));
+            previous = w;
+        }
+        Ok(SortedWords { text, spans })
+    }
+
     /// A word list as a set (with the hasher of the field it fills).
     pub fn set<S: std::hash::BuildHasher + Default>(
         &self,
@@ -299,6 +324,28 @@ fn data_lines(text: &str) -> impl Iterator<Item = Line<'_>> {
         .filter(|l| !l.text.trim().is_empty() && !l.text.starts_with('#'))
 }
 
+/// A sorted word list searched by halves (see [`DataFiles::sorted_words`]).
+pub struct SortedWords {
+    text: String,
+    spans: Vec<(u32, u32)>,
+}
+
+impl SortedWords {
+    pub fn contains(&self, word: &str) -> bool {
+        self.spans
+            .binary_search_by(|&(s, e)| self.text[s as usize..e as usize].cmp(word))
+            .is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
 /// The named regular expressions of `patterns.tsv`. A pattern may splice in a fragment, a row whose name
 /// starts with `@`, written `{@name}`; it is spliced in as it is, so a pattern writes the group around it.
 pub struct Patterns {
@@ -325,7 +372,7 @@ impl Patterns {
                 fragments.insert(f.to_string(), pattern);
                 continue;
             }
-            let re = Regex::new(&pattern)
+            let re = compile(&pattern)
                 .map_err(|e| files.error(Self::FILE, number, format!("pattern {name}: {e}")))?;
             compiled.insert(name.to_string(), re);
         }
@@ -340,6 +387,48 @@ impl Patterns {
             message: format!("no pattern named {name}"),
         })
     }
+}
+
+/// Compiles a pattern of the data files. A word boundary `\b` (and `\B`) is read as an ASCII one,
+/// `(?-u:\b)`: the regex crate's fast engine gives up on a Unicode boundary as soon as the text holds a
+/// non-ASCII character (a curly quote, a dash), and the slow one then scans the rest of the document. The two
+/// differ only beside a non-ASCII letter ("café" ends at "caf" for the ASCII boundary), which English news
+/// text rarely puts against a pattern's edge; `\w` and the letter classes stay Unicode.
+pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&ascii_boundaries(pattern))
+}
+
+/// `pattern` with every `\b` and `\B` outside a character class written `(?-u:\b)` and `(?-u:\B)`.
+fn ascii_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars();
+    let mut class_depth = 0usize;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(b @ ('b' | 'B')) if class_depth == 0 => {
+                    out.push_str("(?-u:\\");
+                    out.push(b);
+                    out.push(')');
+                }
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                class_depth += 1;
+                out.push(c);
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// `pattern` with every `{@name}` replaced by that fragment.
@@ -433,6 +522,42 @@ mod tests {
         f.insert("n".to_string(), "a|b".to_string());
         assert_eq!(splice(r"x(?:{@n})\b{0,2}", &f).unwrap(), r"x(?:a|b)\b{0,2}");
         assert!(splice("x{@m}", &f).unwrap_err().contains("@m"));
+    }
+
+    #[test]
+    fn word_boundaries_are_read_as_ascii_ones_outside_classes() {
+        assert_eq!(ascii_boundaries(r"\bkill\B"), r"(?-u:\b)kill(?-u:\B)");
+        assert_eq!(ascii_boundaries(r"[\b]\\b\d"), r"[\b]\\b\d");
+        // the same matches as Unicode boundaries beside ASCII letters, on a text with curly quotes
+        let re = compile(r"(?i)\bshelled\b").unwrap();
+        let hits: Vec<_> = re
+            .find_iter("“They shelled it” — unshelled, Shelled’s")
+            .map(|m| m.start())
+            .collect();
+        assert_eq!(hits, [8, 37]);
+    }
+
+    #[test]
+    fn a_sorted_word_list_is_searched_and_an_unsorted_one_named() {
+        let words = DataFiles::embedded()
+            .sorted_words("lists/english_words.txt")
+            .unwrap();
+        assert!(words.len() > 10_000);
+        assert!(words.contains("development") && words.contains("controlled"));
+        assert!(!words.contains("kharkiv") && !words.contains("Development"));
+        let dir = std::env::temp_dir().join(format!("sitrep-sorted-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("lists")).unwrap();
+        std::fs::write(
+            dir.join("lists/english_words.txt"),
+            "# test\nabacus\nabbey\naardvark\n",
+        )
+        .unwrap();
+        let e = DataFiles::with_overrides(&dir)
+            .sorted_words("lists/english_words.txt")
+            .err()
+            .expect("an unsorted list");
+        assert_eq!(e.line, Some(4));
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

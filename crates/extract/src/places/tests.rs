@@ -706,6 +706,15 @@ fn a_misspelt_name_before_its_settlement_word() {
 }
 
 #[test]
+fn an_english_word_is_not_read_as_a_misspelt_name() {
+    // "Acting" is one edit from "A Ting" (and "Atting"): an ordinary word, not looked up at a distance
+    let l = read(
+        "Homeowners were helped by social service agencies, Acting City Planner Sue Guio said.",
+    );
+    assert!(place(&l, "Acting").is_none(), "{:?}", l.places);
+}
+
+#[test]
 fn a_report_on_the_war_prefers_the_areas_fought_over() {
     // Novoselivka: villages in Odesa oblast and one near Donetsk
     let l = read("A Ukrainian soldier was killed by shelling in Novoselivka.");
