@@ -153,8 +153,8 @@ impl<'a> Reader<'a> {
             }
             return self.gazetteer_name(sp, &cands, cue);
         }
-        // another romanisation of a name in a place context ("Novotoshkovka village"), or standing alone
-        // in a text about the country (kept for after the runs)
+        // not in the gazetteer as written: a district's adjective, another romanisation, a misspelling, or
+        // an unknown name in a place context
         self.district_centre(sp, &cue)?;
         self.romanisation_variant(sp, &cue)?;
         self.misspelt(sp, &cue)?;
