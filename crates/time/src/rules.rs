@@ -627,9 +627,9 @@ impl<'a> Sentence<'a> {
         Self::pt(e, p, true)
     }
 
-    /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
-    fn holiday(&self, i: usize) -> Option<Cand> {
-        let (dir0, k) = if self.is(i, "last") {
+    /// "last", "next" or "this" at `i` (`this` looking ahead), and where the words after it start.
+    fn dir_word(&self, i: usize) -> (Option<Dir>, usize) {
+        if self.is(i, "last") {
             (Some(Dir::Last), i + 1)
         } else if self.is(i, "next") {
             (Some(Dir::Next), i + 1)
@@ -637,7 +637,12 @@ impl<'a> Sentence<'a> {
             (Some(Dir::Future), i + 1)
         } else {
             (None, i)
-        };
+        }
+    }
+
+    /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let (dir0, k) = self.dir_word(i);
         if k >= self.len() || !self.t[k].cap {
             return None;
         }
@@ -833,6 +838,21 @@ impl<'a> Sentence<'a> {
 
     fn pt(e: usize, p: Option<Point>, rel: bool) -> Option<Cand> {
         let ty = p.map_or(TimexType::Date, |p| p.timex_type());
+        Self::pt_ty(e, p, rel, ty)
+    }
+
+    /// The part `pod` ("MO", "NI") of the day `day` ending at `e`: a time, relative.
+    fn day_part(e: usize, day: Option<NaiveDate>, pod: &'static str) -> Option<Cand> {
+        Self::pt_ty(
+            e,
+            day.map(|d| Point::DayPart(d, pod)),
+            true,
+            TimexType::Time,
+        )
+    }
+
+    /// Like `pt`, of the type `ty` whether or not the point is known (a time of day on an unknown day).
+    fn pt_ty(e: usize, p: Option<Point>, rel: bool, ty: TimexType) -> Option<Cand> {
         Some(Cand {
             e,
             out: Out::P {
@@ -841,6 +861,18 @@ impl<'a> Sentence<'a> {
                 rel,
                 ty,
                 ctx: true,
+            },
+        })
+    }
+
+    /// A duration of `n` (else some) units of `code` ending at `e`: "the past few weeks" ("PXW").
+    fn stretch(e: usize, code: &str, clock: bool, n: Option<u32>) -> Option<Cand> {
+        Some(Cand {
+            e,
+            out: Out::L {
+                ty: TimexType::Duration,
+                v: Some(unit_letter(code, clock, n)),
+                rel: false,
             },
         })
     }
@@ -1114,15 +1146,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn month_rule(&self, i: usize) -> Option<Cand> {
-        let (dir0, k) = if self.is(i, "last") {
-            (Some(Dir::Last), i + 1)
-        } else if self.is(i, "next") {
-            (Some(Dir::Next), i + 1)
-        } else if self.is(i, "this") {
-            (Some(Dir::Future), i + 1)
-        } else {
-            (None, i)
-        };
+        let (dir0, k) = self.dir_word(i);
         let (m, j, amb) = self.month_at(k)?;
         // "last Oct. 23", "next May 5"
         if let Some(d0) = dir0.filter(|d| *d != Dir::Future) {
@@ -1232,22 +1256,9 @@ impl<'a> Sentence<'a> {
         });
         let day = self.weekday_date(wd, dir);
         if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
-            return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+            return Self::day_part(j + 1, day, pod);
         }
         Self::pt(j, day.map(Point::Day), true)
-    }
-
-    fn pt_ty(e: usize, p: Option<Point>, ty: TimexType) -> Option<Cand> {
-        Some(Cand {
-            e,
-            out: Out::P {
-                p,
-                m: Mod::None,
-                rel: true,
-                ty,
-                ctx: true,
-            },
-        })
     }
 
     fn deictic_day(&self, i: usize) -> Option<Cand> {
@@ -1256,34 +1267,18 @@ impl<'a> Sentence<'a> {
         let (day, j) = if self.is(i, "today") {
             (shift(0), i + 1)
         } else if self.is(i, "tonight") {
-            return Self::pt_ty(
-                i + 1,
-                shift(0).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 1, shift(0), "NI");
         } else if self.is(i, "yesterday") {
             (shift(-1), i + 1)
         } else if self.is(i, "tomorrow") {
             (shift(1), i + 1)
         } else if self.is(i, "overnight") && self.unit_at(i + 1).is_none() {
-            return Self::pt_ty(
-                i + 1,
-                shift(-1).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 1, shift(-1), "NI");
         } else if self.is(i, "last") && self.is(i + 1, "night") {
-            return Self::pt_ty(
-                i + 2,
-                shift(-1).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 2, shift(-1), "NI");
         } else if self.is(i, "this") {
             let pod = self.lookup(i + 1, lx::PARTS_OF_DAY)?;
-            return Self::pt_ty(
-                i + 2,
-                shift(0).map(|d| Point::DayPart(d, pod)),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 2, shift(0), pod);
         } else if self.is(i, "the")
             && self.is(i + 1, "day")
             && self.is_any(i + 2, &["before", "after"])
@@ -1299,7 +1294,7 @@ impl<'a> Sentence<'a> {
         };
         if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
             if !self.is(i, "today") {
-                return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+                return Self::day_part(j + 1, day, pod);
             }
         }
         Self::pt(j, day.map(Point::Day), true)
@@ -1403,6 +1398,23 @@ impl<'a> Sentence<'a> {
         Self::pt(u + 1, pt, true)
     }
 
+    /// "of last year", "of this year", "of next year" at `e`: that year's offset from the publication year.
+    fn of_rel_year(&self, e: usize) -> Option<i32> {
+        if !(self.is(e, "of")
+            && self.is_any(e + 1, &["last", "this", "next"])
+            && self.is(e + 2, "year"))
+        {
+            return None;
+        }
+        Some(if self.is(e + 1, "last") {
+            -1
+        } else if self.is(e + 1, "next") {
+            1
+        } else {
+            0
+        })
+    }
+
     fn season(&self, i: usize) -> Option<Cand> {
         let mut k = i;
         let the = self.is(k, "the");
@@ -1431,17 +1443,7 @@ impl<'a> Sentence<'a> {
         if let Some((y, e2)) = self.year_at(jj) {
             return Self::pt(e2, Some(Point::Season(y, code)), false);
         }
-        if self.is(e, "of")
-            && self.is_any(e + 1, &["last", "this", "next"])
-            && self.is(e + 2, "year")
-        {
-            let off = if self.is(e + 1, "last") {
-                -1
-            } else if self.is(e + 1, "next") {
-                1
-            } else {
-                0
-            };
+        if let Some(off) = self.of_rel_year(e) {
             let p = self.pubd.map(|p| Point::Season(p.year() + off, code));
             return Self::pt(e + 3, p, true);
         }
@@ -1653,17 +1655,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut e = u + 1;
-        if self.is(e, "of")
-            && self.is_any(e + 1, &["last", "this", "next"])
-            && self.is(e + 2, "year")
-        {
-            let off = if self.is(e + 1, "last") {
-                -1
-            } else if self.is(e + 1, "next") {
-                1
-            } else {
-                0
-            };
+        if let Some(off) = self.of_rel_year(e) {
             let p = self.pubd.map(|p| {
                 if half {
                     Point::Half(p.year() + off, ord)
@@ -1972,7 +1964,7 @@ impl<'a> Sentence<'a> {
             let n = if self.is(i + 1, "previous") { -1 } else { 1 };
             let d = anchor.map(|a| a + Duration::days(n));
             if let Some(pod) = self.lookup(i + 2, lx::PARTS_OF_DAY) {
-                return Self::pt_ty(i + 3, d.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+                return Self::day_part(i + 3, d, pod);
             }
             return Self::pt(i + 3, d.map(Point::Day), true);
         }
@@ -2084,14 +2076,7 @@ impl<'a> Sentence<'a> {
         } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
             // "recent years", "coming weeks": an unspecified stretch (TimeML "PXY")
             let (code, clock, e) = self.unit_at(k + 1)?;
-            return Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Duration,
-                    v: Some(unit_letter(code, clock, None)),
-                    rel: false,
-                },
-            });
+            return Self::stretch(e, code, clock, None);
         }
         if let Some((n, j)) = self.number_at(k) {
             // "six straight days", "two consecutive quarters"
@@ -2124,14 +2109,7 @@ impl<'a> Sentence<'a> {
                     return None;
                 }
                 // "the past few weeks" is an unspecified stretch: "PXW" (TimeML practice)
-                return Some(Cand {
-                    e,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some(unit_letter(code, clock, n)),
-                        rel: false,
-                    },
-                });
+                return Self::stretch(e, code, clock, n);
             }
             return None;
         }
@@ -2147,14 +2125,7 @@ impl<'a> Sentence<'a> {
             if self.is(e, "of") || self.is(e, "to") {
                 return None;
             }
-            return Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Duration,
-                    v: Some(unit_letter(code, clock, None)),
-                    rel: false,
-                },
-            });
+            return Self::stretch(e, code, clock, None);
         }
         None
     }
@@ -2294,16 +2265,7 @@ impl<'a> Sentence<'a> {
                 _ => (day, e, true),
             };
             let p = day.map(|d| Point::Clock(d, h, m, z));
-            Some(Cand {
-                e,
-                out: Out::P {
-                    p,
-                    m: Mod::None,
-                    rel,
-                    ty: TimexType::Time,
-                    ctx: true,
-                },
-            })
+            Self::pt_ty(e, p, rel, TimexType::Time)
         };
         if self.is_any(i, &["noon", "midday"]) && !(i > 0 && self.is(i - 1, "high")) {
             return mk(i + 1, 12, 0, false);
