@@ -627,6 +627,12 @@ impl<'a> Sentence<'a> {
         Self::pt(e, p, true)
     }
 
+    /// Whether "the" stands at `i`, and where the words after it start.
+    fn after_the(&self, i: usize) -> (bool, usize) {
+        let the = self.is(i, "the");
+        (the, if the { i + 1 } else { i })
+    }
+
     /// "last", "next" or "this" at `i` (`this` looking ahead), and where the words after it start.
     fn dir_word(&self, i: usize) -> (Option<Dir>, usize) {
         if self.is(i, "last") {
@@ -865,16 +871,22 @@ impl<'a> Sentence<'a> {
         })
     }
 
-    /// A duration of `n` (else some) units of `code` ending at `e`: "the past few weeks" ("PXW").
-    fn stretch(e: usize, code: &str, clock: bool, n: Option<u32>) -> Option<Cand> {
+    /// A candidate ending at `e` whose value `v` is written out (no point to compute).
+    fn literal(e: usize, ty: TimexType, v: Option<String>, rel: bool) -> Option<Cand> {
         Some(Cand {
             e,
-            out: Out::L {
-                ty: TimexType::Duration,
-                v: Some(unit_letter(code, clock, n)),
-                rel: false,
-            },
+            out: Out::L { ty, v, rel },
         })
+    }
+
+    /// A duration of `n` (else some) units of `code` ending at `e`: "the past few weeks" ("PXW").
+    fn stretch(e: usize, code: &str, clock: bool, n: Option<u32>) -> Option<Cand> {
+        Self::literal(
+            e,
+            TimexType::Duration,
+            Some(unit_letter(code, clock, n)),
+            false,
+        )
     }
 
     /// Like `pt`, for a point that does not become the period under discussion.
@@ -1086,11 +1098,7 @@ impl<'a> Sentence<'a> {
 
     fn bare_text_date(&self, i: usize) -> Option<Cand> {
         // [the] DAY [of] MONTH [,] [YEAR]
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         if let Some((d, j)) = self.day_at(k) {
             let ordinal = j > k + 1;
             let mut j2 = j;
@@ -1302,11 +1310,7 @@ impl<'a> Sentence<'a> {
 
     /// this/last/next/past week|month|year|weekend|quarter|decade; the weekend.
     fn period(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         let off: i32 = if self.is_any(k, &["this", "current"]) {
             0
         } else if self.is_any(k, &["last", "past", "previous"])
@@ -1350,14 +1354,12 @@ impl<'a> Sentence<'a> {
             }
             if self.is_any(u, &["week", "month", "year", "decade", "day", "century"]) {
                 let (code, clock, _) = self.unit_at(u)?;
-                return Some(Cand {
-                    e: u + 1,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some(unit_letter(code, clock, Some(1))),
-                        rel: false,
-                    },
-                });
+                return Self::literal(
+                    u + 1,
+                    TimexType::Duration,
+                    Some(unit_letter(code, clock, Some(1))),
+                    false,
+                );
             }
             return None;
         }
@@ -1416,11 +1418,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn season(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, mut k) = self.after_the(i);
         let dir0 = if self.is(k, "last") || (self.is(k, "this") && self.is(k + 1, "past")) {
             Some(Dir::Last)
         } else if self.is_any(k, &["next", "coming"]) {
@@ -1494,11 +1492,7 @@ impl<'a> Sentence<'a> {
 
     fn year_rule(&self, i: usize) -> Option<Cand> {
         // decades: "the 1990s", "1990s"
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         if let Some((v, len)) = self.digits(k) {
             if len == 4
                 && self.adj(k + 1)
@@ -1753,11 +1747,7 @@ impl<'a> Sentence<'a> {
     /// "this year's third quarter", "that quarter", "the year ended June 30" (a duration),
     /// "the full year", "the fiscal year".
     fn financial(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         // "this year's third quarter", "next year's first quarter", "last year's quarter"
         if !the && self.is_any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
             let j = k + 2;
@@ -1894,14 +1884,7 @@ impl<'a> Sentence<'a> {
         }
         if self.is(u, "year") {
             if self.is_any(u + 1, &["ended", "ending"]) {
-                return Some(Cand {
-                    e: u + 1,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some("P1Y".to_string()),
-                        rel: false,
-                    },
-                });
+                return Self::literal(u + 1, TimexType::Duration, Some("P1Y".to_string()), false);
             }
             if qualified {
                 return Self::pt(u + 1, self.pubd.map(|p| Point::Year(p.year())), true);
@@ -2001,24 +1984,10 @@ impl<'a> Sentence<'a> {
         let back = ago || !self.is(e, "later");
         let Some(n) = n else {
             let v = if back { "PAST_REF" } else { "FUTURE_REF" };
-            return Some(Cand {
-                e: e + 1,
-                out: Out::L {
-                    ty: TimexType::Date,
-                    v: Some(v.to_string()),
-                    rel: true,
-                },
-            });
+            return Self::literal(e + 1, TimexType::Date, Some(v.to_string()), true);
         };
         if clock {
-            return Some(Cand {
-                e: e + 1,
-                out: Out::L {
-                    ty: TimexType::Time,
-                    v: None,
-                    rel: true,
-                },
-            });
+            return Self::literal(e + 1, TimexType::Time, None, true);
         }
         if code == "Y" && n == 1 && back {
             if let Some((y, q)) = self.quarter.get() {
@@ -2132,14 +2101,7 @@ impl<'a> Sentence<'a> {
 
     fn set(&self, i: usize) -> Option<Cand> {
         if let Some(v) = self.lookup(i, lx::SET_ADVERBS) {
-            return Some(Cand {
-                e: i + 1,
-                out: Out::L {
-                    ty: TimexType::Set,
-                    v: Some(v.to_string()),
-                    rel: false,
-                },
-            });
+            return Self::literal(i + 1, TimexType::Set, Some(v.to_string()), false);
         }
         if self.is_any(i, &["every", "each", "per"]) {
             let mut k = i + 1;
@@ -2147,54 +2109,39 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             if let Some((wd, e)) = self.weekday_at(k) {
-                return Some(Cand {
+                return Self::literal(
                     e,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(format!("XXXX-WXX-{}", wd + 1)),
-                        rel: false,
-                    },
-                });
+                    TimexType::Set,
+                    Some(format!("XXXX-WXX-{}", wd + 1)),
+                    false,
+                );
             }
             if let Some(pod) = self.lookup(k, lx::PARTS_OF_DAY) {
-                return Some(Cand {
-                    e: k + 1,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(format!("XXXX-XX-XXT{pod}")),
-                        rel: false,
-                    },
-                });
+                return Self::literal(
+                    k + 1,
+                    TimexType::Set,
+                    Some(format!("XXXX-XX-XXT{pod}")),
+                    false,
+                );
             }
             let n = if k > i + 1 { 2 } else { 1 };
             if let Some((code, clock, e)) = self.unit_at(k) {
                 if self.w(k).ends_with('s') {
                     return None;
                 }
-                return Some(Cand {
+                return Self::literal(
                     e,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(unit_letter(code, clock, Some(n))),
-                        rel: false,
-                    },
-                });
+                    TimexType::Set,
+                    Some(unit_letter(code, clock, Some(n))),
+                    false,
+                );
             }
         }
         None
     }
 
     fn vague(&self, i: usize) -> Option<Cand> {
-        let lit = |e: usize, v: &str| {
-            Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Date,
-                    v: Some(v.to_string()),
-                    rel: true,
-                },
-            })
-        };
+        let lit = |e: usize, v: &str| Self::literal(e, TimexType::Date, Some(v.to_string()), true);
         if let Some(v) = self.lookup(i, lx::VAGUE_WORDS) {
             if self.is(i, "now") && self.hyphen(i + 1) && self.adj(i + 1) {
                 return None;
