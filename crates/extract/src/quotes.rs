@@ -395,8 +395,6 @@ pub fn recognise(doc: &mut Doc) {
         if words_in == 1 && !partial && inner.len() < 3 {
             continue;
         }
-        let mut speaker: Option<(usize, usize, usize)> = None;
-        let mut cue: Option<String> = None;
         let site = Site {
             q,
             sentence: (ss, se),
@@ -405,31 +403,23 @@ pub fn recognise(doc: &mut Doc) {
             before_trim,
         };
 
-        speaker_after(
-            doc,
-            &site,
-            &recent,
-            &mut new_mentions,
-            &mut speaker,
-            &mut cue,
-        );
-        if speaker.is_none() {
-            if let Some((s, e, k)) = dash_name(rules, view, q.close) {
-                if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
-                    speaker = Some((s, e, a));
-                    cue = Some("\u{2014}".into());
-                    new_mentions.push((s, e, a, false));
-                }
-            }
+        let mut found = Found {
+            recent: &recent,
+            new_mentions: &mut new_mentions,
+            speaker: None,
+            cue: None,
+        };
+        speaker_after(doc, &site, &mut found);
+        // a name after a dash: '"...," — John Smith' (dash_name gives names only: no pronoun)
+        if found.speaker.is_none() && found.phrase(doc, dash_name(rules, view, q.close)) {
+            found.cue = Some("\u{2014}".into());
         }
-        speaker_before(
-            doc,
-            &site,
-            &recent,
-            &mut new_mentions,
-            &mut speaker,
-            &mut cue,
-        );
+        speaker_before(doc, &site, &mut found);
+        let Found {
+            mut speaker,
+            mut cue,
+            ..
+        } = found;
         // 3. a quote in a sentence whose speech verb follows later: '... were "trapped" and ..., Saldo said'
         if speaker.is_none() && partial {
             if let Some((vs, ve)) = speech_verb(doc, q.close, se) {
@@ -482,15 +472,33 @@ type NewMention = (usize, usize, usize, bool);
 /// A speaker: its mention's (start, end) and the actor.
 type Speaker = Option<(usize, usize, usize)>;
 
+/// The speaker search for one quote: what it has found (the speaker and its cue), the people quoted
+/// before it, and the speaker phrases that become mentions once every quote is read.
+struct Found<'f> {
+    recent: &'f [(usize, usize)],
+    new_mentions: &'f mut Vec<NewMention>,
+    speaker: Speaker,
+    cue: Option<String>,
+}
+
+impl Found<'_> {
+    /// Takes the phrase `ph` as the speaker when it stands for an actor ([`actor_for_phrase`]), its
+    /// mention kept for later; true when it did.
+    fn phrase(&mut self, doc: &mut Doc, ph: Option<(usize, usize, PhraseKind)>) -> bool {
+        let Some((s, e, k)) = ph else {
+            return false;
+        };
+        let Some(a) = actor_for_phrase(doc, s, e, k, self.recent) else {
+            return false;
+        };
+        self.speaker = Some((s, e, a));
+        self.new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+        true
+    }
+}
+
 /// 1. After the quote: ', X said' / ', said X' / ', he added'.
-fn speaker_after(
-    doc: &mut Doc,
-    site: &Site,
-    recent: &[(usize, usize)],
-    new_mentions: &mut Vec<NewMention>,
-    speaker: &mut Speaker,
-    cue: &mut Option<String>,
-) {
+fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let view = doc.view();
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
@@ -501,41 +509,31 @@ fn speaker_after(
         if let Some((vs, ve)) = speech_verb(doc, a_from, a_to) {
             let gap = &view[a_from..vs];
             if !gap.contains('"') && gap.matches(' ').count() <= 10 {
-                *cue = Some(view[vs..ve].to_string());
+                found.cue = Some(view[vs..ve].to_string());
                 // a person in the phrase before the verb wins, then any actor, then one right after the verb
                 let ms: Vec<_> = doc
                     .actors_within(ss, after_end)
                     .filter(|m| m.start >= a_from && m.end <= vs)
                     .collect();
-                *speaker = ms
+                found.speaker = ms
                     .iter()
                     .rev()
                     .find(|m| doc.actors[m.actor].kind == ActorKind::Person)
                     .or(ms.last())
                     .map(|m| (m.start, m.end, m.actor));
                 // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
-                if speaker.is_none() {
-                    if let Some((s, e, k)) = phrase_before(rules, view, a_from, vs) {
-                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                            *speaker = Some((s, e, a));
-                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                        }
-                    }
+                if found.speaker.is_none() {
+                    found.phrase(doc, phrase_before(rules, view, a_from, vs));
                 }
-                *speaker = speaker.or_else(|| {
+                found.speaker = found.speaker.or_else(|| {
                     doc.actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
                         .map(|m| (m.start, m.end, m.actor))
                 });
-                if speaker.is_none() {
+                if found.speaker.is_none() {
                     let ph = phrase_before(rules, view, a_from, vs)
                         .or_else(|| phrase_after(rules, view, ve, a_to));
-                    if let Some((s, e, k)) = ph {
-                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                            *speaker = Some((s, e, a));
-                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                        }
-                    }
+                    found.phrase(doc, ph);
                 }
             }
         }
@@ -543,21 +541,14 @@ fn speaker_after(
 }
 
 /// 2. Before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'.
-fn speaker_before(
-    doc: &mut Doc,
-    site: &Site,
-    recent: &[(usize, usize)],
-    new_mentions: &mut Vec<NewMention>,
-    speaker: &mut Speaker,
-    cue: &mut Option<String>,
-) {
+fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let lex = &rules.lexicon;
     let view = doc.view();
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
     let (before, before_trim) = (site.before, site.before_trim);
     // 2. before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'
-    if speaker.is_none() && !before_trim.is_empty() {
+    if found.speaker.is_none() && !before_trim.is_empty() {
         // the text since the last quote mark in the sentence
         let from = before.rfind('"').map(|i| ss + i + 1).unwrap_or(ss);
         if before_trim.ends_with(':') {
@@ -573,27 +564,22 @@ fn speaker_before(
                     || lex.is_speech_verb(between.split(' ').next().unwrap_or(""))
                     || between.split(' ').count() <= 4
                 {
-                    *speaker = Some((m.start, m.end, m.actor));
+                    found.speaker = Some((m.start, m.end, m.actor));
                 }
             }
         }
-        if speaker.is_none() {
+        if found.speaker.is_none() {
             if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
-                *cue = Some(view[vs..ve].to_string());
+                found.cue = Some(view[vs..ve].to_string());
                 if view[vs..ve].eq_ignore_ascii_case("according to") {
-                    *speaker = doc
+                    found.speaker = doc
                         .actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.end <= q.open)
                         .map(|m| (m.start, m.end, m.actor));
                 } else {
-                    *speaker = subject_before(doc, from, vs);
-                    if speaker.is_none() {
-                        if let Some((s, e, k)) = phrase_before(rules, view, from, vs) {
-                            if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                                *speaker = Some((s, e, a));
-                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                            }
-                        }
+                    found.speaker = subject_before(doc, from, vs);
+                    if found.speaker.is_none() {
+                        found.phrase(doc, phrase_before(rules, view, from, vs));
                     }
                 }
             } else if let Some(m) = doc
@@ -603,8 +589,8 @@ fn speaker_before(
                 // "X spoke of a '...'", "X called it '...'": the clause's subject
                 let w = words(view, m.end, q.open);
                 if w.len() <= 6 {
-                    *speaker = Some((m.start, m.end, m.actor));
-                    *cue = w.first().map(|&(s, e)| view[s..e].to_string());
+                    found.speaker = Some((m.start, m.end, m.actor));
+                    found.cue = w.first().map(|&(s, e)| view[s..e].to_string());
                 }
             }
         }
