@@ -9,7 +9,7 @@
 //! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.
 
 use crate::attribution::{self, subject_before, Attribution};
-use crate::doc::{Doc, MentionKind};
+use crate::doc::{words, Doc, MentionKind};
 use crate::lexicon::Lexicon;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
@@ -497,8 +497,8 @@ fn context_counts(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> (usize, usize
     let view = doc.view();
     let (mut m, mut v) = (0, 0);
     let mut buf = String::new();
-    for t in sitrep_text::tokens(view, s, e) {
-        let w = &view[t.start..t.end];
+    for (ts, te) in words(doc.text, s, e) {
+        let w = &view[ts..te];
         if w.len() > 20 {
             continue;
         }

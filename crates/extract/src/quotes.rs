@@ -11,6 +11,7 @@ use crate::attribution::{speech_verb, subject_before};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
 use sitrep_ledger::ActorKind;
+use sitrep_text::Text;
 use std::collections::HashSet;
 
 /// A speaker phrase found in the text when no recognised actor fills the speaker slot.
@@ -90,9 +91,10 @@ fn trim_span(view: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// Classifies `view[s..e]` as a speaker phrase: a pronoun, a capitalised name (1-5 words) or a descriptive
 /// noun phrase opened by a determiner (up to 9 words).
-fn classify_phrase(rules: &Rules, view: &str, s: usize, e: usize) -> Option<PhraseKind> {
+fn classify_phrase(rules: &Rules, text: &Text, s: usize, e: usize) -> Option<PhraseKind> {
+    let view = text.view();
     let lex = &rules.lexicon;
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     let (&(fs, fe), &(_, le)) = (ws.first()?, ws.last()?);
     if le != e || fs != s || view[s..e].contains(['"', '\u{201C}', '\u{201D}', '(', '\n']) {
         return None;
@@ -134,11 +136,12 @@ fn classify_phrase(rules: &Rules, view: &str, s: usize, e: usize) -> Option<Phra
 /// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
 fn phrase_before(
     rules: &Rules,
-    view: &str,
+    text: &Text,
     from: usize,
     verb: usize,
 ) -> Option<(usize, usize, PhraseKind)> {
-    let ws = words(view, from, verb);
+    let view = text.view();
+    let ws = words(text, from, verb);
     let mut k = ws.len();
     while k > 0
         && rules
@@ -161,7 +164,7 @@ fn phrase_before(
     // the whole gap when it is a phrase (after a closing quote), else the name or pronoun just before the verb
     let (gs, ge) = trim_span(view, from, end);
     if gs < ge {
-        if let Some(kind) = classify_phrase(rules, view, gs, ge) {
+        if let Some(kind) = classify_phrase(rules, text, gs, ge) {
             return Some((gs, ge, kind));
         }
     }
@@ -177,7 +180,7 @@ fn phrase_before(
         j -= 1;
     }
     let s = ws[j].0;
-    (classify_phrase(rules, view, s, le) == Some(PhraseKind::Name)).then_some((
+    (classify_phrase(rules, text, s, le) == Some(PhraseKind::Name)).then_some((
         s,
         le,
         PhraseKind::Name,
@@ -187,10 +190,11 @@ fn phrase_before(
 /// The speaker phrase right after a speech verb ("said one source on the panel", "said Scott Pruitt, ...").
 fn phrase_after(
     rules: &Rules,
-    view: &str,
+    text: &Text,
     verb_end: usize,
     to: usize,
 ) -> Option<(usize, usize, PhraseKind)> {
+    let view = text.view();
     let rest = &view[verb_end..to];
     let stop = rest
         .find([
@@ -203,7 +207,7 @@ fn phrase_after(
     }
     let mut e = e;
     // a description stops before a time or a place phrase ("the spokesman on Tuesday")
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     if let Some(&(a, _)) = ws.iter().skip(1).find(|&&(a, b)| {
         matches!(
             &view[a..b],
@@ -219,7 +223,7 @@ fn phrase_after(
             e = view[s..a].trim_end().len() + s;
         }
     }
-    let kind = classify_phrase(rules, view, s, e)?;
+    let kind = classify_phrase(rules, text, s, e)?;
     Some((s, e, kind))
 }
 
@@ -233,7 +237,8 @@ fn floor(view: &str, i: usize) -> usize {
 }
 
 /// A name after a dash closing a quote: `"..." — Ann Smith`.
-fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
+fn dash_name(rules: &Rules, text: &Text, close: usize) -> Option<(usize, usize, PhraseKind)> {
+    let view = text.view();
     let rest = &view[close..floor(view, close + 80)];
     let rest_t = rest.trim_start_matches(|c: char| c.is_whitespace());
     let d = rest_t.chars().next()?;
@@ -250,7 +255,7 @@ fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, P
         .unwrap_or(after.len());
     let (s, e) = trim_span(view, s0, s0 + stop);
     // the name's capitalised run only
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     let mut k = 0;
     while k < ws.len() && is_capitalised(&view[ws[k].0..ws[k].1]) && k < 5 {
         k += 1;
@@ -259,7 +264,7 @@ fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, P
         return None;
     }
     let e = ws[k - 1].1;
-    (classify_phrase(rules, view, s, e) == Some(PhraseKind::Name)).then_some((
+    (classify_phrase(rules, text, s, e) == Some(PhraseKind::Name)).then_some((
         s,
         e,
         PhraseKind::Name,
@@ -370,6 +375,7 @@ fn actor_for_phrase(
 pub fn recognise(doc: &mut Doc) {
     let rules = doc.rules;
     let view = doc.view();
+    let text = doc.text;
     let quotes = doc.text.quotes.clone();
     // (paragraph, actor) of the last quote with a speaker; speakers found from phrases wait as new mentions
     let mut last_para_speaker: Option<(usize, usize)> = None;
@@ -411,7 +417,7 @@ pub fn recognise(doc: &mut Doc) {
         };
         speaker_after(doc, &site, &mut found);
         // a name after a dash: '"...," — John Smith' (dash_name gives names only: no pronoun)
-        if found.speaker.is_none() && found.phrase(doc, dash_name(rules, view, q.close)) {
+        if found.speaker.is_none() && found.phrase(doc, dash_name(rules, text, q.close)) {
             found.cue = Some("\u{2014}".into());
         }
         speaker_before(doc, &site, &mut found);
@@ -501,6 +507,7 @@ impl Found<'_> {
 fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let view = doc.view();
+    let text = doc.text;
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
     // 1. after the quote: ', X said' / ', said X' / ', he added'
     if q.close < after_end {
@@ -523,7 +530,7 @@ fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
                     .map(|m| (m.start, m.end, m.actor));
                 // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
                 if found.speaker.is_none() {
-                    found.phrase(doc, phrase_before(rules, view, a_from, vs));
+                    found.phrase(doc, phrase_before(rules, text, a_from, vs));
                 }
                 found.speaker = found.speaker.or_else(|| {
                     doc.actors_within(ss, after_end)
@@ -531,8 +538,8 @@ fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
                         .map(|m| (m.start, m.end, m.actor))
                 });
                 if found.speaker.is_none() {
-                    let ph = phrase_before(rules, view, a_from, vs)
-                        .or_else(|| phrase_after(rules, view, ve, a_to));
+                    let ph = phrase_before(rules, text, a_from, vs)
+                        .or_else(|| phrase_after(rules, text, ve, a_to));
                     found.phrase(doc, ph);
                 }
             }
@@ -545,6 +552,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let lex = &rules.lexicon;
     let view = doc.view();
+    let text = doc.text;
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
     let (before, before_trim) = (site.before, site.before_trim);
     // 2. before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'
@@ -579,7 +587,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                 } else {
                     found.speaker = subject_before(doc, from, vs);
                     if found.speaker.is_none() {
-                        found.phrase(doc, phrase_before(rules, view, from, vs));
+                        found.phrase(doc, phrase_before(rules, text, from, vs));
                     }
                 }
             } else if let Some(m) = doc
@@ -587,7 +595,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                 .find(|m| m.start >= from && m.end <= q.open)
             {
                 // "X spoke of a '...'", "X called it '...'": the clause's subject
-                let w = words(view, m.end, q.open);
+                let w = words(text, m.end, q.open);
                 if w.len() <= 6 {
                     found.speaker = Some((m.start, m.end, m.actor));
                     found.cue = w.first().map(|&(s, e)| view[s..e].to_string());

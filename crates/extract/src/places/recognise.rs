@@ -230,7 +230,7 @@ impl<'a> Reader<'a> {
             let before = view[..m.start()].trim_end().trim_end_matches(',');
             let b_end = before.len();
             let toks = words(
-                view,
+                doc.text,
                 view.floor_char_boundary(b_end.saturating_sub(40)),
                 b_end,
             );

@@ -38,7 +38,7 @@ pub(super) fn person_tokens(
     let mut out = HashSet::new();
     for m in &doc.actor_mentions {
         if !m.pronoun && doc.actors[m.actor].kind == ActorKind::Person {
-            if let Some(&(s, e)) = words(view, m.start, m.end).last() {
+            if let Some(&(s, e)) = words(doc.text, m.start, m.end).last() {
                 out.insert(view[s..e].to_string());
             }
         }
@@ -76,7 +76,7 @@ pub(super) fn person_tokens(
                 add(view, name[name.len() - 1]);
             }
         }
-        let w = words(view, sent.start, sent.end);
+        let w = words(doc.text, sent.start, sent.end);
         for i in 1..w.len().saturating_sub(1) {
             let (p, n) = (&view[w[i - 1].0..w[i - 1].1], &view[w[i + 1].0..w[i + 1].1]);
             if pr.name_particles.contains(&view[w[i].0..w[i].1]) && given(p) && is_capitalised(n) {

@@ -57,7 +57,7 @@ impl<'a> Reader<'a> {
         // the capitalised runs of each sentence, read twice: for person tokens, then for names
         let mut sentence_runs: Vec<Vec<Run>> = sentences
             .iter()
-            .map(|&(ss, se)| capitalised_runs(view, ss, se, false))
+            .map(|&(ss, se)| capitalised_runs(self.doc.text, ss, se, false))
             .collect();
         self.persons = person_tokens(self.doc, self.gaz, &mut self.cache, &sentence_runs);
         for (k, &(ss, _)) in sentences.iter().enumerate() {
