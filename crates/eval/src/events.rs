@@ -29,6 +29,7 @@ use std::path::Path;
 const KAIROS_ACLED: &str = include_str!("../data/kairos_acled.tsv");
 const KAIROS_ROLES: &str = include_str!("../data/kairos_roles.tsv");
 const PLOVER_ACLED: &str = include_str!("../data/plover_acled.tsv");
+const CASE_ACLED: &str = include_str!("../data/case_acled.tsv");
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
@@ -94,6 +95,10 @@ pub struct EventsScore {
     pub plover_actor2: ArgScore,
     pub plover_non_event: usize,
     pub plover_false_events: usize,
+    /// CASE 2021 task 2 dev (None when the file is absent).
+    pub case: Option<CaseScore>,
+    /// GeoVirus: (articles, ledger events) (None when the corpus is absent).
+    pub geovirus: Option<(usize, usize)>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -112,8 +117,14 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-pub fn run(eval_dir: &Path, engine: &Engine) -> Result<String, String> {
-    Ok(report(&evaluate(eval_dir, engine)?))
+/// The report; with `markdown`, the CASE per-class table too.
+pub fn run(eval_dir: &Path, engine: &Engine, markdown: bool) -> Result<String, String> {
+    let s = evaluate(eval_dir, engine)?;
+    Ok(if markdown {
+        report(&s) + &case_table(&s)
+    } else {
+        report(&s)
+    })
 }
 
 pub fn report(s: &EventsScore) -> String {
@@ -159,6 +170,77 @@ pub fn report(s: &EventsScore) -> String {
         "  non-event categories (threats, demands, ...): {} records, {} with a ledger event (false events)",
         s.plover_non_event, s.plover_false_events
     );
+    match &s.case {
+        Some(c) => {
+            let _ = writeln!(
+                o,
+                "CASE 2021 task 2 dev: {} snippets ({} ACLED, {} outside ACLED); main event = the one told first",
+                c.acled_snippets + c.non_acled,
+                c.acled_snippets,
+                c.non_acled
+            );
+            let _ = writeln!(
+                o,
+                "  macro-F1 over {} ACLED sub-types {:.3}; accuracy {:.3}; ACLED snippets with an event {}/{}",
+                c.classes.len(),
+                c.macro_f1,
+                ratio(c.correct(), c.acled_snippets),
+                c.acled_with_event,
+                c.acled_snippets
+            );
+            let _ = writeln!(
+                o,
+                "  outside ACLED (disasters, crime, diplomacy, attribution): {}/{} got an event ({:.1}%)",
+                c.non_acled_with_event,
+                c.non_acled,
+                100.0 * ratio(c.non_acled_with_event, c.non_acled)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "CASE 2021 task 2 dev: not found (skipped)");
+        }
+    }
+    match s.geovirus {
+        Some((docs, events)) => {
+            let _ = writeln!(
+                o,
+                "GeoVirus (epidemics, nearly no event is right): {events} events in {docs} articles, {:.1} per 100",
+                100.0 * ratio(events, docs)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "GeoVirus: not found (skipped)");
+        }
+    }
+    o
+}
+
+/// The CASE per-class table (markdown).
+pub fn case_table(s: &EventsScore) -> String {
+    let mut o = String::new();
+    let Some(c) = &s.case else {
+        return o;
+    };
+    let _ = writeln!(
+        o,
+        "\n| CASE label | ACLED sub-event type | disorder type | gold | pred | correct | P | R | F1 |"
+    );
+    let _ = writeln!(o, "|---|---|---|---:|---:|---:|---:|---:|---:|");
+    for k in &c.classes {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+            k.label,
+            k.sub_event_type,
+            k.disorder_type,
+            k.gold,
+            k.predicted,
+            k.correct,
+            k.precision(),
+            k.recall(),
+            k.f1()
+        );
+    }
     o
 }
 
@@ -527,7 +609,178 @@ pub fn evaluate(eval_dir: &Path, engine: &Engine) -> Result<EventsScore, String>
         s.plover_non_event += c.non_event;
         s.plover_false_events += c.false_events;
     }
+    s.case = evaluate_case(eval_dir, engine)?;
+    s.geovirus = evaluate_geovirus(eval_dir, engine)?;
     Ok(s)
+}
+
+// ---------------------------------------------------------------- CASE 2021 task 2
+
+/// One ACLED sub-event type of the CASE scoring.
+#[derive(Debug, Clone, Default)]
+pub struct ClassScore {
+    pub label: String,
+    pub sub_event_type: String,
+    pub disorder_type: String,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl ClassScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+/// CASE 2021 task 2 scoring: per-class P / R / F1 over the ACLED sub-types (`data/case_acled.tsv`), averaged
+/// (macro-F1); a snippet outside ACLED's taxonomy that gets an event is a false positive of that event's
+/// sub-type. The predicted sub-type of a snippet is that of its main event: the event whose evidence starts
+/// first (of events told in one sentence, the first in the ledger); none when the ledger has no event.
+#[derive(Debug, Clone, Default)]
+pub struct CaseScore {
+    pub classes: Vec<ClassScore>,
+    pub macro_f1: f64,
+    pub acled_snippets: usize,
+    pub acled_with_event: usize,
+    pub non_acled: usize,
+    pub non_acled_with_event: usize,
+}
+
+impl CaseScore {
+    pub fn correct(&self) -> usize {
+        self.classes.iter().map(|c| c.correct).sum()
+    }
+    pub fn class(&self, label: &str) -> Option<&ClassScore> {
+        self.classes.iter().find(|c| c.label == label)
+    }
+}
+
+/// The sub-event type of the main event of a ledger: the one told first.
+pub fn main_sub_event_type(l: &Ledger) -> Option<&str> {
+    l.events
+        .iter()
+        .min_by_key(|e| e.evidence.iter().map(|s| s.start).min().unwrap_or(usize::MAX))
+        .map(|e| e.sub_event_type.as_str())
+}
+
+/// Scores `case2021_task2/dev.tsv` (columns `id`, `EventSnippet`, `SubType`); None when it is absent.
+pub fn evaluate_case(eval_dir: &Path, engine: &Engine) -> Result<Option<CaseScore>, String> {
+    let path = eval_dir.join("events/case2021_task2/dev.tsv");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut classes: Vec<ClassScore> = Vec::new();
+    let mut outside: Vec<&str> = Vec::new();
+    for r in rows(CASE_ACLED) {
+        match (r.get(1), r.get(3)) {
+            (Some(d), Some(st)) if *d != "-" => classes.push(ClassScore {
+                label: r[0].to_string(),
+                sub_event_type: st.to_string(),
+                disorder_type: d.to_string(),
+                ..Default::default()
+            }),
+            _ => outside.push(r[0]),
+        }
+    }
+    let mut snippets: Vec<(&str, &str)> = Vec::new();
+    for (n, l) in raw.lines().enumerate().skip(1) {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() < 3 {
+            return Err(format!("{}:{}: 3 columns are needed", path.display(), n + 1));
+        }
+        let label = c[2].trim();
+        if !outside.contains(&label) && !classes.iter().any(|k| k.label == label) {
+            return Err(format!(
+                "{}:{}: label {label} is not in data/case_acled.tsv",
+                path.display(),
+                n + 1
+            ));
+        }
+        snippets.push((c[1], label));
+    }
+    let predicted: Vec<Option<String>> = snippets
+        .par_iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            let l = engine.extract(&InputDoc {
+                id: format!("case-{i}"),
+                text: text.to_string(),
+                ..Default::default()
+            });
+            main_sub_event_type(&l).map(str::to_string)
+        })
+        .collect();
+    let mut s = CaseScore::default();
+    for ((_, label), pred) in snippets.iter().zip(&predicted) {
+        let gold = classes.iter().position(|k| k.label == *label);
+        match gold {
+            Some(g) => {
+                s.acled_snippets += 1;
+                classes[g].gold += 1;
+                if pred.is_some() {
+                    s.acled_with_event += 1;
+                }
+            }
+            None => {
+                s.non_acled += 1;
+                if pred.is_some() {
+                    s.non_acled_with_event += 1;
+                }
+            }
+        }
+        let Some(p) = pred else { continue };
+        if let Some(k) = classes.iter().position(|k| &k.sub_event_type == p) {
+            classes[k].predicted += 1;
+            if Some(k) == gold {
+                classes[k].correct += 1;
+            }
+        }
+    }
+    s.macro_f1 = classes.iter().map(ClassScore::f1).sum::<f64>() / classes.len().max(1) as f64;
+    s.classes = classes;
+    Ok(Some(s))
+}
+
+/// Events per GeoVirus article (Wikinews passages on epidemics; read with the geo evaluation's loader):
+/// (articles, events); None when the corpus is absent.
+pub fn evaluate_geovirus(eval_dir: &Path, engine: &Engine) -> Result<Option<(usize, usize)>, String> {
+    if !eval_dir.join("geo/geovirus/GeoVirus.xml").is_file() {
+        return Ok(None);
+    }
+    let Ok(all) = crate::geo::corpus_texts(eval_dir) else {
+        return Ok(None);
+    };
+    let texts: Vec<String> = all
+        .into_iter()
+        .filter(|(c, _)| *c == "GeoVirus")
+        .map(|(_, t)| t)
+        .collect();
+    let events: usize = texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            engine
+                .extract(&InputDoc {
+                    id: format!("geovirus-{i}"),
+                    text: t.clone(),
+                    ..Default::default()
+                })
+                .events
+                .len()
+        })
+        .sum();
+    Ok(Some((texts.len(), events)))
 }
 
 #[cfg(test)]
