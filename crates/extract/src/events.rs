@@ -42,6 +42,8 @@ pub struct EventRules {
     /// Generic cue classes: they yield to a specific cue in the same sentence.
     generic: Vec<Outcome>,
     patterns: Patterns,
+    /// ACLED's taxonomy, the combinations and the precedence of cues (`events/taxonomy.rs`).
+    pub(crate) taxonomy: taxonomy::Taxonomy,
 }
 
 /// A list of outcome classes, one a line (a class `event_cues.tsv` does not know is an error naming its line).
@@ -77,6 +79,7 @@ impl EventRules {
         Ok(EventRules {
             number_words,
             generic: outcomes(files, "lists/generic_event_classes.txt")?,
+            taxonomy: taxonomy::Taxonomy::load(files)?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
@@ -298,7 +301,15 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                 armed_here || doc_mil >= 2 || c.class == Outcome::Clash && s_vio > 0
             }
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
+            Outcome::Protest | Outcome::Riot => true,
+            Outcome::Strategic => {
+                armed_here
+                    || s_vio > 0
+                    || doc_mil >= 2
+                    || er.taxonomy.political(&view[ss..se].to_ascii_lowercase())
+            }
         });
+        er.taxonomy.settle(&mut cues);
         if cues.is_empty() {
             continue;
         }
@@ -717,6 +728,9 @@ fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
                         (Some(_), Some(_)) => "Non-state actor overtakes territory".into(),
                         _ => st,
                     };
+                    if kind == Some(ActorKind::ArmedGroup) {
+                        st = "Non-state actor overtakes territory".into();
+                    }
                 }
                 if class == Outcome::Kill
                     && m.weapon.is_none()
@@ -877,6 +891,7 @@ fn verification(doc: &Doc, claim: usize) -> Verification {
 mod date;
 mod place;
 mod roles;
+mod taxonomy;
 
 #[cfg(test)]
 mod tests;

@@ -311,6 +311,7 @@ fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
             claims: e.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
             trigger: e.trigger.clone(),
             outcome: Some(e.class),
+            disorder_type: doc.rules.events.taxonomy.disorder_of(&e.sub_event_type),
         });
     }
     for (i, c) in doc.claims.iter().enumerate() {

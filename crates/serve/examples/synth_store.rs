@@ -193,6 +193,7 @@ fn main() {
             trigger: verb.into(),
             // hand-made, not read from a cue: no outcome class (some types here have none)
             outcome: None,
+            disorder_type: None,
         });
         l.claims.push(Claim {
             id: "c1".into(),
