@@ -6,7 +6,8 @@
 //! `data/kairos_roles.tsv` (which argument roles are actor1, actor2, place). Each document's sentences are
 //! joined with a space and read by the engine; every ledger event is placed in the gold sentence holding the
 //! start of its evidence.
-//! * **Detection** at the sentence level: a gold sentence is one with an in-scope event; a predicted sentence
+//! * **Detection** at the sentence level (ledger events of an ACLED type no in-scope KAIROS type maps to, such as
+//!   Strategic developments, are out of scope and not scored): a gold sentence is one with an in-scope event; a predicted sentence
 //!   one with a ledger event. P / R / F1 over sentences. A typed line requires the ledger event's type to be
 //!   one the mapping allows for a gold event of that sentence.
 //! * **Arguments**: for every in-scope gold event in a detected sentence, each argument with a mapped role is
@@ -85,6 +86,8 @@ pub struct EventsScore {
     pub recall: f64,
     pub f1: f64,
     pub typed_f1: f64,
+    /// Ledger events of an ACLED type no in-scope KAIROS type maps to (not scored).
+    pub unscored_events: usize,
     pub actor1: ArgScore,
     pub actor2: ArgScore,
     pub place: ArgScore,
@@ -139,6 +142,13 @@ pub fn report(s: &EventsScore) -> String {
         "  sentence-level detection: P {:.3}  R {:.3}  F1 {:.3}  ({} predicted, {} correct); typed F1 {:.3}",
         s.precision, s.recall, s.f1, s.predicted_sentences, s.correct_sentences, s.typed_f1
     );
+    if s.unscored_events > 0 {
+        let _ = writeln!(
+            o,
+            "  ({} ledger events of types no in-scope KAIROS type maps to, such as Strategic developments, not scored)",
+            s.unscored_events
+        );
+    }
     for (name, a) in [
         ("actor1 (attacker)", &s.actor1),
         ("actor2 (target)", &s.actor2),
@@ -367,6 +377,20 @@ struct DocCounts {
     typed_pred: usize,
     typed_ok: usize,
     args: [ArgScore; 3],
+    unscored: usize,
+}
+
+/// Every ACLED event type some in-scope KAIROS type maps to (`data/kairos_acled.tsv`).
+fn mapped_range() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in rows(KAIROS_ACLED) {
+        for t in r.get(1).copied().unwrap_or("-").split('|') {
+            if t != "-" && !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        }
+    }
+    out
 }
 
 fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
@@ -376,9 +400,19 @@ fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
         ..Default::default()
     });
     let sentence_of = |c: usize| d.sentences.partition_point(|s| s.1 <= c);
-    // ledger events per gold sentence
+    // ledger events per gold sentence; an event of an ACLED type that no in-scope KAIROS type maps to
+    // (Strategic developments) is out of scope, not scored either way
+    let range = mapped_range();
     let mut by_sentence: HashMap<usize, Vec<&sitrep_ledger::Event>> = HashMap::new();
+    let mut c = DocCounts {
+        gold_events: d.events.len(),
+        ..Default::default()
+    };
     for e in &l.events {
+        if !range.contains(&e.event_type) {
+            c.unscored += 1;
+            continue;
+        }
         let mut seen = Vec::new();
         for ev in &e.evidence {
             let s = sentence_of(ev.start);
@@ -388,10 +422,6 @@ fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
             }
         }
     }
-    let mut c = DocCounts {
-        gold_events: d.events.len(),
-        ..Default::default()
-    };
     let mut gold_sents: HashMap<usize, Vec<&GoldEvent>> = HashMap::new();
     for g in &d.events {
         gold_sents.entry(g.sentence).or_default().push(g);
@@ -584,6 +614,7 @@ pub fn evaluate(eval_dir: &Path, engine: &Engine) -> Result<EventsScore, String>
         s.predicted_sentences += c.pred_s;
         s.correct_sentences += c.ok_s;
         tp += c.typed_pred;
+        s.unscored_events += c.unscored;
         tc += c.typed_ok;
         for (k, a) in [&mut s.actor1, &mut s.actor2, &mut s.place]
             .into_iter()

@@ -111,6 +111,8 @@ struct Cue {
     class: Outcome,
     event_type: String,
     sub_event_type: String,
+    /// Counts only with an armed actor, a military or a political word in the sentence.
+    armed_only: bool,
 }
 
 /// The clause of one cue, as the argument rules read it.
@@ -144,6 +146,7 @@ fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
                 class: c.class,
                 event_type: c.event_type.clone(),
                 sub_event_type: c.sub_event_type.clone(),
+                armed_only: c.armed_only,
             });
         }
     }
@@ -293,6 +296,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                     ActorKind::ArmedForces | ActorKind::ArmedGroup
                 )
             });
+        let political = cues
+            .iter()
+            .any(|c| c.armed_only || c.class == Outcome::Strategic)
+            && er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
         cues.retain(|c| match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
@@ -302,13 +309,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             }
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
             Outcome::Protest | Outcome::Riot => true,
-            Outcome::Strategic => {
-                armed_here
-                    || s_vio > 0
-                    || doc_mil >= 2
-                    || er.taxonomy.political(&view[ss..se].to_ascii_lowercase())
-            }
-        });
+            Outcome::Strategic => armed_here || political,
+        } && (!c.armed_only || armed_here || political));
         er.taxonomy.settle(&mut cues);
         if cues.is_empty() {
             continue;

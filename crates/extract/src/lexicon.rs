@@ -20,6 +20,9 @@ pub struct EventCue {
     pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
+    /// Column 5 `armed`: the cue counts only where an armed actor, a military word or a political word is in
+    /// its sentence (sexual violence, abductions: not ordinary crime).
+    pub armed_only: bool,
 }
 
 pub struct Weapon {
@@ -203,6 +206,17 @@ impl Lexicon {
                     .map_err(|e| files.error("event_cues.tsv", n, format!("{e}")))?,
                 event_type: col(2)?.to_string(),
                 sub_event_type: col(3)?.to_string(),
+                armed_only: match f.get(4).map(|x| x.trim()) {
+                    None | Some("") => false,
+                    Some("armed") => true,
+                    Some(x) => {
+                        return Err(files.error(
+                            "event_cues.tsv",
+                            n,
+                            format!("column 5 '{x}': armed or nothing"),
+                        ))
+                    }
+                },
             });
         }
         let mut weapons = Vec::new();
