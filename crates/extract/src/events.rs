@@ -10,7 +10,7 @@
 
 use crate::attribution::{self, subject_before, Attribution};
 use crate::doc::{ClaimRec, Doc, EventRec, MentionKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueContext, Lexicon};
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
@@ -111,8 +111,8 @@ struct Cue {
     class: Outcome,
     event_type: String,
     sub_event_type: String,
-    /// Counts only with an armed actor, a military or a political word in the sentence.
-    armed_only: bool,
+    /// The context the cue needs (`event_cues.tsv` column 5).
+    context: CueContext,
 }
 
 /// The clause of one cue, as the argument rules read it.
@@ -146,7 +146,7 @@ fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
                 class: c.class,
                 event_type: c.event_type.clone(),
                 sub_event_type: c.sub_event_type.clone(),
-                armed_only: c.armed_only,
+                context: c.context,
             });
         }
     }
@@ -298,9 +298,9 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             });
         let political = cues
             .iter()
-            .any(|c| c.armed_only || c.class == Outcome::Strategic)
+            .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic)
             && er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
-        cues.retain(|c| match c.class {
+        cues.retain(|c| c.context == CueContext::Any || match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
             }
@@ -310,7 +310,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
             Outcome::Protest | Outcome::Riot => true,
             Outcome::Strategic => armed_here || political,
-        } && (!c.armed_only || armed_here || political));
+        } && (c.context != CueContext::Armed || armed_here || political));
         er.taxonomy.settle(&mut cues);
         if cues.is_empty() {
             continue;
@@ -895,5 +895,7 @@ mod place;
 mod roles;
 mod taxonomy;
 
+#[cfg(test)]
+mod acled_tests;
 #[cfg(test)]
 mod tests;

@@ -20,9 +20,19 @@ pub struct EventCue {
     pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
-    /// Column 5 `armed`: the cue counts only where an armed actor, a military word or a political word is in
-    /// its sentence (sexual violence, abductions: not ordinary crime).
-    pub armed_only: bool,
+    /// Column 5: the context the cue needs (`armed`, `any`; none: its class's).
+    pub context: CueContext,
+}
+
+/// The context an event cue needs to count (`event_cues.tsv` column 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueContext {
+    /// Its outcome class's rule (events::extract).
+    Class,
+    /// An armed actor, a military word or a political word in its sentence.
+    Armed,
+    /// None: the cue names a weapon of war.
+    Any,
 }
 
 pub struct Weapon {
@@ -206,14 +216,15 @@ impl Lexicon {
                     .map_err(|e| files.error("event_cues.tsv", n, format!("{e}")))?,
                 event_type: col(2)?.to_string(),
                 sub_event_type: col(3)?.to_string(),
-                armed_only: match f.get(4).map(|x| x.trim()) {
-                    None | Some("") => false,
-                    Some("armed") => true,
+                context: match f.get(4).map(|x| x.trim()) {
+                    None | Some("") => CueContext::Class,
+                    Some("armed") => CueContext::Armed,
+                    Some("any") => CueContext::Any,
                     Some(x) => {
                         return Err(files.error(
                             "event_cues.tsv",
                             n,
-                            format!("column 5 '{x}': armed or nothing"),
+                            format!("column 5 '{x}': armed, any or nothing"),
                         ))
                     }
                 },
