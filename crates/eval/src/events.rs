@@ -697,7 +697,13 @@ impl CaseScore {
 pub fn main_sub_event_type(l: &Ledger) -> Option<&str> {
     l.events
         .iter()
-        .min_by_key(|e| e.evidence.iter().map(|s| s.start).min().unwrap_or(usize::MAX))
+        .min_by_key(|e| {
+            e.evidence
+                .iter()
+                .map(|s| s.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        })
         .map(|e| e.sub_event_type.as_str())
 }
 
@@ -728,7 +734,11 @@ pub fn evaluate_case(eval_dir: &Path, engine: &Engine) -> Result<Option<CaseScor
         }
         let c: Vec<&str> = l.split('\t').collect();
         if c.len() < 3 {
-            return Err(format!("{}:{}: 3 columns are needed", path.display(), n + 1));
+            return Err(format!(
+                "{}:{}: 3 columns are needed",
+                path.display(),
+                n + 1
+            ));
         }
         let label = c[2].trim();
         if !outside.contains(&label) && !classes.iter().any(|k| k.label == label) {
@@ -785,7 +795,10 @@ pub fn evaluate_case(eval_dir: &Path, engine: &Engine) -> Result<Option<CaseScor
 
 /// Events per GeoVirus article (Wikinews passages on epidemics; read with the geo evaluation's loader):
 /// (articles, events); None when the corpus is absent.
-pub fn evaluate_geovirus(eval_dir: &Path, engine: &Engine) -> Result<Option<(usize, usize)>, String> {
+pub fn evaluate_geovirus(
+    eval_dir: &Path,
+    engine: &Engine,
+) -> Result<Option<(usize, usize)>, String> {
     if !eval_dir.join("geo/geovirus/GeoVirus.xml").is_file() {
         return Ok(None);
     }

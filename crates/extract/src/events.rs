@@ -300,7 +300,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             .iter()
             .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic)
             && er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
-        cues.retain(|c| c.context == CueContext::Any || match c.class {
+        cues.retain(|c| match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
             }
@@ -309,8 +309,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             }
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
             Outcome::Protest | Outcome::Riot => true,
-            Outcome::Strategic => armed_here || political,
-        } && (c.context != CueContext::Armed || armed_here || political));
+            Outcome::Strategic => armed_here || political || c.context == CueContext::Any,
+        });
+        // column 5 of event_cues.tsv: cues that need an armed actor, a military or a political word
+        cues.retain(|c| c.context != CueContext::Armed || armed_here || political);
         er.taxonomy.settle(&mut cues);
         if cues.is_empty() {
             continue;

@@ -46,7 +46,10 @@ impl std::error::Error for RulesError {}
 
 /// The embedded data files, by the name a [`DataFiles`] lookup uses.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("acled_taxonomy.tsv", include_str!("../data/acled_taxonomy.tsv")),
+    (
+        "acled_taxonomy.tsv",
+        include_str!("../data/acled_taxonomy.tsv"),
+    ),
     ("actors.tsv", include_str!("../data/actors.tsv")),
     ("border_nouns.txt", include_str!("../data/border_nouns.txt")),
     (

@@ -23,11 +23,20 @@ fn check(sub: &str, cases: &[Case]) {
         let l = ledger(text, "2024-03-10");
         let got = subs(&l);
         match want {
-            Some(w) => assert!(got.contains(w), "{sub}: {text:?} should hold {w}, got {got:?}"),
-            None => assert!(!got.contains(&sub), "{sub}: {text:?} is a trap, got {got:?}"),
+            Some(w) => assert!(
+                got.contains(w),
+                "{sub}: {text:?} should hold {w}, got {got:?}"
+            ),
+            None => assert!(
+                !got.contains(&sub),
+                "{sub}: {text:?} is a trap, got {got:?}"
+            ),
         }
         if *want != Some(sub) {
-            assert!(!got.contains(&sub), "{sub}: {text:?} is a trap, got {got:?}");
+            assert!(
+                !got.contains(&sub),
+                "{sub}: {text:?} is a trap, got {got:?}"
+            );
         }
     }
 }
@@ -67,11 +76,26 @@ fn grenades_are_grenade_even_when_they_explode() {
     check(
         "Grenade",
         &[
-            ("Gunmen threw a grenade into a crowded market in the city, wounding eleven people.", Some("Grenade")),
-            ("A hand grenade exploded outside the home of an opposition lawmaker overnight.", Some("Grenade")),
-            ("Police said two men on a motorcycle lobbed grenades at a police post.", Some("Grenade")),
-            ("Fighters fired rocket-propelled grenades at army positions during the clashes.", Some("Armed clash")),
-            ("A bomb exploded near a bus station in the capital, killing two soldiers.", Some("Remote explosive/landmine/IED")),
+            (
+                "Gunmen threw a grenade into a crowded market in the city, wounding eleven people.",
+                Some("Grenade"),
+            ),
+            (
+                "A hand grenade exploded outside the home of an opposition lawmaker overnight.",
+                Some("Grenade"),
+            ),
+            (
+                "Police said two men on a motorcycle lobbed grenades at a police post.",
+                Some("Grenade"),
+            ),
+            (
+                "Fighters fired rocket-propelled grenades at army positions during the clashes.",
+                Some("Armed clash"),
+            ),
+            (
+                "A bomb exploded near a bus station in the capital, killing two soldiers.",
+                Some("Remote explosive/landmine/IED"),
+            ),
         ],
     );
 }
@@ -96,11 +120,26 @@ fn shelling_and_missiles() {
     check(
         "Shelling/artillery/missile attack",
         &[
-            ("Russian forces shelled Nikopol overnight, wounding two residents.", Some("Shelling/artillery/missile attack")),
-            ("A missile strike hit an apartment block in the city, officials said.", Some("Shelling/artillery/missile attack")),
-            ("Militants fired mortars at the army base overnight.", Some("Shelling/artillery/missile attack")),
-            ("Air defences shot down six missiles over the capital overnight.", Some("Disrupted weapons use")),
-            ("A drone strike hit a fuel depot in Belgorod on Sunday.", Some("Air/drone strike")),
+            (
+                "Russian forces shelled Nikopol overnight, wounding two residents.",
+                Some("Shelling/artillery/missile attack"),
+            ),
+            (
+                "A missile strike hit an apartment block in the city, officials said.",
+                Some("Shelling/artillery/missile attack"),
+            ),
+            (
+                "Militants fired mortars at the army base overnight.",
+                Some("Shelling/artillery/missile attack"),
+            ),
+            (
+                "Air defences shot down six missiles over the capital overnight.",
+                Some("Disrupted weapons use"),
+            ),
+            (
+                "A drone strike hit a fuel depot in Belgorod on Sunday.",
+                Some("Air/drone strike"),
+            ),
         ],
     );
 }
@@ -211,11 +250,26 @@ fn abductions_are_not_attacks() {
     check(
         "Abduction/forced disappearance",
         &[
-            ("Gunmen abducted twelve villagers from their homes overnight, the army said.", Some("Abduction/forced disappearance")),
-            ("Militants kidnapped two aid workers on the road to the camp.", Some("Abduction/forced disappearance")),
-            ("Rights groups said soldiers forcibly disappeared three activists after the raid.", Some("Abduction/forced disappearance")),
-            ("A woman was kidnapped by her former partner, police said.", None),
-            ("Gunmen killed four villagers in an attack on the market.", None),
+            (
+                "Gunmen abducted twelve villagers from their homes overnight, the army said.",
+                Some("Abduction/forced disappearance"),
+            ),
+            (
+                "Militants kidnapped two aid workers on the road to the camp.",
+                Some("Abduction/forced disappearance"),
+            ),
+            (
+                "Rights groups said soldiers forcibly disappeared three activists after the raid.",
+                Some("Abduction/forced disappearance"),
+            ),
+            (
+                "A woman was kidnapped by her former partner, police said.",
+                None,
+            ),
+            (
+                "Gunmen killed four villagers in an attack on the market.",
+                None,
+            ),
         ],
     );
 }
@@ -225,11 +279,26 @@ fn attacks_on_civilians() {
     check(
         "Attack",
         &[
-            ("Militants executed five villagers accused of helping the army.", Some("Attack")),
-            ("Soldiers massacred dozens of civilians in the village, survivors said.", Some("Attack")),
-            ("Gunmen abducted three traders on the highway, the army said.", Some("Abduction/forced disappearance")),
-            ("Soldiers raped women in the village during the raid, a rights group said.", Some("Sexual violence")),
-            ("Militants kidnapped a local chief near the border.", Some("Abduction/forced disappearance")),
+            (
+                "Militants executed five villagers accused of helping the army.",
+                Some("Attack"),
+            ),
+            (
+                "Soldiers massacred dozens of civilians in the village, survivors said.",
+                Some("Attack"),
+            ),
+            (
+                "Gunmen abducted three traders on the highway, the army said.",
+                Some("Abduction/forced disappearance"),
+            ),
+            (
+                "Soldiers raped women in the village during the raid, a rights group said.",
+                Some("Sexual violence"),
+            ),
+            (
+                "Militants kidnapped a local chief near the border.",
+                Some("Abduction/forced disappearance"),
+            ),
         ],
     );
 }
@@ -254,10 +323,22 @@ fn protests_with_intervention() {
     check(
         "Protest with intervention",
         &[
-            ("Police fired tear gas to disperse the protesters gathered outside the ministry.", Some("Protest with intervention")),
-            ("Police arrested twenty protesters who had blocked the entrance to the ministry.", Some("Protest with intervention")),
-            ("Riot police used water cannons against demonstrators in the capital.", Some("Protest with intervention")),
-            ("Security forces shot dead three protesters in the capital.", Some("Excessive force against protesters")),
+            (
+                "Police fired tear gas to disperse the protesters gathered outside the ministry.",
+                Some("Protest with intervention"),
+            ),
+            (
+                "Police arrested twenty protesters who had blocked the entrance to the ministry.",
+                Some("Protest with intervention"),
+            ),
+            (
+                "Riot police used water cannons against demonstrators in the capital.",
+                Some("Protest with intervention"),
+            ),
+            (
+                "Security forces shot dead three protesters in the capital.",
+                Some("Excessive force against protesters"),
+            ),
             ("The teacher broke up a fight between two pupils.", None),
         ],
     );
@@ -268,11 +349,26 @@ fn excessive_force_against_protesters() {
     check(
         "Excessive force against protesters",
         &[
-            ("Security forces shot dead three protesters in the capital.", Some("Excessive force against protesters")),
-            ("Soldiers opened fire on peaceful demonstrators, killing five, witnesses said.", Some("Excessive force against protesters")),
-            ("Several demonstrators were beaten by police during the march, witnesses said.", Some("Excessive force against protesters")),
-            ("Police fired tear gas at protesters outside the parliament.", Some("Protest with intervention")),
-            ("He was killed March 22 while serving with his unit in the province.", None),
+            (
+                "Security forces shot dead three protesters in the capital.",
+                Some("Excessive force against protesters"),
+            ),
+            (
+                "Soldiers opened fire on peaceful demonstrators, killing five, witnesses said.",
+                Some("Excessive force against protesters"),
+            ),
+            (
+                "Several demonstrators were beaten by police during the march, witnesses said.",
+                Some("Excessive force against protesters"),
+            ),
+            (
+                "Police fired tear gas at protesters outside the parliament.",
+                Some("Protest with intervention"),
+            ),
+            (
+                "He was killed March 22 while serving with his unit in the province.",
+                None,
+            ),
         ],
     );
 }
@@ -282,11 +378,26 @@ fn violent_demonstrations() {
     check(
         "Violent demonstration",
         &[
-            ("Protesters threw stones at police and set cars on fire.", Some("Violent demonstration")),
-            ("Rioters torched a police station in the city centre.", Some("Violent demonstration")),
-            ("Students clashed with police outside the university after the vote.", Some("Violent demonstration")),
-            ("Riot police were deployed around the parliament as the vote took place.", None),
-            ("Thousands of protesters marched peacefully through the capital.", Some("Peaceful protest")),
+            (
+                "Protesters threw stones at police and set cars on fire.",
+                Some("Violent demonstration"),
+            ),
+            (
+                "Rioters torched a police station in the city centre.",
+                Some("Violent demonstration"),
+            ),
+            (
+                "Students clashed with police outside the university after the vote.",
+                Some("Violent demonstration"),
+            ),
+            (
+                "Riot police were deployed around the parliament as the vote took place.",
+                None,
+            ),
+            (
+                "Thousands of protesters marched peacefully through the capital.",
+                Some("Peaceful protest"),
+            ),
         ],
     );
 }
@@ -296,10 +407,22 @@ fn mob_violence() {
     check(
         "Mob violence",
         &[
-            ("A mob lynched two men accused of theft in the village.", Some("Mob violence")),
-            ("An angry crowd attacked the police station and beat two officers.", Some("Mob violence")),
-            ("Villagers lynched a suspected kidnapper on Sunday, police said.", Some("Mob violence")),
-            ("Protesters marched to the town hall to demand a new mayor.", Some("Peaceful protest")),
+            (
+                "A mob lynched two men accused of theft in the village.",
+                Some("Mob violence"),
+            ),
+            (
+                "An angry crowd attacked the police station and beat two officers.",
+                Some("Mob violence"),
+            ),
+            (
+                "Villagers lynched a suspected kidnapper on Sunday, police said.",
+                Some("Mob violence"),
+            ),
+            (
+                "Protesters marched to the town hall to demand a new mayor.",
+                Some("Peaceful protest"),
+            ),
             ("The film tells the story of a mob boss in the 1930s.", None),
         ],
     );
@@ -324,11 +447,26 @@ fn arrests_of_political_or_armed_actors() {
     check(
         "Arrests",
         &[
-            ("Police arrested nine opposition activists in the capital on Monday.", Some("Arrests")),
-            ("Security forces detained three suspected militants in a raid on the province.", Some("Arrests")),
-            ("The journalist was detained by intelligence officers at the airport.", Some("Arrests")),
-            ("A 19-year-old woman was arrested and charged with arson.", None),
-            ("Police arrested twenty protesters outside parliament.", Some("Protest with intervention")),
+            (
+                "Police arrested nine opposition activists in the capital on Monday.",
+                Some("Arrests"),
+            ),
+            (
+                "Security forces detained three suspected militants in a raid on the province.",
+                Some("Arrests"),
+            ),
+            (
+                "The journalist was detained by intelligence officers at the airport.",
+                Some("Arrests"),
+            ),
+            (
+                "A 19-year-old woman was arrested and charged with arson.",
+                None,
+            ),
+            (
+                "Police arrested twenty protesters outside parliament.",
+                Some("Protest with intervention"),
+            ),
         ],
     );
 }
@@ -338,11 +476,26 @@ fn change_to_group_activity() {
     check(
         "Change to group/activity",
         &[
-            ("The army deployed thousands of troops to the border region this week.", Some("Change to group/activity")),
-            ("About 300 rebel fighters defected to the government side, the army said.", Some("Change to group/activity")),
-            ("Two militant factions merged with the new alliance, the group announced.", Some("Change to group/activity")),
-            ("The company appointed a new chief executive on Monday.", None),
-            ("Officers were dispatched to the intersection after a report of a crash.", None),
+            (
+                "The army deployed thousands of troops to the border region this week.",
+                Some("Change to group/activity"),
+            ),
+            (
+                "About 300 rebel fighters defected to the government side, the army said.",
+                Some("Change to group/activity"),
+            ),
+            (
+                "Two militant factions merged with the new alliance, the group announced.",
+                Some("Change to group/activity"),
+            ),
+            (
+                "The company appointed a new chief executive on Monday.",
+                None,
+            ),
+            (
+                "Officers were dispatched to the intersection after a report of a crash.",
+                None,
+            ),
         ],
     );
 }
@@ -352,10 +505,22 @@ fn headquarters_or_base_established() {
     check(
         "Headquarters or base established",
         &[
-            ("Russian forces set up a new military base in the village, residents said.", Some("Headquarters or base established")),
-            ("The army established an observation post near the border on Thursday.", Some("Headquarters or base established")),
-            ("The militants have built checkpoints on the road to the town.", Some("Headquarters or base established")),
-            ("The bank opened its new headquarters in the city centre.", None),
+            (
+                "Russian forces set up a new military base in the village, residents said.",
+                Some("Headquarters or base established"),
+            ),
+            (
+                "The army established an observation post near the border on Thursday.",
+                Some("Headquarters or base established"),
+            ),
+            (
+                "The militants have built checkpoints on the road to the town.",
+                Some("Headquarters or base established"),
+            ),
+            (
+                "The bank opened its new headquarters in the city centre.",
+                None,
+            ),
             ("Troops captured the rebel base after heavy fighting.", None),
         ],
     );
@@ -366,11 +531,26 @@ fn looting_and_property_destruction() {
     check(
         "Looting/property destruction",
         &[
-            ("Militiamen looted shops and torched houses in the village, residents said.", Some("Looting/property destruction")),
-            ("Soldiers ransacked the offices of the opposition party overnight.", Some("Looting/property destruction")),
-            ("Fighters demolished homes of families accused of helping the army.", Some("Looting/property destruction")),
-            ("Protesters looted shops in the city centre after the rally.", Some("Violent demonstration")),
-            ("Someone has vandalised four cars on the street this month, residents said.", None),
+            (
+                "Militiamen looted shops and torched houses in the village, residents said.",
+                Some("Looting/property destruction"),
+            ),
+            (
+                "Soldiers ransacked the offices of the opposition party overnight.",
+                Some("Looting/property destruction"),
+            ),
+            (
+                "Fighters demolished homes of families accused of helping the army.",
+                Some("Looting/property destruction"),
+            ),
+            (
+                "Protesters looted shops in the city centre after the rally.",
+                Some("Violent demonstration"),
+            ),
+            (
+                "Someone has vandalised four cars on the street this month, residents said.",
+                None,
+            ),
         ],
     );
 }

@@ -109,11 +109,7 @@ impl Taxonomy {
                 Some("all") => true,
                 Some("listed") | None => false,
                 Some(x) => {
-                    return Err(files.error(
-                        PRECEDENCE,
-                        n,
-                        format!("scope '{x}': all or listed"),
-                    ))
+                    return Err(files.error(PRECEDENCE, n, format!("scope '{x}': all or listed")))
                 }
             };
             precedence.push((c[0].to_string(), all));
@@ -170,11 +166,7 @@ impl Taxonomy {
                 cues.remove(drop);
             }
         }
-        let rank = |c: &Cue| {
-            self.precedence
-                .iter()
-                .position(|p| p.0 == c.sub_event_type)
-        };
+        let rank = |c: &Cue| self.precedence.iter().position(|p| p.0 == c.sub_event_type);
         let Some((top, all)) = cues
             .iter()
             .filter_map(rank)
