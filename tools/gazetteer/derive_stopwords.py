@@ -30,17 +30,16 @@ import os
 
 import msgpack
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+import topo as tj
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--dict", default="/usr/share/dict/american-english")
     ap.add_argument("--wordfreq", default="/tmp/wf/wfx/wordfreq/data/small_en.msgpack.gz")
-    ap.add_argument("--gazetteer", default=os.path.join(ROOT, "data", "gazetteer", "default.tsv.gz"))
+    ap.add_argument("--gazetteer", default=tj.data_path("default.tsv.gz"))
     ap.add_argument("--names", default="/tmp/wf/names-0.3.0/names")
-    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "common_words.txt"))
+    ap.add_argument("--out", default=tj.data_path("common_words.txt"))
     args = ap.parse_args()
 
     words = set()

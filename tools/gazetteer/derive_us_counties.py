@@ -19,10 +19,8 @@ Usage:
 import argparse
 import gzip
 import json
-import os
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+import topo as tj
 
 # state FIPS code -> USPS code
 STATES = {
@@ -39,27 +37,11 @@ STATES = {
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--atlas", default="/tmp/package/counties-10m.json")
-    ap.add_argument("--out", default=os.path.join(ROOT, "data", "gazetteer", "us_counties.tsv.gz"))
+    ap.add_argument("--out", default=tj.data_path("us_counties.tsv.gz"))
     args = ap.parse_args()
     with open(args.atlas) as f:
         topo = json.load(f)
-    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
-    arcs = []
-    for arc in topo["arcs"]:
-        x = y = 0
-        pts = []
-        for dx, dy in arc:
-            x, y = x + dx, y + dy
-            pts.append((x * sx + tx, y * sy + ty))
-        arcs.append(pts)
-
-    def ring(idx):
-        pts = []
-        for a in idx:
-            seg = arcs[a] if a >= 0 else list(reversed(arcs[~a]))
-            pts.extend(seg if not pts else seg[1:])
-        return pts
-
+    arcs = tj.arcs(topo)
     rows = []
     for g in topo["objects"]["counties"]["geometries"]:
         fips, name = g["id"], g["properties"]["name"]
@@ -71,7 +53,7 @@ def main():
         a_sum = cx = cy = 0.0
         for poly in polys:
             for k, r in enumerate(poly):
-                pts = ring(r)
+                pts = tj.ring(arcs, r)
                 for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1]):
                     c = x1 * y2 - x2 * y1
                     a_sum += c

@@ -176,6 +176,16 @@ struct Pred {
     speaker_spans: Vec<(usize, usize)>,
 }
 
+/// The prediction that overlaps the gold attribution's content most (the last of equals), if any does.
+fn best_pred<'p>(g: &GoldAttr, preds: &'p [Pred]) -> Option<&'p Pred> {
+    preds
+        .iter()
+        .map(|p| (overlap_any(p.span, &g.content), p))
+        .filter(|(o, _)| *o > 0)
+        .max_by_key(|(o, _)| *o)
+        .map(|(_, p)| p)
+}
+
 fn actor_spans(l: &Ledger, id: Option<&str>) -> Vec<(usize, usize)> {
     id.and_then(|id| l.actor(id))
         .map(|a| a.mentions.iter().map(|m| (m.start, m.end)).collect())
@@ -231,12 +241,7 @@ fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
             .replace('\n', " ")
     };
     for g in golds {
-        let best = preds
-            .iter()
-            .map(|p| (overlap_any(p.span, &g.content), p))
-            .filter(|(o, _)| *o > 0)
-            .max_by_key(|(o, _)| *o);
-        let Some((_, p)) = best else {
+        let Some(p) = best_pred(g, preds) else {
             eprintln!(
                 "MISS quote {:?}",
                 cut(g.content[0]).chars().take(70).collect::<String>()
@@ -276,12 +281,9 @@ fn count(golds: &[&GoldAttr], preds: &[Pred]) -> Counts {
         .filter(|p| golds.iter().any(|g| overlap_any(p.span, &g.content) > 0))
         .count();
     for g in golds {
-        let best = preds
-            .iter()
-            .map(|p| (overlap_any(p.span, &g.content), p))
-            .filter(|(o, _)| *o > 0)
-            .max_by_key(|(o, _)| *o);
-        let Some((_, p)) = best else { continue };
+        let Some(p) = best_pred(g, preds) else {
+            continue;
+        };
         c.found += 1;
         if g.source.is_empty() {
             continue;

@@ -9,7 +9,7 @@
 //! `place_nouns.txt`, the `actors.*` patterns of `patterns.tsv`; the gazetteer's demonyms and countries.
 
 use crate::doc::{
-    is_capitalised, token_runs, token_words, ActorMention, ActorRec, Doc, MentionKind,
+    capitalised_runs, is_capitalised, words, ActorMention, ActorRec, Doc, MentionKind,
 };
 use crate::lexicon::Lexicon;
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
@@ -243,7 +243,7 @@ fn known(doc: &mut Doc, _gaz: &Gazetteer) {
         // a short all-caps alias ("IS", "AP") must be written in capitals; skip when it is an ordinary word
         let alias = &lex.actor_aliases[hit.pattern().as_usize()];
         if alias.0.len() <= 2
-            && sitrep_text::tokens(view, s, e).count() == 1
+            && words(doc.text, s, e).len() == 1
             && !view[s..e].chars().all(|c| c.is_uppercase())
         {
             continue;
@@ -319,7 +319,7 @@ fn role_before(
                 continue;
             }
             // extend the role leftwards over modifiers: up to 4 words, stopping at punctuation other than ' and -
-            let ws = token_words(text, sent_start, sent_start + rs);
+            let ws = words(text, sent_start, sent_start + rs);
             let mut start = sent_start + rs;
             for &(s, e) in ws.iter().rev().take(4) {
                 let gap = &view[e..start];
@@ -374,7 +374,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        for run in token_runs(doc.text, ss, se, false) {
+        for run in capitalised_runs(doc.text, ss, se, false) {
             let toks = &run.tokens;
             // split off leading role words inside the run ("Defence Minister Hanna Maliar")
             let mut k = 0;
@@ -408,7 +408,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
                     Some((_, r)) => format!("{r} {inner}"),
                     None => {
                         // modifiers before the in-run role ("Russian President Vladimir Putin")
-                        let pre = token_words(doc.text, ss, toks[0].0);
+                        let pre = words(doc.text, ss, toks[0].0);
                         match pre.last() {
                             Some(&(s, e))
                                 if country_of(gaz, &view[s..e]).is_some()
@@ -434,7 +434,7 @@ fn people(doc: &mut Doc, gaz: &Gazetteer) {
             });
             // "said Nazar Voloshyn": a two-word name right after a verb of saying
             let after_speech = name_toks.len() >= 2
-                && token_words(doc.text, ss, ns).last().is_some_and(|&(s, e)| {
+                && words(doc.text, ss, ns).last().is_some_and(|&(s, e)| {
                     lex.is_speech_verb(&view[s..e]) && view[e..ns].trim().is_empty()
                 });
             let looks_like_name = name_toks.len() >= 2 && (given.is_some() || after_speech);
@@ -481,7 +481,7 @@ fn organisations(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        for run in token_runs(doc.text, ss, se, true) {
+        for run in capitalised_runs(doc.text, ss, se, true) {
             let mut toks = run.tokens.clone();
             // drop a leading article, possessive country or "X-based"
             let mut aff = None;
@@ -597,7 +597,7 @@ fn unknown_speakers(doc: &mut Doc, gaz: &Gazetteer) {
     let view = doc.view();
     let sentences = doc.sentence_spans();
     for (ss, se) in sentences {
-        let toks = token_words(doc.text, ss, se);
+        let toks = words(doc.text, ss, se);
         for i in 0..toks.len().saturating_sub(1) {
             let (s, e) = toks[i];
             let w = &view[s..e];
@@ -647,7 +647,7 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
     if people.is_empty() {
         return;
     }
-    let toks = token_words(doc.text, 0, view.len());
+    let toks = words(doc.text, 0, view.len());
     for (k, &(s, e)) in toks.iter().enumerate() {
         let w = view[s..e].trim_end_matches("'s");
         if let Some((id, _)) = people.iter().find(|(_, sn)| sn == w) {

@@ -5,7 +5,7 @@
 //! Writes: no layer; it answers questions about the actors and quotes layers.
 //! Reads: the lexicon's speech verbs (`speech_verbs.txt`), the actors layer, the quotes layer.
 
-use crate::doc::{token_words, Doc};
+use crate::doc::{words, Doc};
 
 /// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
 /// skipping an appositive (", the head of X,") between them.
@@ -47,7 +47,7 @@ pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     let lex = &rules.lexicon;
     let view = doc.view();
     let mut found = None;
-    for (s, e) in token_words(doc.text, from, to) {
+    for (s, e) in words(doc.text, from, to) {
         let w = &view[s..e];
         if lex.is_speech_verb(w) && doc.text.quote_at(s).is_none() {
             // "according to" is handled apart; "claim" as a noun ("claim control") is not a verb of saying
@@ -122,7 +122,7 @@ pub fn of_cue(
     }
     // a speech verb before the cue: "X said (that) ..."
     if !source_set {
-        let ws = token_words(doc.text, ss, cue_start);
+        let ws = words(doc.text, ss, cue_start);
         if let Some(&(vs, ve)) = ws.iter().rev().find(|&&(s, e)| {
             lex.is_speech_verb(&view[s..e])
                 && doc.text.quote_at(s).is_none()
@@ -137,7 +137,7 @@ pub fn of_cue(
     }
     // a speech verb after the cue: "..., Russian officials said."
     if !source_set {
-        let ws = token_words(doc.text, cue_end, clause_end);
+        let ws = words(doc.text, cue_end, clause_end);
         if let Some(&(vs, _)) = ws
             .iter()
             .find(|&&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none())

@@ -252,15 +252,9 @@ pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-/// Capitalised runs in `start..end` of the view, read from the token layer (see [`token_words`]).
-pub fn token_runs(text: &Text, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
-    runs_of(text.view(), &token_words(text, start, end), allow_links)
-}
-
-/// Capitalised runs in `view[start..end]`, scanning the range again (places and quotes, until they read the
-/// token layer: [`token_runs`]).
-pub fn capitalised_runs(view: &str, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
-    runs_of(view, &words(view, start, end), allow_links)
+/// Capitalised runs in `start..end` of the view, read from the token layer (see [`words`]).
+pub fn capitalised_runs(text: &Text, start: usize, end: usize, allow_links: bool) -> Vec<Run> {
+    runs_of(text.view(), &words(text, start, end), allow_links)
 }
 
 fn runs_of(view: &str, toks: &[(usize, usize)], allow_links: bool) -> Vec<Run> {
@@ -310,7 +304,7 @@ fn gap_ok(gap: &str) -> bool {
 /// ([`Text::words_in`]). A bound that falls inside a word cuts it the way [`sitrep_text::tokens`] cuts a
 /// range (only then is the range scanned again), so the answer is always that of
 /// `sitrep_text::tokens(view, start, end)`.
-pub fn token_words(text: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
+pub fn words(text: &Text, start: usize, end: usize) -> Vec<(usize, usize)> {
     if start >= end {
         return Vec::new();
     }
@@ -321,17 +315,6 @@ pub fn token_words(text: &Text, start: usize, end: usize) -> Vec<(usize, usize)>
     }
     text.words_in(start, end)
         .map(|t| (t.span.start, t.span.end))
-        .collect()
-}
-
-/// The words of `view[start..end]`, scanning the range again (places and quotes, until they read the token
-/// layer: [`token_words`]).
-pub fn words(view: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
-    if start >= end {
-        return Vec::new();
-    }
-    sitrep_text::tokens(view, start, end)
-        .map(|t| (t.start, t.end))
         .collect()
 }
 
@@ -351,7 +334,7 @@ mod tests {
     /// words ("U.S.", "Kup'yansk", "Anti-Terrorism"), curly quotes, digits and a line break: bounds inside a
     /// word included.
     #[test]
-    fn token_words_are_the_words_of_a_fresh_scan() {
+    fn words_are_those_of_a_fresh_scan() {
         let text = Text::new(
             "The U.S.-backed Anti-Terrorism unit said “Kup'yansk was hit”.\nOn 2023-07-28, 150km away — 3 died.",
         );
@@ -361,7 +344,10 @@ mod tests {
             .collect();
         for &s in &bounds {
             for &e in bounds.iter().filter(|&&e| e >= s) {
-                assert_eq!(token_words(&text, s, e), words(view, s, e), "{s}..{e}");
+                let fresh: Vec<(usize, usize)> = sitrep_text::tokens(view, s, e)
+                    .map(|t| (t.start, t.end))
+                    .collect();
+                assert_eq!(words(&text, s, e), fresh, "{s}..{e}");
             }
         }
     }

@@ -9,7 +9,7 @@
 //! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.
 
 use crate::attribution::{self, subject_before, Attribution};
-use crate::doc::{ClaimRec, Doc, EventRec, MentionKind};
+use crate::doc::{words, Doc, MentionKind};
 use crate::lexicon::{CueContext, Lexicon};
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
@@ -512,8 +512,8 @@ fn context_counts(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> (usize, usize
     let view = doc.view();
     let (mut m, mut v) = (0, 0);
     let mut buf = String::new();
-    for t in sitrep_text::tokens(view, s, e) {
-        let w = &view[t.start..t.end];
+    for (ts, te) in words(doc.text, s, e) {
+        let w = &view[ts..te];
         if w.len() > 20 {
             continue;
         }
@@ -572,206 +572,6 @@ fn family(class: Outcome) -> Family {
         | Outcome::Kill
         | Outcome::Civilian => Family::Violence,
         c => Family::Other(c),
-    }
-}
-
-fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
-    let er = &doc.rules.events;
-    for m in mentions {
-        let sentence_of = |off: usize| doc.text.sentence_at(off).unwrap_or(0);
-        // a bare "was hit" right after a strike, with no place or side of its own, tells more of that strike
-        let continuation = matches!(m.class, Some(Outcome::Attack | Outcome::Kill))
-            && m.place.is_none()
-            && m.actor1.is_none()
-            && doc.events.last().is_some_and(|e| {
-                family(e.class) == Family::Violence
-                    && e.evidence
-                        .last()
-                        .is_some_and(|ev| sentence_of(m.evidence.0) <= sentence_of(ev.0) + 1)
-            });
-        let target = if m.is_denial() {
-            if doc.events.is_empty() {
-                continue;
-            }
-            // the latest event that someone on another side asserted; else the latest
-            let my_side = doc.side_of(m.source).map(str::to_string);
-            let lo = doc.events.len().saturating_sub(WINDOW);
-            let other = doc.events[lo..].iter().rposition(|e| {
-                e.claims.iter().any(|&c| {
-                    let s = doc.side_of(doc.claims[c].source);
-                    s.is_some() && my_side.is_some() && s != my_side.as_deref()
-                })
-            });
-            Some(other.map(|i| lo + i).unwrap_or(doc.events.len() - 1))
-        } else if continuation {
-            Some(doc.events.len() - 1)
-        } else if m.anaphoric {
-            let lo = doc.events.len().saturating_sub(WINDOW);
-            doc.events[lo..]
-                .iter()
-                .rposition(|e| family(e.class) == Family::Violence || e.class == Outcome::Clash)
-                .map(|i| lo + i)
-        } else {
-            // only recent events: a report tells of one event in a few neighbouring paragraphs
-            let mut lo = doc.events.len().saturating_sub(WINDOW);
-            let here = sentence_of(m.evidence.0);
-            while lo < doc.events.len()
-                && doc.events[lo]
-                    .evidence
-                    .first()
-                    .is_some_and(|ev| sentence_of(ev.0) + MAX_SENTENCES_APART < here)
-            {
-                lo += 1;
-            }
-            let recent = &doc.events[lo..];
-            recent
-                .iter()
-                .position(|e| Some(e.class) == m.class && e.evidence.contains(&m.evidence))
-                .or_else(|| {
-                    recent.iter().position(|e| {
-                        m.class.is_some_and(|c| family(e.class) == family(c))
-                            && e.place.is_some()
-                            && e.place == m.place
-                            && (e.actor1.is_none()
-                                || m.actor1.is_none()
-                                || doc.side_of(e.actor1) == doc.side_of(m.actor1))
-                            && (e.date == m.date
-                                || e.time_precision.unwrap_or(3) > 1
-                                || m.time_precision.unwrap_or(3) > 1)
-                    })
-                })
-                .map(|i| lo + i)
-        };
-        let claim_id = doc.claims.len();
-        let ei = match (target, m.class) {
-            (Some(i), None) => i,
-            // a denial always has a target (the latest event when no other fits)
-            (None, None) => continue,
-            (Some(i), Some(class)) => {
-                let e = &mut doc.events[i];
-                if e.actor1.is_none() {
-                    e.actor1 = m.actor1;
-                }
-                if e.actor2.is_none() {
-                    e.actor2 = m.actor2;
-                }
-                if m.place.is_some()
-                    && (e.place.is_none()
-                        || m.place_precision < doc.places[e.place.unwrap()].geo_precision)
-                {
-                    e.place = m.place;
-                }
-                if e.fatalities.is_none() {
-                    e.fatalities = m.fatalities;
-                }
-                if m.time_precision.unwrap_or(9) < e.time_precision.unwrap_or(9) {
-                    e.date = m.date.clone();
-                    e.time_precision = m.time_precision;
-                }
-                if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric {
-                    e.class = class;
-                    e.event_type = m.event_type.clone();
-                    e.sub_event_type = m.sub_event_type.clone();
-                }
-                if let Some(w) = &m.weapon {
-                    if er.is_generic(e.class) || e.class == Outcome::Defeat {
-                        e.event_type = w.0.clone();
-                        e.sub_event_type = w.1.clone();
-                    }
-                }
-                if !e.evidence.contains(&m.evidence) {
-                    e.evidence.push(m.evidence);
-                }
-                i
-            }
-            (None, Some(class)) => {
-                let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
-                if let Some(w) = &m.weapon {
-                    if er.is_generic(class) || class == Outcome::Defeat {
-                        et = w.0.clone();
-                        st = w.1.clone();
-                    }
-                }
-                if class == Outcome::Gain && st != "Armed clash" {
-                    // who gains decides the sub-type: a state taking back its own land, or anyone else taking it
-                    let place_cc = m
-                        .place
-                        .and_then(|p| {
-                            let pl = &doc.places[p];
-                            pl.resolved
-                                .as_ref()
-                                .or_else(|| {
-                                    pl.relation
-                                        .as_ref()
-                                        .and_then(|r| doc.places[r.anchor].resolved.as_ref())
-                                })
-                                .map(|c| c.country_code.clone())
-                        })
-                        .or_else(|| {
-                            // a village the gazetteer lacks: the country of the other places in its sentence
-                            let (s, e) = m.evidence;
-                            doc.places_within(s, e)
-                                .filter(|pm| {
-                                    pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal
-                                })
-                                .find_map(|pm| {
-                                    doc.places[pm.place]
-                                        .resolved
-                                        .as_ref()
-                                        .map(|c| c.country_code.clone())
-                                })
-                        });
-                    let actor_cc = doc.side_of(m.actor1).map(str::to_string);
-                    let kind = m.actor1.map(|a| doc.actors[a].kind);
-                    let state_side =
-                        matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
-                    st = match (actor_cc, place_cc) {
-                        (Some(a), Some(p)) if a == p && state_side => {
-                            "Government regains territory".into()
-                        }
-                        (Some(_), Some(_)) => "Non-state actor overtakes territory".into(),
-                        _ => st,
-                    };
-                    if kind == Some(ActorKind::ArmedGroup) {
-                        st = "Non-state actor overtakes territory".into();
-                    }
-                }
-                if class == Outcome::Kill
-                    && m.weapon.is_none()
-                    && m.actor2.is_none()
-                    && m.actor1.is_none()
-                {
-                    et = "Violence against civilians".into();
-                    st = "Attack".into();
-                }
-                doc.events.push(EventRec {
-                    class,
-                    event_type: et,
-                    sub_event_type: st,
-                    actor1: m.actor1,
-                    actor2: m.actor2,
-                    place: m.place,
-                    date: m.date.clone(),
-                    time_precision: m.time_precision,
-                    fatalities: m.fatalities,
-                    evidence: vec![m.evidence],
-                    trigger: m.trigger.clone(),
-                    claims: Vec::new(),
-                });
-                doc.events.len() - 1
-            }
-        };
-        doc.events[ei].claims.push(claim_id);
-        doc.claims.push(ClaimRec {
-            event: ei,
-            source: m.source,
-            denies: m.denies,
-            hedge: m.hedge,
-            start: m.evidence.0,
-            end: m.evidence.1,
-            contradicts: Vec::new(),
-            verification: Verification::SingleSource,
-        });
     }
 }
 
@@ -893,6 +693,8 @@ fn verification(doc: &Doc, claim: usize) -> Verification {
 }
 
 mod date;
+mod merge;
+use merge::merge;
 mod place;
 mod roles;
 mod taxonomy;

@@ -4,14 +4,15 @@
 //! relative locations) and dates (publication date) -> extract events, claims and contradictions -> [`Ledger`].
 //! Every stage annotates one [`doc::Doc`]; every field in the output points back at the characters that support it.
 //!
-//! Writes: the times layer (`Doc::times`, from [`sitrep_time`]) and, at the end, the [`Ledger`] (`to_ledger`, a
-//! mapping of the layers).
+//! Writes: the times layer (`Doc::times`, from [`sitrep_time`]) and, at the end, the [`Ledger`] (`ledger`, a mapping
+//! of the layers).
 //! Reads: no data file itself; the stages read theirs through [`Rules`].
 
 pub mod actors;
 pub mod attribution;
 pub mod doc;
 pub mod events;
+mod ledger;
 pub mod lexicon;
 pub mod places;
 pub mod quotes;
@@ -21,10 +22,7 @@ use chrono::NaiveDate;
 use doc::{Doc, TimeRec};
 pub use rules::{Rules, RulesError};
 use sitrep_gazetteer::Gazetteer;
-use sitrep_ledger::{
-    Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, PublishedSource,
-    Quote, QuoteKind, RelativeKind, RelativeLocation, Span, Stance, Time, TimexType,
-};
+use sitrep_ledger::{DocumentMeta, Ledger, PublishedSource, TimexType};
 use sitrep_text::Text;
 use std::sync::Arc;
 
@@ -107,7 +105,7 @@ impl Engine {
             language: Some("en".into()),
             chars: input.text.chars().count(),
         };
-        to_ledger(&doc, meta)
+        ledger::to_ledger(&doc, meta)
     }
 }
 
@@ -125,216 +123,6 @@ fn headline(text: &Text) -> Option<String> {
         .iter()
         .find(|p| p.kind == sitrep_text::ParagraphKind::Headline)
         .map(|p| text.input()[text.to_input(p.start)..text.to_input(p.end)].to_string())
-}
-
-fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
-    let text = doc.text;
-    let input = text.input();
-    let ci = CharIndex::new(input);
-    let span = |s: usize, e: usize| -> Span {
-        let (a, b) = (text.to_input(s), text.to_input(e));
-        ci.span(input, a, b)
-    };
-    let mut led = Ledger::new(meta);
-    let place_id = |i: usize| format!("p{}", i + 1);
-    let actor_id = |i: usize| format!("a{}", i + 1);
-    // mentions grouped by place and by actor in one pass
-    let mut place_groups: Vec<Vec<&doc::PlaceMention>> = vec![Vec::new(); doc.places.len()];
-    for m in &doc.place_mentions {
-        place_groups[m.place].push(m);
-    }
-    let mut actor_groups: Vec<Vec<&doc::ActorMention>> = vec![Vec::new(); doc.actors.len()];
-    for m in &doc.actor_mentions {
-        actor_groups[m.actor].push(m);
-    }
-    let mut used_actor = vec![false; doc.actors.len()];
-    for e in &doc.events {
-        for a in [e.actor1, e.actor2].into_iter().flatten() {
-            used_actor[a] = true;
-        }
-    }
-    for a in doc
-        .claims
-        .iter()
-        .filter_map(|c| c.source)
-        .chain(doc.quotes.iter().filter_map(|q| q.speaker))
-    {
-        used_actor[a] = true;
-    }
-    // places that have mentions
-    for (i, p) in doc.places.iter().enumerate() {
-        let mentions: Vec<PlaceMention> = place_groups[i]
-            .iter()
-            .map(|m| {
-                let s = span(m.start, m.end);
-                PlaceMention {
-                    start: s.start,
-                    end: s.end,
-                    text: s.text,
-                    kind: m.kind,
-                }
-            })
-            .collect();
-        if mentions.is_empty() {
-            continue;
-        }
-        let relative_to = p.relation.as_ref().map(|r| {
-            let a = &doc.places[r.anchor];
-            let gd = match (p.resolved.as_ref(), a.lat, a.lon) {
-                (Some(c), Some(alat), Some(alon)) if p.facility.is_none() => {
-                    Some(sitrep_geo::haversine_km((alat, alon), (c.lat, c.lon)))
-                }
-                _ => None,
-            };
-            let consistent = match (
-                gd,
-                r.distance_km,
-                r.bearing,
-                p.resolved.as_ref(),
-                a.lat,
-                a.lon,
-            ) {
-                (Some(g), Some(d), Some(b), Some(c), Some(alat), Some(alon)) => {
-                    let brg = sitrep_geo::bearing_deg((alat, alon), (c.lat, c.lon));
-                    sitrep_geo::compass_degrees(b)
-                        .map(|deg| sitrep_geo::offset_consistent(d, deg, g, brg))
-                }
-                _ => None,
-            };
-            RelativeLocation {
-                kind: if r.border.is_some() {
-                    RelativeKind::Border
-                } else {
-                    RelativeKind::Offset
-                },
-                anchor: place_id(r.anchor),
-                distance_km: r.distance_km.map(|d| (d * 10.0).round() / 10.0),
-                // the places stage writes the eight compass codes only
-                bearing: r.bearing.and_then(|b| b.parse().ok()),
-                gazetteer_distance_km: gd.map(|d| (d * 10.0).round() / 10.0),
-                consistent,
-                evidence: span(r.start, r.end),
-            }
-        });
-        let c = p.resolved.as_ref();
-        led.places.push(Place {
-            id: place_id(i),
-            name: p.name.clone(),
-            mentions,
-            lat: p.lat,
-            lon: p.lon,
-            country_code: p.country_code.clone(),
-            admin1: p.admin1.clone(),
-            geonames_id: if p.facility.is_some() {
-                None
-            } else {
-                c.map(|c| c.geonames_id)
-            },
-            feature_code: if p.facility.is_some() {
-                Some("FCL".into())
-            } else {
-                c.map(|c| c.feature_code.clone())
-            },
-            geo_precision: p.lat.map(|_| p.geo_precision),
-            relative_to,
-            confidence: (p.confidence * 100.0).round() / 100.0,
-            resolution: p.resolution,
-        });
-    }
-    for (i, a) in doc.actors.iter().enumerate() {
-        let mentions: Vec<Span> = actor_groups[i]
-            .iter()
-            .map(|m| span(m.start, m.end))
-            .collect();
-        let used = !mentions.is_empty() || used_actor[i];
-        if !used {
-            continue;
-        }
-        led.actors.push(Actor {
-            id: actor_id(i),
-            name: a.name.clone(),
-            kind: a.kind,
-            affiliation: a.affiliation.clone(),
-            role: a.role.clone(),
-            mentions,
-        });
-    }
-    for (i, t) in doc.times.iter().enumerate() {
-        let s = span(t.start, t.end);
-        led.times.push(Time {
-            id: format!("t{}", i + 1),
-            text: s.text,
-            start: s.start,
-            end: s.end,
-            value: t.value.clone(),
-            range: t.range.map(|(a, b)| {
-                [
-                    a.format("%Y-%m-%d").to_string(),
-                    b.format("%Y-%m-%d").to_string(),
-                ]
-            }),
-            timex_type: t.timex_type,
-            precision: t.precision,
-            relative: t.relative,
-            in_caption: t.in_caption,
-        });
-    }
-    for (i, q) in doc.quotes.iter().enumerate() {
-        let s = span(q.start, q.end);
-        led.quotes.push(Quote {
-            id: format!("q{}", i + 1),
-            text: s.text,
-            start: s.start,
-            end: s.end,
-            speaker: q.speaker.map(actor_id),
-            cue: q.cue.clone(),
-            kind: if q.partial {
-                QuoteKind::Partial
-            } else {
-                QuoteKind::Direct
-            },
-            speaker_mention: q.speaker_mention.map(|(a, b)| span(a, b)),
-        });
-    }
-    for (i, e) in doc.events.iter().enumerate() {
-        led.events.push(Event {
-            id: format!("e{}", i + 1),
-            event_type: e.event_type.clone(),
-            sub_event_type: e.sub_event_type.clone(),
-            actor1: e.actor1.map(actor_id),
-            actor2: e.actor2.map(actor_id),
-            place: e.place.map(place_id),
-            date: e.date.clone(),
-            time_precision: e.time_precision,
-            fatalities: e.fatalities,
-            evidence: e.evidence.iter().map(|&(s, en)| span(s, en)).collect(),
-            claims: e.claims.iter().map(|c| format!("c{}", c + 1)).collect(),
-            trigger: e.trigger.clone(),
-            outcome: Some(e.class),
-            disorder_type: doc.rules.events.taxonomy.disorder_of(&e.sub_event_type),
-        });
-    }
-    for (i, c) in doc.claims.iter().enumerate() {
-        led.claims.push(Claim {
-            id: format!("c{}", i + 1),
-            event: format!("e{}", c.event + 1),
-            source: c.source.map(actor_id),
-            stance: if c.denies {
-                Stance::Denies
-            } else {
-                Stance::Asserts
-            },
-            verification: c.verification,
-            contradicts: c
-                .contradicts
-                .iter()
-                .map(|x| format!("c{}", x + 1))
-                .collect(),
-            evidence: span(c.start, c.end),
-            hedge: c.hedge.clone(),
-        });
-    }
-    led
 }
 
 /// Test helpers shared by the stage tests.

@@ -11,6 +11,7 @@ use crate::attribution::{speech_verb, subject_before};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
 use sitrep_ledger::ActorKind;
+use sitrep_text::Text;
 use std::collections::HashSet;
 
 /// A speaker phrase found in the text when no recognised actor fills the speaker slot.
@@ -90,9 +91,10 @@ fn trim_span(view: &str, mut s: usize, mut e: usize) -> (usize, usize) {
 
 /// Classifies `view[s..e]` as a speaker phrase: a pronoun, a capitalised name (1-5 words) or a descriptive
 /// noun phrase opened by a determiner (up to 9 words).
-fn classify_phrase(rules: &Rules, view: &str, s: usize, e: usize) -> Option<PhraseKind> {
+fn classify_phrase(rules: &Rules, text: &Text, s: usize, e: usize) -> Option<PhraseKind> {
+    let view = text.view();
     let lex = &rules.lexicon;
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     let (&(fs, fe), &(_, le)) = (ws.first()?, ws.last()?);
     if le != e || fs != s || view[s..e].contains(['"', '\u{201C}', '\u{201D}', '(', '\n']) {
         return None;
@@ -134,11 +136,12 @@ fn classify_phrase(rules: &Rules, view: &str, s: usize, e: usize) -> Option<Phra
 /// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
 fn phrase_before(
     rules: &Rules,
-    view: &str,
+    text: &Text,
     from: usize,
     verb: usize,
 ) -> Option<(usize, usize, PhraseKind)> {
-    let ws = words(view, from, verb);
+    let view = text.view();
+    let ws = words(text, from, verb);
     let mut k = ws.len();
     while k > 0
         && rules
@@ -161,7 +164,7 @@ fn phrase_before(
     // the whole gap when it is a phrase (after a closing quote), else the name or pronoun just before the verb
     let (gs, ge) = trim_span(view, from, end);
     if gs < ge {
-        if let Some(kind) = classify_phrase(rules, view, gs, ge) {
+        if let Some(kind) = classify_phrase(rules, text, gs, ge) {
             return Some((gs, ge, kind));
         }
     }
@@ -177,7 +180,7 @@ fn phrase_before(
         j -= 1;
     }
     let s = ws[j].0;
-    (classify_phrase(rules, view, s, le) == Some(PhraseKind::Name)).then_some((
+    (classify_phrase(rules, text, s, le) == Some(PhraseKind::Name)).then_some((
         s,
         le,
         PhraseKind::Name,
@@ -187,10 +190,11 @@ fn phrase_before(
 /// The speaker phrase right after a speech verb ("said one source on the panel", "said Scott Pruitt, ...").
 fn phrase_after(
     rules: &Rules,
-    view: &str,
+    text: &Text,
     verb_end: usize,
     to: usize,
 ) -> Option<(usize, usize, PhraseKind)> {
+    let view = text.view();
     let rest = &view[verb_end..to];
     let stop = rest
         .find([
@@ -203,7 +207,7 @@ fn phrase_after(
     }
     let mut e = e;
     // a description stops before a time or a place phrase ("the spokesman on Tuesday")
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     if let Some(&(a, _)) = ws.iter().skip(1).find(|&&(a, b)| {
         matches!(
             &view[a..b],
@@ -219,7 +223,7 @@ fn phrase_after(
             e = view[s..a].trim_end().len() + s;
         }
     }
-    let kind = classify_phrase(rules, view, s, e)?;
+    let kind = classify_phrase(rules, text, s, e)?;
     Some((s, e, kind))
 }
 
@@ -233,7 +237,8 @@ fn floor(view: &str, i: usize) -> usize {
 }
 
 /// A name after a dash closing a quote: `"..." — Ann Smith`.
-fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, PhraseKind)> {
+fn dash_name(rules: &Rules, text: &Text, close: usize) -> Option<(usize, usize, PhraseKind)> {
+    let view = text.view();
     let rest = &view[close..floor(view, close + 80)];
     let rest_t = rest.trim_start_matches(|c: char| c.is_whitespace());
     let d = rest_t.chars().next()?;
@@ -250,7 +255,7 @@ fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, P
         .unwrap_or(after.len());
     let (s, e) = trim_span(view, s0, s0 + stop);
     // the name's capitalised run only
-    let ws = words(view, s, e);
+    let ws = words(text, s, e);
     let mut k = 0;
     while k < ws.len() && is_capitalised(&view[ws[k].0..ws[k].1]) && k < 5 {
         k += 1;
@@ -259,7 +264,7 @@ fn dash_name(rules: &Rules, view: &str, close: usize) -> Option<(usize, usize, P
         return None;
     }
     let e = ws[k - 1].1;
-    (classify_phrase(rules, view, s, e) == Some(PhraseKind::Name)).then_some((
+    (classify_phrase(rules, text, s, e) == Some(PhraseKind::Name)).then_some((
         s,
         e,
         PhraseKind::Name,
@@ -370,6 +375,7 @@ fn actor_for_phrase(
 pub fn recognise(doc: &mut Doc) {
     let rules = doc.rules;
     let view = doc.view();
+    let text = doc.text;
     let quotes = doc.text.quotes.clone();
     // (paragraph, actor) of the last quote with a speaker; speakers found from phrases wait as new mentions
     let mut last_para_speaker: Option<(usize, usize)> = None;
@@ -395,8 +401,6 @@ pub fn recognise(doc: &mut Doc) {
         if words_in == 1 && !partial && inner.len() < 3 {
             continue;
         }
-        let mut speaker: Option<(usize, usize, usize)> = None;
-        let mut cue: Option<String> = None;
         let site = Site {
             q,
             sentence: (ss, se),
@@ -405,31 +409,23 @@ pub fn recognise(doc: &mut Doc) {
             before_trim,
         };
 
-        speaker_after(
-            doc,
-            &site,
-            &recent,
-            &mut new_mentions,
-            &mut speaker,
-            &mut cue,
-        );
-        if speaker.is_none() {
-            if let Some((s, e, k)) = dash_name(rules, view, q.close) {
-                if let Some(a) = actor_for_phrase(doc, s, e, k, &recent) {
-                    speaker = Some((s, e, a));
-                    cue = Some("\u{2014}".into());
-                    new_mentions.push((s, e, a, false));
-                }
-            }
+        let mut found = Found {
+            recent: &recent,
+            new_mentions: &mut new_mentions,
+            speaker: None,
+            cue: None,
+        };
+        speaker_after(doc, &site, &mut found);
+        // a name after a dash: '"...," — John Smith' (dash_name gives names only: no pronoun)
+        if found.speaker.is_none() && found.phrase(doc, dash_name(rules, text, q.close)) {
+            found.cue = Some("\u{2014}".into());
         }
-        speaker_before(
-            doc,
-            &site,
-            &recent,
-            &mut new_mentions,
-            &mut speaker,
-            &mut cue,
-        );
+        speaker_before(doc, &site, &mut found);
+        let Found {
+            mut speaker,
+            mut cue,
+            ..
+        } = found;
         // 3. a quote in a sentence whose speech verb follows later: '... were "trapped" and ..., Saldo said'
         if speaker.is_none() && partial {
             if let Some((vs, ve)) = speech_verb(doc, q.close, se) {
@@ -482,17 +478,36 @@ type NewMention = (usize, usize, usize, bool);
 /// A speaker: its mention's (start, end) and the actor.
 type Speaker = Option<(usize, usize, usize)>;
 
+/// The speaker search for one quote: what it has found (the speaker and its cue), the people quoted
+/// before it, and the speaker phrases that become mentions once every quote is read.
+struct Found<'f> {
+    recent: &'f [(usize, usize)],
+    new_mentions: &'f mut Vec<NewMention>,
+    speaker: Speaker,
+    cue: Option<String>,
+}
+
+impl Found<'_> {
+    /// Takes the phrase `ph` as the speaker when it stands for an actor ([`actor_for_phrase`]), its
+    /// mention kept for later; true when it did.
+    fn phrase(&mut self, doc: &mut Doc, ph: Option<(usize, usize, PhraseKind)>) -> bool {
+        let Some((s, e, k)) = ph else {
+            return false;
+        };
+        let Some(a) = actor_for_phrase(doc, s, e, k, self.recent) else {
+            return false;
+        };
+        self.speaker = Some((s, e, a));
+        self.new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
+        true
+    }
+}
+
 /// 1. After the quote: ', X said' / ', said X' / ', he added'.
-fn speaker_after(
-    doc: &mut Doc,
-    site: &Site,
-    recent: &[(usize, usize)],
-    new_mentions: &mut Vec<NewMention>,
-    speaker: &mut Speaker,
-    cue: &mut Option<String>,
-) {
+fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let view = doc.view();
+    let text = doc.text;
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
     // 1. after the quote: ', X said' / ', said X' / ', he added'
     if q.close < after_end {
@@ -501,41 +516,31 @@ fn speaker_after(
         if let Some((vs, ve)) = speech_verb(doc, a_from, a_to) {
             let gap = &view[a_from..vs];
             if !gap.contains('"') && gap.matches(' ').count() <= 10 {
-                *cue = Some(view[vs..ve].to_string());
+                found.cue = Some(view[vs..ve].to_string());
                 // a person in the phrase before the verb wins, then any actor, then one right after the verb
                 let ms: Vec<_> = doc
                     .actors_within(ss, after_end)
                     .filter(|m| m.start >= a_from && m.end <= vs)
                     .collect();
-                *speaker = ms
+                found.speaker = ms
                     .iter()
                     .rev()
                     .find(|m| doc.actors[m.actor].kind == ActorKind::Person)
                     .or(ms.last())
                     .map(|m| (m.start, m.end, m.actor));
                 // a name or pronoun right before the verb that is no recognised actor yet ("Pence said on CNN")
-                if speaker.is_none() {
-                    if let Some((s, e, k)) = phrase_before(rules, view, a_from, vs) {
-                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                            *speaker = Some((s, e, a));
-                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                        }
-                    }
+                if found.speaker.is_none() {
+                    found.phrase(doc, phrase_before(rules, text, a_from, vs));
                 }
-                *speaker = speaker.or_else(|| {
+                found.speaker = found.speaker.or_else(|| {
                     doc.actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.start <= ve + 40 && m.end <= a_to)
                         .map(|m| (m.start, m.end, m.actor))
                 });
-                if speaker.is_none() {
-                    let ph = phrase_before(rules, view, a_from, vs)
-                        .or_else(|| phrase_after(rules, view, ve, a_to));
-                    if let Some((s, e, k)) = ph {
-                        if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                            *speaker = Some((s, e, a));
-                            new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                        }
-                    }
+                if found.speaker.is_none() {
+                    let ph = phrase_before(rules, text, a_from, vs)
+                        .or_else(|| phrase_after(rules, text, ve, a_to));
+                    found.phrase(doc, ph);
                 }
             }
         }
@@ -543,21 +548,15 @@ fn speaker_after(
 }
 
 /// 2. Before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'.
-fn speaker_before(
-    doc: &mut Doc,
-    site: &Site,
-    recent: &[(usize, usize)],
-    new_mentions: &mut Vec<NewMention>,
-    speaker: &mut Speaker,
-    cue: &mut Option<String>,
-) {
+fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
     let lex = &rules.lexicon;
     let view = doc.view();
+    let text = doc.text;
     let (q, (ss, _), after_end) = (site.q, site.sentence, site.after_end);
     let (before, before_trim) = (site.before, site.before_trim);
     // 2. before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'
-    if speaker.is_none() && !before_trim.is_empty() {
+    if found.speaker.is_none() && !before_trim.is_empty() {
         // the text since the last quote mark in the sentence
         let from = before.rfind('"').map(|i| ss + i + 1).unwrap_or(ss);
         if before_trim.ends_with(':') {
@@ -573,27 +572,22 @@ fn speaker_before(
                     || lex.is_speech_verb(between.split(' ').next().unwrap_or(""))
                     || between.split(' ').count() <= 4
                 {
-                    *speaker = Some((m.start, m.end, m.actor));
+                    found.speaker = Some((m.start, m.end, m.actor));
                 }
             }
         }
-        if speaker.is_none() {
+        if found.speaker.is_none() {
             if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
-                *cue = Some(view[vs..ve].to_string());
+                found.cue = Some(view[vs..ve].to_string());
                 if view[vs..ve].eq_ignore_ascii_case("according to") {
-                    *speaker = doc
+                    found.speaker = doc
                         .actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.end <= q.open)
                         .map(|m| (m.start, m.end, m.actor));
                 } else {
-                    *speaker = subject_before(doc, from, vs);
-                    if speaker.is_none() {
-                        if let Some((s, e, k)) = phrase_before(rules, view, from, vs) {
-                            if let Some(a) = actor_for_phrase(doc, s, e, k, recent) {
-                                *speaker = Some((s, e, a));
-                                new_mentions.push((s, e, a, k == PhraseKind::Pronoun));
-                            }
-                        }
+                    found.speaker = subject_before(doc, from, vs);
+                    if found.speaker.is_none() {
+                        found.phrase(doc, phrase_before(rules, text, from, vs));
                     }
                 }
             } else if let Some(m) = doc
@@ -601,10 +595,10 @@ fn speaker_before(
                 .find(|m| m.start >= from && m.end <= q.open)
             {
                 // "X spoke of a '...'", "X called it '...'": the clause's subject
-                let w = words(view, m.end, q.open);
+                let w = words(text, m.end, q.open);
                 if w.len() <= 6 {
-                    *speaker = Some((m.start, m.end, m.actor));
-                    *cue = w.first().map(|&(s, e)| view[s..e].to_string());
+                    found.speaker = Some((m.start, m.end, m.actor));
+                    found.cue = w.first().map(|&(s, e)| view[s..e].to_string());
                 }
             }
         }

@@ -7,11 +7,9 @@
 //! `Store::ingest_batch`, so dedup, clustering and corroboration run as in `sitrep ingest`; about one
 //! report in five retells an earlier event (same place, type and day) from another outlet.
 
-use sitrep_ledger::{
-    Actor, ActorKind, Claim, DocumentMeta, Event, Ledger, MentionKind, Place, PlaceMention,
-    PublishedSource, Resolution, Span, Stance, Verification,
-};
-use sitrep_store::{NewDoc, Store};
+use sitrep_ledger::ActorKind;
+use sitrep_store::Store;
+use sitrep_testkit::HandReport;
 use std::path::PathBuf;
 
 struct Rng(u64);
@@ -69,16 +67,6 @@ const SPOKESPEOPLE: [&str; 8] = [
     "Vitaly Ganchev",
 ];
 
-fn span(text: &str, needle: &str) -> Span {
-    let b = text.find(needle).expect("the needle is in the text");
-    let start = text[..b].chars().count();
-    Span {
-        start,
-        end: start + needle.chars().count(),
-        text: needle.to_string(),
-    }
-}
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let db = PathBuf::from(args.next().expect("usage: synth_store DB EVENTS"));
@@ -132,84 +120,31 @@ fn main() {
         // of each other (MinHash), as real reports of different events do not
         let filler: Vec<String> = (0..24).map(|_| format!("w{}", rng.below(20_000))).collect();
         let text = format!("{sentence} Report {i} from {outlet}: {}.", filler.join(" "));
-        let mut l = Ledger::new(DocumentMeta {
-            id: format!("synth-{i}"),
-            published: Some(date.clone()),
-            published_source: Some(PublishedSource::Metadata),
-            title: Some(format!("{place}: {sub}")),
-            url: None,
-            source: Some(outlet.into()),
-            language: Some("en".into()),
-            chars: text.chars().count(),
-        });
-        let ps = span(&text, place);
-        l.places.push(Place {
-            id: "p1".into(),
-            name: place.clone(),
-            mentions: vec![PlaceMention {
-                start: ps.start,
-                end: ps.end,
-                text: ps.text.clone(),
-                kind: MentionKind::Literal,
-            }],
-            lat: Some(*lat),
-            lon: Some(*lon),
-            country_code: Some("UA".into()),
-            admin1: None,
-            geonames_id: None,
-            feature_code: Some("PPL".into()),
-            geo_precision: Some(1),
-            relative_to: None,
-            confidence: 0.9,
-            resolution: Resolution::Gazetteer,
-        });
-        for (id, name, side, kind) in [
-            ("a1", a1, s1, ActorKind::ArmedForces),
-            ("a2", a2, s2, ActorKind::ArmedForces),
-            ("a3", who, s2, ActorKind::Person),
-        ] {
-            l.actors.push(Actor {
-                id: id.into(),
-                name: name.into(),
-                kind,
-                affiliation: Some(side.into()),
-                role: None,
-                mentions: vec![span(&text, name)],
-            });
-        }
-        let ev = span(&text, &sentence);
-        l.events.push(Event {
-            id: "e1".into(),
-            event_type: ty.into(),
-            sub_event_type: sub.into(),
-            actor1: Some("a1".into()),
-            actor2: Some("a2".into()),
-            place: Some("p1".into()),
-            date: Some(date.clone()),
-            time_precision: Some(1),
-            fatalities: Some(killed),
-            evidence: vec![ev.clone()],
-            claims: vec!["c1".into()],
-            trigger: verb.into(),
-            // hand-made, not read from a cue: no outcome class (some types here have none)
-            outcome: None,
-            disorder_type: None,
-        });
-        l.claims.push(Claim {
-            id: "c1".into(),
-            event: "e1".into(),
-            source: Some("a3".into()),
-            stance: Stance::Asserts,
-            verification: Verification::SingleSource,
-            contradicts: Vec::new(),
-            evidence: ev,
-            hedge: None,
-        });
-        batch.push(NewDoc {
-            name: format!("synth-{i}"),
-            text,
-            ledger: l,
-        });
+        let id = format!("synth-{i}");
+        batch.push(
+            HandReport {
+                id: &id,
+                text: &text,
+                published: &date,
+                title: Some(format!("{place}: {sub}")),
+                outlet,
+                place: (place, *lat, *lon),
+                actors: [
+                    (a1, s1, ActorKind::ArmedForces),
+                    (a2, s2, ActorKind::ArmedForces),
+                    (who, s2, ActorKind::Person),
+                ],
+                event_type: ty,
+                sub_event_type: sub,
+                trigger: verb,
+                date: &date,
+                fatalities: Some(killed),
+                // hand-made, not read from a cue: no outcome class (some types here have none)
+                outcome: None,
+                evidence: &sentence,
+            }
+            .doc(),
+        );
         if batch.len() == 1000 {
             store.ingest_batch(&batch).expect("store the batch");
             batch.clear();

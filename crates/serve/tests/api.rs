@@ -6,7 +6,7 @@
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
 use serde_json::{json, Value};
-use sitrep_extract::{Engine, InputDoc};
+use sitrep_extract::Engine;
 use sitrep_serve::{router, App, Options};
 use sitrep_store::cluster::Filter;
 use sitrep_store::{NewDoc, Store};
@@ -28,28 +28,7 @@ fn engine() -> Arc<Engine> {
 }
 
 fn docs_from_jsonl(jsonl: &str) -> Vec<NewDoc> {
-    jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
-            let doc = InputDoc {
-                id: v["id"].as_str().unwrap().into(),
-                text: v["text"].as_str().unwrap().into(),
-                published: v["published"]
-                    .as_str()
-                    .map(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
-                published_source: Some(sitrep_ledger::PublishedSource::Metadata),
-                source: v["source"].as_str().map(str::to_string),
-                ..Default::default()
-            };
-            NewDoc {
-                name: doc.id.clone(),
-                text: doc.text.clone(),
-                ledger: engine().extract(&doc),
-            }
-        })
-        .collect()
+    sitrep_testkit::docs_from_jsonl(&engine(), jsonl)
 }
 
 /// The fixture store, built once; tests that write copy it.

@@ -36,6 +36,71 @@ impl From<std::io::Error> for StoreError {
     }
 }
 
+/// The R*Tree over the clusters' points and day ranges (`clusters_rt`), filled from the clusters table and kept
+/// in step with it by triggers: keyed by the clusters' column `$key`, its update trigger firing on `$update_of`.
+macro_rules! clusters_rt {
+    ($key:literal, $update_of:literal) => {
+        concat!(
+            "CREATE VIRTUAL TABLE clusters_rt USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);\n",
+            "INSERT INTO clusters_rt SELECT c.", $key, ",\n",
+            rt_box!("c"), " FROM clusters c;\n",
+            "CREATE TRIGGER clusters_rt_insert AFTER INSERT ON clusters BEGIN\n",
+            "  INSERT INTO clusters_rt VALUES (new.", $key, ",\n",
+            rt_box!("new"), ");\n",
+            "END;\n",
+            "CREATE TRIGGER clusters_rt_update AFTER UPDATE OF ", $update_of, " ON clusters BEGIN\n",
+            "  DELETE FROM clusters_rt WHERE id = old.", $key, ";\n",
+            "  INSERT INTO clusters_rt VALUES (new.", $key, ",\n",
+            rt_box!("new"), ");\n",
+            "END;\n",
+            "CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN\n",
+            "  DELETE FROM clusters_rt WHERE id = old.", $key, ";\n",
+            "END;\n",
+        )
+    };
+}
+
+/// The R*Tree box of the clusters row `$r` (`c`, `new`): its longitude, latitude and day range, unbounded
+/// where the cluster has no point or no date.
+macro_rules! rt_box {
+    ($r:literal) => {
+        concat!(
+            "    min(coalesce(",
+            $r,
+            ".lon, -1e9), coalesce(",
+            $r,
+            ".lon, 1e9)), ",
+            "max(coalesce(",
+            $r,
+            ".lon, -1e9), coalesce(",
+            $r,
+            ".lon, 1e9)),\n",
+            "    min(coalesce(",
+            $r,
+            ".lat, -1e9), coalesce(",
+            $r,
+            ".lat, 1e9)), ",
+            "max(coalesce(",
+            $r,
+            ".lat, -1e9), coalesce(",
+            $r,
+            ".lat, 1e9)),\n",
+            "    min(coalesce(julianday(substr(",
+            $r,
+            ".date_min, 1, 10)), -1e9), ",
+            "coalesce(julianday(substr(",
+            $r,
+            ".date_max, 1, 10)) + 1, 1e9)),\n",
+            "    max(coalesce(julianday(substr(",
+            $r,
+            ".date_min, 1, 10)), -1e9), ",
+            "coalesce(julianday(substr(",
+            $r,
+            ".date_max, 1, 10)) + 1, 1e9))",
+        )
+    };
+}
+
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
 const MIGRATIONS: &[&str] = &[
     r#"
@@ -134,67 +199,24 @@ CREATE INDEX events_place_key ON events(place_key);
     // 4: an R*Tree over each cluster's point and day range, the prefilter of bbox and date queries (the exact
     // conditions run on the clusters row after it). Unlocated or undated clusters get an unbounded box.
     // And the sides of a cluster's events read from an index alone.
-    r#"
-CREATE VIRTUAL TABLE clusters_rt USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
-INSERT INTO clusters_rt SELECT c.rowid,
-    min(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)), max(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)),
-    min(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)), max(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)),
-    min(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)) FROM clusters c;
-CREATE TRIGGER clusters_rt_insert AFTER INSERT ON clusters BEGIN
-  INSERT INTO clusters_rt VALUES (new.rowid,
-    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
-    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
-    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
-END;
-CREATE TRIGGER clusters_rt_update AFTER UPDATE OF lat, lon, date_min, date_max ON clusters BEGIN
-  DELETE FROM clusters_rt WHERE id = old.rowid;
-  INSERT INTO clusters_rt VALUES (new.rowid,
-    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
-    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
-    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
-END;
-CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
-  DELETE FROM clusters_rt WHERE id = old.rowid;
-END;
-CREATE INDEX events_cluster_sides ON events(cluster, id, side1, side2);
-"#,
+    concat!(
+        "\n",
+        clusters_rt!("rowid", "lat, lon, date_min, date_max"),
+        "CREATE INDEX events_cluster_sides ON events(cluster, id, side1, side2);\n"
+    ),
     // 5: the R*Tree keyed by the clusters' `seq` (assigned once, never changed) rather than their implicit
     // rowid, which VACUUM may renumber
-    r#"
+    concat!(
+        r#"
 DROP TRIGGER clusters_rt_insert;
 DROP TRIGGER clusters_rt_update;
 DROP TRIGGER clusters_rt_delete;
 DROP TABLE clusters_rt;
 CREATE UNIQUE INDEX clusters_seq_unique ON clusters(seq);
 DROP INDEX clusters_seq;
-CREATE VIRTUAL TABLE clusters_rt USING rtree(id, min_lon, max_lon, min_lat, max_lat, min_day, max_day);
-INSERT INTO clusters_rt SELECT c.seq,
-    min(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)), max(coalesce(c.lon, -1e9), coalesce(c.lon, 1e9)),
-    min(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)), max(coalesce(c.lat, -1e9), coalesce(c.lat, 1e9)),
-    min(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(c.date_min, 1, 10)), -1e9), coalesce(julianday(substr(c.date_max, 1, 10)) + 1, 1e9)) FROM clusters c;
-CREATE TRIGGER clusters_rt_insert AFTER INSERT ON clusters BEGIN
-  INSERT INTO clusters_rt VALUES (new.seq,
-    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
-    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
-    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
-END;
-CREATE TRIGGER clusters_rt_update AFTER UPDATE OF seq, lat, lon, date_min, date_max ON clusters BEGIN
-  DELETE FROM clusters_rt WHERE id = old.seq;
-  INSERT INTO clusters_rt VALUES (new.seq,
-    min(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)), max(coalesce(new.lon, -1e9), coalesce(new.lon, 1e9)),
-    min(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)), max(coalesce(new.lat, -1e9), coalesce(new.lat, 1e9)),
-    min(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)),
-    max(coalesce(julianday(substr(new.date_min, 1, 10)), -1e9), coalesce(julianday(substr(new.date_max, 1, 10)) + 1, 1e9)));
-END;
-CREATE TRIGGER clusters_rt_delete AFTER DELETE ON clusters BEGIN
-  DELETE FROM clusters_rt WHERE id = old.seq;
-END;
 "#,
+        clusters_rt!("seq", "seq, lat, lon, date_min, date_max")
+    ),
     // 6: the event's outcome class as its ledger gives it (`gain`, `repelled`, ...: sitrep_ledger::Outcome).
     // NULL for events stored before (their ledgers had none): the control timeline and the disputes then
     // guess it from the sub-event type and the trigger, as they did

@@ -10,7 +10,7 @@ fn engine() -> Engine {
 }
 
 fn docs(engine: &Engine, jsonl: &str) -> Vec<NewDoc> {
-    common::docs_from_jsonl(engine, jsonl)
+    sitrep_testkit::docs_from_jsonl(engine, jsonl)
 }
 
 const FIXTURES: &str = include_str!("fixtures/reports.jsonl");

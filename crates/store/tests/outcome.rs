@@ -1,28 +1,10 @@
 //! The store reads an event's outcome class from its ledger; events without one (ledgers written before
 //! the field) are guessed from the sub-event type and the trigger as before.
-// only the JSONL reader of the shared helpers
-#[allow(dead_code)]
-mod common;
-
 use sitrep_extract::Engine;
-use sitrep_ledger::{
-    Actor, ActorKind, Claim, DocumentMeta, Event, Ledger, MentionKind, Outcome, Place,
-    PlaceMention, PublishedSource, Resolution, Span, Stance, Verification,
-};
+use sitrep_ledger::{ActorKind, Outcome};
 use sitrep_store::cluster::Filter;
 use sitrep_store::{NewDoc, Store};
-
-fn span(text: &str, part: &str) -> Span {
-    let b = text
-        .find(part)
-        .unwrap_or_else(|| panic!("{part:?} not in {text:?}"));
-    let start = text[..b].chars().count();
-    Span {
-        start,
-        end: start + part.chars().count(),
-        text: part.to_string(),
-    }
-}
+use sitrep_testkit::HandReport;
 
 /// A hand-made report (no extraction): `attacker` against `defender` at Robotyne, told by `source`.
 fn report(
@@ -33,83 +15,28 @@ fn report(
     (attacker, defender): (&str, &str),
     source: &str,
 ) -> NewDoc {
-    let mut l = Ledger::new(DocumentMeta {
-        id: id.into(),
-        published: Some("2023-08-28".into()),
-        published_source: Some(PublishedSource::Metadata),
-        title: None,
-        url: None,
-        source: Some(outlet.into()),
-        language: Some("en".into()),
-        chars: text.chars().count(),
-    });
-    let p = span(text, "Robotyne");
-    l.places.push(Place {
-        id: "p1".into(),
-        name: "Robotyne".into(),
-        mentions: vec![PlaceMention {
-            start: p.start,
-            end: p.end,
-            text: p.text,
-            kind: MentionKind::Literal,
-        }],
-        lat: Some(47.4497),
-        lon: Some(35.8351),
-        country_code: Some("UA".into()),
-        admin1: None,
-        geonames_id: None,
-        feature_code: Some("PPL".into()),
-        geo_precision: Some(1),
-        relative_to: None,
-        confidence: 0.9,
-        resolution: Resolution::Gazetteer,
-    });
     let side = |name: &str| if name.contains("Russia") { "RU" } else { "UA" };
-    for (aid, name, kind) in [
-        ("a1", attacker, ActorKind::ArmedForces),
-        ("a2", defender, ActorKind::ArmedForces),
-        ("a3", source, ActorKind::Organization),
-    ] {
-        l.actors.push(Actor {
-            id: aid.into(),
-            name: name.into(),
-            kind,
-            affiliation: Some(side(name).into()),
-            role: None,
-            mentions: vec![span(text, name)],
-        });
-    }
-    let ev = span(text, text.trim_end_matches('.'));
-    l.events.push(Event {
-        id: "e1".into(),
-        event_type: "Battles".into(),
-        sub_event_type: sub.into(),
-        actor1: Some("a1".into()),
-        actor2: Some("a2".into()),
-        place: Some("p1".into()),
-        date: Some("2023-08-27".into()),
-        time_precision: Some(1),
+    HandReport {
+        id,
+        text,
+        published: "2023-08-28",
+        title: None,
+        outlet,
+        place: ("Robotyne", 47.4497, 35.8351),
+        actors: [
+            (attacker, side(attacker), ActorKind::ArmedForces),
+            (defender, side(defender), ActorKind::ArmedForces),
+            (source, side(source), ActorKind::Organization),
+        ],
+        event_type: "Battles",
+        sub_event_type: sub,
+        trigger,
+        date: "2023-08-27",
         fatalities: None,
-        evidence: vec![ev.clone()],
-        claims: vec!["c1".into()],
-        trigger: trigger.into(),
         outcome,
-    });
-    l.claims.push(Claim {
-        id: "c1".into(),
-        event: "e1".into(),
-        source: Some("a3".into()),
-        stance: Stance::Asserts,
-        verification: Verification::SingleSource,
-        contradicts: Vec::new(),
-        evidence: ev,
-        hedge: None,
-    });
-    NewDoc {
-        name: id.into(),
-        text: text.into(),
-        ledger: l,
+        evidence: text.trim_end_matches('.'),
     }
+    .doc()
 }
 
 const RU: &str = "Military Forces of Russia";
@@ -218,7 +145,7 @@ fn events_without_an_outcome_are_guessed_as_before() {
 #[test]
 fn extracted_reports_store_their_outcome() {
     let engine = Engine::new(sitrep_gazetteer::Gazetteer::open(&[]).expect("embedded gazetteer"));
-    let docs = common::docs_from_jsonl(&engine, include_str!("fixtures/reports.jsonl"));
+    let docs = sitrep_testkit::docs_from_jsonl(&engine, include_str!("fixtures/reports.jsonl"));
     let dir = tempfile::tempdir().unwrap();
     let mut s = Store::open(&dir.path().join("t.db")).unwrap();
     s.ingest_batch(&docs).unwrap();

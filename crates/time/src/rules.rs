@@ -627,9 +627,15 @@ impl<'a> Sentence<'a> {
         Self::pt(e, p, true)
     }
 
-    /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
-    fn holiday(&self, i: usize) -> Option<Cand> {
-        let (dir0, k) = if self.is(i, "last") {
+    /// Whether "the" stands at `i`, and where the words after it start.
+    fn after_the(&self, i: usize) -> (bool, usize) {
+        let the = self.is(i, "the");
+        (the, if the { i + 1 } else { i })
+    }
+
+    /// "last", "next" or "this" at `i` (`this` looking ahead), and where the words after it start.
+    fn dir_word(&self, i: usize) -> (Option<Dir>, usize) {
+        if self.is(i, "last") {
             (Some(Dir::Last), i + 1)
         } else if self.is(i, "next") {
             (Some(Dir::Next), i + 1)
@@ -637,7 +643,12 @@ impl<'a> Sentence<'a> {
             (Some(Dir::Future), i + 1)
         } else {
             (None, i)
-        };
+        }
+    }
+
+    /// "Thanksgiving Day", "last Christmas", "Christmas 2008", "New Year's Day", "Easter week".
+    fn holiday(&self, i: usize) -> Option<Cand> {
+        let (dir0, k) = self.dir_word(i);
         if k >= self.len() || !self.t[k].cap {
             return None;
         }
@@ -833,6 +844,21 @@ impl<'a> Sentence<'a> {
 
     fn pt(e: usize, p: Option<Point>, rel: bool) -> Option<Cand> {
         let ty = p.map_or(TimexType::Date, |p| p.timex_type());
+        Self::pt_ty(e, p, rel, ty)
+    }
+
+    /// The part `pod` ("MO", "NI") of the day `day` ending at `e`: a time, relative.
+    fn day_part(e: usize, day: Option<NaiveDate>, pod: &'static str) -> Option<Cand> {
+        Self::pt_ty(
+            e,
+            day.map(|d| Point::DayPart(d, pod)),
+            true,
+            TimexType::Time,
+        )
+    }
+
+    /// Like `pt`, of the type `ty` whether or not the point is known (a time of day on an unknown day).
+    fn pt_ty(e: usize, p: Option<Point>, rel: bool, ty: TimexType) -> Option<Cand> {
         Some(Cand {
             e,
             out: Out::P {
@@ -843,6 +869,24 @@ impl<'a> Sentence<'a> {
                 ctx: true,
             },
         })
+    }
+
+    /// A candidate ending at `e` whose value `v` is written out (no point to compute).
+    fn literal(e: usize, ty: TimexType, v: Option<String>, rel: bool) -> Option<Cand> {
+        Some(Cand {
+            e,
+            out: Out::L { ty, v, rel },
+        })
+    }
+
+    /// A duration of `n` (else some) units of `code` ending at `e`: "the past few weeks" ("PXW").
+    fn stretch(e: usize, code: &str, clock: bool, n: Option<u32>) -> Option<Cand> {
+        Self::literal(
+            e,
+            TimexType::Duration,
+            Some(unit_letter(code, clock, n)),
+            false,
+        )
     }
 
     /// Like `pt`, for a point that does not become the period under discussion.
@@ -1054,11 +1098,7 @@ impl<'a> Sentence<'a> {
 
     fn bare_text_date(&self, i: usize) -> Option<Cand> {
         // [the] DAY [of] MONTH [,] [YEAR]
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         if let Some((d, j)) = self.day_at(k) {
             let ordinal = j > k + 1;
             let mut j2 = j;
@@ -1114,15 +1154,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn month_rule(&self, i: usize) -> Option<Cand> {
-        let (dir0, k) = if self.is(i, "last") {
-            (Some(Dir::Last), i + 1)
-        } else if self.is(i, "next") {
-            (Some(Dir::Next), i + 1)
-        } else if self.is(i, "this") {
-            (Some(Dir::Future), i + 1)
-        } else {
-            (None, i)
-        };
+        let (dir0, k) = self.dir_word(i);
         let (m, j, amb) = self.month_at(k)?;
         // "last Oct. 23", "next May 5"
         if let Some(d0) = dir0.filter(|d| *d != Dir::Future) {
@@ -1232,22 +1264,9 @@ impl<'a> Sentence<'a> {
         });
         let day = self.weekday_date(wd, dir);
         if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
-            return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+            return Self::day_part(j + 1, day, pod);
         }
         Self::pt(j, day.map(Point::Day), true)
-    }
-
-    fn pt_ty(e: usize, p: Option<Point>, ty: TimexType) -> Option<Cand> {
-        Some(Cand {
-            e,
-            out: Out::P {
-                p,
-                m: Mod::None,
-                rel: true,
-                ty,
-                ctx: true,
-            },
-        })
     }
 
     fn deictic_day(&self, i: usize) -> Option<Cand> {
@@ -1256,34 +1275,18 @@ impl<'a> Sentence<'a> {
         let (day, j) = if self.is(i, "today") {
             (shift(0), i + 1)
         } else if self.is(i, "tonight") {
-            return Self::pt_ty(
-                i + 1,
-                shift(0).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 1, shift(0), "NI");
         } else if self.is(i, "yesterday") {
             (shift(-1), i + 1)
         } else if self.is(i, "tomorrow") {
             (shift(1), i + 1)
         } else if self.is(i, "overnight") && self.unit_at(i + 1).is_none() {
-            return Self::pt_ty(
-                i + 1,
-                shift(-1).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 1, shift(-1), "NI");
         } else if self.is(i, "last") && self.is(i + 1, "night") {
-            return Self::pt_ty(
-                i + 2,
-                shift(-1).map(|d| Point::DayPart(d, "NI")),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 2, shift(-1), "NI");
         } else if self.is(i, "this") {
             let pod = self.lookup(i + 1, lx::PARTS_OF_DAY)?;
-            return Self::pt_ty(
-                i + 2,
-                shift(0).map(|d| Point::DayPart(d, pod)),
-                TimexType::Time,
-            );
+            return Self::day_part(i + 2, shift(0), pod);
         } else if self.is(i, "the")
             && self.is(i + 1, "day")
             && self.is_any(i + 2, &["before", "after"])
@@ -1299,7 +1302,7 @@ impl<'a> Sentence<'a> {
         };
         if let Some(pod) = self.lookup(j, lx::PARTS_OF_DAY) {
             if !self.is(i, "today") {
-                return Self::pt_ty(j + 1, day.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+                return Self::day_part(j + 1, day, pod);
             }
         }
         Self::pt(j, day.map(Point::Day), true)
@@ -1307,11 +1310,7 @@ impl<'a> Sentence<'a> {
 
     /// this/last/next/past week|month|year|weekend|quarter|decade; the weekend.
     fn period(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         let off: i32 = if self.is_any(k, &["this", "current"]) {
             0
         } else if self.is_any(k, &["last", "past", "previous"])
@@ -1355,14 +1354,12 @@ impl<'a> Sentence<'a> {
             }
             if self.is_any(u, &["week", "month", "year", "decade", "day", "century"]) {
                 let (code, clock, _) = self.unit_at(u)?;
-                return Some(Cand {
-                    e: u + 1,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some(unit_letter(code, clock, Some(1))),
-                        rel: false,
-                    },
-                });
+                return Self::literal(
+                    u + 1,
+                    TimexType::Duration,
+                    Some(unit_letter(code, clock, Some(1))),
+                    false,
+                );
             }
             return None;
         }
@@ -1403,12 +1400,25 @@ impl<'a> Sentence<'a> {
         Self::pt(u + 1, pt, true)
     }
 
-    fn season(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
+    /// "of last year", "of this year", "of next year" at `e`: that year's offset from the publication year.
+    fn of_rel_year(&self, e: usize) -> Option<i32> {
+        if !(self.is(e, "of")
+            && self.is_any(e + 1, &["last", "this", "next"])
+            && self.is(e + 2, "year"))
+        {
+            return None;
         }
+        Some(if self.is(e + 1, "last") {
+            -1
+        } else if self.is(e + 1, "next") {
+            1
+        } else {
+            0
+        })
+    }
+
+    fn season(&self, i: usize) -> Option<Cand> {
+        let (the, mut k) = self.after_the(i);
         let dir0 = if self.is(k, "last") || (self.is(k, "this") && self.is(k + 1, "past")) {
             Some(Dir::Last)
         } else if self.is_any(k, &["next", "coming"]) {
@@ -1431,17 +1441,7 @@ impl<'a> Sentence<'a> {
         if let Some((y, e2)) = self.year_at(jj) {
             return Self::pt(e2, Some(Point::Season(y, code)), false);
         }
-        if self.is(e, "of")
-            && self.is_any(e + 1, &["last", "this", "next"])
-            && self.is(e + 2, "year")
-        {
-            let off = if self.is(e + 1, "last") {
-                -1
-            } else if self.is(e + 1, "next") {
-                1
-            } else {
-                0
-            };
+        if let Some(off) = self.of_rel_year(e) {
             let p = self.pubd.map(|p| Point::Season(p.year() + off, code));
             return Self::pt(e + 3, p, true);
         }
@@ -1492,11 +1492,7 @@ impl<'a> Sentence<'a> {
 
     fn year_rule(&self, i: usize) -> Option<Cand> {
         // decades: "the 1990s", "1990s"
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         if let Some((v, len)) = self.digits(k) {
             if len == 4
                 && self.adj(k + 1)
@@ -1653,17 +1649,7 @@ impl<'a> Sentence<'a> {
             return None;
         }
         let mut e = u + 1;
-        if self.is(e, "of")
-            && self.is_any(e + 1, &["last", "this", "next"])
-            && self.is(e + 2, "year")
-        {
-            let off = if self.is(e + 1, "last") {
-                -1
-            } else if self.is(e + 1, "next") {
-                1
-            } else {
-                0
-            };
+        if let Some(off) = self.of_rel_year(e) {
             let p = self.pubd.map(|p| {
                 if half {
                     Point::Half(p.year() + off, ord)
@@ -1761,11 +1747,7 @@ impl<'a> Sentence<'a> {
     /// "this year's third quarter", "that quarter", "the year ended June 30" (a duration),
     /// "the full year", "the fiscal year".
     fn financial(&self, i: usize) -> Option<Cand> {
-        let mut k = i;
-        let the = self.is(k, "the");
-        if the {
-            k += 1;
-        }
+        let (the, k) = self.after_the(i);
         // "this year's third quarter", "next year's first quarter", "last year's quarter"
         if !the && self.is_any(k, &["this", "last", "next"]) && self.is(k + 1, "year") {
             let j = k + 2;
@@ -1902,14 +1884,7 @@ impl<'a> Sentence<'a> {
         }
         if self.is(u, "year") {
             if self.is_any(u + 1, &["ended", "ending"]) {
-                return Some(Cand {
-                    e: u + 1,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some("P1Y".to_string()),
-                        rel: false,
-                    },
-                });
+                return Self::literal(u + 1, TimexType::Duration, Some("P1Y".to_string()), false);
             }
             if qualified {
                 return Self::pt(u + 1, self.pubd.map(|p| Point::Year(p.year())), true);
@@ -1972,7 +1947,7 @@ impl<'a> Sentence<'a> {
             let n = if self.is(i + 1, "previous") { -1 } else { 1 };
             let d = anchor.map(|a| a + Duration::days(n));
             if let Some(pod) = self.lookup(i + 2, lx::PARTS_OF_DAY) {
-                return Self::pt_ty(i + 3, d.map(|d| Point::DayPart(d, pod)), TimexType::Time);
+                return Self::day_part(i + 3, d, pod);
             }
             return Self::pt(i + 3, d.map(Point::Day), true);
         }
@@ -2009,24 +1984,10 @@ impl<'a> Sentence<'a> {
         let back = ago || !self.is(e, "later");
         let Some(n) = n else {
             let v = if back { "PAST_REF" } else { "FUTURE_REF" };
-            return Some(Cand {
-                e: e + 1,
-                out: Out::L {
-                    ty: TimexType::Date,
-                    v: Some(v.to_string()),
-                    rel: true,
-                },
-            });
+            return Self::literal(e + 1, TimexType::Date, Some(v.to_string()), true);
         };
         if clock {
-            return Some(Cand {
-                e: e + 1,
-                out: Out::L {
-                    ty: TimexType::Time,
-                    v: None,
-                    rel: true,
-                },
-            });
+            return Self::literal(e + 1, TimexType::Time, None, true);
         }
         if code == "Y" && n == 1 && back {
             if let Some((y, q)) = self.quarter.get() {
@@ -2084,14 +2045,7 @@ impl<'a> Sentence<'a> {
         } else if self.is_any(k, &["recent", "coming"]) && self.is_plural_unit(k + 1) {
             // "recent years", "coming weeks": an unspecified stretch (TimeML "PXY")
             let (code, clock, e) = self.unit_at(k + 1)?;
-            return Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Duration,
-                    v: Some(unit_letter(code, clock, None)),
-                    rel: false,
-                },
-            });
+            return Self::stretch(e, code, clock, None);
         }
         if let Some((n, j)) = self.number_at(k) {
             // "six straight days", "two consecutive quarters"
@@ -2124,14 +2078,7 @@ impl<'a> Sentence<'a> {
                     return None;
                 }
                 // "the past few weeks" is an unspecified stretch: "PXW" (TimeML practice)
-                return Some(Cand {
-                    e,
-                    out: Out::L {
-                        ty: TimexType::Duration,
-                        v: Some(unit_letter(code, clock, n)),
-                        rel: false,
-                    },
-                });
+                return Self::stretch(e, code, clock, n);
             }
             return None;
         }
@@ -2147,28 +2094,14 @@ impl<'a> Sentence<'a> {
             if self.is(e, "of") || self.is(e, "to") {
                 return None;
             }
-            return Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Duration,
-                    v: Some(unit_letter(code, clock, None)),
-                    rel: false,
-                },
-            });
+            return Self::stretch(e, code, clock, None);
         }
         None
     }
 
     fn set(&self, i: usize) -> Option<Cand> {
         if let Some(v) = self.lookup(i, lx::SET_ADVERBS) {
-            return Some(Cand {
-                e: i + 1,
-                out: Out::L {
-                    ty: TimexType::Set,
-                    v: Some(v.to_string()),
-                    rel: false,
-                },
-            });
+            return Self::literal(i + 1, TimexType::Set, Some(v.to_string()), false);
         }
         if self.is_any(i, &["every", "each", "per"]) {
             let mut k = i + 1;
@@ -2176,54 +2109,39 @@ impl<'a> Sentence<'a> {
                 k += 1;
             }
             if let Some((wd, e)) = self.weekday_at(k) {
-                return Some(Cand {
+                return Self::literal(
                     e,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(format!("XXXX-WXX-{}", wd + 1)),
-                        rel: false,
-                    },
-                });
+                    TimexType::Set,
+                    Some(format!("XXXX-WXX-{}", wd + 1)),
+                    false,
+                );
             }
             if let Some(pod) = self.lookup(k, lx::PARTS_OF_DAY) {
-                return Some(Cand {
-                    e: k + 1,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(format!("XXXX-XX-XXT{pod}")),
-                        rel: false,
-                    },
-                });
+                return Self::literal(
+                    k + 1,
+                    TimexType::Set,
+                    Some(format!("XXXX-XX-XXT{pod}")),
+                    false,
+                );
             }
             let n = if k > i + 1 { 2 } else { 1 };
             if let Some((code, clock, e)) = self.unit_at(k) {
                 if self.w(k).ends_with('s') {
                     return None;
                 }
-                return Some(Cand {
+                return Self::literal(
                     e,
-                    out: Out::L {
-                        ty: TimexType::Set,
-                        v: Some(unit_letter(code, clock, Some(n))),
-                        rel: false,
-                    },
-                });
+                    TimexType::Set,
+                    Some(unit_letter(code, clock, Some(n))),
+                    false,
+                );
             }
         }
         None
     }
 
     fn vague(&self, i: usize) -> Option<Cand> {
-        let lit = |e: usize, v: &str| {
-            Some(Cand {
-                e,
-                out: Out::L {
-                    ty: TimexType::Date,
-                    v: Some(v.to_string()),
-                    rel: true,
-                },
-            })
-        };
+        let lit = |e: usize, v: &str| Self::literal(e, TimexType::Date, Some(v.to_string()), true);
         if let Some(v) = self.lookup(i, lx::VAGUE_WORDS) {
             if self.is(i, "now") && self.hyphen(i + 1) && self.adj(i + 1) {
                 return None;
@@ -2294,16 +2212,7 @@ impl<'a> Sentence<'a> {
                 _ => (day, e, true),
             };
             let p = day.map(|d| Point::Clock(d, h, m, z));
-            Some(Cand {
-                e,
-                out: Out::P {
-                    p,
-                    m: Mod::None,
-                    rel,
-                    ty: TimexType::Time,
-                    ctx: true,
-                },
-            })
+            Self::pt_ty(e, p, rel, TimexType::Time)
         };
         if self.is_any(i, &["noon", "midday"]) && !(i > 0 && self.is(i - 1, "high")) {
             return mk(i + 1, 12, 0, false);

@@ -180,11 +180,7 @@ fn country_place(
             doc.places.len() - 1
         }
     };
-    if !doc
-        .place_mentions
-        .iter()
-        .any(|m| m.start < end && start < m.end)
-    {
+    if doc.place_overlapping(start, end).is_none() {
         let written = &doc.view()[start..end];
         let kind = if written.chars().any(char::is_lowercase) && gaz.demonym(written).is_some() {
             MentionKind::Demonym
@@ -341,11 +337,7 @@ pub fn borders(doc: &mut Doc, gaz: &Gazetteer) {
                 doc.places.len() - 1
             }
         };
-        if !doc
-            .place_mentions
-            .iter()
-            .any(|m| m.start < f.word.1 && f.word.0 < m.end)
-        {
+        if doc.place_overlapping(f.word.0, f.word.1).is_none() {
             doc.add_place_mention(PlaceMention {
                 start: f.word.0,
                 end: f.word.1,

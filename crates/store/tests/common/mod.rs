@@ -3,36 +3,7 @@ use arrow_array::{
     Array, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
 };
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-use sitrep_extract::{Engine, InputDoc};
-use sitrep_store::NewDoc;
 use std::path::Path;
-
-/// Documents of a JSONL text ({"id", "text", "published", "source"}) read by the engine, ready to store.
-pub fn docs_from_jsonl(engine: &Engine, jsonl: &str) -> Vec<NewDoc> {
-    jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            let doc = InputDoc {
-                id: v["id"].as_str().unwrap().into(),
-                text: v["text"].as_str().unwrap().into(),
-                published: v["published"].as_str().map(|d| {
-                    chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-                        .unwrap_or_else(|e| panic!("published {d:?}: {e}"))
-                }),
-                published_source: Some(sitrep_ledger::PublishedSource::Metadata),
-                source: v["source"].as_str().map(str::to_string),
-                ..Default::default()
-            };
-            NewDoc {
-                name: doc.id.clone(),
-                text: doc.text.clone(),
-                ledger: engine.extract(&doc),
-            }
-        })
-        .collect()
-}
 
 /// The Parquet file's batches and its column names.
 pub fn read_parquet(path: &Path) -> (Vec<String>, Vec<RecordBatch>) {

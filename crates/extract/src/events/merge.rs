@@ -1,0 +1,268 @@
+//! Merging reports of events: each report of an event cue either tells more of an event already read (the
+//! same outcome at the same place, a bare "was hit" right after a strike, "the attack" read back, a denial of
+//! the latest report) or starts a new one; either way it becomes a claim of that event.
+//!
+//! Writes: the events and claims layers (`Doc::events`, `Doc::claims`): an event per distinct report, a claim
+//! per report.
+//! Reads: the actors layer (sides and kinds), the places layer (precision, countries), the sentences, and the
+//! generic event classes of [`super::EventRules`].
+
+use super::{family, EventRules, Family, Mention, MAX_SENTENCES_APART, WINDOW};
+use crate::doc::{ClaimRec, Doc, EventRec, MentionKind};
+use sitrep_ledger::{ActorKind, Outcome, Verification};
+
+/// Adds each report to the event it tells of, or as a new event, and records it as a claim.
+pub(super) fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
+    let er = &doc.rules.events;
+    for m in mentions {
+        let target = match target_event(doc, &m) {
+            Target::Event(i) => Some(i),
+            Target::New => None,
+            Target::Dropped => continue,
+        };
+        let claim_id = doc.claims.len();
+        let ei = match (target, m.class) {
+            (Some(i), None) => i,
+            // a denial always has a target (the latest event when no other fits)
+            (None, None) => continue,
+            (Some(i), Some(class)) => {
+                tell_more(er, doc, i, &m, class);
+                i
+            }
+            (None, Some(class)) => {
+                let event = new_event(er, doc, &m, class);
+                doc.events.push(event);
+                doc.events.len() - 1
+            }
+        };
+        doc.events[ei].claims.push(claim_id);
+        doc.claims.push(ClaimRec {
+            event: ei,
+            source: m.source,
+            denies: m.denies,
+            hedge: m.hedge,
+            start: m.evidence.0,
+            end: m.evidence.1,
+            contradicts: Vec::new(),
+            verification: Verification::SingleSource,
+        });
+    }
+}
+
+/// Which event a report tells of.
+enum Target {
+    /// One already read.
+    Event(usize),
+    /// None yet: a new event.
+    New,
+    /// A denial with nothing to deny: no event, no claim.
+    Dropped,
+}
+
+/// The event a report tells of: for a denial the latest event another side asserted, for a continuation
+/// ("was hit") the latest, for an anaphor ("the attack") the latest violence or clash, else a recent event
+/// of the same outcome at the same place.
+fn target_event(doc: &Doc, m: &Mention) -> Target {
+    let found = if m.is_denial() {
+        if doc.events.is_empty() {
+            return Target::Dropped;
+        }
+        Some(denied_event(doc, m))
+    } else if continues_strike(doc, m) {
+        Some(doc.events.len() - 1)
+    } else if m.anaphoric {
+        let lo = doc.events.len().saturating_sub(WINDOW);
+        doc.events[lo..]
+            .iter()
+            .rposition(|e| family(e.class) == Family::Violence || e.class == Outcome::Clash)
+            .map(|i| lo + i)
+    } else {
+        same_recent_event(doc, m)
+    };
+    found.map_or(Target::New, Target::Event)
+}
+
+/// The sentence holding `off`.
+fn sentence_of(doc: &Doc, off: usize) -> usize {
+    doc.text.sentence_at(off).unwrap_or(0)
+}
+
+/// A bare "was hit" right after a strike, with no place or side of its own, tells more of that strike.
+fn continues_strike(doc: &Doc, m: &Mention) -> bool {
+    matches!(m.class, Some(Outcome::Attack | Outcome::Kill))
+        && m.place.is_none()
+        && m.actor1.is_none()
+        && doc.events.last().is_some_and(|e| {
+            family(e.class) == Family::Violence
+                && e.evidence
+                    .last()
+                    .is_some_and(|ev| sentence_of(doc, m.evidence.0) <= sentence_of(doc, ev.0) + 1)
+        })
+}
+
+/// The event a denial denies: the latest event that someone on another side asserted; else the latest
+/// (there is one).
+fn denied_event(doc: &Doc, m: &Mention) -> usize {
+    let my_side = doc.side_of(m.source).map(str::to_string);
+    let lo = doc.events.len().saturating_sub(WINDOW);
+    let other = doc.events[lo..].iter().rposition(|e| {
+        e.claims.iter().any(|&c| {
+            let s = doc.side_of(doc.claims[c].source);
+            s.is_some() && my_side.is_some() && s != my_side.as_deref()
+        })
+    });
+    other.map(|i| lo + i).unwrap_or(doc.events.len() - 1)
+}
+
+/// A recent event the report tells of again: one with this very evidence and outcome, or of the same family
+/// at the same place, by the same side (when both say) and on the same day (when both are that precise).
+/// Only recent events: a report tells of one event in a few neighbouring paragraphs.
+fn same_recent_event(doc: &Doc, m: &Mention) -> Option<usize> {
+    let mut lo = doc.events.len().saturating_sub(WINDOW);
+    let here = sentence_of(doc, m.evidence.0);
+    while lo < doc.events.len()
+        && doc.events[lo]
+            .evidence
+            .first()
+            .is_some_and(|ev| sentence_of(doc, ev.0) + MAX_SENTENCES_APART < here)
+    {
+        lo += 1;
+    }
+    let recent = &doc.events[lo..];
+    recent
+        .iter()
+        .position(|e| Some(e.class) == m.class && e.evidence.contains(&m.evidence))
+        .or_else(|| {
+            recent.iter().position(|e| {
+                m.class.is_some_and(|c| family(e.class) == family(c))
+                    && e.place.is_some()
+                    && e.place == m.place
+                    && (e.actor1.is_none()
+                        || m.actor1.is_none()
+                        || doc.side_of(e.actor1) == doc.side_of(m.actor1))
+                    && (e.date == m.date
+                        || e.time_precision.unwrap_or(3) > 1
+                        || m.time_precision.unwrap_or(3) > 1)
+            })
+        })
+        .map(|i| lo + i)
+}
+
+/// Fills in what event `i` lacks from another report of it: sides, a more precise place and date, the
+/// fatalities, a specific outcome for a generic one, the weapon's type, and the report's evidence.
+fn tell_more(er: &EventRules, doc: &mut Doc, i: usize, m: &Mention, class: Outcome) {
+    let more_precise_place = m.place.is_some()
+        && doc.events[i]
+            .place
+            .is_none_or(|p| m.place_precision < doc.places[p].geo_precision);
+    let e = &mut doc.events[i];
+    if e.actor1.is_none() {
+        e.actor1 = m.actor1;
+    }
+    if e.actor2.is_none() {
+        e.actor2 = m.actor2;
+    }
+    if more_precise_place {
+        e.place = m.place;
+    }
+    if e.fatalities.is_none() {
+        e.fatalities = m.fatalities;
+    }
+    if m.time_precision.unwrap_or(9) < e.time_precision.unwrap_or(9) {
+        e.date = m.date.clone();
+        e.time_precision = m.time_precision;
+    }
+    if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric {
+        e.class = class;
+        e.event_type = m.event_type.clone();
+        e.sub_event_type = m.sub_event_type.clone();
+    }
+    if let Some(w) = &m.weapon {
+        if er.is_generic(e.class) || e.class == Outcome::Defeat {
+            e.event_type = w.0.clone();
+            e.sub_event_type = w.1.clone();
+        }
+    }
+    if !e.evidence.contains(&m.evidence) {
+        e.evidence.push(m.evidence);
+    }
+}
+
+/// A new event from one report: its types (the weapon's for a generic outcome, who gains for a gain of
+/// territory, violence against civilians for a killing with no side or weapon).
+fn new_event(er: &EventRules, doc: &Doc, m: &Mention, class: Outcome) -> EventRec {
+    let (mut et, mut st) = (m.event_type.clone(), m.sub_event_type.clone());
+    if let Some(w) = &m.weapon {
+        if er.is_generic(class) || class == Outcome::Defeat {
+            et = w.0.clone();
+            st = w.1.clone();
+        }
+    }
+    if class == Outcome::Gain && st != "Armed clash" {
+        st = gain_sub_type(doc, m).unwrap_or(st);
+    }
+    if class == Outcome::Kill && m.weapon.is_none() && m.actor2.is_none() && m.actor1.is_none() {
+        et = "Violence against civilians".into();
+        st = "Attack".into();
+    }
+    EventRec {
+        class,
+        event_type: et,
+        sub_event_type: st,
+        actor1: m.actor1,
+        actor2: m.actor2,
+        place: m.place,
+        date: m.date.clone(),
+        time_precision: m.time_precision,
+        fatalities: m.fatalities,
+        evidence: vec![m.evidence],
+        trigger: m.trigger.clone(),
+        claims: Vec::new(),
+    }
+}
+
+/// Who gains territory decides the sub-type: a state taking back its own land, or anyone else taking it;
+/// none when the side or the place's country is not known.
+fn gain_sub_type(doc: &Doc, m: &Mention) -> Option<String> {
+    let place_cc = gained_place_country(doc, m);
+    let actor_cc = doc.side_of(m.actor1).map(str::to_string);
+    let kind = m.actor1.map(|a| doc.actors[a].kind);
+    let state_side = matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
+    // an armed group never regains: what it takes, it overtakes
+    if kind == Some(ActorKind::ArmedGroup) {
+        return Some("Non-state actor overtakes territory".into());
+    }
+    match (actor_cc, place_cc) {
+        (Some(a), Some(p)) if a == p && state_side => Some("Government regains territory".into()),
+        (Some(_), Some(_)) => Some("Non-state actor overtakes territory".into()),
+        _ => None,
+    }
+}
+
+/// The country of the place gained: its own, its anchor's, or (a village the gazetteer lacks) that of the
+/// other places in its sentence.
+fn gained_place_country(doc: &Doc, m: &Mention) -> Option<String> {
+    m.place
+        .and_then(|p| {
+            let pl = &doc.places[p];
+            pl.resolved
+                .as_ref()
+                .or_else(|| {
+                    pl.relation
+                        .as_ref()
+                        .and_then(|r| doc.places[r.anchor].resolved.as_ref())
+                })
+                .map(|c| c.country_code.clone())
+        })
+        .or_else(|| {
+            let (s, e) = m.evidence;
+            doc.places_within(s, e)
+                .filter(|pm| pm.start >= s && pm.end <= e && pm.kind == MentionKind::Literal)
+                .find_map(|pm| {
+                    doc.places[pm.place]
+                        .resolved
+                        .as_ref()
+                        .map(|c| c.country_code.clone())
+                })
+        })
+}
