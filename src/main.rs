@@ -59,8 +59,13 @@ enum EvalCommand {
     },
     /// Quotes and attributions: PolNeAR (direct quotes, speakers, indirect attributions).
     Quotes,
-    /// Conflict events: WikiEvents (detection, arguments) and PLOVER (actor assignment).
-    Events,
+    /// Conflict events: WikiEvents (detection, arguments), PLOVER (actor assignment), CASE 2021 task 2
+    /// (ACLED sub-event types) and GeoVirus (false events on epidemic news).
+    Events {
+        /// Also print the CASE per-class table (markdown).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Toponym recognition and resolution: LGL, GeoWebNews, GeoVirus, UCDP GED Ukraine.
     Geo {
         /// One corpus only: lgl, gwn, geovirus or ucdp.
@@ -308,8 +313,8 @@ fn eval(what: EvalCommand) -> Result<ExitCode, String> {
         EvalCommand::Quotes => {
             sitrep_eval::quotes::run(&dir, &Engine::new(open_gazetteer(&[], false)?))?
         }
-        EvalCommand::Events => {
-            sitrep_eval::events::run(&dir, &Engine::new(open_gazetteer(&[], false)?))?
+        EvalCommand::Events { markdown } => {
+            sitrep_eval::events::run(&dir, &Engine::new(open_gazetteer(&[], false)?), markdown)?
         }
         EvalCommand::Geo { corpus, dirs } => {
             let engine = Engine::new(open_gazetteer(&dirs, false)?);

@@ -6,7 +6,8 @@
 //! `data/kairos_roles.tsv` (which argument roles are actor1, actor2, place). Each document's sentences are
 //! joined with a space and read by the engine; every ledger event is placed in the gold sentence holding the
 //! start of its evidence.
-//! * **Detection** at the sentence level: a gold sentence is one with an in-scope event; a predicted sentence
+//! * **Detection** at the sentence level (ledger events of an ACLED type no in-scope KAIROS type maps to, such as
+//!   Strategic developments, are out of scope and not scored): a gold sentence is one with an in-scope event; a predicted sentence
 //!   one with a ledger event. P / R / F1 over sentences. A typed line requires the ledger event's type to be
 //!   one the mapping allows for a gold event of that sentence.
 //! * **Arguments**: for every in-scope gold event in a detected sentence, each argument with a mapped role is
@@ -29,6 +30,7 @@ use std::path::Path;
 const KAIROS_ACLED: &str = include_str!("../data/kairos_acled.tsv");
 const KAIROS_ROLES: &str = include_str!("../data/kairos_roles.tsv");
 const PLOVER_ACLED: &str = include_str!("../data/plover_acled.tsv");
+const CASE_ACLED: &str = include_str!("../data/case_acled.tsv");
 
 fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
     data.lines()
@@ -84,6 +86,8 @@ pub struct EventsScore {
     pub recall: f64,
     pub f1: f64,
     pub typed_f1: f64,
+    /// Ledger events of an ACLED type no in-scope KAIROS type maps to (not scored).
+    pub unscored_events: usize,
     pub actor1: ArgScore,
     pub actor2: ArgScore,
     pub place: ArgScore,
@@ -94,6 +98,10 @@ pub struct EventsScore {
     pub plover_actor2: ArgScore,
     pub plover_non_event: usize,
     pub plover_false_events: usize,
+    /// CASE 2021 task 2 dev (None when the file is absent).
+    pub case: Option<CaseScore>,
+    /// GeoVirus: (articles, ledger events) (None when the corpus is absent).
+    pub geovirus: Option<(usize, usize)>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -112,8 +120,14 @@ fn f1(p: f64, r: f64) -> f64 {
     }
 }
 
-pub fn run(eval_dir: &Path, engine: &Engine) -> Result<String, String> {
-    Ok(report(&evaluate(eval_dir, engine)?))
+/// The report; with `markdown`, the CASE per-class table too.
+pub fn run(eval_dir: &Path, engine: &Engine, markdown: bool) -> Result<String, String> {
+    let s = evaluate(eval_dir, engine)?;
+    Ok(if markdown {
+        report(&s) + &case_table(&s)
+    } else {
+        report(&s)
+    })
 }
 
 pub fn report(s: &EventsScore) -> String {
@@ -128,6 +142,13 @@ pub fn report(s: &EventsScore) -> String {
         "  sentence-level detection: P {:.3}  R {:.3}  F1 {:.3}  ({} predicted, {} correct); typed F1 {:.3}",
         s.precision, s.recall, s.f1, s.predicted_sentences, s.correct_sentences, s.typed_f1
     );
+    if s.unscored_events > 0 {
+        let _ = writeln!(
+            o,
+            "  ({} ledger events of types no in-scope KAIROS type maps to, such as Strategic developments, not scored)",
+            s.unscored_events
+        );
+    }
     for (name, a) in [
         ("actor1 (attacker)", &s.actor1),
         ("actor2 (target)", &s.actor2),
@@ -159,6 +180,77 @@ pub fn report(s: &EventsScore) -> String {
         "  non-event categories (threats, demands, ...): {} records, {} with a ledger event (false events)",
         s.plover_non_event, s.plover_false_events
     );
+    match &s.case {
+        Some(c) => {
+            let _ = writeln!(
+                o,
+                "CASE 2021 task 2 dev: {} snippets ({} ACLED, {} outside ACLED); main event = the one told first",
+                c.acled_snippets + c.non_acled,
+                c.acled_snippets,
+                c.non_acled
+            );
+            let _ = writeln!(
+                o,
+                "  macro-F1 over {} ACLED sub-types {:.3}; accuracy {:.3}; ACLED snippets with an event {}/{}",
+                c.classes.len(),
+                c.macro_f1,
+                ratio(c.correct(), c.acled_snippets),
+                c.acled_with_event,
+                c.acled_snippets
+            );
+            let _ = writeln!(
+                o,
+                "  outside ACLED (disasters, crime, diplomacy, attribution): {}/{} got an event ({:.1}%)",
+                c.non_acled_with_event,
+                c.non_acled,
+                100.0 * ratio(c.non_acled_with_event, c.non_acled)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "CASE 2021 task 2 dev: not found (skipped)");
+        }
+    }
+    match s.geovirus {
+        Some((docs, events)) => {
+            let _ = writeln!(
+                o,
+                "GeoVirus (epidemics, nearly no event is right): {events} events in {docs} articles, {:.1} per 100",
+                100.0 * ratio(events, docs)
+            );
+        }
+        None => {
+            let _ = writeln!(o, "GeoVirus: not found (skipped)");
+        }
+    }
+    o
+}
+
+/// The CASE per-class table (markdown).
+pub fn case_table(s: &EventsScore) -> String {
+    let mut o = String::new();
+    let Some(c) = &s.case else {
+        return o;
+    };
+    let _ = writeln!(
+        o,
+        "\n| CASE label | ACLED sub-event type | disorder type | gold | pred | correct | P | R | F1 |"
+    );
+    let _ = writeln!(o, "|---|---|---|---:|---:|---:|---:|---:|---:|");
+    for k in &c.classes {
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} | {} | {} | {:.2} | {:.2} | {:.2} |",
+            k.label,
+            k.sub_event_type,
+            k.disorder_type,
+            k.gold,
+            k.predicted,
+            k.correct,
+            k.precision(),
+            k.recall(),
+            k.f1()
+        );
+    }
     o
 }
 
@@ -285,6 +377,20 @@ struct DocCounts {
     typed_pred: usize,
     typed_ok: usize,
     args: [ArgScore; 3],
+    unscored: usize,
+}
+
+/// Every ACLED event type some in-scope KAIROS type maps to (`data/kairos_acled.tsv`).
+fn mapped_range() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for r in rows(KAIROS_ACLED) {
+        for t in r.get(1).copied().unwrap_or("-").split('|') {
+            if t != "-" && !out.iter().any(|o| o == t) {
+                out.push(t.to_string());
+            }
+        }
+    }
+    out
 }
 
 fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
@@ -294,9 +400,19 @@ fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
         ..Default::default()
     });
     let sentence_of = |c: usize| d.sentences.partition_point(|s| s.1 <= c);
-    // ledger events per gold sentence
+    // ledger events per gold sentence; an event of an ACLED type that no in-scope KAIROS type maps to
+    // (Strategic developments) is out of scope, not scored either way
+    let range = mapped_range();
     let mut by_sentence: HashMap<usize, Vec<&sitrep_ledger::Event>> = HashMap::new();
+    let mut c = DocCounts {
+        gold_events: d.events.len(),
+        ..Default::default()
+    };
     for e in &l.events {
+        if !range.contains(&e.event_type) {
+            c.unscored += 1;
+            continue;
+        }
         let mut seen = Vec::new();
         for ev in &e.evidence {
             let s = sentence_of(ev.start);
@@ -306,10 +422,6 @@ fn score_wiki(d: &WikiDoc, engine: &Engine) -> DocCounts {
             }
         }
     }
-    let mut c = DocCounts {
-        gold_events: d.events.len(),
-        ..Default::default()
-    };
     let mut gold_sents: HashMap<usize, Vec<&GoldEvent>> = HashMap::new();
     for g in &d.events {
         gold_sents.entry(g.sentence).or_default().push(g);
@@ -502,6 +614,7 @@ pub fn evaluate(eval_dir: &Path, engine: &Engine) -> Result<EventsScore, String>
         s.predicted_sentences += c.pred_s;
         s.correct_sentences += c.ok_s;
         tp += c.typed_pred;
+        s.unscored_events += c.unscored;
         tc += c.typed_ok;
         for (k, a) in [&mut s.actor1, &mut s.actor2, &mut s.place]
             .into_iter()
@@ -527,7 +640,191 @@ pub fn evaluate(eval_dir: &Path, engine: &Engine) -> Result<EventsScore, String>
         s.plover_non_event += c.non_event;
         s.plover_false_events += c.false_events;
     }
+    s.case = evaluate_case(eval_dir, engine)?;
+    s.geovirus = evaluate_geovirus(eval_dir, engine)?;
     Ok(s)
+}
+
+// ---------------------------------------------------------------- CASE 2021 task 2
+
+/// One ACLED sub-event type of the CASE scoring.
+#[derive(Debug, Clone, Default)]
+pub struct ClassScore {
+    pub label: String,
+    pub sub_event_type: String,
+    pub disorder_type: String,
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+}
+
+impl ClassScore {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.precision(), self.recall())
+    }
+}
+
+/// CASE 2021 task 2 scoring: per-class P / R / F1 over the ACLED sub-types (`data/case_acled.tsv`), averaged
+/// (macro-F1); a snippet outside ACLED's taxonomy that gets an event is a false positive of that event's
+/// sub-type. The predicted sub-type of a snippet is that of its main event: the event whose evidence starts
+/// first (of events told in one sentence, the first in the ledger); none when the ledger has no event.
+#[derive(Debug, Clone, Default)]
+pub struct CaseScore {
+    pub classes: Vec<ClassScore>,
+    pub macro_f1: f64,
+    pub acled_snippets: usize,
+    pub acled_with_event: usize,
+    pub non_acled: usize,
+    pub non_acled_with_event: usize,
+}
+
+impl CaseScore {
+    pub fn correct(&self) -> usize {
+        self.classes.iter().map(|c| c.correct).sum()
+    }
+    pub fn class(&self, label: &str) -> Option<&ClassScore> {
+        self.classes.iter().find(|c| c.label == label)
+    }
+}
+
+/// The sub-event type of the main event of a ledger: the one told first.
+pub fn main_sub_event_type(l: &Ledger) -> Option<&str> {
+    l.events
+        .iter()
+        .min_by_key(|e| {
+            e.evidence
+                .iter()
+                .map(|s| s.start)
+                .min()
+                .unwrap_or(usize::MAX)
+        })
+        .map(|e| e.sub_event_type.as_str())
+}
+
+/// Scores `case2021_task2/dev.tsv` (columns `id`, `EventSnippet`, `SubType`); None when it is absent.
+pub fn evaluate_case(eval_dir: &Path, engine: &Engine) -> Result<Option<CaseScore>, String> {
+    let path = eval_dir.join("events/case2021_task2/dev.tsv");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let raw = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut classes: Vec<ClassScore> = Vec::new();
+    let mut outside: Vec<&str> = Vec::new();
+    for r in rows(CASE_ACLED) {
+        match (r.get(1), r.get(3)) {
+            (Some(d), Some(st)) if *d != "-" => classes.push(ClassScore {
+                label: r[0].to_string(),
+                sub_event_type: st.to_string(),
+                disorder_type: d.to_string(),
+                ..Default::default()
+            }),
+            _ => outside.push(r[0]),
+        }
+    }
+    let mut snippets: Vec<(&str, &str)> = Vec::new();
+    for (n, l) in raw.lines().enumerate().skip(1) {
+        if l.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = l.split('\t').collect();
+        if c.len() < 3 {
+            return Err(format!(
+                "{}:{}: 3 columns are needed",
+                path.display(),
+                n + 1
+            ));
+        }
+        let label = c[2].trim();
+        if !outside.contains(&label) && !classes.iter().any(|k| k.label == label) {
+            return Err(format!(
+                "{}:{}: label {label} is not in data/case_acled.tsv",
+                path.display(),
+                n + 1
+            ));
+        }
+        snippets.push((c[1], label));
+    }
+    let predicted: Vec<Option<String>> = snippets
+        .par_iter()
+        .enumerate()
+        .map(|(i, (text, _))| {
+            let l = engine.extract(&InputDoc {
+                id: format!("case-{i}"),
+                text: text.to_string(),
+                ..Default::default()
+            });
+            main_sub_event_type(&l).map(str::to_string)
+        })
+        .collect();
+    let mut s = CaseScore::default();
+    for ((_, label), pred) in snippets.iter().zip(&predicted) {
+        let gold = classes.iter().position(|k| k.label == *label);
+        match gold {
+            Some(g) => {
+                s.acled_snippets += 1;
+                classes[g].gold += 1;
+                if pred.is_some() {
+                    s.acled_with_event += 1;
+                }
+            }
+            None => {
+                s.non_acled += 1;
+                if pred.is_some() {
+                    s.non_acled_with_event += 1;
+                }
+            }
+        }
+        let Some(p) = pred else { continue };
+        if let Some(k) = classes.iter().position(|k| &k.sub_event_type == p) {
+            classes[k].predicted += 1;
+            if Some(k) == gold {
+                classes[k].correct += 1;
+            }
+        }
+    }
+    s.macro_f1 = classes.iter().map(ClassScore::f1).sum::<f64>() / classes.len().max(1) as f64;
+    s.classes = classes;
+    Ok(Some(s))
+}
+
+/// Events per GeoVirus article (Wikinews passages on epidemics; read with the geo evaluation's loader):
+/// (articles, events); None when the corpus is absent.
+pub fn evaluate_geovirus(
+    eval_dir: &Path,
+    engine: &Engine,
+) -> Result<Option<(usize, usize)>, String> {
+    if !eval_dir.join("geo/geovirus/GeoVirus.xml").is_file() {
+        return Ok(None);
+    }
+    let Ok(all) = crate::geo::corpus_texts(eval_dir) else {
+        return Ok(None);
+    };
+    let texts: Vec<String> = all
+        .into_iter()
+        .filter(|(c, _)| *c == "GeoVirus")
+        .map(|(_, t)| t)
+        .collect();
+    let events: usize = texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            engine
+                .extract(&InputDoc {
+                    id: format!("geovirus-{i}"),
+                    text: t.clone(),
+                    ..Default::default()
+                })
+                .events
+                .len()
+        })
+        .sum();
+    Ok(Some((texts.len(), events)))
 }
 
 #[cfg(test)]

@@ -48,3 +48,34 @@ fn events_minimums() {
         s.plover_actor1.accuracy()
     );
 }
+
+#[test]
+fn case_and_geovirus_minimums() {
+    let Some((dir, engine)) = setup() else { return };
+    let Some(c) = sitrep_eval::events::evaluate_case(&dir, &engine).expect("CASE evaluation")
+    else {
+        println!("skipped: events/case2021_task2/dev.tsv not found");
+        return;
+    };
+    println!(
+        "CASE macro-F1 {:.3}; outside ACLED with an event {}/{}",
+        c.macro_f1, c.non_acled_with_event, c.non_acled
+    );
+    assert_eq!(c.classes.len(), 25, "ACLED's 25 sub-event types");
+    assert!(c.macro_f1 >= 0.48, "CASE macro-F1 {:.3}", c.macro_f1);
+    assert!(
+        c.non_acled_with_event * 100 <= 25 * c.non_acled,
+        "outside ACLED with an event {}/{}",
+        c.non_acled_with_event,
+        c.non_acled
+    );
+    if let Some((docs, events)) =
+        sitrep_eval::events::evaluate_geovirus(&dir, &engine).expect("GeoVirus events")
+    {
+        println!("GeoVirus: {events} events in {docs} articles");
+        assert!(
+            events * 100 <= 21 * docs,
+            "GeoVirus events per 100 articles"
+        );
+    }
+}

@@ -10,7 +10,7 @@
 
 use crate::attribution::{self, subject_before, Attribution};
 use crate::doc::{words, Doc, MentionKind};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueContext, Lexicon};
 use crate::rules::{DataFiles, Patterns as PatternTable, RulesError};
 use regex::Regex;
 use sitrep_gazetteer::Gazetteer;
@@ -42,6 +42,8 @@ pub struct EventRules {
     /// Generic cue classes: they yield to a specific cue in the same sentence.
     generic: Vec<Outcome>,
     patterns: Patterns,
+    /// ACLED's taxonomy, the combinations and the precedence of cues (`events/taxonomy.rs`).
+    pub(crate) taxonomy: taxonomy::Taxonomy,
 }
 
 /// A list of outcome classes, one a line (a class `event_cues.tsv` does not know is an error naming its line).
@@ -77,6 +79,7 @@ impl EventRules {
         Ok(EventRules {
             number_words,
             generic: outcomes(files, "lists/generic_event_classes.txt")?,
+            taxonomy: taxonomy::Taxonomy::load(files)?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
@@ -108,6 +111,8 @@ struct Cue {
     class: Outcome,
     event_type: String,
     sub_event_type: String,
+    /// The context the cue needs (`event_cues.tsv` column 5).
+    context: CueContext,
 }
 
 /// The clause of one cue, as the argument rules read it.
@@ -141,6 +146,7 @@ fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
                 class: c.class,
                 event_type: c.event_type.clone(),
                 sub_event_type: c.sub_event_type.clone(),
+                context: c.context,
             });
         }
     }
@@ -290,6 +296,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                     ActorKind::ArmedForces | ActorKind::ArmedGroup
                 )
             });
+        let political = cues
+            .iter()
+            .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic)
+            && er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
         cues.retain(|c| match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
@@ -298,7 +308,12 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                 armed_here || doc_mil >= 2 || c.class == Outcome::Clash && s_vio > 0
             }
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
+            Outcome::Protest | Outcome::Riot => true,
+            Outcome::Strategic => armed_here || political || c.context == CueContext::Any,
         });
+        // column 5 of event_cues.tsv: cues that need an armed actor, a military or a political word
+        cues.retain(|c| c.context != CueContext::Armed || armed_here || political);
+        er.taxonomy.settle(&mut cues);
         if cues.is_empty() {
             continue;
         }
@@ -682,6 +697,9 @@ mod merge;
 use merge::merge;
 mod place;
 mod roles;
+mod taxonomy;
 
+#[cfg(test)]
+mod acled_tests;
 #[cfg(test)]
 mod tests;

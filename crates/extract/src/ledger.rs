@@ -267,6 +267,7 @@ fn events(doc: &Doc, spans: &Spans) -> Vec<Event> {
         claims: e.claims.iter().map(|&c| numbered('c', c)).collect(),
         trigger: e.trigger.clone(),
         outcome: Some(e.class),
+        disorder_type: doc.rules.events.taxonomy.disorder_of(&e.sub_event_type),
     };
     doc.events.iter().enumerate().map(event).collect()
 }

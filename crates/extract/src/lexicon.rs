@@ -20,6 +20,19 @@ pub struct EventCue {
     pub class: Outcome,
     pub event_type: String,
     pub sub_event_type: String,
+    /// Column 5: the context the cue needs (`armed`, `any`; none: its class's).
+    pub context: CueContext,
+}
+
+/// The context an event cue needs to count (`event_cues.tsv` column 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueContext {
+    /// Its outcome class's rule (events::extract).
+    Class,
+    /// An armed actor, a military word or a political word in its sentence.
+    Armed,
+    /// None: the cue names a weapon of war.
+    Any,
 }
 
 pub struct Weapon {
@@ -203,6 +216,18 @@ impl Lexicon {
                     .map_err(|e| files.error("event_cues.tsv", n, format!("{e}")))?,
                 event_type: col(2)?.to_string(),
                 sub_event_type: col(3)?.to_string(),
+                context: match f.get(4).map(|x| x.trim()) {
+                    None | Some("") => CueContext::Class,
+                    Some("armed") => CueContext::Armed,
+                    Some("any") => CueContext::Any,
+                    Some(x) => {
+                        return Err(files.error(
+                            "event_cues.tsv",
+                            n,
+                            format!("column 5 '{x}': armed, any or nothing"),
+                        ))
+                    }
+                },
             });
         }
         let mut weapons = Vec::new();

@@ -46,6 +46,10 @@ impl std::error::Error for RulesError {}
 
 /// The embedded data files, by the name a [`DataFiles`] lookup uses.
 const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "acled_taxonomy.tsv",
+        include_str!("../data/acled_taxonomy.tsv"),
+    ),
     ("actors.tsv", include_str!("../data/actors.tsv")),
     ("border_nouns.txt", include_str!("../data/border_nouns.txt")),
     (
@@ -96,12 +100,24 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/english_words.txt"),
     ),
     (
+        "lists/event_combinations.tsv",
+        include_str!("../data/lists/event_combinations.tsv"),
+    ),
+    (
+        "lists/event_precedence.tsv",
+        include_str!("../data/lists/event_precedence.tsv"),
+    ),
+    (
         "lists/generic_event_classes.txt",
         include_str!("../data/lists/generic_event_classes.txt"),
     ),
     (
         "lists/locative_words.txt",
         include_str!("../data/lists/locative_words.txt"),
+    ),
+    (
+        "lists/political_words.txt",
+        include_str!("../data/lists/political_words.txt"),
     ),
     (
         "lists/metonym_nouns.txt",

@@ -194,6 +194,24 @@ string_enum! {
         Kill = "kill",
         /// Violence against civilians.
         Civilian = "civilian",
+        /// A demonstration by peaceful protesters (met with force or not).
+        Protest = "protest",
+        /// A violent demonstration or mob violence.
+        Riot = "riot",
+        /// A strategic development: an agreement, arrests, disrupted weapons, a base, a handover, looting.
+        Strategic = "strategic",
+    }
+}
+
+string_enum! {
+    /// ACLED's disorder type of an event, from its sub-event type (the ACLED codebook's strings;
+    /// `crates/extract/data/acled_taxonomy.tsv`).
+    DisorderType {
+        PoliticalViolence = "Political violence",
+        Demonstrations = "Demonstrations",
+        /// Excessive force against protesters: violence against a demonstration.
+        PoliticalViolenceDemonstrations = "Political violence; Demonstrations",
+        StrategicDevelopments = "Strategic developments",
     }
 }
 
@@ -350,6 +368,10 @@ pub struct Event {
     /// Ledgers written before the field existed lack it (`None`); it is then left out when written again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<Outcome>,
+    /// ACLED's disorder type of the sub-event type ("Political violence", "Demonstrations", "Strategic
+    /// developments"); ledgers written before the field existed lack it (`None`, left out when written again).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disorder_type: Option<DisorderType>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -560,6 +582,19 @@ mod enum_tests {
                 "attack",
                 "kill",
                 "civilian",
+                "protest",
+                "riot",
+                "strategic",
+            ],
+        );
+        round_trips(
+            DisorderType::ALL,
+            DisorderType::as_str,
+            &[
+                "Political violence",
+                "Demonstrations",
+                "Political violence; Demonstrations",
+                "Strategic developments",
             ],
         );
         round_trips(Stance::ALL, Stance::as_str, &["asserts", "denies"]);
@@ -636,6 +671,11 @@ mod enum_tests {
                 of(Outcome::ALL, Outcome::as_str),
             ),
             (
+                "disorder type",
+                &p["events"]["items"]["properties"]["disorder_type"],
+                of(DisorderType::ALL, DisorderType::as_str),
+            ),
+            (
                 "stance",
                 &p["claims"]["items"]["properties"]["stance"],
                 of(Stance::ALL, Stance::as_str),
@@ -671,6 +711,20 @@ mod enum_tests {
         );
         let back: Event = serde_json::from_str(&new).unwrap();
         assert_eq!(back.outcome, Some(Outcome::Repelled));
+    }
+
+    /// An event written before `disorder_type` existed reads with none and writes back byte for byte; a new
+    /// one carries ACLED's string.
+    #[test]
+    fn disorder_type_is_additive() {
+        let mut e: Event = serde_json::from_str(OLD_EVENT).unwrap();
+        assert_eq!(e.disorder_type, None);
+        assert_eq!(serde_json::to_string(&e).unwrap(), OLD_EVENT);
+        e.disorder_type = Some(DisorderType::PoliticalViolence);
+        let new = serde_json::to_string(&e).unwrap();
+        assert!(new.ends_with(r#""trigger":"repelled","disorder_type":"Political violence"}"#));
+        let back: Event = serde_json::from_str(&new).unwrap();
+        assert_eq!(back.disorder_type, Some(DisorderType::PoliticalViolence));
     }
 
     /// A relative location written before `kind` existed reads as an offset.

@@ -136,6 +136,7 @@ impl HandReport<'_> {
             claims: vec!["c1".into()],
             trigger: self.trigger.into(),
             outcome: self.outcome,
+            disorder_type: None,
         });
         l.claims.push(Claim {
             id: "c1".into(),

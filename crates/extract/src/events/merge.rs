@@ -228,6 +228,10 @@ fn gain_sub_type(doc: &Doc, m: &Mention) -> Option<String> {
     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
     let kind = m.actor1.map(|a| doc.actors[a].kind);
     let state_side = matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
+    // an armed group never regains: what it takes, it overtakes
+    if kind == Some(ActorKind::ArmedGroup) {
+        return Some("Non-state actor overtakes territory".into());
+    }
     match (actor_cc, place_cc) {
         (Some(a), Some(p)) if a == p && state_side => Some("Government regains territory".into()),
         (Some(_), Some(_)) => Some("Non-state actor overtakes territory".into()),
