@@ -42,8 +42,9 @@ pub struct Weapon {
 }
 
 /// Which event cues can match a text: an Aho-Corasick automaton (ASCII case-insensitive) over the
-/// literal prefixes that every match of a cue starts with. A cue with no such prefixes always runs, and on
-/// text that is not ASCII every cue runs (its case-insensitive match may fold other letters).
+/// literal prefixes that every match of a cue starts with. A cue with no such prefixes always runs. The
+/// literals are ASCII, and only two other characters fold to an ASCII letter under the regex crate's
+/// case-insensitive matching (the Kelvin sign to k, the long s to s): on a text that holds one, every cue runs.
 pub struct CuePrefilter {
     ac: aho_corasick::AhoCorasick,
     /// The cue of each automaton pattern.
@@ -51,6 +52,10 @@ pub struct CuePrefilter {
     always: Vec<usize>,
     cues: usize,
 }
+
+/// The characters other than ASCII letters that simple case folding maps to one: KELVIN SIGN, LATIN SMALL
+/// LETTER LONG S.
+const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 
 impl CuePrefilter {
     fn new(patterns: &[String]) -> Result<CuePrefilter, String> {
@@ -88,7 +93,7 @@ impl CuePrefilter {
 
     /// For each cue, whether it can match in `hay` (false only where it cannot).
     pub fn candidates(&self, hay: &str) -> Vec<bool> {
-        if !hay.is_ascii() {
+        if hay.contains(FOLDS_TO_ASCII) {
             return vec![true; self.cues];
         }
         let mut can = vec![false; self.cues];
@@ -134,7 +139,7 @@ fn word_regex(
     line: usize,
     pattern: &str,
 ) -> Result<Regex, RulesError> {
-    crate::rules::compile(&format!(r"(?i)\b(?:{pattern})\b"))
+    crate::rules::compile_cue(&format!(r"(?i)\b(?:{pattern})\b"))
         .map_err(|e| files.error(file, line, format!("bad pattern {pattern}: {e}")))
 }
 
