@@ -130,12 +130,14 @@ struct Clause<'c> {
     in_quote: bool,
 }
 
-fn cues_in(lex: &Lexicon, view: &str, s: usize, e: usize) -> Vec<Cue> {
+/// The cues in `s..e` of `lower`, the lower-cased view (`Text::lower`: the same offsets), which the cue
+/// patterns are written for.
+fn cues_in(lex: &Lexicon, lower: &str, s: usize, e: usize) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::new();
     // the cues that can match here, found in one pass; each then searched as written
-    let can = lex.cue_prefilter.candidates(&view[s..e]);
+    let can = lex.cue_prefilter.candidates(&lower[s..e]);
     for c in lex.cues.iter().zip(can).filter(|x| x.1).map(|x| x.0) {
-        for m in c.re.find_iter(&view[s..e]) {
+        for m in c.re.find_iter(&lower[s..e]) {
             let (ms, me) = (s + m.start(), s + m.end());
             if out.iter().any(|o| o.start < me && ms < o.end) {
                 continue;
@@ -272,7 +274,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         if pk != ParagraphKind::Body {
             continue;
         }
-        let mut cues = cues_in(lex, view, ss, se);
+        let mut cues = cues_in(lex, doc.text.lower(), ss, se);
         if cues.is_empty() {
             // "The ministry denied the report.": a denial of the last event told
             if let Some(d) = er.patterns.denial.find(&view[ss..se]) {
@@ -434,7 +436,7 @@ fn mention_for(
     let weapon = lex
         .weapons
         .iter()
-        .find(|w| w.re.is_match(sent))
+        .find(|w| w.re.is_match(&doc.text.lower()[ss..se]))
         .map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
     let hedge = hedge_of(doc, si, (ss, se), &sent_lower);
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
@@ -490,7 +492,7 @@ fn hedge_of(doc: &Doc, si: usize, (ss, se): (usize, usize), sent_lower: &str) ->
         .text
         .sentences
         .get(si + 1)
-        .is_some_and(|s| cues_in(lex, view, s.start, s.end).is_empty());
+        .is_some_and(|s| cues_in(lex, doc.text.lower(), s.start, s.end).is_empty());
     lex.hedges
         .iter()
         .find(|h| {

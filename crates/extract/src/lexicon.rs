@@ -42,9 +42,8 @@ pub struct Weapon {
 }
 
 /// Which event cues can match a text: an Aho-Corasick automaton (ASCII case-insensitive) over the
-/// literal prefixes that every match of a cue starts with. A cue with no such prefixes always runs. The
-/// literals are ASCII, and only two other characters fold to an ASCII letter under the regex crate's
-/// case-insensitive matching (the Kelvin sign to k, the long s to s): on a text that holds one, every cue runs.
+/// literal prefixes that every match of a cue starts with. A cue with no such prefixes always runs. Cues are
+/// matched without case folding on the lower-cased view (`Text::lower`), so the automaton is exact on any text.
 pub struct CuePrefilter {
     ac: aho_corasick::AhoCorasick,
     /// The cue of each automaton pattern.
@@ -52,10 +51,6 @@ pub struct CuePrefilter {
     always: Vec<usize>,
     cues: usize,
 }
-
-/// The characters other than ASCII letters that simple case folding maps to one: KELVIN SIGN, LATIN SMALL
-/// LETTER LONG S.
-const FOLDS_TO_ASCII: [char; 2] = ['\u{212A}', '\u{017F}'];
 
 impl CuePrefilter {
     fn new(patterns: &[String]) -> Result<CuePrefilter, String> {
@@ -93,9 +88,6 @@ impl CuePrefilter {
 
     /// For each cue, whether it can match in `hay` (false only where it cannot).
     pub fn candidates(&self, hay: &str) -> Vec<bool> {
-        if hay.contains(FOLDS_TO_ASCII) {
-            return vec![true; self.cues];
-        }
         let mut can = vec![false; self.cues];
         for &i in &self.always {
             can[i] = true;
@@ -133,13 +125,28 @@ pub struct Lexicon {
     pub stop_names: FxHashSet<String>,
 }
 
+/// A cue or weapon pattern, matched on whole words of the lower-cased view: so it must be written in lower case
+/// (an upper-case letter would never match; escapes such as `\W` aside).
 fn word_regex(
     files: &DataFiles,
     file: &str,
     line: usize,
     pattern: &str,
 ) -> Result<Regex, RulesError> {
-    crate::rules::compile_cue(&format!(r"(?i)\b(?:{pattern})\b"))
+    let unescaped = pattern.split('\\').enumerate().map(|(i, part)| {
+        if i == 0 {
+            part
+        } else {
+            part.get(1..).unwrap_or("")
+        }
+    });
+    if unescaped.clone().any(|p| p.chars().any(char::is_uppercase)) {
+        let message = format!(
+            "pattern {pattern}: write it in lower case (cues are matched on lower-cased text)"
+        );
+        return Err(files.error(file, line, message));
+    }
+    crate::rules::compile_cue(&format!(r"\b(?:{pattern})\b"))
         .map_err(|e| files.error(file, line, format!("bad pattern {pattern}: {e}")))
 }
 

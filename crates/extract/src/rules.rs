@@ -569,6 +569,27 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_in_capitals_is_an_error_naming_its_line() {
+        let dir = std::env::temp_dir().join(format!("sitrep-cues-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut cues = DataFiles::embedded()
+            .text("event_cues.tsv")
+            .unwrap()
+            .into_owned();
+        let line = cues.lines().count() + 1;
+        cues.push_str(
+            "Shelled\\W\tshelling\tExplosions/Remote violence\tShelling/artillery/missile attack\n",
+        );
+        std::fs::write(dir.join("event_cues.tsv"), cues).unwrap();
+        let e = Rules::from_files(&DataFiles::with_overrides(&dir))
+            .err()
+            .expect("an upper-case cue");
+        assert_eq!((e.file.as_str(), e.line), ("event_cues.tsv", Some(line)));
+        assert!(e.message.contains("lower case"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn a_sorted_word_list_is_searched_and_an_unsorted_one_named() {
         let words = DataFiles::embedded()
             .sorted_words("lists/english_words.txt")

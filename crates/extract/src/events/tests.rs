@@ -304,3 +304,19 @@ fn every_event_carries_the_outcome_class_of_its_cue() {
         l.events
     );
 }
+
+#[test]
+fn a_report_in_capitals_has_its_event() {
+    // cues are matched on the lower-cased view: a headline in capitals reads as well as prose
+    let l = ledger(
+        "RUSSIAN FORCES SHELLED THE TOWN OF ORIKHIV ON MONDAY.",
+        "2024-03-04",
+    );
+    assert!(
+        l.events
+            .iter()
+            .any(|e| e.sub_event_type == "Shelling/artillery/missile attack"),
+        "{:?}",
+        l.events
+    );
+}
