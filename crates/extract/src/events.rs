@@ -44,6 +44,8 @@ pub struct EventRules {
     patterns: Patterns,
     /// ACLED's taxonomy, the combinations and the precedence of cues (`events/taxonomy.rs`).
     pub(crate) taxonomy: taxonomy::Taxonomy,
+    /// The relevance gate's phrases (`relevance.tsv`, `modality.txt`: `events/relevance.rs`).
+    relevance: relevance::RelevanceRules,
 }
 
 /// A list of outcome classes, one a line (a class `event_cues.tsv` does not know is an error naming its line).
@@ -80,6 +82,7 @@ impl EventRules {
             number_words,
             generic: outcomes(files, "lists/generic_event_classes.txt")?,
             taxonomy: taxonomy::Taxonomy::load(files)?,
+            relevance: relevance::RelevanceRules::load(files)?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
@@ -154,17 +157,6 @@ fn cues_in(lex: &Lexicon, lower: &str, s: usize, e: usize) -> Vec<Cue> {
     }
     out.sort_by_key(|c| c.start);
     out
-}
-
-fn modal_before(lex: &Lexicon, view: &str, from: usize, cue: usize) -> bool {
-    let before = view[from..cue].to_ascii_lowercase();
-    // only the last few words matter: "plans to take control", "would retake"
-    let tail: Vec<&str> = before.split_whitespace().rev().take(4).collect();
-    let tail: Vec<&str> = tail.into_iter().rev().collect();
-    let tail = format!(" {} ", tail.join(" "));
-    lex.modality
-        .iter()
-        .any(|m| tail.contains(&format!(" {m} ")))
 }
 
 /// Sides in the conflict: affiliation counts of armed forces and states mentioned.
@@ -268,7 +260,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut last_attacker: Option<usize> = None;
-    let (doc_mil, doc_vio) = context_counts(doc, lex, 0, view.len());
+    let in_doc = context_counts(doc, lex, 0, view.len());
+    let (doc_mil, doc_vio) = (in_doc.military, in_doc.violence);
     for &(si, ss, se) in &sentences {
         let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
         if pk != ParagraphKind::Body {
@@ -290,7 +283,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             continue;
         }
         // broad cues count only where armed conflict is in view (sentence or report)
-        let (s_mil, s_vio) = context_counts(doc, lex, ss, se);
+        let in_sentence = context_counts(doc, lex, ss, se);
+        let (s_mil, s_vio) = (in_sentence.military, in_sentence.violence);
         let armed_here = s_mil > 0
             || doc.actors_within(ss, se).any(|m| {
                 matches!(
@@ -325,14 +319,20 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         } else if cues.len() > 1 {
             cues.truncate(1);
         }
-        // one event per class in a sentence
+        // one event per class in a sentence: the first cue of the class the gate lets through
         let mut seen_class: Vec<Outcome> = Vec::new();
+        let in_view = InView {
+            armed: armed_here,
+            political: er.taxonomy.political(&view[ss..se].to_ascii_lowercase()),
+            violent_report: in_doc.means >= 2 || in_doc.military >= 2,
+        };
         for cue in cues {
             if seen_class.contains(&cue.class) {
                 continue;
             }
-            seen_class.push(cue.class);
-            if let Some(mut m) = mention_for(doc, gaz, &sides, lex, cue, si, ss, se) {
+            let class = cue.class;
+            if let Some(mut m) = mention_for(doc, gaz, &sides, &in_view, cue, si, ss, se) {
+                seen_class.push(class);
                 // fighting with no stated side: the side that was last said to be attacking keeps the initiative
                 if m.actor1.is_none() && m.class == Some(Outcome::Clash) {
                     m.actor1 = last_attacker;
@@ -356,12 +356,22 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     }
 }
 
+/// What the sentence of a cue holds that the relevance gate weighs.
+struct InView {
+    /// An armed actor or a military word.
+    armed: bool,
+    /// A political word (`lists/political_words.txt`).
+    political: bool,
+    /// The report tells of armed people or means of violence (two words or more of either).
+    violent_report: bool,
+}
+
 #[allow(clippy::too_many_arguments)]
 fn mention_for(
     doc: &mut Doc,
     gaz: &Gazetteer,
     sides: &[String],
-    lex: &Lexicon,
+    in_view: &InView,
     cue: Cue,
     si: usize,
     ss: usize,
@@ -376,9 +386,6 @@ fn mention_for(
     } = attribution::of_cue(doc, (ss, se), (cue.start, cue.end));
     let quote = doc.text.quote_at(cue.start).copied();
     let sent_lower = view[ss..se].to_ascii_lowercase();
-    if modal_before(lex, view, clause_start, cue.start) {
-        return None;
-    }
     if sent_lower.contains("each other") || sent_lower.contains("one another") {
         // "X and Y accused each other of shelling": neither side's claim can be told apart here
         return None;
@@ -417,22 +424,38 @@ fn mention_for(
         passive,
         in_quote: quote.is_some(),
     };
-    let (actor1, actor2) = roles::of_clause(doc, gaz, sides, &clause, &mut source);
-    // a source who is also the actor ("Ukrainian troops claim control")
-    if source.is_none() && trigger.to_ascii_lowercase().starts_with("claim") {
-        source = actor1;
-    }
-
     let best = place::of_clause(
         doc,
         (ss, se),
         (clause_start, clause_end),
         (cue.start, cue.end),
     );
-    let (date, time_precision) = date::of_cue(doc, (ss, se), cue.start);
+    let context = relevance::Context {
+        armed: in_view.armed,
+        political: in_view.political,
+        violent_report: in_view.violent_report,
+        violence_besides_cue: relevance::violence_outside(doc, (ss, se), (cue.start, cue.end)),
+    };
+    if let Some(r) = relevance::turned_away(doc, &clause, &context, best.map(|b| b.2)) {
+        if std::env::var_os("SITREP_GATE_DEBUG").is_some() {
+            eprintln!("GATE {r:?} [{}] {}", trigger, &view[ss..se]);
+        }
+        return None;
+    }
+    let (date, time_precision, dated_in_text) = date::of_cue(doc, (ss, se), cue.start);
+    if relevance::dated_as_history(doc, date.as_deref(), dated_in_text) {
+        return None;
+    }
+    let (actor1, actor2) = roles::of_clause(doc, gaz, sides, &clause, &mut source);
+    // a source who is also the actor ("Ukrainian troops claim control")
+    if source.is_none() && trigger.to_ascii_lowercase().starts_with("claim") {
+        source = actor1;
+    }
+
     let sent = &view[ss..se];
     let fatalities = fatalities_in(er, sent);
     // weapons settle generic cues
+    let lex = &doc.rules.lexicon;
     let weapon = lex
         .weapons
         .iter()
@@ -509,25 +532,33 @@ fn hedge_of(doc: &Doc, si: usize, (ss, se): (usize, usize), sent_lower: &str) ->
         .map(|h| h.phrase.clone())
 }
 
-/// Counts of conflict words (military, violence) in `view[s..e]`, armed actors' own words included.
-fn context_counts(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> (usize, usize) {
-    let view = doc.view();
-    let (mut m, mut v) = (0, 0);
-    let mut buf = String::new();
+/// Conflict words of a span: military words, violence words (armed actors' own words included), and among
+/// the violence words those that name a means or an act of violence rather than a bare harm ("shelling", not
+/// "blast").
+#[derive(Default, Clone, Copy)]
+struct ConflictWords {
+    military: usize,
+    violence: usize,
+    means: usize,
+}
+
+/// The conflict words of `view[s..e]`.
+fn context_counts(doc: &Doc, lex: &Lexicon, s: usize, e: usize) -> ConflictWords {
+    let lower = doc.text.lower();
+    let mut c = ConflictWords::default();
     for (ts, te) in words(doc.text, s, e) {
-        let w = &view[ts..te];
+        let w = &lower[ts..te];
         if w.len() > 20 {
             continue;
         }
-        buf.clear();
-        buf.extend(w.chars().map(|c| c.to_ascii_lowercase()));
-        if lex.military_words.contains(buf.as_str()) {
-            m += 1;
-        } else if lex.violence_words.contains(buf.as_str()) {
-            v += 1;
+        if lex.military_words.contains(w) {
+            c.military += 1;
+        } else if lex.violence_words.contains(w) {
+            c.violence += 1;
+            c.means += usize::from(!lex.harm_words.contains(w));
         }
     }
-    (m, v)
+    c
 }
 
 fn find_word(hay: &str, w: &str) -> Option<usize> {
@@ -698,10 +729,13 @@ mod date;
 mod merge;
 use merge::merge;
 mod place;
+mod relevance;
 mod roles;
 mod taxonomy;
 
 #[cfg(test)]
 mod acled_tests;
+#[cfg(test)]
+mod relevance_tests;
 #[cfg(test)]
 mod tests;

@@ -120,8 +120,10 @@ pub struct Lexicon {
     pub modality: Vec<String>,
     /// Words of armed conflict: armed people and operations.
     pub military_words: FxHashSet<String>,
-    /// Words of armed conflict: weapons and their effects.
+    /// Words of armed conflict: weapons, their use and their effects.
     pub violence_words: FxHashSet<String>,
+    /// The violence words that name an effect with no armed cause of its own ("blast", "injured").
+    pub harm_words: FxHashSet<String>,
     pub stop_names: FxHashSet<String>,
 }
 
@@ -258,19 +260,33 @@ impl Lexicon {
         let stop_names = files.set("stop_names.txt")?;
         let mut military_words = FxHashSet::default();
         let mut violence_words = FxHashSet::default();
-        for (_, l) in files.lines("conflict_context.tsv")? {
+        let mut harm_words = FxHashSet::default();
+        for (n, l) in files.lines("conflict_context.tsv")? {
             let mut it = l.split('\t');
-            if let (Some(w), Some(k)) = (it.next(), it.next()) {
-                if k == "military" {
+            let (Some(w), Some(k)) = (it.next(), it.next()) else {
+                continue;
+            };
+            match k.trim() {
+                "military" => {
                     military_words.insert(w.to_string());
-                } else {
+                }
+                "violence" => {
                     violence_words.insert(w.to_string());
+                }
+                "harm" => {
+                    violence_words.insert(w.to_string());
+                    harm_words.insert(w.to_string());
+                }
+                k => {
+                    let message = format!("{k:?} is not a kind (military, violence, harm)");
+                    return Err(files.error("conflict_context.tsv", n, message));
                 }
             }
         }
         Ok(Lexicon {
             military_words,
             violence_words,
+            harm_words,
             actors,
             actor_aliases,
             speech_verbs,

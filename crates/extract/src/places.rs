@@ -107,6 +107,19 @@ pub struct PlaceRules {
 }
 
 impl PlaceRules {
+    /// Whether a resolved place lies in a region fought over at `date` (`gazetteer/conflict_areas.tsv`).
+    pub(crate) fn in_war_zone(
+        &self,
+        place: &crate::doc::PlaceRec,
+        date: Option<chrono::NaiveDate>,
+    ) -> bool {
+        place.resolved.as_ref().is_some_and(|c| {
+            c.admin1_code.as_deref().is_some_and(|a1| {
+                conflict_areas::fought_over(&self.areas, &c.country_code, a1, date)
+            })
+        })
+    }
+
     /// Reads `data/gazetteer/{common_words.txt, person_names.txt, region_abbreviations.tsv}` (as
     /// `gazetteer/…`), `region_adjectives.tsv`, `disease_words.txt`, `non_place_names.txt`, `street_words.txt`,
     /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.

@@ -69,6 +69,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/non_place_names.txt"),
     ),
     ("patterns.tsv", include_str!("../data/patterns.tsv")),
+    ("relevance.tsv", include_str!("../data/relevance.tsv")),
     ("place_nouns.txt", include_str!("../data/place_nouns.txt")),
     (
         "region_adjectives.tsv",

@@ -7,12 +7,13 @@
 use crate::doc::Doc;
 use sitrep_ledger::TimexType;
 
-/// The event's date (YYYY-MM-DD) and its precision, for a cue at `cue_start` in the sentence `[ss, se)`.
+/// The event's date (YYYY-MM-DD), its precision, and whether a time expression of the sentence gave it (not
+/// the publication date), for a cue at `cue_start` in the sentence `[ss, se)`.
 pub(super) fn of_cue(
     doc: &Doc,
     (ss, se): (usize, usize),
     cue_start: usize,
-) -> (Option<String>, Option<u8>) {
+) -> (Option<String>, Option<u8>, bool) {
     // date: the time expression of the sentence nearest the cue, outside captions
     let mut date = None;
     let mut time_precision = None;
@@ -38,11 +39,12 @@ pub(super) fn of_cue(
             time_precision = t.precision;
         }
     }
+    let from_text = date.is_some();
     if date.is_none() {
         if let Some(p) = doc.published {
             date = Some(p.format("%Y-%m-%d").to_string());
             time_precision = Some(2);
         }
     }
-    (date, time_precision)
+    (date, time_precision, from_text)
 }

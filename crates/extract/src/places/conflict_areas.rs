@@ -98,6 +98,15 @@ pub(super) fn regions(
     out
 }
 
+/// Whether the region `admin1` of `country` was fought over at `date` (at any time when the date is unknown).
+pub(super) fn fought_over(a: &Areas, country: &str, admin1: &str, date: Option<NaiveDate>) -> bool {
+    a.areas.iter().any(|r| {
+        r.country == country
+            && r.admin1.iter().any(|c| c == admin1)
+            && date.is_none_or(|d| d >= r.from && r.to.is_none_or(|t| d <= t))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::Areas;
