@@ -119,6 +119,8 @@ pub struct EventRec {
     pub evidence: Vec<(usize, usize)>,
     pub trigger: String,
     pub claims: Vec<usize>,
+    /// ACLED's inter codes and civilian targeting (set by `events::inter` once the events are merged).
+    pub actor_types: crate::events::ActorTypes,
 }
 
 pub struct Doc<'a> {

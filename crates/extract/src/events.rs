@@ -2,7 +2,8 @@
 //! a claim for every report of an event (who asserts it, with what hedge), and contradictions between claims of
 //! opposing sides whose outcomes cannot both hold.
 //!
-//! Writes: the events and claims layers (`Doc::events`, `Doc::claims`); the forces of a side are asked of the
+//! Writes: the events and claims layers (`Doc::events`, `Doc::claims`), with ACLED's actor types of each event
+//! (`events/inter.rs`); the forces of a side are asked of the
 //! actors stage (`actors::forces_of`).
 //! Reads: every earlier layer (actors, places, times, quotes); the lexicon's event cues, weapons, hedges, modality
 //! and conflict words (`event_cues.tsv`, `weapons.tsv`, `hedges.tsv`, `modality.txt`, `conflict_context.tsv`),
@@ -44,6 +45,8 @@ pub struct EventRules {
     patterns: Patterns,
     /// ACLED's taxonomy, the combinations and the precedence of cues (`events/taxonomy.rs`).
     pub(crate) taxonomy: taxonomy::Taxonomy,
+    /// Civilian victims' words (`lists/civilian_victims.tsv`: `events/inter.rs`).
+    victims: inter::VictimWords,
     /// The relevance gate's phrases (`relevance.tsv`, `modality.txt`: `events/relevance.rs`).
     relevance: relevance::RelevanceRules,
 }
@@ -83,6 +86,7 @@ impl EventRules {
             generic: outcomes(files, "lists/generic_event_classes.txt")?,
             taxonomy: taxonomy::Taxonomy::load(files)?,
             relevance: relevance::RelevanceRules::load(files)?,
+            victims: inter::VictimWords::load(files)?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
@@ -350,6 +354,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         }
     }
     merge(doc, mentions);
+    inter::code(doc);
     contradictions(doc);
     for i in 0..doc.claims.len() {
         doc.claims[i].verification = verification(doc, i);
@@ -726,6 +731,8 @@ fn verification(doc: &Doc, claim: usize) -> Verification {
 }
 
 mod date;
+mod inter;
+pub use inter::ActorTypes;
 mod merge;
 use merge::merge;
 mod place;
@@ -735,6 +742,8 @@ mod taxonomy;
 
 #[cfg(test)]
 mod acled_tests;
+#[cfg(test)]
+mod inter_tests;
 #[cfg(test)]
 mod relevance_tests;
 #[cfg(test)]

@@ -268,6 +268,10 @@ fn events(doc: &Doc, spans: &Spans) -> Vec<Event> {
         trigger: e.trigger.clone(),
         outcome: Some(e.class),
         disorder_type: doc.rules.events.taxonomy.disorder_of(&e.sub_event_type),
+        inter1: e.actor_types.inter1,
+        inter2: e.actor_types.inter2,
+        interaction: e.actor_types.interaction(),
+        civilian_targeting: Some(e.actor_types.civilian_targeting),
     };
     doc.events.iter().enumerate().map(event).collect()
 }

@@ -89,6 +89,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/centre_endings.txt"),
     ),
     (
+        "lists/civilian_victims.tsv",
+        include_str!("../data/lists/civilian_victims.tsv"),
+    ),
+    (
         "lists/compass_adjectives.txt",
         include_str!("../data/lists/compass_adjectives.txt"),
     ),

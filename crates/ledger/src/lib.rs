@@ -372,6 +372,22 @@ pub struct Event {
     /// developments"); ledgers written before the field existed lack it (`None`, left out when written again).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disorder_type: Option<DisorderType>,
+    /// ACLED's inter code of actor1: 1 state forces, 2 rebel groups, 3 political militias, 4 identity
+    /// militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces (a state's forces abroad).
+    /// Like every field added after the first ledgers, absent when unknown or when read from an older ledger.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inter1: Option<u8>,
+    /// ACLED's inter code of actor2 (civilians, 7, for the victims of violence against civilians).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inter2: Option<u8>,
+    /// ACLED's interaction code: the two inter codes, the lower first (17: state forces and civilians); one
+    /// actor alone, its code times ten (60: protesters).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interaction: Option<u16>,
+    /// Whether civilians are the target (ACLED's civilian_targeting): violence against civilians, and strikes
+    /// or blasts whose report names civilians as their victims.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub civilian_targeting: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -725,6 +741,26 @@ mod enum_tests {
         assert!(new.ends_with(r#""trigger":"repelled","disorder_type":"Political violence"}"#));
         let back: Event = serde_json::from_str(&new).unwrap();
         assert_eq!(back.disorder_type, Some(DisorderType::PoliticalViolence));
+    }
+
+    /// An event written before the actor types existed reads with none and writes back byte for byte; a new
+    /// one carries them after `trigger`, in the order of ACLED's columns.
+    #[test]
+    fn actor_types_are_additive() {
+        let mut e: Event = serde_json::from_str(OLD_EVENT).unwrap();
+        assert_eq!(
+            (e.inter1, e.inter2, e.interaction, e.civilian_targeting),
+            (None, None, None, None)
+        );
+        assert_eq!(serde_json::to_string(&e).unwrap(), OLD_EVENT);
+        (e.inter1, e.inter2, e.interaction, e.civilian_targeting) =
+            (Some(1), Some(7), Some(17), Some(true));
+        let new = serde_json::to_string(&e).unwrap();
+        assert!(new.ends_with(
+            r#""trigger":"repelled","inter1":1,"inter2":7,"interaction":17,"civilian_targeting":true}"#
+        ));
+        let back: Event = serde_json::from_str(&new).unwrap();
+        assert_eq!(back.interaction, Some(17));
     }
 
     /// A relative location written before `kind` existed reads as an offset.

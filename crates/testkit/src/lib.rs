@@ -137,6 +137,10 @@ impl HandReport<'_> {
             trigger: self.trigger.into(),
             outcome: self.outcome,
             disorder_type: None,
+            inter1: None,
+            inter2: None,
+            interaction: None,
+            civilian_targeting: None,
         });
         l.claims.push(Claim {
             id: "c1".into(),

@@ -218,6 +218,7 @@ fn new_event(er: &EventRules, doc: &Doc, m: &Mention, class: Outcome) -> EventRe
         evidence: vec![m.evidence],
         trigger: m.trigger.clone(),
         claims: Vec::new(),
+        actor_types: Default::default(),
     }
 }
 
