@@ -2,10 +2,11 @@
 
 mod input;
 mod input_web;
+mod report;
 mod store_cmd;
 mod summary;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
@@ -21,8 +22,46 @@ use std::process::ExitCode;
     about = "Reads conflict news and turns every report into a ledger of claims"
 )]
 struct Cli {
+    /// Print errors only (no summaries, counts or progress).
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print details too (every skipped document, timings).
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// How a command failed: a usage error (exit status 2, with the usage of `command`) or a failure of its
+/// work (exit status 1).
+#[derive(Debug)]
+pub enum Failure {
+    Usage {
+        command: &'static str,
+        message: String,
+    },
+    Failed(String),
+}
+
+impl From<String> for Failure {
+    fn from(s: String) -> Self {
+        Failure::Failed(s)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(s: &str) -> Self {
+        Failure::Failed(s.to_string())
+    }
+}
+
+/// The exit status of a run that got to the end: 0 when every input was done, 1 when some failed.
+pub fn finished(failures: usize) -> ExitCode {
+    if failures == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 #[derive(Subcommand)]
@@ -47,6 +86,15 @@ enum Command {
     Export(store_cmd::ExportArgs),
     /// Serve the store over HTTP: the JSON API (crates/serve/API.md) and the map page.
     Serve(store_cmd::ServeArgs),
+    /// Upgrade a store made by an older sitrep to the schema this one reads.
+    Migrate(store_cmd::MigrateArgs),
+    /// Print the shell completion script of sitrep for SHELL (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print sitrep's manual page (roff) on standard output: `sitrep man | man -l -`.
+    Man,
 }
 
 #[derive(Subcommand)]
@@ -68,10 +116,10 @@ enum EvalCommand {
     },
     /// Toponym recognition and resolution: LGL, GeoWebNews, GeoVirus, UCDP GED Ukraine.
     Geo {
-        /// One corpus only: lgl, gwn, geovirus or ucdp.
-        #[arg(long)]
+        /// One corpus only.
+        #[arg(long, value_parser = ["lgl", "gwn", "geovirus", "ucdp"])]
         corpus: Option<String>,
-        #[arg(long = "gazetteer")]
+        #[arg(long = "gazetteer", value_parser = gazetteer_dir)]
         dirs: Vec<PathBuf>,
     },
 }
@@ -95,13 +143,13 @@ enum GazCommand {
     /// Show the layers of the gazetteer and their sizes.
     Info {
         /// Extra index directories made by `gazetteer import`.
-        #[arg(long = "gazetteer")]
+        #[arg(long = "gazetteer", value_parser = gazetteer_dir)]
         dirs: Vec<PathBuf>,
     },
     /// Look a name up, as extract would.
     Lookup {
         name: String,
-        #[arg(long = "gazetteer")]
+        #[arg(long = "gazetteer", value_parser = gazetteer_dir)]
         dirs: Vec<PathBuf>,
     },
 }
@@ -130,22 +178,35 @@ struct ExtractArgs {
     #[command(flatten)]
     engine: EngineArgs,
     /// Worker threads (default: all cores).
-    #[arg(long)]
-    threads: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 /// The gazetteer and the size limit, as `sitrep extract` and `sitrep ingest` take them.
 #[derive(clap::Args)]
 struct EngineArgs {
     /// Index directories made by `sitrep gazetteer import`, used on top of the embedded gazetteer.
-    #[arg(long = "gazetteer")]
+    #[arg(long = "gazetteer", value_parser = gazetteer_dir)]
     gazetteers: Vec<PathBuf>,
     /// Do not read the imported index in the user's data dir.
     #[arg(long)]
     no_default_gazetteer: bool,
-    /// Largest document accepted, in MB.
-    #[arg(long, default_value_t = 256)]
+    /// Largest document accepted, in MB (1 to 65536).
+    #[arg(long, default_value_t = 256, allow_hyphen_values = true, value_parser = clap::value_parser!(u64).range(1..=MAX_MB))]
     max_mb: u64,
+}
+
+/// The largest `--max-mb`: 64 GB, far above what one document can be, and far from overflowing a byte count.
+const MAX_MB: u64 = 65_536;
+
+/// `--gazetteer DIR`: a folder (what is in it is checked when the gazetteer opens).
+pub fn gazetteer_dir(s: &str) -> Result<PathBuf, String> {
+    let p = PathBuf::from(s);
+    if p.is_dir() {
+        Ok(p)
+    } else {
+        Err("is not a folder: give a folder made by `sitrep gazetteer import --out DIR`".into())
+    }
 }
 
 impl EngineArgs {
@@ -159,14 +220,14 @@ impl EngineArgs {
 
     fn limits(&self) -> input::Limits {
         input::Limits {
-            max_bytes: self.max_mb.saturating_mul(1 << 20),
+            max_bytes: self.max_mb << 20,
         }
     }
 }
 
+/// `--date`: checked as the filters' dates are.
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("'{s}' is not a date of the form YYYY-MM-DD"))
+    sitrep_store::filter::parse_date(s)
 }
 
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -184,22 +245,76 @@ fn main() -> ExitCode {
         }
     }));
     let cli = Cli::parse();
+    report::set(if cli.quiet {
+        report::Level::Quiet
+    } else if cli.verbose {
+        report::Level::Verbose
+    } else {
+        report::Level::Normal
+    });
+    // a closed pipe (`sitrep extract ... | head`) ends the run quietly, as it does `cat`; the server keeps
+    // Rust's default (ignored: a client that hangs up gets an error on its socket alone)
+    if !matches!(cli.command, Command::Serve(_)) {
+        default_sigpipe();
+    }
     let result = match cli.command {
         Command::Extract(args) => extract(args),
-        Command::Gazetteer { command } => gazetteer(command),
-        Command::Eval { what } => eval(what),
+        Command::Gazetteer { command } => gazetteer(command).map_err(Failure::from),
+        Command::Eval { what } => eval(what).map_err(Failure::from),
         Command::Ingest(a) => store_cmd::ingest(a),
         Command::Query(a) => store_cmd::query(a),
         Command::Export(a) => store_cmd::export(a),
         Command::Serve(a) => store_cmd::serve(a),
+        Command::Migrate(a) => store_cmd::migrate(a),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "sitrep", &mut std::io::stdout());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Man => man(),
     };
     match result {
         Ok(code) => code,
-        Err(msg) => {
+        Err(Failure::Usage { command, message }) => {
+            let mut cmd = Cli::command();
+            let sub = cmd.find_subcommand_mut(command).cloned();
+            let mut c = sub
+                .map(|s| s.bin_name(format!("sitrep {command}")))
+                .unwrap_or(cmd);
+            c.error(clap::error::ErrorKind::ValueValidation, message)
+                .exit()
+        }
+        Err(Failure::Failed(msg)) => {
             eprintln!("sitrep: {msg}");
             ExitCode::from(1)
         }
     }
+}
+
+/// Restores the default action of SIGPIPE (end the process) that the Rust runtime replaces with "ignore".
+fn default_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: signal() with SIG_DFL only changes this process's disposition of SIGPIPE, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// `sitrep man`: the manual page of every command, made from the command-line definition.
+fn man() -> Result<ExitCode, Failure> {
+    let cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    let io = |e: std::io::Error| Failure::Failed(format!("writing the manual page: {e}"));
+    clap_mangen::Man::new(cmd.clone())
+        .render(&mut out)
+        .map_err(io)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let title = format!("sitrep-{}", sub.get_name());
+        clap_mangen::Man::new(sub.clone())
+            .title(title)
+            .render(&mut out)
+            .map_err(io)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open_gazetteer(dirs: &[PathBuf], use_default: bool) -> Result<Gazetteer, String> {
@@ -235,7 +350,7 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
             };
             let stats = sitrep_gazetteer::import_with(&files, &out, &opts)
                 .map_err(|e| format!("import: {e}"))?;
-            eprintln!(
+            report::note(format!(
                 "imported {} places ({} names, {} rows read, {} skipped) into {} in {:.1} s",
                 stats.entries,
                 stats.names,
@@ -243,12 +358,12 @@ fn gazetteer(cmd: GazCommand) -> Result<ExitCode, String> {
                 stats.skipped,
                 out.display(),
                 t.elapsed().as_secs_f64()
-            );
+            ));
             if out != sitrep_gazetteer::default_index_dir().unwrap_or_default() {
-                eprintln!(
+                report::note(format!(
                     "use it with: sitrep extract --gazetteer {} ...",
                     out.display()
-                );
+                ));
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -325,10 +440,10 @@ fn eval(what: EvalCommand) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
+fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(usize::from(n))
             .build_global()
             .map_err(|e| e.to_string())?;
     }
@@ -345,7 +460,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0usize;
     let mut done = 0usize;
-    let progress = if std::io::stderr().is_terminal() && batch {
+    let progress = if report::progress_allowed() && batch {
         let pb = ProgressBar::new(0);
         pb.set_style(
             ProgressStyle::with_template(
@@ -422,7 +537,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
                             if e.kind() == std::io::ErrorKind::BrokenPipe {
                                 return Ok(ExitCode::SUCCESS);
                             }
-                            return Err(format!("writing the output: {e}"));
+                            return Err(format!("writing the output: {e}").into());
                         }
                         done += 1;
                     }
@@ -448,15 +563,13 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, String> {
     out.flush()
         .map_err(|e| format!("writing the output: {e}"))?;
     if failures > 0 {
-        eprintln!(
-            "sitrep: {done} document(s) extracted, {failures} failed (see the messages above)"
-        );
-        return Ok(ExitCode::from(1));
+        report::note(format!(
+            "{done} document(s) extracted, {failures} failed (see the messages above)"
+        ));
+    } else if batch && std::io::stderr().is_terminal() {
+        report::note(format!("{done} document(s) extracted"));
     }
-    if batch && std::io::stderr().is_terminal() {
-        eprintln!("sitrep: {done} document(s) extracted");
-    }
-    Ok(ExitCode::SUCCESS)
+    Ok(finished(failures))
 }
 
 /// `--classes PAT` as given, checked (a usage error, exit status 2, when a letter is unknown).

@@ -2,13 +2,15 @@
 
 use crate::input::{self, InputError, Limits};
 use crate::input_web;
+use crate::{report, Failure};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
-use sitrep_store::cluster::Filter;
+use sitrep_store::cluster::{Filter, Sort};
+use sitrep_store::filter::Style;
 use sitrep_store::{NewDoc, Outcome, Store};
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,8 +23,8 @@ pub struct IngestArgs {
     #[arg(long, default_value = "sitrep.db")]
     db: PathBuf,
     /// Documents stored per transaction.
-    #[arg(long, default_value_t = 64)]
-    batch: usize,
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+    batch: u32,
     #[command(flatten)]
     engine: crate::EngineArgs,
     /// Print the summary as JSON on standard output.
@@ -32,28 +34,59 @@ pub struct IngestArgs {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum QueryFormat {
+    /// One line per cluster, aligned columns.
     Table,
+    /// The clusters as one JSON array.
     Json,
+    /// One cluster a line.
     Jsonl,
+    /// The ACLED CSV of the export.
+    Csv,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum SortArg {
+    /// The order the clusters were founded in.
+    Founded,
+    /// First date, oldest first.
+    Date,
+    /// Highest fatality figure first.
+    Fatalities,
+    /// Most independent sources first.
+    Sources,
+}
+
+impl SortArg {
+    fn sort(self) -> Sort {
+        match self {
+            SortArg::Founded => Sort::Founded,
+            SortArg::Date => Sort::Date,
+            SortArg::Fatalities => Sort::Fatalities,
+            SortArg::Sources => Sort::Sources,
+        }
+    }
+}
+
+/// The filter of `query` and `export`: the same parameters, checks and messages as the API's
+/// (`sitrep_store::filter`); values are kept as given and checked together.
 #[derive(Args)]
-pub struct QueryArgs {
-    #[arg(long, default_value = "sitrep.db")]
-    db: PathBuf,
+pub struct FilterArgs {
     /// Part of a place name.
     #[arg(long)]
     place: Option<String>,
+    /// Country: ISO 3166 code (UA, UKR) or English name; a point at sea counts for the nearest coast's.
+    #[arg(long)]
+    country: Option<String>,
     /// MIN_LON,MIN_LAT,MAX_LON,MAX_LAT
-    #[arg(long, value_parser = parse_bbox)]
-    bbox: Option<[f64; 4]>,
-    /// LAT,LON: with --radius, clusters within that many km.
-    #[arg(long, value_parser = parse_point)]
-    near: Option<(f64, f64)>,
-    /// Radius in km around --near.
-    #[arg(long, default_value_t = 25.0)]
-    radius: f64,
-    /// First date (YYYY-MM-DD).
+    #[arg(long, allow_hyphen_values = true)]
+    bbox: Option<String>,
+    /// LAT,LON: clusters within --radius km of it.
+    #[arg(long, allow_hyphen_values = true)]
+    near: Option<String>,
+    /// Radius in km around --near [default: 25].
+    #[arg(long, allow_hyphen_values = true)]
+    radius: Option<String>,
+    /// First date (YYYY-MM-DD): the cluster's dates reach it.
     #[arg(long)]
     from: Option<String>,
     /// Last date (YYYY-MM-DD).
@@ -71,9 +104,50 @@ pub struct QueryArgs {
     /// Side (country code such as UA or RU) of an actor or claimant.
     #[arg(long)]
     side: Option<String>,
-    /// unconfirmed, single-source, corroborated or disputed.
+    /// single-source, corroborated, disputed or unconfirmed.
     #[arg(long)]
     verification: Option<String>,
+}
+
+impl FilterArgs {
+    /// The filter, checked; a bad value is a usage error of `command` naming its flag.
+    fn filter(&self, command: &'static str) -> Result<Filter, Failure> {
+        let get = |name: &str| -> Option<String> {
+            match name {
+                "place" => self.place.clone(),
+                "country" => self.country.clone(),
+                "bbox" => self.bbox.clone(),
+                "near" => self.near.clone(),
+                "radius" => self.radius.clone(),
+                "from" => self.from.clone(),
+                "to" => self.to.clone(),
+                "type" => self.event_type.clone(),
+                "actor" => self.actor.clone(),
+                "source" => self.source.clone(),
+                "side" => self.side.clone(),
+                "verification" => self.verification.clone(),
+                _ => None,
+            }
+        };
+        Filter::parse(get, Style::Cli).map_err(|e| Failure::Usage {
+            command,
+            message: e.message,
+        })
+    }
+}
+
+#[derive(Args)]
+pub struct QueryArgs {
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
+    #[command(flatten)]
+    filter: FilterArgs,
+    /// At most this many clusters.
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1_000_000_000))]
+    limit: Option<u64>,
+    /// Order of the clusters.
+    #[arg(long, value_enum, default_value_t = SortArg::Founded)]
+    sort: SortArg,
     /// Print the control timeline (who claims to hold each matching place) instead of the clusters.
     #[arg(long)]
     control: bool,
@@ -103,27 +177,15 @@ pub struct ExportArgs {
     /// Output file [default: standard output].
     #[arg(long, short)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    filter: FilterArgs,
 }
 
-fn parse_bbox(s: &str) -> Result<[f64; 4], String> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("'{s}' is not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))?;
-    <[f64; 4]>::try_from(v).map_err(|_| format!("'{s}' is not MIN_LON,MIN_LAT,MAX_LON,MAX_LAT"))
-}
-
-fn parse_point(s: &str) -> Result<(f64, f64), String> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| format!("'{s}' is not LAT,LON"))?;
-    match v[..] {
-        [a, b] => Ok((a, b)),
-        _ => Err(format!("'{s}' is not LAT,LON")),
-    }
+#[derive(Args)]
+pub struct MigrateArgs {
+    /// The store to upgrade.
+    #[arg(long, default_value = "sitrep.db")]
+    db: PathBuf,
 }
 
 enum Kind {
@@ -268,7 +330,7 @@ struct Summary {
     database: Option<sitrep_store::Counts>,
 }
 
-pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
+pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
     let t0 = std::time::Instant::now();
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let engine = args.engine.engine()?;
@@ -276,7 +338,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
     let mut failures = Vec::new();
     let kinds = expand(&args.sources, &mut failures);
     let mut sum = Summary::default();
-    let show = std::io::stderr().is_terminal();
+    let show = report::progress_allowed();
     let pb = if show {
         ProgressBar::new(estimate(&kinds))
     } else {
@@ -286,7 +348,7 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
         ProgressStyle::with_template("{bar:30} {pos}/{len} documents {per_sec} eta {eta} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    let batch = args.batch.max(1);
+    let batch = args.batch as usize;
     let mut pending: Vec<InputDoc> = Vec::new();
     let flush = |store: &mut Store,
                  pending: &mut Vec<InputDoc>,
@@ -380,101 +442,178 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, String> {
             serde_json::to_string(&sum).map_err(|e| e.to_string())?
         );
     }
-    for f in sum.failures.iter().take(50) {
+    let shown = if report::level() >= report::Level::Verbose {
+        usize::MAX
+    } else {
+        50
+    };
+    // skipped documents are errors of their inputs: named even with --quiet
+    for f in sum.failures.iter().take(shown) {
         eprintln!("sitrep: skipped {f}");
     }
-    if sum.failures.len() > 50 {
-        eprintln!("sitrep: ... and {} more failures", sum.failures.len() - 50);
-    }
-    eprintln!(
-        "sitrep: {} new, {} syndicated copies, {} duplicates, {} failed; {processed} documents in {:.1} s ({:.1} documents/s) into {}",
-        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.seconds, sum.docs_per_second, args.db.display()
-    );
-    if let Some(c) = &sum.database {
+    if sum.failures.len() > shown {
         eprintln!(
-            "sitrep: the database holds {} documents, {} events in {} clusters ({} with several reports, {} corroborated, {} disputed)",
-            c.documents, c.events, c.clusters, c.multi_report_clusters, c.corroborated, c.disputed
+            "sitrep: ... and {} more failures (--verbose lists them all)",
+            sum.failures.len() - shown
         );
     }
-    Ok(if sum.failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn open_existing(db: &Path) -> Result<Store, String> {
-    if !db.exists() {
-        return Err(format!(
-            "{}: no such database; make it with `sitrep ingest`",
-            db.display()
+    report::note(format!(
+        "{} new, {} syndicated copies, {} duplicates, {} failed; {processed} documents in {:.1} s ({:.1} documents/s) into {}",
+        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.seconds, sum.docs_per_second, args.db.display()
+    ));
+    if let Some(c) = &sum.database {
+        report::note(format!(
+            "the database holds {} documents, {} events in {} clusters ({} with several reports, {} corroborated, {} disputed)",
+            c.documents, c.events, c.clusters, c.multi_report_clusters, c.corroborated, c.disputed
         ));
     }
-    Store::open(db).map_err(|e| e.to_string())
+    Ok(crate::finished(sum.failed))
 }
 
-pub fn query(a: QueryArgs) -> Result<ExitCode, String> {
+/// A store opened to be read as it is (`query`, `export`).
+fn open_existing(db: &Path) -> Result<Store, Failure> {
+    Store::open_read(db).map_err(|e| Failure::Failed(e.to_string()))
+}
+
+/// A database error of the store at `db`, naming it.
+fn db_error(db: &Path) -> impl Fn(sitrep_store::StoreError) -> Failure + '_ {
+    move |e| {
+        let msg = e.to_string();
+        let shown = db.display().to_string();
+        Failure::Failed(if msg.contains(&shown) {
+            msg
+        } else {
+            format!("{shown}: {msg}")
+        })
+    }
+}
+
+/// Writes the control timeline of the places whose name contains `place`.
+fn write_control(
+    store: &Store,
+    place: Option<&str>,
+    format: QueryFormat,
+    out: &mut impl Write,
+    db: &Path,
+) -> Result<(), Failure> {
+    let io = |e: std::io::Error| Failure::Failed(format!("writing the output: {e}"));
+    let rows = store.control_timeline(place).map_err(db_error(db))?;
+    match format {
+        QueryFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+        )
+        .map_err(io)?,
+        QueryFormat::Jsonl => {
+            for r in &rows {
+                let line = serde_json::to_string(r).map_err(|e| e.to_string())?;
+                writeln!(out, "{line}").map_err(io)?;
+            }
+        }
+        QueryFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            let e = |e: csv::Error| Failure::Failed(format!("writing CSV: {e}"));
+            w.write_record([
+                "place",
+                "lat",
+                "lon",
+                "date",
+                "holder",
+                "according_to",
+                "outlet",
+                "cluster",
+            ])
+            .map_err(e)?;
+            for r in &rows {
+                let opt = |v: Option<f64>| v.map(|x| format!("{x:.4}")).unwrap_or_default();
+                w.write_record([
+                    r.place.clone(),
+                    opt(r.lat),
+                    opt(r.lon),
+                    r.date.clone().unwrap_or_default(),
+                    r.holder.clone(),
+                    r.according_to.clone().unwrap_or_default(),
+                    r.outlet.clone().unwrap_or_default(),
+                    r.cluster.clone(),
+                ])
+                .map_err(e)?;
+            }
+            w.flush().map_err(io)?;
+        }
+        QueryFormat::Table => {
+            writeln!(
+                out,
+                "{:<24} {:<10} {:<10} {:<40} outlet",
+                "place", "date", "holder", "according to"
+            )
+            .map_err(io)?;
+            for r in &rows {
+                writeln!(
+                    out,
+                    "{:<24} {:<10} {:<10} {:<40} {}",
+                    r.place,
+                    r.date.as_deref().unwrap_or("-"),
+                    r.holder,
+                    r.according_to.as_deref().unwrap_or("(the outlet)"),
+                    r.outlet.as_deref().unwrap_or("-")
+                )
+                .map_err(io)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes the clusters as a table, one line each.
+fn write_table(
+    cs: &[sitrep_store::cluster::ClusterView],
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} fatalities",
+        "cluster", "date", "event type", "sub-event type", "place", "rep", "ind", "verification",
+    )?;
+    for c in cs {
+        let fat = match (c.summary.fatalities_min, c.summary.fatalities_max) {
+            (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
+            (Some(a), _) => a.to_string(),
+            _ => "-".into(),
+        };
+        let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
+        writeln!(
+            out,
+            "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} {}",
+            c.id,
+            c.summary.date_min.as_deref().unwrap_or("-"),
+            cut(&c.event_type, 26),
+            cut(&c.sub_event_type, 34),
+            cut(c.place.as_deref().unwrap_or("-"), 20),
+            c.summary.reports,
+            c.summary.independent_sources,
+            c.summary.verification,
+            fat
+        )?;
+    }
+    Ok(())
+}
+
+pub fn query(a: QueryArgs) -> Result<ExitCode, Failure> {
+    let filter = a.filter.filter("query")?;
     let store = open_existing(&a.db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let io = |e: std::io::Error| format!("writing the output: {e}");
+    let io = |e: std::io::Error| Failure::Failed(format!("writing the output: {e}"));
     if a.control {
-        let rows = store
-            .control_timeline(a.place.as_deref())
-            .map_err(|e| e.to_string())?;
-        match a.format {
-            QueryFormat::Json => writeln!(
-                out,
-                "{}",
-                serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
-            )
-            .map_err(io)?,
-            QueryFormat::Jsonl => {
-                for r in &rows {
-                    writeln!(
-                        out,
-                        "{}",
-                        serde_json::to_string(r).map_err(|e| e.to_string())?
-                    )
-                    .map_err(io)?;
-                }
-            }
-            QueryFormat::Table => {
-                writeln!(
-                    out,
-                    "{:<24} {:<10} {:<10} {:<40} outlet",
-                    "place", "date", "holder", "according to"
-                )
-                .map_err(io)?;
-                for r in &rows {
-                    writeln!(
-                        out,
-                        "{:<24} {:<10} {:<10} {:<40} {}",
-                        r.place,
-                        r.date.as_deref().unwrap_or("-"),
-                        r.holder,
-                        r.according_to.as_deref().unwrap_or("(the outlet)"),
-                        r.outlet.as_deref().unwrap_or("-")
-                    )
-                    .map_err(io)?;
-                }
-            }
-        }
+        write_control(&store, filter.place.as_deref(), a.format, &mut out, &a.db)?;
+        out.flush().map_err(io)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let f = Filter {
-        place: a.place,
-        bbox: a.bbox,
-        near: a.near.map(|(la, lo)| (la, lo, a.radius)),
-        from: a.from,
-        to: a.to,
-        event_type: a.event_type,
-        actor: a.actor,
-        source: a.source,
-        side: a.side,
-        verification: a.verification,
-    };
-    let cs = store.clusters(&f).map_err(|e| e.to_string())?;
+    let limit = a.limit.map(|l| usize::try_from(l).unwrap_or(usize::MAX));
+    let cs = store
+        .clusters_sorted(&filter, a.sort.sort(), limit)
+        .map_err(db_error(&a.db))?;
     match a.format {
         QueryFormat::Json => writeln!(
             out,
@@ -483,59 +622,26 @@ pub fn query(a: QueryArgs) -> Result<ExitCode, String> {
         )
         .map_err(io)?,
         QueryFormat::Jsonl => {
-            sitrep_store::export::jsonl(&cs, &mut out).map_err(|e| e.to_string())?
+            sitrep_store::export::jsonl(&cs, &mut out).map_err(db_error(&a.db))?
         }
-        QueryFormat::Table => {
-            writeln!(
-                out,
-                "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} fatalities",
-                "cluster",
-                "date",
-                "event type",
-                "sub-event type",
-                "place",
-                "rep",
-                "ind",
-                "verification",
-            )
-            .map_err(io)?;
-            for c in &cs {
-                let fat = match (c.summary.fatalities_min, c.summary.fatalities_max) {
-                    (Some(a), Some(b)) if a != b => format!("{a}-{b}"),
-                    (Some(a), _) => a.to_string(),
-                    _ => "-".into(),
-                };
-                let cut = |s: &str, n: usize| s.chars().take(n).collect::<String>();
-                writeln!(
-                    out,
-                    "{:<18} {:<10} {:<26} {:<34} {:<20} {:>3} {:>3} {:<13} {}",
-                    c.id,
-                    c.summary.date_min.as_deref().unwrap_or("-"),
-                    cut(&c.event_type, 26),
-                    cut(&c.sub_event_type, 34),
-                    cut(c.place.as_deref().unwrap_or("-"), 20),
-                    c.summary.reports,
-                    c.summary.independent_sources,
-                    c.summary.verification,
-                    fat
-                )
-                .map_err(io)?;
-            }
-            eprintln!("{} cluster(s)", cs.len());
+        QueryFormat::Csv => {
+            sitrep_store::export::acled_csv(&cs, &mut out).map_err(db_error(&a.db))?
         }
+        QueryFormat::Table => write_table(&cs, &mut out).map_err(io)?,
     }
     out.flush().map_err(io)?;
+    report::note(format!("{} cluster(s)", cs.len()));
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(a: ExportArgs) -> Result<ExitCode, String> {
+pub fn export(a: ExportArgs) -> Result<ExitCode, Failure> {
+    let filter = a.filter.filter("export")?;
     let store = open_existing(&a.db)?;
-    let cs = store
-        .clusters(&Filter::default())
-        .map_err(|e| e.to_string())?;
+    let cs = store.clusters(&filter).map_err(db_error(&a.db))?;
     let mut w: Box<dyn Write> = match &a.out {
         Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).map_err(|e| format!("{}: {e}", p.display()))?,
+            std::fs::File::create(p)
+                .map_err(|e| format!("{}: cannot write the export: {e}", p.display()))?,
         )),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
@@ -550,8 +656,25 @@ pub fn export(a: ExportArgs) -> Result<ExitCode, String> {
                 .and_then(|()| w.write_all(&buf).map_err(Into::into))
         }
     };
-    r.map_err(|e| e.to_string())?;
+    r.map_err(|e| format!("writing the export: {e}"))?;
     w.flush().map_err(|e| format!("writing the output: {e}"))?;
+    report::detail(format!("exported {} cluster(s)", cs.len()));
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn migrate(a: MigrateArgs) -> Result<ExitCode, Failure> {
+    let (before, after) = Store::migrate_existing(&a.db).map_err(db_error(&a.db))?;
+    if before == after {
+        report::note(format!(
+            "{}: the store is at schema version {after} already",
+            a.db.display()
+        ));
+    } else {
+        report::note(format!(
+            "{}: upgraded the store from schema version {before} to {after}",
+            a.db.display()
+        ));
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -570,35 +693,45 @@ pub struct ServeArgs {
     #[arg(long)]
     token_file: Option<PathBuf>,
     /// Read-only database connections serving requests.
-    #[arg(long, default_value_t = 4)]
-    readers: usize,
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
+    readers: u16,
     /// Index directories made by `sitrep gazetteer import` (for ingest through the API).
-    #[arg(long = "gazetteer")]
+    #[arg(long = "gazetteer", value_parser = crate::gazetteer_dir)]
     gazetteers: Vec<PathBuf>,
     /// Do not read the imported index in the user's data dir.
     #[arg(long)]
     no_default_gazetteer: bool,
 }
 
-pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
+pub fn serve(a: ServeArgs) -> Result<ExitCode, Failure> {
+    let usage = |message: String| Failure::Usage {
+        command: "serve",
+        message,
+    };
     let token = match (&a.token, &a.token_file) {
         (Some(t), _) => Some(t.trim().to_string()),
         (None, Some(f)) => {
             let s = std::fs::read_to_string(f)
-                .map_err(|e| format!("--token-file {}: cannot read it: {e}", f.display()))?;
+                .map_err(|e| usage(format!("--token-file {}: cannot read it: {e}", f.display())))?;
             let t = s.lines().next().unwrap_or("").trim().to_string();
             if t.is_empty() {
-                return Err(format!(
+                return Err(usage(format!(
                     "--token-file {}: the file is empty: put the token on its first line",
                     f.display()
-                ));
+                )));
             }
             Some(t)
         }
         (None, None) => None,
     };
     if matches!(&token, Some(t) if t.is_empty()) {
-        return Err("--token is empty: give a non-empty token".into());
+        return Err(usage("--token is empty: give a non-empty token".into()));
+    }
+    if let Err(e) = std::net::ToSocketAddrs::to_socket_addrs(a.addr.as_str()) {
+        return Err(usage(format!(
+            "--addr {:?} is not an address: give HOST:PORT, e.g. 127.0.0.1:8080 ({e})",
+            a.addr
+        )));
     }
     let engine = match token {
         Some(_) => Some(std::sync::Arc::new(Engine::new(crate::open_gazetteer(
@@ -612,12 +745,12 @@ pub fn serve(a: ServeArgs) -> Result<ExitCode, String> {
         db: a.db.clone(),
         token,
         engine,
-        readers: a.readers,
+        readers: usize::from(a.readers),
         timeout: sitrep_serve::TIMEOUT,
     })?;
     let what = sitrep_serve::describe(&a.db, ingest);
     sitrep_serve::run_blocking(app, &a.addr, |addr| {
-        eprintln!("sitrep: serving {what} on http://{addr}/");
+        report::note(format!("serving {what} on http://{addr}/"));
     })?;
     Ok(ExitCode::SUCCESS)
 }

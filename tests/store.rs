@@ -171,7 +171,7 @@ fn bad_documents_are_named_and_skipped() {
     let db = dir.path().join("t.db");
     let o = ingest(&db, &[&f], &["--json"]).output().unwrap();
     let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert_eq!(o.status.code(), Some(1), "{err}");
     let s = summary(&o);
     assert_eq!(s["new"].as_u64(), Some(3), "{s}");
     assert_eq!(s["failed"].as_u64(), Some(4), "{s}");
@@ -197,7 +197,7 @@ fn shared_corpus_ingests_and_exports_valid_acled_csv_and_geojson() {
     let db = dir.path().join("shared.db");
     let o = ingest(&db, &[&corpus], &["--json"]).output().unwrap();
     assert!(
-        o.status.code() == Some(0) || o.status.code() == Some(2),
+        o.status.code() == Some(0) || o.status.code() == Some(1),
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );

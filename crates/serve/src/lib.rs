@@ -22,6 +22,7 @@ use params::Params;
 use serde_json::json;
 use sitrep_extract::{Engine, InputDoc};
 use sitrep_store::api::EventQuery;
+use sitrep_store::filter::Style;
 use sitrep_store::{NewDoc, Outcome, Store};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -116,8 +117,8 @@ pub struct App {
 }
 
 impl App {
-    /// Opens the store: read-only unless a token is given. A store with an older schema is upgraded
-    /// first (that is the only write a server without a token ever makes).
+    /// Opens the store: read-only unless a token is given. Without a token nothing is written, not even a
+    /// schema upgrade (a store of an older schema is refused: `sitrep migrate` upgrades it).
     pub fn open(o: Options) -> Result<Arc<App>, String> {
         let db = &o.db;
         if !db.is_file() {
@@ -133,23 +134,13 @@ impl App {
         if matches!(&o.token, Some(t) if t.trim().is_empty()) {
             return Err("the token is empty: give a non-empty --token or --token-file".into());
         }
+        // without a token the store is only read, as it is: an older schema is refused with what to do
         let writer = match &o.token {
             Some(_) => Some(Mutex::new(Store::open(db).map_err(|e| e.to_string())?)),
-            None => {
-                let (have, want) =
-                    sitrep_store::api::schema_versions(db).map_err(|e| e.to_string())?;
-                if have < want {
-                    eprintln!(
-                        "sitrep: {}: upgrading the store schema from version {have} to {want}",
-                        db.display()
-                    );
-                    drop(Store::open(db).map_err(|e| e.to_string())?);
-                }
-                None
-            }
+            None => None,
         };
         let readers = (0..o.readers.max(1))
-            .map(|_| sitrep_store::api::open_read_only(db).map(Mutex::new))
+            .map(|_| Store::open_read(db).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()
             .map_err(|e| e.to_string())?;
         Ok(Arc::new(App {
@@ -309,24 +300,8 @@ async fn no_route(method: Method, uri: axum::http::Uri) -> ApiError {
 
 async fn events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Result<Response, ApiError> {
     let p = Params::parse(q.as_deref(), &params::EVENT_PARAMS)?;
-    let query = EventQuery {
-        bbox: p.bbox("bbox")?,
-        from: p.date("from")?,
-        to: p.date("to")?,
-        event_type: p.text("type"),
-        actor: p.text("actor"),
-        source: p.text("source"),
-        side: p.text("side"),
-        verification: p.one_of("verification", &sitrep_store::api::VERIFICATIONS)?,
-        located: false,
-    };
-    if let (Some(f), Some(t)) = (query.from, query.to) {
-        if f > t {
-            return Err(ApiError::bad(format!(
-                "from ({f}) is after to ({t}): give from ≤ to"
-            )));
-        }
-    }
+    let query =
+        EventQuery::parse(|name| p.raw(name), Style::Api).map_err(|e| ApiError::bad(e.message))?;
     let limit = p.int("limit", 1, 10_000)?.unwrap_or(500);
     let offset = p.int("offset", 0, i64::MAX)?.unwrap_or(0);
     let points = p.one_of("view", &["full", "points"])?.as_deref() == Some("points");

@@ -18,7 +18,28 @@ fn date() -> serde_json::Value {
     serde_json::json!({"type": "string", "format": "date"})
 }
 
-pub const EVENT_PARAMS: [ParamSpec; 11] = [
+/// The filter parameters (`sitrep_store::filter::PARAMS`, checked by `Filter::parse`), then the page's.
+pub const EVENT_PARAMS: [ParamSpec; 15] = [
+    ParamSpec {
+        name: "place",
+        schema: text,
+        description: "the cluster's place or one of its events' places contains it (case-insensitive)",
+    },
+    ParamSpec {
+        name: "country",
+        schema: text,
+        description: "the cluster's country (for a point at sea, the nearest coast's): an ISO 3166 alpha-2 or alpha-3 code or an English name, e.g. UA, UKR, Ukraine",
+    },
+    ParamSpec {
+        name: "near",
+        schema: || serde_json::json!({"type": "string", "pattern": "^-?[0-9.]+, ?-?[0-9.]+$"}),
+        description: "LAT,LON: the cluster point is within `radius` km of it",
+    },
+    ParamSpec {
+        name: "radius",
+        schema: || serde_json::json!({"type": "number", "exclusiveMinimum": 0, "maximum": 20038, "default": 25}),
+        description: "km around `near` (only with `near`)",
+    },
     ParamSpec {
         name: "bbox",
         schema: || serde_json::json!({"type": "string", "pattern": "^-?[0-9.]+,-?[0-9.]+,-?[0-9.]+,-?[0-9.]+$"}),
@@ -92,15 +113,9 @@ pub const SEARCH_PARAMS: [ParamSpec; 2] = [
 /// The parameters of one request, checked against the accepted names.
 pub struct Params(HashMap<String, String>);
 
+/// A `YYYY-MM-DD` parameter, checked as the filters' dates are (`sitrep_store::filter::parse_date`).
 pub fn parse_date(name: &str, v: &str) -> Result<chrono::NaiveDate, ApiError> {
-    let ok = v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
-    ok.then(|| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-        .flatten()
-        .ok_or_else(|| {
-            ApiError::bad(format!(
-                "{name}={v:?} is not a date: give YYYY-MM-DD, e.g. 2024-03-05"
-            ))
-        })
+    sitrep_store::filter::parse_date(v).map_err(|why| ApiError::bad(format!("{name}={v:?} {why}")))
 }
 
 impl Params {
@@ -136,47 +151,17 @@ impl Params {
         Ok(Params(map))
     }
 
+    /// The value of a parameter as given.
+    pub fn raw(&self, name: &str) -> Option<String> {
+        self.0.get(name).cloned()
+    }
+
     /// A text filter; an empty value filters nothing (everything contains the empty text).
     pub fn text(&self, name: &str) -> Option<String> {
         self.0
             .get(name)
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
-    }
-
-    pub fn bbox(&self, name: &str) -> Result<Option<[f64; 4]>, ApiError> {
-        let Some(v) = self.0.get(name) else {
-            return Ok(None);
-        };
-        let bad = |why: &str| {
-            ApiError::bad(format!(
-                "{name}={v:?} {why}: give min_lon,min_lat,max_lon,max_lat with lon in [-180,180], lat in [-90,90], min ≤ max, e.g. 36.5,48.0,39.0,50.5"
-            ))
-        };
-        let nums: Vec<f64> = v
-            .split(',')
-            .map(|x| x.trim().parse::<f64>())
-            .collect::<Result<_, _>>()
-            .map_err(|_| bad("is not four numbers"))?;
-        let [x0, y0, x1, y1] =
-            <[f64; 4]>::try_from(nums).map_err(|_| bad("is not four numbers"))?;
-        if ![x0, y0, x1, y1].iter().all(|x| x.is_finite()) {
-            return Err(bad("is not four numbers"));
-        }
-        if !(-180.0..=180.0).contains(&x0) || !(-180.0..=180.0).contains(&x1) {
-            return Err(bad("has a longitude outside [-180,180]"));
-        }
-        if !(-90.0..=90.0).contains(&y0) || !(-90.0..=90.0).contains(&y1) {
-            return Err(bad("has a latitude outside [-90,90]"));
-        }
-        if x0 > x1 || y0 > y1 {
-            return Err(bad("has a minimum above its maximum"));
-        }
-        Ok(Some([x0, y0, x1, y1]))
-    }
-
-    pub fn date(&self, name: &str) -> Result<Option<chrono::NaiveDate>, ApiError> {
-        self.0.get(name).map(|v| parse_date(name, v)).transpose()
     }
 
     pub fn int(&self, name: &str, min: i64, max: i64) -> Result<Option<i64>, ApiError> {

@@ -7,9 +7,9 @@ use crate::row::{
     cluster_item, ClaimFields, ClaimRow, ClusterSummary, EventFields, EventRow, CLAIMS_SELECT,
     CLUSTERS_SELECT, EVENTS_SELECT,
 };
-use crate::{Result, Store, StoreError, MIGRATIONS};
+use crate::{Result, Store};
 use rusqlite::types::Value;
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use sitrep_ledger::Ledger;
 use std::collections::HashMap;
@@ -18,27 +18,8 @@ use std::path::Path;
 /// The verification values a cluster can have.
 pub const VERIFICATIONS: [&str; 4] = ["single-source", "corroborated", "disputed", "unconfirmed"];
 
-/// Filters of `GET /api/events`, all combined with AND. Text filters are plain text (no wildcards).
-#[derive(Debug, Clone, Default)]
-pub struct EventQuery {
-    /// min_lon, min_lat, max_lon, max_lat (inclusive).
-    pub bbox: Option<[f64; 4]>,
-    /// `YYYY-MM-DD`: clusters whose date range overlaps [from, to].
-    pub from: Option<chrono::NaiveDate>,
-    pub to: Option<chrono::NaiveDate>,
-    /// Event type or sub-event type contains it (ASCII case-insensitive).
-    pub event_type: Option<String>,
-    /// An event's actor1 or actor2 contains it.
-    pub actor: Option<String>,
-    /// An outlet or a claimant contains it.
-    pub source: Option<String>,
-    /// An actor's side or a claimant's side equals it (case-insensitive).
-    pub side: Option<String>,
-    /// One of [`VERIFICATIONS`].
-    pub verification: Option<String>,
-    /// Only clusters with coordinates.
-    pub located: bool,
-}
+/// Filters of `GET /api/events`: the store's one filter ([`crate::filter::Filter`]).
+pub type EventQuery = crate::filter::Filter;
 
 /// A cluster as listed by `/api/events` (`view=full`).
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -54,6 +35,9 @@ pub struct ClusterItem {
     pub sides: Vec<String>,
     pub outlets: Vec<String>,
     pub claimants: Vec<String>,
+    /// The cluster's number (assigned once, never changed): the number of the export's `event_id_cnty`.
+    #[serde(skip)]
+    pub seq: i64,
 }
 
 /// A compact row of `view=points`: `[id, lat, lon, verification, side, date_min, event_type]`.
@@ -178,118 +162,6 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
-/// `%text%` for LIKE, with the wildcards of the text escaped (ESCAPE '\').
-fn like(text: &str) -> String {
-    let mut s = String::with_capacity(text.len() + 2);
-    s.push('%');
-    for c in text.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            s.push('\\');
-        }
-        s.push(c);
-    }
-    s.push('%');
-    s
-}
-
-/// The WHERE clause (without the keyword) and its parameters.
-fn where_clause(q: &EventQuery) -> (String, Vec<Value>) {
-    let mut w: Vec<String> = Vec::new();
-    let mut p: Vec<Value> = Vec::new();
-    let arg = |p: &mut Vec<Value>, v: Value| -> String {
-        p.push(v);
-        format!("?{}", p.len())
-    };
-    if let Some([x0, y0, x1, y1]) = q.bbox {
-        let (a, b, c, d) = (
-            arg(&mut p, Value::Real(y0)),
-            arg(&mut p, Value::Real(y1)),
-            arg(&mut p, Value::Real(x0)),
-            arg(&mut p, Value::Real(x1)),
-        );
-        w.push(format!(
-            "c.lat BETWEEN {a} AND {b} AND c.lon BETWEEN {c} AND {d}"
-        ));
-    } else if q.located {
-        w.push("c.lat IS NOT NULL AND c.lon IS NOT NULL".into());
-    }
-    if let Some(f) = q.from {
-        let a = arg(&mut p, Value::Text(f.format("%Y-%m-%d").to_string()));
-        w.push(format!("c.date_max >= {a}"));
-    }
-    if let Some(t) = q.to {
-        // dates may carry more than the day: anything before the next day starts
-        let next = t.succ_opt().unwrap_or(t);
-        let a = arg(&mut p, Value::Text(next.format("%Y-%m-%d").to_string()));
-        w.push(format!("c.date_min < {a}"));
-    }
-    if let Some(t) = &q.event_type {
-        let a = arg(&mut p, Value::Text(like(t)));
-        w.push(format!(
-            "(c.event_type LIKE {a} ESCAPE '\\' OR c.sub_event_type LIKE {a} ESCAPE '\\')"
-        ));
-    }
-    if let Some(t) = &q.actor {
-        let a = arg(&mut p, Value::Text(like(t)));
-        w.push(format!(
-            "c.id IN (SELECT cluster FROM events WHERE actor1 LIKE {a} ESCAPE '\\' OR actor2 LIKE {a} ESCAPE '\\')"
-        ));
-    }
-    if let Some(t) = &q.source {
-        let a = arg(&mut p, Value::Text(like(t)));
-        w.push(format!(
-            "(EXISTS (SELECT 1 FROM json_each(c.outlets) WHERE value LIKE {a} ESCAPE '\\') \
-              OR EXISTS (SELECT 1 FROM json_each(c.claimants) WHERE value LIKE {a} ESCAPE '\\'))"
-        ));
-    }
-    if let Some(t) = &q.side {
-        let a = arg(&mut p, Value::Text(t.to_lowercase()));
-        w.push(format!(
-            "c.id IN (SELECT cluster FROM events WHERE lower(side1) = {a} OR lower(side2) = {a} \
-              UNION SELECT e.cluster FROM claims k JOIN events e ON e.id = k.event WHERE lower(k.source_side) = {a})"
-        ));
-    }
-    if let Some(v) = &q.verification {
-        let a = arg(&mut p, Value::Text(v.clone()));
-        w.push(format!("c.verification = {a}"));
-    }
-    // the R*Tree prefilter (migrations 4, 5): only the boxes that can hold a match are read
-    let mut rt: Vec<String> = Vec::new();
-    if let Some([x0, y0, x1, y1]) = q.bbox {
-        let (a, b, c, d) = (
-            arg(&mut p, Value::Real(x0)),
-            arg(&mut p, Value::Real(x1)),
-            arg(&mut p, Value::Real(y0)),
-            arg(&mut p, Value::Real(y1)),
-        );
-        rt.push(format!(
-            "max_lon >= {a} AND min_lon <= {b} AND max_lat >= {c} AND min_lat <= {d}"
-        ));
-    }
-    if let Some(f) = q.from {
-        let a = arg(&mut p, Value::Text(f.format("%Y-%m-%d").to_string()));
-        rt.push(format!("max_day >= julianday({a})"));
-    }
-    if let Some(t) = q.to {
-        let a = arg(&mut p, Value::Text(t.format("%Y-%m-%d").to_string()));
-        rt.push(format!("min_day <= julianday({a}) + 1"));
-    }
-    if !rt.is_empty() {
-        w.insert(
-            0,
-            format!(
-                "c.seq IN (SELECT id FROM clusters_rt WHERE {})",
-                rt.join(" AND ")
-            ),
-        );
-    }
-    if w.is_empty() {
-        ("1".into(), p)
-    } else {
-        (w.join(" AND "), p)
-    }
-}
-
 /// Sides of the cluster's events: actor1's then actor2's of each event, in event order, once each.
 fn sides(conn: &Connection, cluster: &str) -> Result<Vec<String>> {
     let mut st =
@@ -330,7 +202,7 @@ fn page<T>(
     select: &str,
     map: impl FnMut(&rusqlite::Row) -> rusqlite::Result<T>,
 ) -> Result<Page<T>> {
-    let (w, mut p) = where_clause(q);
+    let (w, mut p) = q.where_clause();
     p.push(Value::Integer(limit));
     p.push(Value::Integer(offset));
     let sql = format!(
@@ -351,52 +223,17 @@ fn page<T>(
 }
 
 fn count(conn: &Connection, q: &EventQuery) -> Result<i64> {
-    let (w, p) = where_clause(q);
+    let (w, p) = q.where_clause();
     let sql = format!("SELECT count(*) FROM clusters c WHERE {w}");
     Ok(conn.query_row(&sql, rusqlite::params_from_iter(p), |r| r.get(0))?)
 }
 
-/// Opens an existing store read-only: nothing the server does can change it. The schema must be
-/// current (`Store::open` once upgrades it).
+/// Opens an existing store read-only: nothing the server does can change it ([`Store::open_read`]).
 pub fn open_read_only(path: &Path) -> Result<Store> {
-    if !path.is_file() {
-        return Err(StoreError(format!(
-            "no store at {}: run `sitrep ingest ... --db {}` first",
-            path.display(),
-            path.display()
-        )));
-    }
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| StoreError(format!("{}: cannot open the database: {e}", path.display())))?;
-    conn.busy_timeout(std::time::Duration::from_secs(10))?;
-    let v: i64 = conn
-        .query_row("PRAGMA user_version", [], |r| r.get(0))
-        .map_err(|e| StoreError(format!("{}: not a sitrep store: {e}", path.display())))?;
-    if v != MIGRATIONS.len() as i64 {
-        return Err(StoreError(format!(
-            "{}: schema version {v}, this sitrep reads version {}: {}",
-            path.display(),
-            MIGRATIONS.len(),
-            if v < MIGRATIONS.len() as i64 {
-                "open it once read-write (`sitrep ingest` or `sitrep serve --token`) to upgrade it"
-            } else {
-                "upgrade sitrep"
-            }
-        )));
-    }
-    Ok(Store { conn })
+    Store::open_read(path)
 }
 
-/// The schema version of the database at `path` and the version this sitrep writes.
-pub fn schema_versions(path: &Path) -> Result<(i64, i64)> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(|e| StoreError(format!("{}: cannot open the database: {e}", path.display())))?;
-    let v: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    Ok((v, MIGRATIONS.len() as i64))
-}
+pub use crate::open::schema_versions;
 
 impl Store {
     /// One page of clusters passing the query, ordered by first date then id, with the total count.
@@ -717,11 +554,7 @@ fn relative_to(l: &Ledger, place: Option<&str>) -> Option<RelativeTo> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn like_escapes_wildcards() {
-        assert_eq!(like("a%b_c\\"), "%a\\%b\\_c\\\\%");
-    }
+    use crate::MIGRATIONS;
 
     #[test]
     fn fts_query_quotes_every_word() {

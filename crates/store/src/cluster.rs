@@ -17,6 +17,8 @@ use sitrep_geo::haversine_km;
 use sitrep_ledger::{Ledger, Outcome as EventOutcome, Stance, UnknownValue, Verification};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+pub use crate::filter::Filter;
+
 /// Largest distance between two reports of one event, by ACLED geo_precision.
 pub fn radius_km(geo_precision: u8) -> f64 {
     match geo_precision {
@@ -259,17 +261,20 @@ pub(crate) fn add_events(
             .map(|s| s.text.as_str())
             .collect::<Vec<_>>()
             .join(" … ");
+        let codes = crate::acled::codes(ledger, ev, place.and_then(|p| p.country_code.as_deref()));
         tx.execute(
             "INSERT INTO events(doc, event_id, cluster, type_group, event_type, sub_event_type, trigger, actor1, actor2, side1, side2,
-               place, place_key, lat, lon, geo_precision, country, admin1, date, day, time_precision, fatalities, notes, outcome)
-             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)",
+               place, place_key, lat, lon, geo_precision, country, admin1, date, day, time_precision, fatalities, notes, outcome,
+               inter1, inter2, interaction, civilian_targeting)
+             VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26,?27,?28)",
             params![
                 doc, ev.id, cluster, group, ev.event_type, ev.sub_event_type, ev.trigger,
                 name_of(&ev.actor1), name_of(&ev.actor2), side1, side2,
                 place.map(|p| p.name.clone()), me.place_key, me.lat, me.lon,
                 place.and_then(|p| p.geo_precision), place.and_then(|p| p.country_code.clone()),
                 place.and_then(|p| p.admin1.clone()), date, day, tp, ev.fatalities.map(|f| f as i64), notes,
-                ev.outcome.map(|o| o.as_str())
+                ev.outcome.map(|o| o.as_str()),
+                codes.inter1, codes.inter2, codes.interaction, codes.civilian_targeting
             ],
         )?;
         let event_row = tx.last_insert_rowid();
@@ -512,18 +517,33 @@ pub(crate) fn refresh(tx: &Transaction, cluster: &str) -> Result<()> {
     } else {
         Verification::SingleSource
     };
+    // the country and admin-1 region as the export shows them: one spelling per region, the coast's at sea
+    let (country, admin1) =
+        crate::geography::locate(loc.6.as_deref(), loc.7.as_deref(), loc.3.zip(loc.4));
     tx.execute(
         "UPDATE clusters SET place=?2, lat=?3, lon=?4, geo_precision=?5, country=?6, admin1=?7, date_min=?8, date_max=?9,
            time_precision=?10, reports=?11, independent_sources=?12, verification=?13, fatalities_min=?14, fatalities_max=?15,
            outlets=?16, claimants=?17 WHERE id=?1",
         params![
-            cluster, loc.2, loc.3, loc.4, loc.5, loc.6, loc.7,
+            cluster, loc.2, loc.3, loc.4, loc.5, country, admin1,
             dates.iter().min(), dates.iter().max(), tp, reports as i64, indep as i64, verification.as_str(),
             fat.iter().min(), fat.iter().max(),
             serde_json::to_string(&outlets).unwrap_or_default(),
             serde_json::to_string(&claimants).unwrap_or_default()
         ],
     )?;
+    Ok(())
+}
+
+/// Recomputes every cluster's summary (a migration that changes how summaries are made runs it).
+pub(crate) fn refresh_all(tx: &Transaction) -> Result<()> {
+    let ids: Vec<String> = tx
+        .prepare("SELECT id FROM clusters ORDER BY seq")?
+        .query_map([], |r| r.get(0))?
+        .collect::<std::result::Result<_, _>>()?;
+    for id in &ids {
+        refresh(tx, id)?;
+    }
     Ok(())
 }
 
@@ -539,13 +559,19 @@ pub struct ClaimView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct EventView {
-    /// The document's name.
-    pub document: String,
+    /// The document's id (`/api/documents/{id}`) and name, as the API names them.
+    pub document: i64,
+    pub document_name: String,
     #[serde(flatten)]
     pub event: EventFields,
     pub time_precision: Option<i64>,
     pub fatalities: Option<i64>,
     pub notes: String,
+    /// When the report was stored (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub ingested_at: String,
+    /// ACLED's inter codes, interaction and civilian targeting (null for events stored before the store kept them).
+    #[serde(flatten)]
+    pub codes: crate::acled::AcledCodes,
     pub claims: Vec<ClaimView>,
 }
 
@@ -559,112 +585,64 @@ pub struct ClusterView {
     pub summary: ClusterSummary,
     pub outlets: Vec<String>,
     pub claimants: Vec<String>,
+    /// The cluster's number (assigned once, never changed).
+    pub seq: i64,
     pub events: Vec<EventView>,
 }
 
-#[derive(Debug, Clone, Default)]
-pub struct Filter {
-    /// Part of a place name (case-insensitive).
-    pub place: Option<String>,
-    /// min_lon, min_lat, max_lon, max_lat
-    pub bbox: Option<[f64; 4]>,
-    /// lat, lon, radius km
-    pub near: Option<(f64, f64, f64)>,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub event_type: Option<String>,
-    pub actor: Option<String>,
-    /// Claimant or outlet.
-    pub source: Option<String>,
-    pub side: Option<String>,
-    pub verification: Option<String>,
+/// The order of the clusters `sitrep query` and `sitrep export` list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// The order they were founded in (their number).
+    #[default]
+    Founded,
+    /// First date, oldest first (undated last), then number.
+    Date,
+    /// Highest fatality figure first, then number.
+    Fatalities,
+    /// Most independent sources first, then number.
+    Sources,
 }
 
-fn has(hay: &Option<String>, needle: &str) -> bool {
-    hay.as_deref()
-        .is_some_and(|h| h.to_lowercase().contains(needle))
-}
-
-impl Filter {
-    fn keep(&self, c: &ClusterView) -> bool {
-        if let Some(p) = &self.place {
-            let p = p.to_lowercase();
-            if !has(&c.place, &p) && !c.events.iter().any(|e| has(&e.event.place, &p)) {
-                return false;
-            }
+impl Sort {
+    fn order_by(self) -> &'static str {
+        match self {
+            Sort::Founded => "c.seq",
+            Sort::Date => "c.date_min IS NULL, c.date_min, c.seq",
+            Sort::Fatalities => "c.fatalities_max IS NULL, c.fatalities_max DESC, c.seq",
+            Sort::Sources => "c.independent_sources DESC, c.seq",
         }
-        if let Some(b) = self.bbox {
-            match (c.summary.lat, c.summary.lon) {
-                (Some(la), Some(lo)) if lo >= b[0] && la >= b[1] && lo <= b[2] && la <= b[3] => {}
-                _ => return false,
-            }
-        }
-        if let Some((la, lo, r)) = self.near {
-            match (c.summary.lat, c.summary.lon) {
-                (Some(a), Some(b)) if haversine_km((la, lo), (a, b)) <= r => {}
-                _ => return false,
-            }
-        }
-        if let Some(f) = &self.from {
-            if c.summary.date_max.as_deref().is_none_or(|d| d < f.as_str()) {
-                return false;
-            }
-        }
-        if let Some(t) = &self.to {
-            if c.summary.date_min.as_deref().is_none_or(|d| d > t.as_str()) {
-                return false;
-            }
-        }
-        if let Some(t) = &self.event_type {
-            let t = t.to_lowercase();
-            if !c.event_type.to_lowercase().contains(&t)
-                && !c.sub_event_type.to_lowercase().contains(&t)
-            {
-                return false;
-            }
-        }
-        if let Some(a) = &self.actor {
-            let a = a.to_lowercase();
-            if !c
-                .events
-                .iter()
-                .any(|e| has(&e.event.actor1, &a) || has(&e.event.actor2, &a))
-            {
-                return false;
-            }
-        }
-        if let Some(s) = &self.source {
-            let s = s.to_lowercase();
-            if !c.events.iter().any(|e| {
-                has(&e.event.outlet, &s) || e.claims.iter().any(|k| has(&k.claim.source, &s))
-            }) {
-                return false;
-            }
-        }
-        if let Some(s) = &self.side {
-            let s = s.to_lowercase();
-            let eq = |x: &Option<String>| x.as_deref().is_some_and(|v| v.to_lowercase() == s);
-            if !c.events.iter().any(|e| {
-                eq(&e.event.side1)
-                    || eq(&e.event.side2)
-                    || e.claims.iter().any(|k| eq(&k.claim.source_side))
-            }) {
-                return false;
-            }
-        }
-        if let Some(v) = &self.verification {
-            if !c.summary.verification.eq_ignore_ascii_case(v) {
-                return false;
-            }
-        }
-        true
     }
 }
 
 impl crate::Store {
     /// Clusters (with their events and claims) that pass the filter, in the order they were founded.
     pub fn clusters(&self, filter: &Filter) -> Result<Vec<ClusterView>> {
+        self.clusters_sorted(filter, Sort::Founded, None)
+    }
+
+    /// Clusters (with their events and claims) that pass the filter, in the order asked, at most `limit`.
+    pub fn clusters_sorted(
+        &self,
+        filter: &Filter,
+        sort: Sort,
+        limit: Option<usize>,
+    ) -> Result<Vec<ClusterView>> {
         let conn = self.conn();
+        let (w, mut p) = filter.where_clause();
+        p.push(rusqlite::types::Value::Integer(
+            limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX)),
+        ));
+        let sql = format!(
+            "{CLUSTERS_SELECT} WHERE {w} ORDER BY {} LIMIT ?{}",
+            sort.order_by(),
+            p.len()
+        );
+        let items = conn
+            .prepare(&sql)?
+            .query_map(rusqlite::params_from_iter(p), cluster_item)?
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let wanted: BTreeSet<&str> = items.iter().map(|c| c.id.as_str()).collect();
         let mut claims: HashMap<i64, Vec<ClaimView>> = HashMap::new();
         let mut st = conn.prepare(&format!("{CLAIMS_SELECT} ORDER BY k.id"))?;
         for r in st.query_map([], ClaimRow::from_row)? {
@@ -678,20 +656,24 @@ impl crate::Store {
         let mut st = conn.prepare(&format!("{EVENTS_SELECT} ORDER BY e.id"))?;
         for r in st.query_map([], EventRow::from_row)? {
             let r = r?;
+            if !wanted.contains(r.cluster.as_str()) {
+                continue;
+            }
             events.entry(r.cluster).or_default().push(EventView {
-                document: r.doc_name,
+                document: r.doc,
+                document_name: r.doc_name,
                 event: r.event,
                 time_precision: r.time_precision,
                 fatalities: r.fatalities,
                 notes: r.notes,
+                ingested_at: r.ingested_at,
+                codes: r.codes,
                 claims: claims.remove(&r.id).unwrap_or_default(),
             });
         }
-        let mut st = conn.prepare(&format!("{CLUSTERS_SELECT} ORDER BY c.seq"))?;
-        let mut out = Vec::new();
-        for r in st.query_map([], cluster_item)? {
-            let c = r?;
-            let c = ClusterView {
+        Ok(items
+            .into_iter()
+            .map(|c| ClusterView {
                 events: events.remove(&c.id).unwrap_or_default(),
                 id: c.id,
                 event_type: c.event_type,
@@ -700,12 +682,9 @@ impl crate::Store {
                 summary: c.summary,
                 outlets: c.outlets,
                 claimants: c.claimants,
-            };
-            if filter.keep(&c) {
-                out.push(c);
-            }
-        }
-        Ok(out)
+                seq: c.seq,
+            })
+            .collect())
     }
 
     /// Who claims to hold each place, when, according to whom (oldest first), for places whose name contains `place`.

@@ -2,16 +2,19 @@
 //! events of different reports joined into clusters, corroboration counted, control of places tracked.
 //! See README.md in this crate for the schema and the rules.
 
+pub mod acled;
 pub mod api;
 pub mod cluster;
 pub mod dedup;
 pub mod export;
+pub mod filter;
+pub mod geography;
+pub mod open;
 pub mod row;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use sitrep_ledger::Ledger;
-use std::path::Path;
 
 pub use rusqlite::Error as DbError;
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -28,6 +31,11 @@ impl std::error::Error for StoreError {}
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError(format!("database: {e}"))
+    }
+}
+impl From<filter::FilterError> for StoreError {
+    fn from(e: filter::FilterError) -> Self {
+        StoreError(e.message)
     }
 }
 impl From<std::io::Error> for StoreError {
@@ -221,7 +229,19 @@ DROP INDEX clusters_seq;
     // NULL for events stored before (their ledgers had none): the control timeline and the disputes then
     // guess it from the sub-event type and the trigger, as they did
     "ALTER TABLE events ADD COLUMN outcome TEXT;",
+    // 7: nothing in SQL; after it every cluster is refreshed ([`REFRESH_AFTER`]): its admin-1 region spelled
+    // the embedded gazetteer's way whatever layer resolved it, a point at sea given the nearest coast's country
+    "SELECT 1;",
+    // 8: ACLED's inter codes, interaction and civilian targeting of each event (`acled::AcledCodes`); NULL for
+    // events stored before
+    "ALTER TABLE events ADD COLUMN inter1 INTEGER;
+     ALTER TABLE events ADD COLUMN inter2 INTEGER;
+     ALTER TABLE events ADD COLUMN interaction INTEGER;
+     ALTER TABLE events ADD COLUMN civilian_targeting INTEGER;",
 ];
+
+/// The migration (its 1-based number) after which every stored cluster is refreshed in the same transaction.
+const REFRESH_AFTER: usize = 7;
 
 pub struct Store {
     conn: Connection,
@@ -246,25 +266,6 @@ pub enum Outcome {
 }
 
 impl Store {
-    /// Opens (or creates) the database, in WAL mode, and brings its schema up to date.
-    pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path).map_err(|e| {
-            StoreError(format!("{}: cannot open the database: {e}", path.display()))
-        })?;
-        conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        if mode != "wal" && mode != "memory" {
-            return Err(StoreError(format!(
-                "the database refused WAL mode ({mode})"
-            )));
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        let mut s = Store { conn };
-        s.migrate()?;
-        Ok(s)
-    }
-
     fn migrate(&mut self) -> Result<()> {
         let v: i64 = self
             .conn
@@ -278,6 +279,9 @@ impl Store {
         for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
             let tx = self.conn.transaction()?;
             tx.execute_batch(m)?;
+            if i + 1 == REFRESH_AFTER {
+                cluster::refresh_all(&tx)?;
+            }
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
             tx.commit()?;
         }

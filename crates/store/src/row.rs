@@ -3,6 +3,7 @@
 //! export views (`cluster.rs`). What both show of a row is one struct, flattened into each view's
 //! JSON at the place it always stood, so neither view's JSON changes shape.
 
+use crate::acled::AcledCodes;
 use crate::api::ClusterItem;
 use crate::cluster::place_key;
 use rusqlite::Row;
@@ -12,7 +13,7 @@ use serde::Serialize;
 pub(crate) const CLUSTERS_SELECT: &str = "SELECT c.id, c.event_type, c.sub_event_type, c.place, \
      c.lat, c.lon, c.geo_precision, c.country, c.admin1, c.date_min, c.date_max, c.time_precision, \
      c.reports, c.independent_sources, c.verification, c.fatalities_min, c.fatalities_max, \
-     c.outlets, c.claimants FROM clusters c";
+     c.outlets, c.claimants, c.seq FROM clusters c";
 
 /// Where and when a cluster is, how many reports tell it and how sure it is: what the API's
 /// clusters and the exported ones both show between the place and the sides or sources.
@@ -62,6 +63,7 @@ pub(crate) fn cluster_item(r: &Row) -> rusqlite::Result<ClusterItem> {
         sides: Vec::new(),
         outlets: serde_json::from_str(&outlets).unwrap_or_default(),
         claimants: serde_json::from_str(&claimants).unwrap_or_default(),
+        seq: r.get(19)?,
     })
 }
 
@@ -70,7 +72,8 @@ pub(crate) fn cluster_item(r: &Row) -> rusqlite::Result<ClusterItem> {
 pub(crate) const EVENTS_SELECT: &str = "SELECT e.id, e.cluster, e.doc, d.name, d.outlet, d.title, \
      d.url, d.published, d.syndicated_of IS NOT NULL, e.event_id, e.event_type, e.sub_event_type, \
      e.trigger, e.actor1, e.actor2, e.side1, e.side2, e.place, e.lat, e.lon, e.geo_precision, \
-     e.date, e.time_precision, e.fatalities, e.notes FROM events e JOIN documents d ON d.id = e.doc";
+     e.date, e.time_precision, e.fatalities, e.notes, d.ingested_at, e.inter1, e.inter2, e.interaction, \
+     e.civilian_targeting FROM events e JOIN documents d ON d.id = e.doc";
 
 /// What the API's events and the exported ones both show of a stored event and its document, in
 /// the order they show it.
@@ -110,6 +113,9 @@ pub(crate) struct EventRow {
     pub time_precision: Option<i64>,
     pub fatalities: Option<i64>,
     pub notes: String,
+    /// When the document was stored (`YYYY-MM-DDTHH:MM:SSZ`).
+    pub ingested_at: String,
+    pub codes: AcledCodes,
 }
 
 impl EventRow {
@@ -142,6 +148,13 @@ impl EventRow {
             time_precision: r.get(22)?,
             fatalities: r.get(23)?,
             notes: r.get::<_, Option<String>>(24)?.unwrap_or_default(),
+            ingested_at: r.get(25)?,
+            codes: AcledCodes {
+                inter1: r.get(26)?,
+                inter2: r.get(27)?,
+                interaction: r.get(28)?,
+                civilian_targeting: r.get(29)?,
+            },
         })
     }
 }

@@ -143,7 +143,7 @@ fn ingesting_again_changes_nothing_and_ids_are_stable() {
         .map(|c| c.id)
         .collect();
     assert_eq!(ids, ids2);
-    assert_eq!(s.schema_version().unwrap(), 6);
+    assert_eq!(s.schema_version().unwrap(), 8);
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn parquet_export_reads_back_like_the_csv() {
         .is_nullable());
     assert!(schema.field_with_name("latitude").unwrap().is_nullable());
     // a few values against the clusters themselves
-    let ids = col("event_id_cnty");
+    let ids = col("sitrep_cluster_id");
     let ids = ids.as_any().downcast_ref::<StringArray>().unwrap();
     let dates = col("event_date");
     let dates = dates.as_any().downcast_ref::<Date32Array>().unwrap();

@@ -1,6 +1,7 @@
 //! Reads a Parquet export back and compares it, cell by cell, with the ACLED CSV export.
 use arrow_array::{
-    Array, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch, StringArray,
+    Array, BooleanArray, Date32Array, Float64Array, Int32Array, Int64Array, RecordBatch,
+    StringArray,
 };
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 use std::path::Path;
@@ -34,6 +35,8 @@ pub fn cell(col: &dyn Array, row: usize) -> String {
         i.value(row).to_string()
     } else if let Some(f) = a.downcast_ref::<Float64Array>() {
         format!("{:.4}", f.value(row))
+    } else if let Some(b) = a.downcast_ref::<BooleanArray>() {
+        b.value(row).to_string()
     } else {
         panic!("unexpected column type {:?}", col.data_type())
     }
