@@ -19,13 +19,23 @@ pub struct AcledCodes {
     pub civilian_targeting: Option<bool>,
 }
 
-/// The codes of a ledger event in a place of country `country` (ISO alpha-2).
-///
-/// The ledger does not carry them yet, so they are read from the actors' kinds and the event type
-/// ([`derived`]). Once `sitrep_ledger::Event` has its `inter1`, `inter2`, `interaction` and
-/// `civilian_targeting` fields, this is the one function to switch to them (see crates/store/README.md).
+/// The codes of a ledger event in a place of country `country` (ISO alpha-2): the ledger's own `inter1`,
+/// `inter2`, `interaction` and `civilian_targeting` (the events stage's `events/inter.rs`); a ledger written
+/// before they existed has them read from the actors' kinds and the event type ([`derived`]).
 pub fn codes(ledger: &Ledger, ev: &Event, country: Option<&str>) -> AcledCodes {
-    derived(ledger, ev, country)
+    let d = derived(ledger, ev, country);
+    if ev.inter1.is_none() && ev.inter2.is_none() && ev.civilian_targeting.is_none() {
+        return d;
+    }
+    AcledCodes {
+        inter1: ev.inter1,
+        inter2: ev.inter2,
+        interaction: ev.interaction.or_else(|| interaction(ev.inter1, ev.inter2)),
+        civilian_targeting: ev
+            .civilian_targeting
+            .filter(|&t| t)
+            .or(d.civilian_targeting),
+    }
 }
 
 /// ACLED's interaction of two inter codes: smaller first ("17"), a lone actor's code times ten ("60").
