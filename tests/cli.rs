@@ -402,7 +402,7 @@ fn shared_ledger_gold_is_met() {
         .and_then(|f| f.split_once('/'))
         .expect("N/M expectations");
     let frac = good.parse::<f64>().unwrap() / total.parse::<f64>().unwrap();
-    assert!(frac >= 0.95, "ledger gold met at {frac:.2}: {out}");
+    assert!(frac >= 1.0, "ledger gold met at {frac:.2}: {out}");
 }
 
 #[allow(dead_code)]
