@@ -7,7 +7,8 @@
 //! actors stage (`actors::forces_of`).
 //! Reads: every earlier layer (actors, places, times, quotes); the lexicon's event cues, weapons, hedges, modality
 //! and conflict words (`event_cues.tsv`, `weapons.tsv`, `hedges.tsv`, `modality.txt`, `conflict_context.tsv`),
-//! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns.
+//! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns; the relevance gate's
+//! `relevance.tsv` (`events/relevance.rs`) and `lists/civilian_victims.tsv` (`events/inter.rs`).
 
 use crate::attribution::{self, subject_before, Attribution};
 use crate::doc::{words, Doc, MentionKind};

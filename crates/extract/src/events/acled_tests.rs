@@ -304,6 +304,22 @@ fn attacks_on_civilians() {
 }
 
 #[test]
+fn armed_men_against_a_civilian_target_attack_civilians() {
+    check(
+        "Attack",
+        &[
+            ("Gunmen attacked a bar in the city and killed 11 people, police said.", Some("Attack")),
+            ("Unknown gunmen opened fire on a civilian bus near the village, killing one passenger.", Some("Attack")),
+            ("Militants have attacked three villages in the north-east, leaving 30 people dead.", Some("Attack")),
+            ("Government troops opened fire on fleeing villagers near the river, survivors said.", Some("Attack")),
+            ("Militants attacked an army base outside the town, and soldiers fought them off for hours.", Some("Armed clash")),
+            ("Gunmen clashed with soldiers at a checkpoint near the market, the army said.", Some("Armed clash")),
+            ("The minister attacked the villagers' leaders for their silence.", None),
+        ],
+    );
+}
+
+#[test]
 fn peaceful_protests() {
     check(
         "Peaceful protest",
