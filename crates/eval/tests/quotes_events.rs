@@ -62,7 +62,7 @@ fn case_and_geovirus_minimums() {
         c.macro_f1, c.non_acled_with_event, c.non_acled
     );
     assert_eq!(c.classes.len(), 25, "ACLED's 25 sub-event types");
-    assert!(c.macro_f1 >= 0.48, "CASE macro-F1 {:.3}", c.macro_f1);
+    assert!(c.macro_f1 >= 0.52, "CASE macro-F1 {:.3}", c.macro_f1);
     assert!(
         c.non_acled_with_event * 100 <= 12 * c.non_acled,
         "outside ACLED with an event {}/{}",
