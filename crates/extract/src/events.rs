@@ -297,10 +297,12 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                     ActorKind::ArmedForces | ActorKind::ArmedGroup
                 )
             });
-        let political = cues
-            .iter()
-            .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic)
-            && er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
+        // a political word in the sentence: read once, by the strategic cues and by the relevance gate
+        let political_words = er.taxonomy.political(&view[ss..se].to_ascii_lowercase());
+        let political = political_words
+            && cues
+                .iter()
+                .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic);
         cues.retain(|c| match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
@@ -328,7 +330,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         let mut seen_class: Vec<Outcome> = Vec::new();
         let in_view = InView {
             armed: armed_here,
-            political: er.taxonomy.political(&view[ss..se].to_ascii_lowercase()),
+            political: political_words,
             violent_report: in_doc.means >= 2 || in_doc.military >= 2,
         };
         for cue in cues {
