@@ -390,6 +390,15 @@ pub struct Event {
     pub civilian_targeting: Option<bool>,
 }
 
+/// ACLED's interaction of two inter codes: smaller first ("17"), a lone actor's code times ten ("60").
+pub fn interaction(inter1: Option<u8>, inter2: Option<u8>) -> Option<u16> {
+    match (inter1, inter2) {
+        (Some(a), Some(b)) => Some(u16::from(a.min(b)) * 10 + u16::from(a.max(b))),
+        (Some(a), None) | (None, Some(a)) => Some(u16::from(a) * 10),
+        (None, None) => None,
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Claim {
     pub id: String,

@@ -38,14 +38,7 @@ pub fn codes(ledger: &Ledger, ev: &Event, country: Option<&str>) -> AcledCodes {
     }
 }
 
-/// ACLED's interaction of two inter codes: smaller first ("17"), a lone actor's code times ten ("60").
-pub fn interaction(inter1: Option<u8>, inter2: Option<u8>) -> Option<u16> {
-    match (inter1, inter2) {
-        (Some(a), Some(b)) => Some(u16::from(a.min(b)) * 10 + u16::from(a.max(b))),
-        (Some(a), None) | (None, Some(a)) => Some(u16::from(a) * 10),
-        (None, None) => None,
-    }
-}
+pub use sitrep_ledger::interaction;
 
 /// Which of the event's two actors.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -38,13 +38,9 @@ pub struct ActorTypes {
 }
 
 impl ActorTypes {
-    /// ACLED's interaction code: both inter codes, the lower first; one alone times ten.
+    /// ACLED's interaction code ([`sitrep_ledger::interaction`]).
     pub fn interaction(&self) -> Option<u16> {
-        match (self.inter1, self.inter2) {
-            (Some(a), Some(b)) => Some(u16::from(a.min(b)) * 10 + u16::from(a.max(b))),
-            (Some(a), None) | (None, Some(a)) => Some(u16::from(a) * 10),
-            (None, None) => None,
-        }
+        sitrep_ledger::interaction(self.inter1, self.inter2)
     }
 }
 
