@@ -1,7 +1,5 @@
 //! `sitrep`: reads conflict news and turns every report into a ledger of claims.
 
-mod input;
-mod input_web;
 mod report;
 mod store_cmd;
 mod summary;
@@ -11,6 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
 use sitrep_gazetteer::Gazetteer;
+use sitrep_input::Item;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -191,9 +190,21 @@ struct EngineArgs {
     /// Do not read the imported index in the user's data dir.
     #[arg(long)]
     no_default_gazetteer: bool,
-    /// Largest document accepted, in MB (1 to 65536).
+    /// Largest document accepted, in MB (1 to 65536); also the cap on any decompression and on a JSONL line,
+    /// a WARC record or a feed entry.
     #[arg(long, default_value_t = 256, allow_hyphen_values = true, value_parser = clap::value_parser!(u64).range(1..=MAX_MB))]
     max_mb: u64,
+    /// The charset of text files that are not UTF-8 (e.g. windows-1251, iso-8859-2). Web pages, feeds and
+    /// crawls say their own.
+    #[arg(long, value_parser = encoding_label)]
+    encoding: Option<&'static encoding_rs::Encoding>,
+}
+
+/// `--encoding LABEL`: a WHATWG charset label.
+fn encoding_label(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    encoding_rs::Encoding::for_label(s.trim().as_bytes()).ok_or_else(|| {
+        format!("unknown charset '{s}': give a label such as windows-1251, koi8-u, iso-8859-1")
+    })
 }
 
 /// The largest `--max-mb`: 64 GB, far above what one document can be, and far from overflowing a byte count.
@@ -218,9 +229,10 @@ impl EngineArgs {
         )?))
     }
 
-    fn limits(&self) -> input::Limits {
-        input::Limits {
+    fn read_options(&self) -> sitrep_input::ReadOptions {
+        sitrep_input::ReadOptions {
             max_bytes: self.max_mb << 20,
+            encoding: self.encoding,
         }
     }
 }
@@ -228,6 +240,34 @@ impl EngineArgs {
 /// `--date`: checked as the filters' dates are.
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
     sitrep_store::filter::parse_date(s)
+}
+
+/// The ledger of one document; a bug in one document must not cost the others: it is that document's error.
+pub fn extract_one(
+    engine: &Engine,
+    doc: &InputDoc,
+) -> Result<sitrep_ledger::Ledger, sitrep_input::InputError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(doc))).map_err(|p| {
+        sitrep_input::InputError {
+            input: doc.id.clone(),
+            message: format!(
+                "internal error while extracting ({}); the other documents are unaffected. \
+                 Please report it with this document",
+                panic_message(&p)
+            ),
+        }
+    })
+}
+
+/// The warnings of reading a document (a guessed charset, an unread date, a language sitrep does not read),
+/// said on standard error unless `--quiet`.
+pub fn warn_of(ledger: &sitrep_ledger::Ledger, say: impl Fn(String)) {
+    if report::level() < report::Level::Normal {
+        return;
+    }
+    for w in &ledger.document.warnings {
+        say(format!("{}: warning: {w}", ledger.document.id));
+    }
 }
 
 fn panic_message(p: &Box<dyn std::any::Any + Send>) -> String {
@@ -453,13 +493,17 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
         Format::Json
     });
     let engine = args.engine.engine()?;
-    let limits = args.engine.limits();
-    let sources = input::expand(&args.inputs).map_err(|e| e.to_string())?;
-    let batch = sources.len() > 1 || sources.iter().any(|s| s.is_jsonl());
+    let opts = args.engine.read_options();
+    let (sources, unreadable) = sitrep_input::expand(&args.inputs);
+    let batch = sources.len() + unreadable.len() > 1 || sources.iter().any(|s| s.is_batch());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failures = 0usize;
+    let mut failures = unreadable.len();
+    let mut skipped = 0usize;
     let mut done = 0usize;
+    for e in &unreadable {
+        eprintln!("sitrep: {e}");
+    }
     let progress = if report::progress_allowed() && batch {
         let pb = ProgressBar::new(0);
         pb.set_style(
@@ -472,21 +516,23 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
     } else {
         None
     };
+    let say = |msg: String| match &progress {
+        Some(pb) => pb.suspend(|| eprintln!("sitrep: {msg}")),
+        None => eprintln!("sitrep: {msg}"),
+    };
     for src in &sources {
-        let mut reader = match input::Reader::open(src, limits) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("sitrep: {e}");
-                failures += 1;
-                continue;
-            }
-        };
+        let mut reader = sitrep_input::Reader::open(src, opts);
         loop {
             // read a chunk of documents, extract them in parallel, write them in input order
-            let mut chunk: Vec<Result<InputDoc, input::InputError>> = Vec::new();
+            let mut chunk: Vec<Result<InputDoc, sitrep_input::InputError>> = Vec::new();
             while chunk.len() < 512 {
-                match reader.next_doc() {
-                    Some(d) => chunk.push(d),
+                match reader.next_item() {
+                    Some(Item::Doc(d)) => chunk.push(Ok(d)),
+                    Some(Item::Failed(e)) => chunk.push(Err(e)),
+                    Some(Item::Skipped(e)) => {
+                        skipped += 1;
+                        report::detail(format!("skipped {e}"));
+                    }
                     None => break,
                 }
             }
@@ -496,7 +542,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
             if let Some(pb) = &progress {
                 pb.inc_length(chunk.len() as u64);
             }
-            let results: Vec<Result<sitrep_ledger::Ledger, input::InputError>> = chunk
+            let results: Vec<Result<sitrep_ledger::Ledger, sitrep_input::InputError>> = chunk
                 .into_par_iter()
                 .map(|d| {
                     d.and_then(|mut doc| {
@@ -504,23 +550,14 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
                             doc.published = Some(date);
                             doc.published_source = Some(sitrep_ledger::PublishedSource::Flag);
                         }
-                        // a bug in one document must not cost the others: report it and go on
-                        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc))).map_err(
-                            |p| input::InputError {
-                                input: doc.id.clone(),
-                                message: format!(
-                                    "internal error while extracting ({}); the other documents are unaffected. \
-                                     Please report it with this document",
-                                    panic_message(&p)
-                                ),
-                            },
-                        )
+                        extract_one(&engine, &doc)
                     })
                 })
                 .collect();
             for r in results {
                 match r {
                     Ok(ledger) => {
+                        warn_of(&ledger, say);
                         let w = match format {
                             Format::Jsonl => serde_json::to_writer(&mut out, &ledger)
                                 .map_err(std::io::Error::other)
@@ -542,11 +579,7 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
                         done += 1;
                     }
                     Err(e) => {
-                        if let Some(pb) = &progress {
-                            pb.suspend(|| eprintln!("sitrep: {e}"));
-                        } else {
-                            eprintln!("sitrep: {e}");
-                        }
+                        say(e.to_string());
                         failures += 1;
                     }
                 }
@@ -562,12 +595,17 @@ fn extract(args: ExtractArgs) -> Result<ExitCode, Failure> {
     }
     out.flush()
         .map_err(|e| format!("writing the output: {e}"))?;
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped (not documents; --verbose lists them)")
+    } else {
+        String::new()
+    };
     if failures > 0 {
         report::note(format!(
-            "{done} document(s) extracted, {failures} failed (see the messages above)"
+            "{done} document(s) extracted, {failures} failed (see the messages above){skipped_note}"
         ));
-    } else if batch && std::io::stderr().is_terminal() {
-        report::note(format!("{done} document(s) extracted"));
+    } else if batch && std::io::stderr().is_terminal() || skipped > 0 {
+        report::note(format!("{done} document(s) extracted{skipped_note}"));
     }
     Ok(finished(failures))
 }

@@ -1,12 +1,11 @@
 //! `sitrep ingest`, `sitrep query`, `sitrep export`: the running ledger in a SQLite database.
 
-use crate::input::{self, InputError, Limits};
-use crate::input_web;
 use crate::{report, Failure};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
+use sitrep_input::{InputError, Item};
 use sitrep_store::cluster::{Filter, Sort};
 use sitrep_store::filter::Style;
 use sitrep_store::{NewDoc, Outcome, Store};
@@ -188,121 +187,12 @@ pub struct MigrateArgs {
     db: PathBuf,
 }
 
-enum Kind {
-    Plain(input::Source),
-    Html(PathBuf),
-    Feed(PathBuf),
-    Warc(PathBuf),
-}
-
-fn kind_of(p: &Path) -> Option<Kind> {
-    let n = p.file_name()?.to_string_lossy().to_lowercase();
-    Some(if n.ends_with(".jsonl") {
-        Kind::Plain(input::Source::Jsonl(p.to_path_buf()))
-    } else if n.ends_with(".html") || n.ends_with(".htm") {
-        Kind::Html(p.to_path_buf())
-    } else if n.ends_with(".rss") || n.ends_with(".atom") || n.ends_with(".xml") {
-        Kind::Feed(p.to_path_buf())
-    } else if n.ends_with(".warc") || n.ends_with(".warc.gz") {
-        Kind::Warc(p.to_path_buf())
-    } else if n.ends_with(".txt") {
-        Kind::Plain(input::Source::Text(p.to_path_buf()))
-    } else {
-        return None;
-    })
-}
-
-fn expand(sources: &[PathBuf], failures: &mut Vec<InputError>) -> Vec<Kind> {
-    let mut out = Vec::new();
-    for p in sources {
-        if p.as_os_str() == "-" {
-            out.push(Kind::Plain(input::Source::Stdin));
-        } else if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut files = Vec::new();
-            while let Some(d) = stack.pop() {
-                match std::fs::read_dir(&d) {
-                    Ok(rd) => {
-                        for e in rd.flatten() {
-                            let f = e.path();
-                            if f.is_dir() {
-                                stack.push(f);
-                            } else if kind_of(&f).is_some() {
-                                files.push(f);
-                            }
-                        }
-                    }
-                    Err(e) => failures.push(InputError {
-                        input: d.display().to_string(),
-                        message: format!("cannot list the folder: {e}"),
-                    }),
-                }
-            }
-            files.sort();
-            out.extend(files.iter().filter_map(|f| kind_of(f)));
-        } else if !p.exists() {
-            failures.push(InputError {
-                input: p.display().to_string(),
-                message: "no such file or folder".into(),
-            });
-        } else {
-            // unknown extensions are read as text
-            out.push(kind_of(p).unwrap_or_else(|| Kind::Plain(input::Source::Text(p.clone()))));
-        }
-    }
-    out
-}
-
-/// Documents in a source, one at a time.
-enum Docs {
-    Plain(input::Reader),
-    Many(std::vec::IntoIter<Result<InputDoc, InputError>>),
-    Warc(input_web::WarcReader),
-}
-
-impl Docs {
-    fn open(k: &Kind, limits: Limits) -> Result<Docs, InputError> {
-        let read = |p: &Path| {
-            std::fs::read(p).map_err(|e| InputError {
-                input: p.display().to_string(),
-                message: format!("cannot read it: {e}"),
-            })
-        };
-        Ok(match k {
-            Kind::Plain(s) => Docs::Plain(input::Reader::open(s, limits)?),
-            Kind::Html(p) => {
-                let name = p.display().to_string();
-                let id = p
-                    .file_name()
-                    .map(|f| f.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| name.clone());
-                Docs::Many(
-                    vec![read(p).and_then(|b| input_web::html_doc(&name, id, b, None, limits))]
-                        .into_iter(),
-                )
-            }
-            Kind::Feed(p) => {
-                Docs::Many(input_web::feed_docs(&p.display().to_string(), read(p)?).into_iter())
-            }
-            Kind::Warc(p) => Docs::Warc(input_web::WarcReader::open(p, limits)?),
-        })
-    }
-
-    fn next_doc(&mut self) -> Option<Result<InputDoc, InputError>> {
-        match self {
-            Docs::Plain(r) => r.next_doc(),
-            Docs::Many(it) => it.next(),
-            Docs::Warc(w) => w.next_doc(),
-        }
-    }
-}
-
 /// How many documents the sources hold, when cheap to tell (JSONL lines, one per file); for the ETA.
-fn estimate(kinds: &[Kind]) -> u64 {
-    kinds
+fn estimate(sources: &[sitrep_input::Source]) -> u64 {
+    sources
         .iter()
-        .map(|k| match k {
-            Kind::Plain(input::Source::Jsonl(p)) => std::fs::File::open(p)
+        .map(|s| match (&s.path, s.format, s.gzipped) {
+            (Some(p), sitrep_input::Format::Jsonl, false) => std::fs::File::open(p)
                 .map(|f| {
                     std::io::BufReader::new(f)
                         .split(b'\n')
@@ -324,6 +214,8 @@ struct Summary {
     syndicated: usize,
     duplicate: usize,
     failed: usize,
+    /// Records that are not documents (redirects, error pages, images, messages without text).
+    skipped: usize,
     seconds: f64,
     docs_per_second: f64,
     failures: Vec<String>,
@@ -334,13 +226,12 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
     let t0 = std::time::Instant::now();
     let mut store = Store::open(&args.db).map_err(|e| e.to_string())?;
     let engine = args.engine.engine()?;
-    let limits = args.engine.limits();
-    let mut failures = Vec::new();
-    let kinds = expand(&args.sources, &mut failures);
+    let opts = args.engine.read_options();
+    let (sources, mut failures) = sitrep_input::expand(&args.sources);
     let mut sum = Summary::default();
     let show = report::progress_allowed();
     let pb = if show {
-        ProgressBar::new(estimate(&kinds))
+        ProgressBar::new(estimate(&sources))
     } else {
         ProgressBar::hidden()
     };
@@ -362,19 +253,14 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
         let extracted: Vec<Result<NewDoc, InputError>> = docs
             .into_par_iter()
             .map(|doc| {
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc)))
-                    .map(|ledger| NewDoc {
+                crate::extract_one(&engine, &doc).map(|ledger| {
+                    crate::warn_of(&ledger, |w| pb.suspend(|| eprintln!("sitrep: {w}")));
+                    NewDoc {
                         name: doc.id.clone(),
                         text: doc.text.clone(),
                         ledger,
-                    })
-                    .map_err(|p| InputError {
-                        input: doc.id.clone(),
-                        message: format!(
-                            "internal error while extracting ({})",
-                            crate::panic_message(&p)
-                        ),
-                    })
+                    }
+                })
             })
             .collect();
         let mut ok = Vec::new();
@@ -394,21 +280,19 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
         pb.inc(ok.len() as u64);
         Ok(())
     };
-    for k in &kinds {
-        let mut docs = match Docs::open(k, limits) {
-            Ok(d) => d,
-            Err(e) => {
-                failures.push(e);
-                continue;
-            }
-        };
-        while let Some(d) = docs.next_doc() {
-            match d {
-                Err(e) => {
+    for src in &sources {
+        let mut docs = sitrep_input::Reader::open(src, opts);
+        while let Some(item) = docs.next_item() {
+            match item {
+                Item::Skipped(e) => {
+                    sum.skipped += 1;
+                    report::detail(format!("skipped {e} (not a document)"));
+                }
+                Item::Failed(e) => {
                     pb.inc(1);
                     failures.push(e)
                 }
-                Ok(d) => {
+                Item::Doc(d) => {
                     // exact duplicates of stored documents skip extraction
                     let hash = sitrep_store::dedup::content_hash(&d.text);
                     if let Some(id) = store.find_hash(&hash).map_err(|e| e.to_string())? {
@@ -458,8 +342,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
         );
     }
     report::note(format!(
-        "{} new, {} syndicated copies, {} duplicates, {} failed; {processed} documents in {:.1} s ({:.1} documents/s) into {}",
-        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.seconds, sum.docs_per_second, args.db.display()
+        "{} new, {} syndicated copies, {} duplicates, {} failed, {} skipped (not documents); {processed} documents in {:.1} s ({:.1} documents/s) into {}",
+        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.skipped, sum.seconds, sum.docs_per_second, args.db.display()
     ));
     if let Some(c) = &sum.database {
         report::note(format!(

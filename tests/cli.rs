@@ -452,3 +452,133 @@ fn gazetteer_import_keeps_the_feature_classes_asked_for() {
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains("HLL"), "{text}");
 }
+
+#[test]
+fn a_missing_file_and_an_empty_folder_do_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(
+        &good,
+        "Russian drones struck Odesa overnight, the governor said.",
+    )
+    .unwrap();
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let missing = dir.path().join("missing.txt");
+    let o = run(&[
+        "--format",
+        "jsonl",
+        missing.to_str().unwrap(),
+        empty.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("missing.txt: no such file"), "{err}");
+    assert!(err.contains("empty: the folder holds no files"), "{err}");
+    let out = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("Odesa"));
+}
+
+#[test]
+fn an_html_page_reads_the_same_in_extract_and_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(&page, "<html><head><title>Strike on a depot</title><meta property=\"og:site_name\" content=\"Test Courier\"><meta property=\"article:published_time\" content=\"2024-03-05T08:00:00+02:00\"></head><body><nav>By Staff Reporter | Home | World</nav><article><p>A drone strike hit a fuel depot near Lyptsi overnight, damaging two tanks, the regional administration said on Tuesday morning.</p><p>Firefighters put out the blaze by dawn.</p></article></body></html>").unwrap();
+    let o = run(&["--format", "json", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let l = json(&o);
+    assert_eq!(l["document"]["title"], "Strike on a depot");
+    assert_eq!(l["document"]["source"], "Test Courier");
+    assert_eq!(l["document"]["published"], "2024-03-05");
+    assert!(!l.to_string().contains("Staff Reporter"));
+    let db = dir.path().join("t.db");
+    let i = Command::new(env!("CARGO_BIN_EXE_sitrep"))
+        .args(["ingest", "--no-default-gazetteer", "--db"])
+        .arg(&db)
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(i.status.success(), "{}", String::from_utf8_lossy(&i.stderr));
+    let stored: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT ledger FROM documents", [], |r| r.get(0))
+        .unwrap();
+    let stored: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    for key in ["title", "source", "published", "chars"] {
+        assert_eq!(stored["document"][key], l["document"][key], "{key}");
+    }
+    assert_eq!(stored["events"], l["events"]);
+    assert_eq!(stored["places"], l["places"]);
+}
+
+#[test]
+fn russian_french_and_mixed_batches_are_named_and_not_misread() {
+    let docs = [
+        r#"{"id": "ru", "text": "Российские войска обстреляли Купянск ночью, сообщил глава областной администрации."}"#,
+        r#"{"id": "fr", "text": "Les forces russes ont bombardé la ville de Kharkiv pendant la nuit, a indiqué le gouverneur de la région."}"#,
+        r#"{"id": "en", "text": "Russian forces shelled Kupiansk overnight, the regional governor said on Telegram."}"#,
+    ];
+    let mut f = tempfile::Builder::new()
+        .suffix(".jsonl")
+        .tempfile()
+        .unwrap();
+    writeln!(f, "{}", docs.join("\n")).unwrap();
+    let o = run(&["--format", "jsonl", f.path().to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains("ru: warning: written in Russian (ru)"),
+        "{err}"
+    );
+    assert!(err.contains("fr: warning: written in French (fr)"), "{err}");
+    let ledgers: Vec<serde_json::Value> = String::from_utf8(o.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for l in &ledgers[..2] {
+        for layer in ["places", "actors", "events", "claims", "quotes"] {
+            assert_eq!(l[layer].as_array().map(Vec::len), Some(0), "{layer} of {l}");
+        }
+        assert_eq!(l["document"]["warnings"].as_array().map(Vec::len), Some(1));
+    }
+    assert_eq!(ledgers[0]["document"]["language"], "ru");
+    assert_eq!(ledgers[1]["document"]["language"], "fr");
+    assert_eq!(ledgers[2]["document"]["language"], "en");
+    assert!(ledgers[2]["events"]
+        .as_array()
+        .is_some_and(|e| !e.is_empty()));
+    assert!(ledgers[2]["document"].get("warnings").is_none());
+}
+
+#[test]
+fn a_text_file_in_another_charset_is_read_with_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("latin1.txt");
+    std::fs::write(
+        &p,
+        b"Shelling near a caf\xe9 in Kupiansk\n\nShelling hit the caf\xe9 in Kupiansk on Monday, officials said.",
+    )
+    .unwrap();
+    let o = run(&[
+        "--format",
+        "json",
+        "--encoding",
+        "iso-8859-1",
+        p.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(json(&o)["document"]["title"]
+        .as_str()
+        .unwrap()
+        .contains("café"));
+    let o = run(&["--encoding", "klingon", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown charset 'klingon'"),
+        "{}",
+        stderr(&o)
+    );
+}

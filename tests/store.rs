@@ -284,3 +284,50 @@ fn shared_corpus_ingests_and_exports_valid_acled_csv_and_geojson() {
         .unwrap();
     assert!(q.status.success());
 }
+
+#[test]
+fn feeds_pages_and_crawls_that_break_parsers_fail_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("in");
+    std::fs::create_dir(&f).unwrap();
+    let rss = r#"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Example Wire</title><item><title>Strike</title><guid>w1</guid><pubDate>Fri, 12 Aug 2022 00:30:00 +0300</pubDate><description>Ukraine&amp;#8217;s air force said a drone strike hit a fuel depot near Lyptsi overnight.</description></item></channel></rss>"#;
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(rss.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    std::fs::write(f.join("wire.xml"), utf16).unwrap();
+    std::fs::write(f.join("deep.html"), format!("<html><body>{}Russian forces shelled Vovchansk on Sunday, the regional governor said.</body></html>", "<b>".repeat(200_000))).unwrap();
+    std::fs::write(f.join("nested.html"), format!("<html><body>{}Artillery fire hit Kupiansk on Monday, local officials said on Telegram.{}</body></html>", "<div>".repeat(10_000), "</div>".repeat(10_000))).unwrap();
+    std::fs::write(
+        f.join("broken.warc"),
+        "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nHTTP/1.1 200 OK\r\n",
+    )
+    .unwrap();
+    std::fs::write(
+        f.join("good.txt"),
+        "Ukrainian forces repelled an attack near Orikhiv on Friday, the General Staff said.",
+    )
+    .unwrap();
+    let db = dir.path().join("t.db");
+    let t0 = std::time::Instant::now();
+    let o = ingest(&db, &[&f], &["--json"]).output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(t0.elapsed().as_secs() < 60, "took {:?}", t0.elapsed());
+    let s = summary(&o);
+    // the feed entry, both deep pages (read flat) and the text; the cut WARC record fails by name
+    assert_eq!(s["new"].as_u64(), Some(4), "{s} {err}");
+    assert_eq!(s["failed"].as_u64(), Some(1), "{s}");
+    assert!(err.contains("broken.warc#1"), "{err}");
+    assert!(err.contains("read as flat text"), "{err}");
+    let (published, outlet): (String, String) = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT published, outlet FROM documents WHERE doc_id = 'w1'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (published.as_str(), outlet.as_str()),
+        ("2022-08-12", "Example Wire")
+    );
+}

@@ -12,13 +12,13 @@ pub mod actors;
 pub mod attribution;
 pub mod doc;
 pub mod events;
+pub mod language;
 mod ledger;
 pub mod lexicon;
 pub mod places;
 pub mod quotes;
 pub mod rules;
 
-use chrono::NaiveDate;
 use doc::{Doc, TimeRec};
 pub use rules::{Rules, RulesError};
 use sitrep_gazetteer::Gazetteer;
@@ -26,18 +26,7 @@ use sitrep_ledger::{DocumentMeta, Ledger, PublishedSource, TimexType};
 use sitrep_text::Text;
 use std::sync::Arc;
 
-/// One document to read.
-#[derive(Debug, Clone, Default)]
-pub struct InputDoc {
-    pub id: String,
-    pub text: String,
-    pub published: Option<NaiveDate>,
-    /// Where `published` came from (`flag`, `metadata`); the engine adds `dateline` when it reads one.
-    pub published_source: Option<PublishedSource>,
-    pub title: Option<String>,
-    pub url: Option<String>,
-    pub source: Option<String>,
-}
+pub use sitrep_ledger::InputDoc;
 
 /// The extraction engine: the gazetteer and the rules, shared by every document (Send + Sync).
 pub struct Engine {
@@ -67,6 +56,7 @@ impl Engine {
     /// Reads one document into a ledger.
     pub fn extract(&self, input: &InputDoc) -> Ledger {
         let text = Text::new(&input.text);
+        let language = self.rules.language.detect(&text);
         let mut published = input.published;
         let mut published_source = input.published_source;
         if published.is_none() {
@@ -74,6 +64,25 @@ impl Engine {
                 published = Some(d.date);
                 published_source = Some(PublishedSource::Dateline);
             }
+        }
+        let mut meta = DocumentMeta {
+            id: input.id.clone(),
+            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
+            published_source,
+            title: input.title.clone().or_else(|| headline(&text)),
+            url: input.url.clone(),
+            source: input.source.clone(),
+            language: Some(language.code.clone()),
+            chars: input.text.chars().count(),
+            original_source: input.original_source.clone(),
+            warnings: input.warnings.clone(),
+        };
+        if !language.is_english() {
+            meta.warnings.push(format!(
+                "written in {} ({}): sitrep reads English only, so nothing was extracted from it",
+                language.name, language.code
+            ));
+            return Ledger::new(meta);
         }
         let mut doc = Doc::new(&text, published, &self.rules);
         // times
@@ -95,16 +104,6 @@ impl Engine {
         actors::from_metonyms(&mut doc, &self.gaz);
         quotes::recognise(&mut doc);
         events::extract(&mut doc, &self.gaz);
-        let meta = DocumentMeta {
-            id: input.id.clone(),
-            published: published.map(|d| d.format("%Y-%m-%d").to_string()),
-            published_source,
-            title: input.title.clone().or_else(|| headline(&text)),
-            url: input.url.clone(),
-            source: input.source.clone(),
-            language: Some("en".into()),
-            chars: input.text.chars().count(),
-        };
         ledger::to_ledger(&doc, meta)
     }
 }
@@ -140,7 +139,7 @@ pub(crate) mod testing {
         let doc = InputDoc {
             id: "test".into(),
             text: text.into(),
-            published: NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            published: chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
             ..Default::default()
         };
         engine().extract(&doc)

@@ -15,6 +15,7 @@
 
 use crate::actors::ActorRules;
 use crate::events::EventRules;
+use crate::language::LanguageRules;
 use crate::lexicon::Lexicon;
 use crate::places::PlaceRules;
 use crate::quotes::QuoteRules;
@@ -91,6 +92,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "lists/civilian_victims.tsv",
         include_str!("../data/lists/civilian_victims.tsv"),
+    ),
+    (
+        "lists/function_words.tsv",
+        include_str!("../data/lists/function_words.tsv"),
     ),
     (
         "lists/compass_adjectives.txt",
@@ -488,6 +493,8 @@ pub struct Rules {
     pub places: PlaceRules,
     pub quotes: QuoteRules,
     pub events: EventRules,
+    /// Function words for telling the document's language (`lists/function_words.tsv`: `language.rs`).
+    pub language: LanguageRules,
     /// `SITREP_PLACES_DEBUG=1` when the rules were loaded: every name's best-scored readings on stderr.
     pub debug_places: bool,
 }
@@ -502,6 +509,7 @@ impl Rules {
             places: PlaceRules::load(files, &patterns)?,
             quotes: QuoteRules::load(files)?,
             events: EventRules::load(files, &patterns)?,
+            language: LanguageRules::load(files)?,
             lexicon,
             debug_places: std::env::var_os("SITREP_PLACES_DEBUG").is_some(),
         })

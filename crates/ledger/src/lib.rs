@@ -259,6 +259,31 @@ pub struct DocumentMeta {
     /// Length of the text in chars.
     #[serde(default)]
     pub chars: usize,
+    /// Who first said it, when the document relays another's message (a Telegram post "forwarded from" a
+    /// channel): the outlet is `source`, the original author this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_source: Option<String>,
+    /// What the reader should know about how the document was read: a date that could not be understood, a
+    /// guessed charset, a language sitrep does not read. Empty for most documents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// One document to read, as the input layer hands it to the engine.
+#[derive(Debug, Clone, Default)]
+pub struct InputDoc {
+    pub id: String,
+    pub text: String,
+    pub published: Option<chrono::NaiveDate>,
+    /// Where `published` came from (`flag`, `metadata`); the engine adds `dateline` when it reads one.
+    pub published_source: Option<PublishedSource>,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    /// The original author of a relayed message (see [`DocumentMeta::original_source`]).
+    pub original_source: Option<String>,
+    /// How the input was read (see [`DocumentMeta::warnings`]); the engine adds its own.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -545,6 +545,7 @@ fn ingest(app: &App, p: Posted) -> Result<serde_json::Value, ApiError> {
         title: p.title,
         url: p.url,
         source: p.outlet,
+        ..Default::default()
     };
     let ledger = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| engine.extract(&doc)))
         .map_err(|_| {

@@ -88,6 +88,7 @@ impl HandReport<'_> {
             source: Some(self.outlet.into()),
             language: Some("en".into()),
             chars: text.chars().count(),
+            ..Default::default()
         });
         let (place, lat, lon) = self.place;
         let p = span(text, place);

@@ -35,10 +35,12 @@
 mod calendar;
 pub mod eval;
 mod lexicon;
+mod metadata;
 mod rules;
 mod scan;
 
 use chrono::NaiveDate;
+pub use metadata::parse_metadata_date;
 use sitrep_text::Text;
 
 /// TIMEX3 type of a mention.

@@ -1,0 +1,73 @@
+//! Isolation of parsers: a panic, a deep recursion or a runaway parse inside one input is that input's failure.
+//!
+//! [`caught`] turns a panic on the calling thread into an [`InputError`]. [`isolated`] runs a parser of markup
+//! or PDF on a thread of its own with [`PARSER_STACK`] of stack (recursive-descent parsers go deep on nested
+//! input) and waits at most [`PARSE_BUDGET`]; a parse that takes longer is reported and left to finish on its
+//! thread, its result dropped.
+
+use crate::{err, InputError};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Duration;
+
+/// Stack of a parser thread. Address space only: pages are touched as the recursion goes.
+pub(crate) const PARSER_STACK: usize = 256 << 20;
+
+/// How long one page, feed or PDF may take to parse.
+pub(crate) const PARSE_BUDGET: Duration = Duration::from_secs(30);
+
+/// `f()`, or the panic it raised as the input's error.
+pub(crate) fn caught<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, InputError> {
+    catch_unwind(AssertUnwindSafe(f)).map_err(|p| internal(name, &*p))
+}
+
+/// `f()` on a parser thread (large stack, time budget), or why it gave nothing.
+pub(crate) fn isolated<T: Send + 'static>(
+    name: &str,
+    what: &str,
+    f: impl FnOnce() -> Result<T, InputError> + Send + 'static,
+) -> Result<T, InputError> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let owner = name.to_string();
+    let spawned = std::thread::Builder::new()
+        .name(format!("sitrep-{what}"))
+        .stack_size(PARSER_STACK)
+        .spawn(move || {
+            let r =
+                catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(internal(&owner, &*p)));
+            let _ = tx.send(r);
+        });
+    if let Err(e) = spawned {
+        return Err(err(
+            name,
+            format!("cannot start a thread to read the {what}: {e}"),
+        ));
+    }
+    match rx.recv_timeout(PARSE_BUDGET) {
+        Ok(r) => r,
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => Err(err(
+            name,
+            format!(
+                "reading the {what} took over {} s; skipped",
+                PARSE_BUDGET.as_secs()
+            ),
+        )),
+        Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => Err(err(
+            name,
+            format!("the {what} reader stopped without a result"),
+        )),
+    }
+}
+
+fn internal(name: &str, payload: &(dyn std::any::Any + Send)) -> InputError {
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".into());
+    err(
+        name,
+        format!(
+            "internal error while reading it ({what}); the other inputs are unaffected. Please report it with this input"
+        ),
+    )
+}
