@@ -4,8 +4,9 @@
 //! relative locations) and dates (publication date) -> extract events, claims and contradictions -> [`Ledger`].
 //! Every stage annotates one [`doc::Doc`]; every field in the output points back at the characters that support it.
 //!
-//! Writes: the times layer (`Doc::times`, from [`sitrep_time`]) and, at the end, the [`Ledger`] (`ledger`, a mapping
-//! of the layers).
+//! Writes: the document's language first ([`language`]; a document not in English gets a warning and no other
+//! stage), the times layer (`Doc::times`, from [`sitrep_time`]) and, at the end, the [`Ledger`] (`ledger`, a
+//! mapping of the layers).
 //! Reads: no data file itself; the stages read theirs through [`Rules`].
 
 pub mod actors;

@@ -6,7 +6,7 @@
 //! An entry over `--max-mb` or without text is that entry's failure; the other entries stand.
 
 use crate::charset::decode_markup;
-use crate::guard::isolated;
+use crate::guard::{isolated, Panics};
 use crate::html::{flat_text, nesting_depth, MAX_LAYOUT_DEPTH};
 use crate::{err, host_of, over_limit, InputDoc, InputError, Item, ReadOptions};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -33,7 +33,7 @@ fn parse(name: &str, bytes: Vec<u8>) -> Result<(feed_rs::model::Feed, Vec<String
         ));
     }
     let owner = name.to_string();
-    isolated(name, "feed", move || {
+    isolated(name, "feed", Panics::Internal, move || {
         let unread = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&unread);
         let parser = feed_rs::parser::Builder::new()

@@ -20,20 +20,40 @@ pub(crate) fn caught<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, InputErr
     catch_unwind(AssertUnwindSafe(f)).map_err(|p| internal(name, &*p))
 }
 
+/// Who is to blame when a parser panics: sitrep's own code (an internal error, to report) or a library that
+/// stops on malformed input with a panic of its own (pdf-extract does): then the input is damaged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Panics {
+    Internal,
+    OnDamagedInput,
+}
+
 /// `f()` on a parser thread (large stack, time budget), or why it gave nothing.
 pub(crate) fn isolated<T: Send + 'static>(
     name: &str,
     what: &str,
+    panics: Panics,
     f: impl FnOnce() -> Result<T, InputError> + Send + 'static,
 ) -> Result<T, InputError> {
     let (tx, rx) = std::sync::mpsc::channel();
     let owner = name.to_string();
+    let thing = what.to_string();
     let spawned = std::thread::Builder::new()
         .name(format!("sitrep-{what}"))
         .stack_size(PARSER_STACK)
         .spawn(move || {
-            let r =
-                catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| Err(internal(&owner, &*p)));
+            let r = catch_unwind(AssertUnwindSafe(f)).unwrap_or_else(|p| {
+                Err(match panics {
+                    Panics::Internal => internal(&owner, &*p),
+                    Panics::OnDamagedInput => err(
+                        &owner,
+                        format!(
+                            "cannot read the {thing}: its parser stopped on it ({}); the file looks damaged",
+                            message(&*p)
+                        ),
+                    ),
+                })
+            });
             let _ = tx.send(r);
         });
     if let Err(e) = spawned {
@@ -58,12 +78,16 @@ pub(crate) fn isolated<T: Send + 'static>(
     }
 }
 
-fn internal(name: &str, payload: &(dyn std::any::Any + Send)) -> InputError {
-    let what = payload
+fn message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
         .downcast_ref::<&str>()
         .map(|s| s.to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".into());
+        .unwrap_or_else(|| "no message".into())
+}
+
+fn internal(name: &str, payload: &(dyn std::any::Any + Send)) -> InputError {
+    let what = message(payload);
     err(
         name,
         format!(

@@ -7,7 +7,7 @@
 //! runs on a parser thread ([`crate::guard::isolated`]).
 
 use crate::charset::decode_markup;
-use crate::guard::isolated;
+use crate::guard::{isolated, Panics};
 use crate::{err, host_of, metadata_date, over_limit, InputDoc, InputError, ReadOptions};
 
 /// Elements nested deeper than this are not laid out: the page is read flat.
@@ -89,7 +89,7 @@ pub(crate) fn page(
     } else {
         let owner = name.to_string();
         let url_owned = url.map(str::to_string);
-        isolated(name, "page", move || {
+        isolated(name, "page", Panics::Internal, move || {
             layout(&owner, &html, url_owned.as_deref())
         })?
     };

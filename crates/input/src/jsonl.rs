@@ -50,12 +50,17 @@ impl Lines {
         } else {
             Box::new(BufReader::with_capacity(BUFFER, f))
         };
-        Ok(Lines {
-            name: path.display().to_string(),
+        Ok(Lines::from_reader(path.display().to_string(), r, opts))
+    }
+
+    /// Lines of any reader, named `name` in messages.
+    pub(crate) fn from_reader(name: String, r: Box<dyn BufRead>, opts: ReadOptions) -> Lines {
+        Lines {
+            name,
             r,
             line_no: 0,
             opts,
-        })
+        }
     }
 
     pub(crate) fn next_item(&mut self) -> Option<Item> {

@@ -251,7 +251,7 @@ impl Reader {
     /// Opens `src`; an input that cannot be opened gives a reader whose one item is the failure.
     pub fn open(src: &Source, opts: ReadOptions) -> Reader {
         let name = src.name();
-        let state = match open_state(src, &name, opts) {
+        let state = match guard::caught(&name, || open_state(src, &name, opts)).and_then(|s| s) {
             Ok(s) => s,
             Err(e) => State::Queue(VecDeque::from([Item::Failed(e)])),
         };
@@ -273,6 +273,40 @@ impl Reader {
             }
         }
     }
+}
+
+/// Every item of `bytes` read as `format` (for inputs that are not files: the fuzz targets, an API body). Each
+/// item is caught as [`Reader::next_item`] catches it.
+pub fn items_from_bytes(
+    name: &str,
+    format: Format,
+    bytes: Vec<u8>,
+    opts: ReadOptions,
+) -> Vec<Item> {
+    let id = name.to_string();
+    let state = guard::caught(name, || match format {
+        Format::Jsonl => State::Jsonl(jsonl::Lines::from_reader(
+            name.into(),
+            Box::new(std::io::Cursor::new(bytes)),
+            opts,
+        )),
+        Format::Warc => State::Warc(warc::Records::from_reader(
+            name.into(),
+            Box::new(std::io::Cursor::new(bytes)),
+            opts,
+        )),
+        Format::Feed => State::Queue(feed::entries(name, bytes, opts)),
+        Format::Telegram => State::Queue(telegram::messages(name, bytes, opts)),
+        Format::Html => State::Queue(one(html::page(name, id, bytes, None, None, opts))),
+        Format::Pdf => State::Queue(one(pdf::report(name, id, bytes, opts))),
+        Format::Text => State::Queue(whole_file(name, id, bytes, opts)),
+    })
+    .unwrap_or_else(|e| State::Queue(VecDeque::from([Item::Failed(e)])));
+    let mut reader = Reader {
+        name: name.to_string(),
+        state,
+    };
+    std::iter::from_fn(|| reader.next_item()).collect()
 }
 
 fn open_state(src: &Source, name: &str, opts: ReadOptions) -> Result<State, InputError> {

@@ -1,7 +1,7 @@
 //! PDF reports: the text layer (pdf-extract), read on a parser thread. A PDF without text (a scan) is an error
 //! that says to run OCR first; an encrypted or broken one says what pdf-extract found.
 
-use crate::guard::isolated;
+use crate::guard::{isolated, Panics};
 use crate::{err, nonempty, over_limit, InputDoc, InputError, ReadOptions};
 
 /// The document of a PDF file.
@@ -15,7 +15,7 @@ pub(crate) fn report(
         return Err(over_limit(name, bytes.len() as u64, opts.max_bytes));
     }
     let owner = name.to_string();
-    let text = isolated(name, "PDF", move || {
+    let text = isolated(name, "PDF", Panics::OnDamagedInput, move || {
         pdf_extract::extract_text_from_mem(&bytes)
             .map_err(|e| err(&owner, format!("cannot read the PDF: {e}")))
     })?;

@@ -50,8 +50,16 @@ enum Next {
 
 impl Records {
     pub(crate) fn open(path: &Path, opts: ReadOptions) -> Result<Records, InputError> {
-        let name = path.display().to_string();
-        let mut f = BufReader::new(open_file(path)?);
+        let f = BufReader::new(open_file(path)?);
+        Ok(Records::from_reader(
+            path.display().to_string(),
+            Box::new(f),
+            opts,
+        ))
+    }
+
+    /// Records of any reader (gzipped or not), named `name` in messages.
+    pub(crate) fn from_reader(name: String, mut f: Box<dyn BufRead>, opts: ReadOptions) -> Records {
         let gzipped = f
             .fill_buf()
             .map(|b| b.starts_with(&[0x1f, 0x8b]))
@@ -59,14 +67,14 @@ impl Records {
         let r: Box<dyn BufRead> = if gzipped {
             Box::new(BufReader::new(flate2::bufread::MultiGzDecoder::new(f)))
         } else {
-            Box::new(f)
+            f
         };
-        Ok(Records {
+        Records {
             name,
             r,
             record: 0,
             opts,
-        })
+        }
     }
 
     pub(crate) fn next_item(&mut self) -> Option<Item> {
