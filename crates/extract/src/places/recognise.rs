@@ -85,7 +85,7 @@ impl<'a> Reader<'a> {
             self.found.push(Found {
                 key: normalise(&format!("{} {kind}", cands[0].geonames_id)),
                 facility: Some(kind.to_string()),
-                ..Found::literal(s, all.end(), &name, cands.to_vec())
+                ..Found::literal(s, all.end(), &name, cands)
             });
         }
     }
@@ -200,7 +200,7 @@ impl<'a> Reader<'a> {
                         let kind = metonymy(pr, view, s, e, &cands, &None);
                         self.found.push(Found {
                             kind,
-                            ..Found::literal(s, e, &view[s..e], cands.to_vec())
+                            ..Found::literal(s, e, &view[s..e], cands)
                         });
                         break 'name;
                     }
@@ -215,7 +215,7 @@ impl<'a> Reader<'a> {
         let pending = std::mem::take(&mut self.pending);
         if let Some(cc) = main_country(&self.found.v) {
             for mut f in pending {
-                f.cands.retain(|c| c.country_code == cc);
+                Rc::make_mut(&mut f.cands).retain(|c| c.country_code == cc);
                 if !f.cands.is_empty() && !self.found.overlaps(f.start, f.end) {
                     self.found.push(f);
                 }
@@ -245,7 +245,7 @@ impl<'a> Reader<'a> {
                         doc.text.sentences[i].start != s || view[e..].starts_with(" lies")
                     })
                 {
-                    self.found.push(Found::literal(s, e, name, Vec::new()));
+                    self.found.push(Found::literal(s, e, name, Rc::default()));
                 }
             }
         }
@@ -266,12 +266,14 @@ fn facility_kind(w: &str) -> &'static str {
 }
 
 /// Gazetteer answers for this document: names repeat, and fuzzy look-ups are dear.
-/// Answers are shared, not copied: most are only looked at.
+/// Answers are shared, not copied: most are only looked at, and the names found hold them ([`Found::cands`]).
 #[derive(Default)]
 struct LookupCache {
     exact: FxHashMap<String, Rc<Vec<Candidate>>>,
-    fuzzy: FxHashMap<(String, u32), Vec<Candidate>>,
+    fuzzy: FxHashMap<(String, u32), Rc<Vec<Candidate>>>,
     variants: FxHashMap<String, Rc<Vec<Candidate>>>,
+    /// The exact readings followed by the romanisation variants (see [`LookupCache::readings`]).
+    readings: FxHashMap<String, Rc<Vec<Candidate>>>,
 }
 
 impl LookupCache {
@@ -293,12 +295,33 @@ impl LookupCache {
         c
     }
 
-    fn fuzzy(&mut self, gaz: &Gazetteer, name: &str, edits: u32) -> Vec<Candidate> {
+    /// `exact` (the readings of `name` as written, or of the settlement of a numbered part) followed by
+    /// the romanisation variants of `name`, one list per name for all its mentions.
+    fn readings(
+        &mut self,
+        gaz: &Gazetteer,
+        name: &str,
+        exact: &Rc<Vec<Candidate>>,
+    ) -> Rc<Vec<Candidate>> {
+        if let Some(c) = self.readings.get(name) {
+            return c.clone();
+        }
+        let variants = self.variants(gaz, name);
+        let c = if variants.is_empty() {
+            exact.clone()
+        } else {
+            Rc::new(exact.iter().chain(variants.iter()).cloned().collect())
+        };
+        self.readings.insert(name.to_string(), c.clone());
+        c
+    }
+
+    fn fuzzy(&mut self, gaz: &Gazetteer, name: &str, edits: u32) -> Rc<Vec<Candidate>> {
         let key = (name.to_string(), edits);
         if let Some(c) = self.fuzzy.get(&key) {
             return c.clone();
         }
-        let c = gaz.lookup_fuzzy(name, edits);
+        let c = Rc::new(gaz.lookup_fuzzy(name, edits));
         self.fuzzy.insert(key, c.clone());
         c
     }

@@ -209,7 +209,7 @@ fn one_sense_per_text(found: &[Found], choices: &[Choice]) -> Vec<Choice> {
             && b.facility.is_none()
             && a.cands
                 .iter()
-                .zip(&b.cands)
+                .zip(b.cands.iter())
                 .all(|(x, y)| x.geonames_id == y.geonames_id)
     };
     (0..found.len())

@@ -238,7 +238,7 @@ impl<'a> NameForms<'a> {
     fn of(found: &'a [Found]) -> Self {
         let mut names_of: HashMap<(&str, u64), (bool, bool)> = HashMap::new();
         for f in found {
-            for c in &f.cands {
+            for c in f.cands.iter() {
                 names_of
                     .entry((f.key.as_str(), c.geonames_id))
                     .or_insert_with(|| {
