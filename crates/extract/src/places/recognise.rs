@@ -34,8 +34,32 @@ pub(super) fn names(doc: &Doc, gaz: &Gazetteer) -> Vec<Found> {
     r.romanised_alone();
     r.described_by_relation();
     let mut found = r.found.v;
-    found.sort_by_key(|f| f.start);
+    sort_by_start(&mut found);
     found
+}
+
+/// Sorts the names by start, keeping the order of names that start together (the order of a stable
+/// sort). The order is sorted as indices (4 bytes each) and applied in place: a stable sort of the names
+/// themselves takes a buffer of half of them, the largest allocation of a long list of places.
+fn sort_by_start(found: &mut [Found]) {
+    let mut order: Vec<u32> = (0..found.len() as u32).collect();
+    order.sort_by_key(|&i| found[i as usize].start);
+    // apply the permutation cycle by cycle: position `i` takes the name at `order[i]`
+    for i in 0..order.len() {
+        if order[i] as usize == i || order[i] == u32::MAX {
+            continue;
+        }
+        let mut hole = i;
+        loop {
+            let from = order[hole] as usize;
+            order[hole] = u32::MAX;
+            if from == i {
+                break;
+            }
+            found.swap(hole, from);
+            hole = from;
+        }
+    }
 }
 
 /// What the passes share: the document and its rules, the gazetteer's answers so far, and the names found.
@@ -345,5 +369,34 @@ impl FoundList {
             .range(..e)
             .next_back()
             .is_some_and(|(_, &end)| end > s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sort_by_start` gives the order of a stable sort, names that start together included.
+    #[test]
+    fn sort_by_start_is_a_stable_sort() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in 0..60 {
+            let names: Vec<Found> = (0..n)
+                .map(|k| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    let start = (seed % 8) as usize;
+                    Found::literal(start, start + 1, &k.to_string(), Rc::default())
+                })
+                .collect();
+            let mut want: Vec<(usize, String)> =
+                names.iter().map(|f| (f.start, f.name.clone())).collect();
+            want.sort_by_key(|w| w.0);
+            let mut got = names;
+            sort_by_start(&mut got);
+            let got: Vec<(usize, String)> = got.iter().map(|f| (f.start, f.name.clone())).collect();
+            assert_eq!(got, want, "{n} names");
+        }
     }
 }
