@@ -52,6 +52,7 @@
 
 mod format;
 mod import;
+mod manifest;
 mod polygons;
 
 use std::collections::{HashMap, HashSet};
@@ -76,6 +77,7 @@ pub fn same_skeleton(a: &str, b: &str) -> bool {
     }
 }
 pub use import::{import, import_with, ImportOptions, ImportStats};
+pub use manifest::MANIFEST_FILE;
 
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static EMBEDDED_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
@@ -112,6 +114,14 @@ pub enum GazetteerError {
     },
     #[error("{path}: not a usable gazetteer index: {reason}")]
     BadIndex { path: PathBuf, reason: String },
+    /// An imported index that fails the check at open (its manifest, a file's length or checksum, the
+    /// format of its files): `advice` says what to do.
+    #[error("{path}: damaged gazetteer index: {reason}; {advice}")]
+    Damaged {
+        path: PathBuf,
+        reason: String,
+        advice: &'static str,
+    },
 }
 
 impl GazetteerError {
@@ -313,12 +323,24 @@ impl Gazetteer {
             let names = mmap(&dir.join(format::FST_FILE))?;
             let data_path = dir.join(format::DATA_FILE);
             let data = mmap(&data_path)?;
-            layers.push(Layer::new(
-                names,
-                data,
-                dir.display().to_string(),
-                &data_path,
-            )?);
+            // the bytes first: the fst crate trusts what it is given
+            manifest::verify(
+                dir,
+                &[
+                    (format::FST_FILE, names.as_ref()),
+                    (format::DATA_FILE, data.as_ref()),
+                ],
+            )?;
+            let layer = Layer::new(names, data, dir.display().to_string(), &data_path);
+            layers.push(layer.map_err(|e| match e {
+                // files that match their manifest yet do not parse: written wrong, or edited with it
+                GazetteerError::BadIndex { path, reason } => GazetteerError::Damaged {
+                    path,
+                    reason,
+                    advice: manifest::ADVICE,
+                },
+                e => e,
+            })?);
         }
         layers.push(embedded_layer()?);
         Ok(Gazetteer {
