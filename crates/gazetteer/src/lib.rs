@@ -7,6 +7,9 @@
 //!   the binary with `include_bytes!`: start-up parses nothing but a 64-byte header;
 //! * **imported** layers, written by [`import`] from GeoNames dumps (`UA.zip`, `allCountries.zip`,
 //!   `cities500.zip`, `alternateNamesV2.zip`) into a directory, and memory-mapped by [`Gazetteer::open`].
+//!   An imported directory carries a manifest (format version, length and CRC-32 of each file, see
+//!   `manifest.rs`) that `open` checks first: a damaged or older index is a [`GazetteerError::Damaged`]
+//!   naming the file, never a panic inside the fst crate.
 //!
 //! Both use the same format (see `format.rs`): an fst map from [`normalise`]d name to a posting
 //! list, and a fixed-size record table sorted by GeoNames id. When the same GeoNames id appears in

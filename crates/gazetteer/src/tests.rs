@@ -486,7 +486,10 @@ fn a_damaged_index_is_refused_at_open() {
     let txt = dir.path().join("cities500.txt");
     import(&[txt], &d).unwrap();
     let g = Gazetteer::open(&[d]).unwrap();
-    assert!(g.lookup("Zrazkove").iter().any(|c| c.geonames_id == 9100003));
+    assert!(g
+        .lookup("Zrazkove")
+        .iter()
+        .any(|c| c.geonames_id == 9100003));
 }
 
 #[test]
