@@ -352,3 +352,48 @@ fn query_limits_sorts_and_writes_csv() {
         "{ev}"
     );
 }
+
+/// A damaged imported gazetteer index: `gazetteer lookup` and `extract` exit 1 with a message naming the
+/// damaged file and saying to import again (no panic, no exit 101).
+#[test]
+fn a_damaged_gazetteer_index_exits_1_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let dump = dir.path().join("cities500.txt");
+    std::fs::write(
+        &dump,
+        "9100001\tTestivka\tTestivka\t\t48.5\t37.5\tP\tPPL\tUA\t\t05\t\t\t\t120\t\t100\tEurope/Kyiv\t2024-01-01\n",
+    )
+    .unwrap();
+    let idx = dir.path().join("idx");
+    let o = sitrep()
+        .args(["gazetteer", "import", "--out"])
+        .arg(&idx)
+        .arg(&dump)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let data = idx.join("places.bin");
+    let mut bytes = std::fs::read(&data).unwrap();
+    let m = bytes.len() / 2;
+    bytes[m] ^= 0xff;
+    std::fs::write(&data, bytes).unwrap();
+    let text = dir.path().join("r.txt");
+    std::fs::write(&text, "Shelling hit Testivka.").unwrap();
+    for args in [
+        vec!["gazetteer", "lookup", "--gazetteer"],
+        vec!["extract", "--format", "json", "--gazetteer"],
+    ] {
+        let mut c = sitrep();
+        c.args(&args).arg(&idx);
+        if args[0] == "extract" {
+            c.arg(&text);
+        } else {
+            c.arg("Testivka");
+        }
+        let o = c.output().unwrap();
+        let e = stderr(&o);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {e}");
+        assert!(e.contains(data.to_str().unwrap()), "{args:?}: {e}");
+        assert!(e.contains("sitrep gazetteer import"), "{args:?}: {e}");
+    }
+}

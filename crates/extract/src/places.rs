@@ -16,6 +16,7 @@ use regex::Regex;
 use rustc_hash::FxHashSet;
 use sitrep_gazetteer::{normalise, Candidate, Gazetteer};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 mod address;
 mod borders;
@@ -232,7 +233,9 @@ struct Found {
     end: usize,
     key: String,
     name: String,
-    cands: Vec<Candidate>,
+    /// The readings, shared with the look-up cache and the other mentions of the name (a long text repeats
+    /// its names: one copy per name, not per mention).
+    cands: Rc<Vec<Candidate>>,
     kind: MentionKind,
     cue: Option<String>,
     fuzzy: bool,
@@ -250,7 +253,7 @@ impl Found {
             end,
             key: normalise(&c.name),
             name: c.name.clone(),
-            cands: vec![c],
+            cands: Rc::new(vec![c]),
             kind,
             cue: None,
             fuzzy: false,
@@ -260,7 +263,7 @@ impl Found {
     }
 
     /// A literal mention named as written, with readings `cands` (no cue, facility or variants).
-    fn literal(start: usize, end: usize, name: &str, cands: Vec<Candidate>) -> Found {
+    fn literal(start: usize, end: usize, name: &str, cands: Rc<Vec<Candidate>>) -> Found {
         Found {
             start,
             end,

@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::format::{self, RawPlace};
+use crate::manifest;
 use crate::{Gazetteer, GazetteerError};
 
 /// Which rows to keep.
@@ -67,7 +68,7 @@ pub fn import(files: &[PathBuf], out_dir: &Path) -> Result<ImportStats, Gazettee
 
 /// Read GeoNames dumps — a country zip like `UA.zip`, `allCountries.zip`, `cities500.zip` or
 /// `.txt`, and optionally `alternateNamesV2.zip`/`.txt` — and write an index into `out_dir`
-/// (`names.fst` + `places.bin`, replacing any index there). Open it with [`Gazetteer::open`].
+/// (`names.fst` + `places.bin` and their `manifest.txt`, replacing any index there). Open it with [`Gazetteer::open`].
 pub fn import_with(
     files: &[PathBuf],
     out_dir: &Path,
@@ -113,7 +114,21 @@ pub fn import_with(
         reason,
     })?;
     std::fs::create_dir_all(out_dir).map_err(|e| GazetteerError::io(out_dir, e))?;
-    for (name, bytes) in [(format::DATA_FILE, &data), (format::FST_FILE, &fst)] {
+    // the manifest goes first and comes back last: an import that stops half-way leaves an index
+    // that `open` refuses, not one whose files do not belong together
+    let manifest_path = out_dir.join(manifest::MANIFEST_FILE);
+    match std::fs::remove_file(&manifest_path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            return Err(GazetteerError::io(&manifest_path, e))
+        }
+        _ => {}
+    }
+    let manifest = manifest::render(&[(format::FST_FILE, &fst), (format::DATA_FILE, &data)]);
+    for (name, bytes) in [
+        (format::DATA_FILE, data.as_slice()),
+        (format::FST_FILE, fst.as_slice()),
+        (manifest::MANIFEST_FILE, manifest.as_bytes()),
+    ] {
         let tmp = out_dir.join(format!("{name}.tmp"));
         let dst = out_dir.join(name);
         std::fs::write(&tmp, bytes).map_err(|e| GazetteerError::io(&tmp, e))?;

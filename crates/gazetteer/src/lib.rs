@@ -7,6 +7,9 @@
 //!   the binary with `include_bytes!`: start-up parses nothing but a 64-byte header;
 //! * **imported** layers, written by [`import`] from GeoNames dumps (`UA.zip`, `allCountries.zip`,
 //!   `cities500.zip`, `alternateNamesV2.zip`) into a directory, and memory-mapped by [`Gazetteer::open`].
+//!   An imported directory carries a manifest (format version, length and CRC-32 of each file, see
+//!   `manifest.rs`) that `open` checks first: a damaged or older index is a [`GazetteerError::Damaged`]
+//!   naming the file, never a panic inside the fst crate.
 //!
 //! Both use the same format (see `format.rs`): an fst map from [`normalise`]d name to a posting
 //! list, and a fixed-size record table sorted by GeoNames id. When the same GeoNames id appears in
@@ -52,6 +55,7 @@
 
 mod format;
 mod import;
+mod manifest;
 mod polygons;
 
 use std::collections::{HashMap, HashSet};
@@ -76,6 +80,7 @@ pub fn same_skeleton(a: &str, b: &str) -> bool {
     }
 }
 pub use import::{import, import_with, ImportOptions, ImportStats};
+pub use manifest::MANIFEST_FILE;
 
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
 static EMBEDDED_DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/places.bin"));
@@ -112,6 +117,14 @@ pub enum GazetteerError {
     },
     #[error("{path}: not a usable gazetteer index: {reason}")]
     BadIndex { path: PathBuf, reason: String },
+    /// An imported index that fails the check at open (its manifest, a file's length or checksum, the
+    /// format of its files): `advice` says what to do.
+    #[error("{path}: damaged gazetteer index: {reason}; {advice}")]
+    Damaged {
+        path: PathBuf,
+        reason: String,
+        advice: &'static str,
+    },
 }
 
 impl GazetteerError {
@@ -313,12 +326,24 @@ impl Gazetteer {
             let names = mmap(&dir.join(format::FST_FILE))?;
             let data_path = dir.join(format::DATA_FILE);
             let data = mmap(&data_path)?;
-            layers.push(Layer::new(
-                names,
-                data,
-                dir.display().to_string(),
-                &data_path,
-            )?);
+            // the bytes first: the fst crate trusts what it is given
+            manifest::verify(
+                dir,
+                &[
+                    (format::FST_FILE, names.as_ref()),
+                    (format::DATA_FILE, data.as_ref()),
+                ],
+            )?;
+            let layer = Layer::new(names, data, dir.display().to_string(), &data_path);
+            layers.push(layer.map_err(|e| match e {
+                // files that match their manifest yet do not parse: written wrong, or edited with it
+                GazetteerError::BadIndex { path, reason } => GazetteerError::Damaged {
+                    path,
+                    reason,
+                    advice: manifest::ADVICE,
+                },
+                e => e,
+            })?);
         }
         layers.push(embedded_layer()?);
         Ok(Gazetteer {

@@ -322,8 +322,174 @@ fn import_bad_inputs() {
     std::fs::write(junk.join("places.bin"), b"yy").unwrap();
     assert!(matches!(
         Gazetteer::open(&[junk]),
-        Err(GazetteerError::BadIndex { .. })
+        Err(GazetteerError::Damaged { .. })
     ));
+}
+
+/// A small imported index (three places of a hand-made GeoNames table) in `dir/idx`.
+fn small_index(dir: &Path) -> PathBuf {
+    let txt = dir.join("cities500.txt");
+    let mut rows = String::new();
+    for (id, name, lat) in [
+        (9100001, "Testivka", 48.5),
+        (9100002, "Probne", 48.7),
+        (9100003, "Zrazkove", 48.9),
+    ] {
+        rows.push_str(&format!(
+            "{id}\t{name}\t{name}\t{name}a,{name}o\t{lat}\t37.5\tP\tPPL\tUA\t\t05\t\t\t\t120\t\t100\tEurope/Kyiv\t2024-01-01\n"
+        ));
+    }
+    std::fs::write(&txt, rows).unwrap();
+    let out = dir.join("idx");
+    import(&[txt], &out).unwrap();
+    out
+}
+
+/// Every kind of damage to an imported index is an error at open naming the file and saying to import
+/// again: never a panic, never an index read as if whole. An index without a manifest (written before
+/// manifests) is refused the same way.
+#[test]
+fn a_damaged_index_is_refused_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = small_index(dir.path());
+    let g = Gazetteer::open(std::slice::from_ref(&good)).unwrap();
+    assert_eq!(g.lookup("Probne")[0].geonames_id, 9100002);
+    let fst_len = std::fs::metadata(good.join(format::FST_FILE))
+        .unwrap()
+        .len() as usize;
+    let data_len = std::fs::metadata(good.join(format::DATA_FILE))
+        .unwrap()
+        .len() as usize;
+
+    type Damage = Box<dyn Fn(&Path)>;
+    let edit = |name: &'static str, f: fn(&mut Vec<u8>)| -> Damage {
+        Box::new(move |d: &Path| {
+            let mut b = std::fs::read(d.join(name)).unwrap();
+            f(&mut b);
+            std::fs::write(d.join(name), b).unwrap();
+        })
+    };
+    let flip_middle = |b: &mut Vec<u8>| {
+        let (m, n) = (b.len() / 2, b.len());
+        for x in &mut b[m..(m + 8).min(n)] {
+            *x ^= 0x5a;
+        }
+    };
+    let zero_region = |b: &mut Vec<u8>| {
+        let (s, e) = (b.len() / 4, b.len() / 2);
+        b[s..e].fill(0);
+    };
+    let cases: Vec<(&str, &str, Damage)> = vec![
+        (
+            "truncated fst",
+            format::FST_FILE,
+            edit(format::FST_FILE, |b| b.truncate(b.len() / 2)),
+        ),
+        (
+            "truncated data",
+            format::DATA_FILE,
+            edit(format::DATA_FILE, |b| b.truncate(b.len() - 3)),
+        ),
+        (
+            "empty fst",
+            format::FST_FILE,
+            edit(format::FST_FILE, |b| b.clear()),
+        ),
+        (
+            "fst bytes flipped",
+            format::FST_FILE,
+            edit(format::FST_FILE, flip_middle),
+        ),
+        (
+            "data bytes flipped",
+            format::DATA_FILE,
+            edit(format::DATA_FILE, flip_middle),
+        ),
+        (
+            "fst region zeroed",
+            format::FST_FILE,
+            edit(format::FST_FILE, zero_region),
+        ),
+        (
+            "data region zeroed",
+            format::DATA_FILE,
+            edit(format::DATA_FILE, zero_region),
+        ),
+        (
+            "data grown",
+            format::DATA_FILE,
+            edit(format::DATA_FILE, |b| b.extend_from_slice(b"more")),
+        ),
+        (
+            "files swapped",
+            if fst_len == data_len {
+                format::DATA_FILE
+            } else {
+                format::FST_FILE
+            },
+            Box::new(|d: &Path| {
+                let (a, b) = (d.join(format::FST_FILE), d.join(format::DATA_FILE));
+                let t = d.join("t");
+                std::fs::rename(&a, &t).unwrap();
+                std::fs::rename(&b, &a).unwrap();
+                std::fs::rename(&t, &b).unwrap();
+            }),
+        ),
+        (
+            "no manifest (an older index)",
+            MANIFEST_FILE,
+            Box::new(|d: &Path| std::fs::remove_file(d.join(MANIFEST_FILE)).unwrap()),
+        ),
+        (
+            "manifest of another version",
+            MANIFEST_FILE,
+            edit(MANIFEST_FILE, |b| {
+                *b = String::from_utf8_lossy(b)
+                    .replacen(" 1\n", " 99\n", 1)
+                    .into_bytes()
+            }),
+        ),
+        (
+            "manifest garbled",
+            MANIFEST_FILE,
+            edit(MANIFEST_FILE, |b| b.truncate(b.len() - 5)),
+        ),
+        (
+            "manifest binary",
+            MANIFEST_FILE,
+            edit(MANIFEST_FILE, |b| *b = vec![0xff, 0, 1]),
+        ),
+    ];
+    for (what, file, damage) in &cases {
+        let d = dir.path().join(what.replace(' ', "_"));
+        std::fs::create_dir_all(&d).unwrap();
+        for f in [format::FST_FILE, format::DATA_FILE, MANIFEST_FILE] {
+            std::fs::copy(good.join(f), d.join(f)).unwrap();
+        }
+        damage(&d);
+        let opened = std::panic::catch_unwind(|| Gazetteer::open(std::slice::from_ref(&d)));
+        let e = match opened {
+            Ok(Err(e)) => e,
+            Ok(Ok(_)) => panic!("{what}: opened"),
+            Err(_) => panic!("{what}: panicked"),
+        };
+        assert!(matches!(e, GazetteerError::Damaged { .. }), "{what}: {e}");
+        let msg = e.to_string();
+        assert!(
+            msg.contains(&d.join(file).display().to_string()),
+            "{what}: {msg}"
+        );
+        assert!(msg.contains("sitrep gazetteer import"), "{what}: {msg}");
+    }
+    // a new import over a damaged index mends it
+    let d = dir.path().join("files_swapped");
+    let txt = dir.path().join("cities500.txt");
+    import(&[txt], &d).unwrap();
+    let g = Gazetteer::open(&[d]).unwrap();
+    assert!(g
+        .lookup("Zrazkove")
+        .iter()
+        .any(|c| c.geonames_id == 9100003));
 }
 
 #[test]

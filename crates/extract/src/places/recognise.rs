@@ -34,8 +34,32 @@ pub(super) fn names(doc: &Doc, gaz: &Gazetteer) -> Vec<Found> {
     r.romanised_alone();
     r.described_by_relation();
     let mut found = r.found.v;
-    found.sort_by_key(|f| f.start);
+    sort_by_start(&mut found);
     found
+}
+
+/// Sorts the names by start, keeping the order of names that start together (the order of a stable
+/// sort). The order is sorted as indices (4 bytes each) and applied in place: a stable sort of the names
+/// themselves takes a buffer of half of them, the largest allocation of a long list of places.
+fn sort_by_start(found: &mut [Found]) {
+    let mut order: Vec<u32> = (0..found.len() as u32).collect();
+    order.sort_by_key(|&i| found[i as usize].start);
+    // apply the permutation cycle by cycle: position `i` takes the name at `order[i]`
+    for i in 0..order.len() {
+        if order[i] as usize == i || order[i] == u32::MAX {
+            continue;
+        }
+        let mut hole = i;
+        loop {
+            let from = order[hole] as usize;
+            order[hole] = u32::MAX;
+            if from == i {
+                break;
+            }
+            found.swap(hole, from);
+            hole = from;
+        }
+    }
 }
 
 /// What the passes share: the document and its rules, the gazetteer's answers so far, and the names found.
@@ -85,7 +109,7 @@ impl<'a> Reader<'a> {
             self.found.push(Found {
                 key: normalise(&format!("{} {kind}", cands[0].geonames_id)),
                 facility: Some(kind.to_string()),
-                ..Found::literal(s, all.end(), &name, cands.to_vec())
+                ..Found::literal(s, all.end(), &name, cands)
             });
         }
     }
@@ -200,7 +224,7 @@ impl<'a> Reader<'a> {
                         let kind = metonymy(pr, view, s, e, &cands, &None);
                         self.found.push(Found {
                             kind,
-                            ..Found::literal(s, e, &view[s..e], cands.to_vec())
+                            ..Found::literal(s, e, &view[s..e], cands)
                         });
                         break 'name;
                     }
@@ -215,7 +239,7 @@ impl<'a> Reader<'a> {
         let pending = std::mem::take(&mut self.pending);
         if let Some(cc) = main_country(&self.found.v) {
             for mut f in pending {
-                f.cands.retain(|c| c.country_code == cc);
+                Rc::make_mut(&mut f.cands).retain(|c| c.country_code == cc);
                 if !f.cands.is_empty() && !self.found.overlaps(f.start, f.end) {
                     self.found.push(f);
                 }
@@ -245,7 +269,7 @@ impl<'a> Reader<'a> {
                         doc.text.sentences[i].start != s || view[e..].starts_with(" lies")
                     })
                 {
-                    self.found.push(Found::literal(s, e, name, Vec::new()));
+                    self.found.push(Found::literal(s, e, name, Rc::default()));
                 }
             }
         }
@@ -266,12 +290,14 @@ fn facility_kind(w: &str) -> &'static str {
 }
 
 /// Gazetteer answers for this document: names repeat, and fuzzy look-ups are dear.
-/// Answers are shared, not copied: most are only looked at.
+/// Answers are shared, not copied: most are only looked at, and the names found hold them ([`Found::cands`]).
 #[derive(Default)]
 struct LookupCache {
     exact: FxHashMap<String, Rc<Vec<Candidate>>>,
-    fuzzy: FxHashMap<(String, u32), Vec<Candidate>>,
+    fuzzy: FxHashMap<(String, u32), Rc<Vec<Candidate>>>,
     variants: FxHashMap<String, Rc<Vec<Candidate>>>,
+    /// The exact readings followed by the romanisation variants (see [`LookupCache::readings`]).
+    readings: FxHashMap<String, Rc<Vec<Candidate>>>,
 }
 
 impl LookupCache {
@@ -293,12 +319,33 @@ impl LookupCache {
         c
     }
 
-    fn fuzzy(&mut self, gaz: &Gazetteer, name: &str, edits: u32) -> Vec<Candidate> {
+    /// `exact` (the readings of `name` as written, or of the settlement of a numbered part) followed by
+    /// the romanisation variants of `name`, one list per name for all its mentions.
+    fn readings(
+        &mut self,
+        gaz: &Gazetteer,
+        name: &str,
+        exact: &Rc<Vec<Candidate>>,
+    ) -> Rc<Vec<Candidate>> {
+        if let Some(c) = self.readings.get(name) {
+            return c.clone();
+        }
+        let variants = self.variants(gaz, name);
+        let c = if variants.is_empty() {
+            exact.clone()
+        } else {
+            Rc::new(exact.iter().chain(variants.iter()).cloned().collect())
+        };
+        self.readings.insert(name.to_string(), c.clone());
+        c
+    }
+
+    fn fuzzy(&mut self, gaz: &Gazetteer, name: &str, edits: u32) -> Rc<Vec<Candidate>> {
         let key = (name.to_string(), edits);
         if let Some(c) = self.fuzzy.get(&key) {
             return c.clone();
         }
-        let c = gaz.lookup_fuzzy(name, edits);
+        let c = Rc::new(gaz.lookup_fuzzy(name, edits));
         self.fuzzy.insert(key, c.clone());
         c
     }
@@ -322,5 +369,34 @@ impl FoundList {
             .range(..e)
             .next_back()
             .is_some_and(|(_, &end)| end > s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `sort_by_start` gives the order of a stable sort, names that start together included.
+    #[test]
+    fn sort_by_start_is_a_stable_sort() {
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for n in 0..60 {
+            let names: Vec<Found> = (0..n)
+                .map(|k| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    let start = (seed % 8) as usize;
+                    Found::literal(start, start + 1, &k.to_string(), Rc::default())
+                })
+                .collect();
+            let mut want: Vec<(usize, String)> =
+                names.iter().map(|f| (f.start, f.name.clone())).collect();
+            want.sort_by_key(|w| w.0);
+            let mut got = names;
+            sort_by_start(&mut got);
+            let got: Vec<(usize, String)> = got.iter().map(|f| (f.start, f.name.clone())).collect();
+            assert_eq!(got, want, "{n} names");
+        }
     }
 }

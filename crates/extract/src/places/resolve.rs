@@ -83,17 +83,61 @@ struct Article {
 /// Evidence of each name, by its index among the names found.
 struct Clues {
     /// The region or country that closes its address ("Paris, Texas", "X village, Y district, Z region").
-    container: Vec<Option<Candidate>>,
+    container: Sparse<Candidate>,
     /// The centres of the districts on the way of its address.
-    district_points: Vec<Vec<(f64, f64)>>,
-    near_points: Vec<Option<NearPoint>>,
-    stated_points: Vec<Option<StatedPoint>>,
+    district_points: Sparse<Vec<(f64, f64)>>,
+    near_points: Sparse<NearPoint>,
+    stated_points: Sparse<StatedPoint>,
     /// Listed with regions ("states such as California or Washington").
     with_regions: HashSet<usize>,
     /// Its region reading right after a town it holds ("Blakely, Georgia").
     apposed_region: HashMap<usize, Candidate>,
     /// After a compass adjective ("central Washington", "southern California").
     compass: Vec<bool>,
+}
+
+/// A value for some of the names found, by index, kept for those that have one only: most names have no
+/// address, anchor or stated distance, and a slot for every name (a candidate is 150 bytes) cost more than
+/// the names themselves on a long list of places.
+#[derive(Debug)]
+struct Sparse<T> {
+    /// (index, value), by index.
+    items: Vec<(usize, T)>,
+}
+
+impl<T> Sparse<T> {
+    /// The values of `values`, the `i`-th for the `i`-th name; `None` and empty values are left out.
+    fn from_options(values: impl IntoIterator<Item = Option<T>>) -> Self {
+        Sparse {
+            items: values
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, v)| v.map(|v| (i, v)))
+                .collect(),
+        }
+    }
+
+    /// The values of `(index, value)` pairs in any order; of two for one index, the later.
+    fn from_pairs(mut pairs: Vec<(usize, T)>) -> Self {
+        // stable: the pairs of one index stay in their order, and the last is kept
+        pairs.sort_by_key(|(i, _)| *i);
+        let mut items: Vec<(usize, T)> = Vec::with_capacity(pairs.len());
+        for (i, v) in pairs {
+            match items.last_mut() {
+                Some(last) if last.0 == i => last.1 = v,
+                _ => items.push((i, v)),
+            }
+        }
+        Sparse { items }
+    }
+
+    /// The value of name `i`, if any.
+    fn get(&self, i: usize) -> Option<&T> {
+        self.items
+            .binary_search_by_key(&i, |(k, _)| *k)
+            .ok()
+            .map(|k| &self.items[k].1)
+    }
 }
 
 /// Chooses a reading for every name found and writes the places layer.
@@ -209,7 +253,7 @@ fn one_sense_per_text(found: &[Found], choices: &[Choice]) -> Vec<Choice> {
             && b.facility.is_none()
             && a.cands
                 .iter()
-                .zip(&b.cands)
+                .zip(b.cands.iter())
                 .all(|(x, y)| x.geonames_id == y.geonames_id)
     };
     (0..found.len())

@@ -195,7 +195,7 @@ impl<'a> Reader<'a> {
             let street = &self.view[sp.s..street_end];
             self.found.push(Found {
                 facility: Some("street".to_string()),
-                ..Found::literal(sp.s, street_end, street, Vec::new())
+                ..Found::literal(sp.s, street_end, street, Rc::default())
             });
             return Break(Verdict::Take(sp.len));
         }
@@ -357,15 +357,19 @@ impl<'a> Reader<'a> {
 
     /// A name the gazetteer knows: a place, with the other romanisations of the name for the context to
     /// choose ("Zaitsevo", a Russian spelling of a Ukrainian "Zaitseve").
-    fn gazetteer_name(&mut self, sp: &Span, cands: &[Candidate], cue: Option<String>) -> Check {
+    fn gazetteer_name(
+        &mut self,
+        sp: &Span,
+        cands: &Rc<Vec<Candidate>>,
+        cue: Option<String>,
+    ) -> Check {
         let kind = if sp.compound {
             MentionKind::Literal
         } else {
             metonymy(self.pr, self.view, sp.s, sp.e, cands, &cue)
         };
         let first_variant = cands.len();
-        let mut cands = cands.to_vec();
-        cands.extend(self.cache.variants(self.gaz, sp.name).iter().cloned());
+        let cands = self.cache.readings(self.gaz, sp.name, cands);
         self.found.push(Found {
             kind,
             cue,
@@ -387,7 +391,7 @@ impl<'a> Reader<'a> {
             if let Some(c) = address::district_centre(ar, self.gaz, sp.name, None) {
                 self.found.push(Found {
                     cue: cue.clone(),
-                    ..Found::literal(sp.s, sp.e, sp.name, vec![c])
+                    ..Found::literal(sp.s, sp.e, sp.name, Rc::new(vec![c]))
                 });
                 return Break(Verdict::Take(1));
             }
@@ -409,7 +413,7 @@ impl<'a> Reader<'a> {
             cue: cue.clone(),
             fuzzy: true,
             first_variant: 0,
-            ..Found::literal(sp.s, sp.e, sp.name, v.to_vec())
+            ..Found::literal(sp.s, sp.e, sp.name, v.clone())
         };
         if cue.is_some() {
             self.found.push(variant(cue));
@@ -465,7 +469,7 @@ impl<'a> Reader<'a> {
         {
             self.found.push(Found {
                 cue,
-                ..Found::literal(sp.s, sp.e, sp.name, Vec::new())
+                ..Found::literal(sp.s, sp.e, sp.name, Rc::default())
             });
             return Break(Verdict::Take(sp.len));
         }

@@ -9,7 +9,7 @@
 //! `lists/compass_adjectives.txt`).
 
 use super::score::base_score;
-use super::{Article, Clues, Evidence, Focus, NameForms, NearPoint, StatedPoint};
+use super::{Article, Clues, Evidence, Focus, NameForms, NearPoint, Sparse, StatedPoint};
 use crate::doc::{Doc, MentionKind};
 use crate::places::romanised::own_name;
 use crate::places::{
@@ -32,10 +32,11 @@ impl<'a> Evidence<'a> {
         let addresses: Vec<address::Address> = (0..found.len())
             .map(|i| address::address(&pr.address, view, found, i, &best_of))
             .collect();
-        let container: Vec<Option<Candidate>> = addresses
-            .iter()
-            .map(|a| a.region.and_then(|j| best_of(&found[j])))
-            .collect();
+        let container = Sparse::from_options(
+            addresses
+                .iter()
+                .map(|a| a.region.and_then(|j| best_of(&found[j]))),
+        );
         let district_points = district_points(pr, gaz, view, &addresses, &container);
         let stated_points = stated_points(pr, view, found);
         let near_points = near_points(pr, view, found, &stated_points);
@@ -238,7 +239,7 @@ impl<'a> NameForms<'a> {
     fn of(found: &'a [Found]) -> Self {
         let mut names_of: HashMap<(&str, u64), (bool, bool)> = HashMap::new();
         for f in found {
-            for c in &f.cands {
+            for c in f.cands.iter() {
                 names_of
                     .entry((f.key.as_str(), c.geonames_id))
                     .or_insert_with(|| {
@@ -273,26 +274,24 @@ fn district_points(
     gaz: &Gazetteer,
     view: &str,
     addresses: &[address::Address],
-    container: &[Option<Candidate>],
-) -> Vec<Vec<(f64, f64)>> {
-    addresses
-        .iter()
-        .zip(container)
-        .map(|(a, k)| {
-            a.districts
-                .iter()
-                .filter_map(|&(s, e)| {
-                    address::district_point(&pr.address, gaz, &view[s..e], k.as_ref())
-                })
-                .collect()
-        })
-        .collect()
+    container: &Sparse<Candidate>,
+) -> Sparse<Vec<(f64, f64)>> {
+    Sparse::from_options(addresses.iter().enumerate().map(|(i, a)| {
+        let points: Vec<(f64, f64)> = a
+            .districts
+            .iter()
+            .filter_map(|&(s, e)| {
+                address::district_point(&pr.address, gaz, &view[s..e], container.get(i))
+            })
+            .collect();
+        (!points.is_empty()).then_some(points)
+    }))
 }
 
 /// "Oleksandrivske (47km north-east of Donetsk)": the point a stated distance and direction put a name
 /// at, and how far from it a reading may lie.
-fn stated_points(pr: &PlaceRules, view: &str, found: &[Found]) -> Vec<Option<StatedPoint>> {
-    let mut out = vec![None; found.len()];
+fn stated_points(pr: &PlaceRules, view: &str, found: &[Found]) -> Sparse<StatedPoint> {
+    let mut out = Vec::new();
     for c in pr.patterns.relation.captures_iter(view) {
         let (Some(all), Some(km)) = (c.get(0), relation_km(&c)) else {
             continue;
@@ -314,9 +313,9 @@ fn stated_points(pr: &PlaceRules, view: &str, found: &[Found]) -> Vec<Option<Sta
             continue;
         };
         let point = destination((a.lat, a.lon), km, deg);
-        out[i] = Some((point, (0.5 * km).max(20.0), a.geonames_id));
+        out.push((i, (point, (0.5 * km).max(20.0), a.geonames_id)));
     }
-    out
+    Sparse::from_pairs(out)
 }
 
 /// The town each name is written to lie by ("Kamenka near Debaltseve", "X (47km north-east of Donetsk)"),
@@ -325,33 +324,34 @@ fn near_points(
     pr: &PlaceRules,
     view: &str,
     found: &[Found],
-    stated_points: &[Option<StatedPoint>],
-) -> Vec<Option<NearPoint>> {
-    near::anchors(&pr.near, view, found)
-        .into_iter()
-        .enumerate()
-        .map(|(i, j)| {
-            let j = j?;
-            // an anchor placed by its own stated distance: its reading nearest that point
-            // ("Zhovanka, an area of Zaitseve (50km northeast of Donetsk)")
-            let b = match stated_points[j] {
-                Some((p, tolerance, _)) => found[j]
-                    .readings()
-                    .iter()
-                    .filter(|c| c.feature_class == 'P')
-                    .map(|c| (haversine_km(p, (c.lat, c.lon)), c))
-                    .filter(|(d, _)| *d <= tolerance)
-                    .min_by(|x, y| x.0.total_cmp(&y.0))
-                    .map(|(_, c)| c.clone())
-                    .or_else(|| town_of(&found[j]))?,
-                None => town_of(&found[j])?,
-            };
-            let bearing = view
-                .get(found[i].end..found[j].start)
-                .and_then(|g| near::gap_bearing(&pr.near, g));
-            Some(((b.lat, b.lon), b.geonames_id, bearing))
-        })
-        .collect()
+    stated_points: &Sparse<StatedPoint>,
+) -> Sparse<NearPoint> {
+    Sparse::from_options(
+        near::anchors(&pr.near, view, found)
+            .into_iter()
+            .enumerate()
+            .map(|(i, j)| {
+                let j = j?;
+                // an anchor placed by its own stated distance: its reading nearest that point
+                // ("Zhovanka, an area of Zaitseve (50km northeast of Donetsk)")
+                let b = match stated_points.get(j).copied() {
+                    Some((p, tolerance, _)) => found[j]
+                        .readings()
+                        .iter()
+                        .filter(|c| c.feature_class == 'P')
+                        .map(|c| (haversine_km(p, (c.lat, c.lon)), c))
+                        .filter(|(d, _)| *d <= tolerance)
+                        .min_by(|x, y| x.0.total_cmp(&y.0))
+                        .map(|(_, c)| c.clone())
+                        .or_else(|| town_of(&found[j]))?,
+                    None => town_of(&found[j])?,
+                };
+                let bearing = view
+                    .get(found[i].end..found[j].start)
+                    .and_then(|g| near::gap_bearing(&pr.near, g));
+                Some(((b.lat, b.lon), b.geonames_id, bearing))
+            }),
+    )
 }
 
 /// Names listed with a region ("states such as California or Washington", "Alaska, Hawaii and

@@ -283,7 +283,7 @@ impl Evidence<'_> {
                 b += 2.5;
             }
         }
-        if let Some(k) = &clues.container[i] {
+        if let Some(k) = clues.container.get(i) {
             let inside = if k.feature_code == "ADM1" {
                 k.country_code == c.country_code && k.admin1_code == c.admin1_code
             } else {
@@ -303,10 +303,10 @@ impl Evidence<'_> {
         if article.war_regions.contains(&region) {
             b += conflict_areas::BONUS;
         }
-        if clues.district_points[i]
-            .iter()
-            .any(|&p| haversine_km(p, (c.lat, c.lon)) <= DISTRICT_KM)
-        {
+        if clues.district_points.get(i).is_some_and(|d| {
+            d.iter()
+                .any(|&p| haversine_km(p, (c.lat, c.lon)) <= DISTRICT_KM)
+        }) {
             b += 4.0;
         }
         self.anchored(i, c, b)
@@ -315,7 +315,7 @@ impl Evidence<'_> {
     /// `b` with what a reading gains by the town name `i` is written to lie by (in the direction stated, if
     /// any) and by the point a stated distance puts it at, less what the anchor's own entry loses.
     fn anchored(&self, i: usize, c: &Candidate, mut b: f64) -> f64 {
-        if let Some((p, anchor, bearing)) = self.clues.near_points[i] {
+        if let Some(&(p, anchor, bearing)) = self.clues.near_points.get(i) {
             let d = haversine_km(p, (c.lat, c.lon));
             let agrees = bearing.is_none_or(|stated| {
                 sitrep_geo::direction_agrees(stated, sitrep_geo::bearing_deg(p, (c.lat, c.lon)))
@@ -327,7 +327,7 @@ impl Evidence<'_> {
                 b -= near::SELF_PENALTY;
             }
         }
-        if let Some((p, tolerance, anchor)) = self.clues.stated_points[i] {
+        if let Some(&(p, tolerance, anchor)) = self.clues.stated_points.get(i) {
             let d = haversine_km(p, (c.lat, c.lon));
             b += near::NEAR_BONUS * (1.0 - d / (2.0 * tolerance)).max(0.0);
             if c.geonames_id == anchor {
