@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets (cargo-fuzz, nightly toolchain): `fuzz/run.sh [RUNS] [TARGET...]`.
 # RUNS: executions per target (default 10000000); targets: all of fuzz/fuzz_targets by default.
+# FUZZ_SECONDS=N stops each target after N seconds whatever RUNS says.
 # Seeds come from fuzz/seeds/<target> (made by make_seeds.py); what the fuzzer finds grows fuzz/corpus/<target>
 # (not committed); a crash is written to fuzz/artifacts/<target>/ and the run of that target stops: keep the
 # input as a regression test in crates/input/src/tests.rs (or the crate whose parser crashed).
@@ -19,7 +20,7 @@ for t in "${targets[@]}"; do
   log="artifacts/$t.log"
   mkdir -p artifacts
   cargo +nightly fuzz run "$t" "corpus/$t" "seeds/$t" -- -runs="$runs" -rss_limit_mb=2048 -timeout=30 \
-    -max_len=65536 >"$log" 2>&1
+    -max_len=65536 ${FUZZ_SECONDS:+-max_total_time=$FUZZ_SECONDS} >"$log" 2>&1
   rc=$?
   secs=$(( $(date +%s) - start ))
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -1)

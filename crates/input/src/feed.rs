@@ -24,7 +24,7 @@ pub(crate) fn entries(name: &str, bytes: Vec<u8>, opts: ReadOptions) -> VecDeque
 fn parse(name: &str, bytes: Vec<u8>) -> Result<(feed_rs::model::Feed, Vec<String>), InputError> {
     let decoded = decode_markup(name, &bytes, None)?;
     drop(bytes);
-    let xml = declare_utf8(decoded.text);
+    let xml = declare_utf8(later_declarations_dropped(decoded.text));
     let depth = nesting_depth(&xml);
     if depth > MAX_LAYOUT_DEPTH {
         return Err(err(
@@ -33,7 +33,7 @@ fn parse(name: &str, bytes: Vec<u8>) -> Result<(feed_rs::model::Feed, Vec<String
         ));
     }
     let owner = name.to_string();
-    isolated(name, "feed", Panics::Internal, move || {
+    isolated(name, "feed", Panics::OnDamagedInput, move || {
         let unread = Arc::new(Mutex::new(Vec::new()));
         let seen = Arc::clone(&unread);
         let parser = feed_rs::parser::Builder::new()
@@ -59,6 +59,32 @@ fn parse(name: &str, bytes: Vec<u8>) -> Result<(feed_rs::model::Feed, Vec<String
 fn local_date(s: &str) -> Option<DateTime<Utc>> {
     let d: NaiveDate = sitrep_time::parse_metadata_date(s)?;
     Some(d.and_hms_opt(12, 0, 0)?.and_utc())
+}
+
+/// XML declarations anywhere but at the very start (damaged or concatenated feeds) taken out: one may only
+/// open a document, and quick-xml panics when one elsewhere names an encoding.
+fn later_declarations_dropped(xml: String) -> String {
+    let lead = xml.len() - xml.trim_start().len();
+    let first = if xml[lead..].starts_with("<?xml") {
+        lead + 5
+    } else {
+        0
+    };
+    if !xml[first..].contains("<?xml") {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    out.push_str(&xml[..first]);
+    let mut rest = &xml[first..];
+    while let Some(at) = rest.find("<?xml") {
+        out.push_str(&rest[..at]);
+        rest = match rest[at..].find("?>") {
+            Some(end) => &rest[at + end + 2..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The XML declaration made to say UTF-8, which the text now is.
