@@ -7,7 +7,8 @@
 //!
 //! How: the first [`SAMPLE_WORDS`] words are counted against the function words of each language. English
 //! news reaches [`ENGLISH_SHARE`] easily and is taken as English there and then (most documents; no model is
-//! consulted). Anything else goes to lingua over its first [`SAMPLE_CHARS`]. A language in another script
+//! consulted), and so is a Latin-script text in which no other language shows its function words (lingua's
+//! answer could not be taken there). Anything else goes to lingua over its first [`SAMPLE_CHARS`]. A language in another script
 //! (Cyrillic, Arabic) is taken as lingua says; a Latin-script language must also show more of its own function
 //! words than of English ones, so that an English list of names or a headline stays English. Too few words
 //! to tell is English.
@@ -139,6 +140,14 @@ impl LanguageRules {
         while !view.is_char_boundary(cut) {
             cut -= 1;
         }
+        // a text in the Latin script where no other language shows its function words could only be taken for
+        // English after lingua too: spare the model
+        let others_show = hits
+            .iter()
+            .any(|(c, _)| *c != "en" && share(c) >= OWN_SHARE && share(c) > share("en"));
+        if !others_show && latin_script(&view[..cut]) {
+            return Detected::english();
+        }
         let Some(lang) = self.detector().detect_language_of(&view[..cut]) else {
             return Detected::english();
         };
@@ -154,6 +163,21 @@ impl LanguageRules {
             name: format!("{lang:?}"),
         }
     }
+}
+
+/// Share of letters outside the Latin script (beyond Latin Extended-B) above which a text is not in it.
+const NON_LATIN_SHARE: f64 = 0.2;
+
+/// Most of the letters of `s` are Latin.
+fn latin_script(s: &str) -> bool {
+    let (mut letters, mut other) = (0usize, 0usize);
+    for c in s.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        if c > '\u{24f}' {
+            other += 1;
+        }
+    }
+    (other as f64) <= letters as f64 * NON_LATIN_SHARE
 }
 
 #[cfg(test)]
