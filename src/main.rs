@@ -165,7 +165,9 @@ enum Format {
 
 #[derive(clap::Args)]
 struct ExtractArgs {
-    /// Text files, folders (every .txt inside), .jsonl files (one document a line), or - for standard input.
+    /// Text files (.txt, any charset with --encoding), folders (recursively), JSONL (.jsonl, .jsonl.gz: one document
+    /// a line), saved pages (.html), RSS/Atom feeds (.rss/.atom/.xml), WARC crawls (.warc, .warc.gz), Telegram
+    /// exports (result.json), PDF reports, or - for standard input.
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
     /// Output format [default: text on a terminal, json otherwise].

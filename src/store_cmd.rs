@@ -15,7 +15,9 @@ use std::process::ExitCode;
 
 #[derive(Args)]
 pub struct IngestArgs {
-    /// Text files, folders, .jsonl files, saved HTML pages (.html/.htm), RSS/Atom feeds (.rss/.atom/.xml), WARC files (.warc/.warc.gz).
+    /// Text files (.txt, any charset with --encoding), folders (recursively), JSONL (.jsonl, .jsonl.gz: one document
+    /// a line), saved pages (.html), RSS/Atom feeds (.rss/.atom/.xml), WARC crawls (.warc, .warc.gz), Telegram
+    /// exports (result.json), PDF reports, or - for standard input.
     #[arg(required = true)]
     sources: Vec<PathBuf>,
     /// The database [default: sitrep.db in the current folder].
