@@ -67,3 +67,4 @@ put("input_jsonl", "docs.jsonl", "\n".join(json.dumps(d) for d in [
     {"text": "Attack repelled.", "published": "7:58 AM ET, Sat January 3, 2015"}]) + "\n{\"id\": broken\n")
 put("time_scan", "news.txt", "On Tuesday, July 25, 2023, two days after the strike, officials said that since April at least 3,000 people had fled; last week's attack came at 3 a.m.")
 put("time_scan", "dates.txt", "Fri, 12 Aug 2022 00:30:00 +0300")
+put("api_filter", "events.txt", "from=2023-07-01&to=2023-07-31&near=48.5,37.9&radius=25&verification=disputed&country=Ukraine&bbox=30,44,40,52&limit=10")
