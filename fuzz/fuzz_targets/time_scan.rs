@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(s) = std::str::from_utf8(data) else { return };
+    let Ok(s) = std::str::from_utf8(data) else {
+        return;
+    };
     let text = sitrep_text::Text::new(s);
     let _ = text.sentences.len();
     let _ = sitrep_time::find_times_in(&text, chrono_date());
