@@ -236,7 +236,7 @@ pub(crate) fn flat_text(html: &str) -> String {
         if t.start < at {
             continue;
         }
-        push_text(&mut out, &html[at..t.start]);
+        out.push_str(&html[at..t.start]);
         let n = t.name.as_str();
         out.push(if BLOCK.contains(&n) { '\n' } else { ' ' });
         at = t.end;
@@ -246,13 +246,9 @@ pub(crate) fn flat_text(html: &str) -> String {
                 .unwrap_or(html.len());
         }
     }
-    push_text(&mut out, &html[at.min(html.len())..]);
+    out.push_str(&html[at.min(html.len())..]);
     let decoded = html_escape::decode_html_entities(&out);
     crate::tidy(&decoded)
-}
-
-fn push_text(out: &mut String, s: &str) {
-    out.push_str(s);
 }
 
 /// The raw content of the first `<name>` element.
@@ -266,7 +262,8 @@ fn memchr(c: u8, b: &[u8]) -> Option<usize> {
     b.iter().position(|x| *x == c)
 }
 
-fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
+/// Where `pat` first stands in `b` at or after `from`.
+pub(crate) fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
     b.get(from..)?
         .windows(pat.len())
         .position(|w| w == pat)

@@ -9,6 +9,7 @@
 //! content encoding are undone (decompression capped by `--max-mb`), and the page is decoded by the charset its
 //! Content-Type or markup declares.
 
+use crate::html::find;
 use crate::{err, open_file, over_limit, InputError, Item, ReadOptions};
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::Path;
@@ -192,7 +193,7 @@ impl Records {
             return self.failed_io(e);
         }
         if (block.len() as u64) < len {
-            if let Some(p) = find(&block, b"\nWARC/1.") {
+            if let Some(p) = find(&block, 0, b"\nWARC/1.") {
                 // the length was wrong, not the file: a record starts inside the block
                 self.unread(block[p + 1..].to_vec());
                 return Next::Failed(err(
@@ -250,7 +251,7 @@ impl Records {
                 Some(_) => break,
             }
         }
-        if let Some(p) = find(block, b"\nWARC/1.") {
+        if let Some(p) = find(block, 0, b"\nWARC/1.") {
             self.unread(block[p + 1..].to_vec());
         } else {
             self.resync()?;
@@ -389,7 +390,7 @@ fn dechunk(where_: &str, mut b: &[u8]) -> Result<Vec<u8>, InputError> {
     let bad = || err(where_, "the response's chunked body is malformed");
     let mut out = Vec::new();
     loop {
-        let eol = find(b, b"\n").ok_or_else(bad)?;
+        let eol = find(b, 0, b"\n").ok_or_else(bad)?;
         let line = std::str::from_utf8(&b[..eol]).map_err(|_| bad())?;
         let size_hex = line.split(';').next().unwrap_or("").trim();
         let size = usize::from_str_radix(size_hex, 16).map_err(|_| bad())?;
@@ -405,8 +406,4 @@ fn dechunk(where_: &str, mut b: &[u8]) -> Result<Vec<u8>, InputError> {
             .or_else(|| b.strip_prefix(b"\n"))
             .unwrap_or(b);
     }
-}
-
-fn find(b: &[u8], pat: &[u8]) -> Option<usize> {
-    b.windows(pat.len()).position(|w| w == pat)
 }
