@@ -68,3 +68,37 @@ put("input_jsonl", "docs.jsonl", "\n".join(json.dumps(d) for d in [
 put("time_scan", "news.txt", "On Tuesday, July 25, 2023, two days after the strike, officials said that since April at least 3,000 people had fled; last week's attack came at 3 a.m.")
 put("time_scan", "dates.txt", "Fri, 12 Aug 2022 00:30:00 +0300")
 put("api_filter", "events.txt", "from=2023-07-01&to=2023-07-31&near=48.5,37.9&radius=25&verification=disputed&country=Ukraine&bbox=30,44,40,52&limit=10")
+
+# GeoNames dumps: a country table, an alternate-names table, and the same zipped (the dump reader's target), and
+# an index imported from them by the sitrep binary (the index opener's target).
+import io, struct, subprocess, tempfile, zipfile
+PLACES = "".join("\t".join(map(str, row)) + "\n" for row in [
+    (703448, "Kyiv", "Kyiv", "Kiev,Kyjiw,Київ", 50.45466, 30.5238, "P", "PPLC", "UA", "", "12", "", "", "", 2797553, "", 187, "Europe/Kyiv", "2023-01-01"),
+    (706483, "Kharkiv", "Kharkiv", "Kharkov,Харків", 49.98081, 36.25272, "P", "PPLA", "UA", "", "07", "", "", "", 1430885, "", 152, "Europe/Kyiv", "2023-01-01"),
+    (704617, "Kupiansk", "Kupiansk", "Kupyansk,Куп'янськ", 49.71055, 37.61517, "P", "PPLA2", "UA", "", "07", "", "", "", 27169, "", 100, "Europe/Kyiv", "2023-01-01"),
+    (709929, "Donetsk Oblast", "Donetsk Oblast", "", 48.0, 37.5, "A", "ADM1", "UA", "", "05", "", "", "", 4100280, "", 200, "Europe/Kyiv", "2023-01-01")])
+ALT = "".join("\t".join(map(str, row)) + "\n" for row in [
+    (1, 703448, "uk", "Київ", 1, "", "", "", "", ""), (2, 706483, "ru", "Харьков", "", "", "", "", "", ""),
+    (3, 704617, "en", "Kupyansk", "", "", "", "", "", "")])
+put("gazetteer_import", "places.bin", b"\x00" + PLACES.encode())
+put("gazetteer_import", "alt.bin", b"\x01" + ALT.encode())
+buf = io.BytesIO()
+with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("XX.txt", PLACES)
+    z.writestr("readme.txt", "GeoNames")
+put("gazetteer_import", "zip.bin", b"\x02" + buf.getvalue())
+sitrep = pathlib.Path(__file__).resolve().parent.parent / "target" / "release" / "sitrep"
+if sitrep.exists():
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = pathlib.Path(tmp) / "XX.txt"
+        dump.write_text(PLACES)
+        (pathlib.Path(tmp) / "alternateNamesV2.txt").write_text(ALT)
+        out = pathlib.Path(tmp) / "index"
+        subprocess.run([str(sitrep), "gazetteer", "import", "-q", "--out", str(out), str(dump),
+                        str(pathlib.Path(tmp) / "alternateNamesV2.txt")], check=True)
+        fst, data, manifest = ((out / n).read_bytes() for n in ("names.fst", "places.bin", "manifest.txt"))
+        body = struct.pack("<II", len(fst), len(data)) + fst + data + manifest
+        put("gazetteer_open", "as_written.bin", b"\x00" + body)
+        put("gazetteer_open", "manifest_recomputed.bin", b"\x01" + body)
+else:
+    print(f"no {sitrep}: build it (cargo build --release) for the gazetteer_open seeds")

@@ -20,3 +20,22 @@ pub fn read(format: Format, data: &[u8]) {
         }
     }
 }
+
+/// A directory of this process's own under the system's temporary directory, for targets that read files.
+pub fn scratch_dir(target: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("sitrep-fuzz-{target}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temporary directory writable");
+    dir
+}
+
+/// Every kind of look-up, on names the seed indexes hold and on none (one fuzzy look-up: over the embedded
+/// layer it costs a few milliseconds).
+pub fn look_up_some(g: &sitrep_gazetteer::Gazetteer) {
+    for name in ["Kyiv", "Kharkov", "Куп'янськ", "Donetsk Oblast", "Nowhere"] {
+        let _ = g.lookup(name);
+        let _ = g.lookup_variants(name);
+    }
+    let _ = g.lookup_fuzzy("Kupyansk", 1);
+    let _ = g.country("UA");
+    let _ = g.stats();
+}

@@ -80,6 +80,9 @@ pub fn same_skeleton(a: &str, b: &str) -> bool {
     }
 }
 pub use import::{import, import_with, ImportOptions, ImportStats};
+/// The manifest text for index files (name, bytes): for tools and the fuzz targets that write an index by hand.
+#[doc(hidden)]
+pub use manifest::render as manifest_text;
 pub use manifest::MANIFEST_FILE;
 
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/names.fst"));
