@@ -8,7 +8,7 @@
 //! Reads: every earlier layer (actors, places, times, quotes); the lexicon's event cues, weapons, hedges, modality
 //! and conflict words (`event_cues.tsv`, `weapons.tsv`, `hedges.tsv`, `modality.txt`, `conflict_context.tsv`),
 //! `lists/number_words.tsv`, `lists/generic_event_classes.txt`, the `events.*` patterns; the relevance gate's
-//! `relevance.tsv` (`events/relevance.rs`) and `lists/civilian_victims.tsv` (`events/inter.rs`).
+//! `relevance.tsv` (`events/relevance.rs`) and `lists/victims.tsv` (`events/victims.rs`).
 
 use crate::attribution::{self, subject_before, Attribution};
 use crate::doc::{words, Doc, MentionKind};
@@ -31,6 +31,7 @@ struct Patterns {
     n_killed: Regex,
     anaphor: Regex,
     blamed: Regex,
+    responsibility: Regex,
     negation: Regex,
     passive: Regex,
     denial: Regex,
@@ -46,8 +47,10 @@ pub struct EventRules {
     patterns: Patterns,
     /// ACLED's taxonomy, the combinations and the precedence of cues (`events/taxonomy.rs`).
     pub(crate) taxonomy: taxonomy::Taxonomy,
-    /// Civilian victims' words (`lists/civilian_victims.tsv`: `events/inter.rs`).
-    victims: inter::VictimWords,
+    /// Nouns for unnamed attackers (`lists/perpetrators.txt`: `events/perpetrators.rs`).
+    perpetrators: rustc_hash::FxHashSet<String>,
+    /// Victims' words (`lists/victims.tsv`: `events/victims.rs`, `events/inter.rs`).
+    victims: victims::VictimWords,
     /// The relevance gate's phrases (`relevance.tsv`, `modality.txt`: `events/relevance.rs`).
     relevance: relevance::RelevanceRules,
 }
@@ -87,12 +90,14 @@ impl EventRules {
             generic: outcomes(files, "lists/generic_event_classes.txt")?,
             taxonomy: taxonomy::Taxonomy::load(files)?,
             relevance: relevance::RelevanceRules::load(files)?,
-            victims: inter::VictimWords::load(files)?,
+            victims: victims::VictimWords::load(files)?,
+            perpetrators: files.set("lists/perpetrators.txt")?,
             patterns: Patterns {
                 killed_n: p.get("events.killed_n")?,
                 n_killed: p.get("events.n_killed")?,
                 anaphor: p.get("events.anaphor")?,
                 blamed: p.get("events.blamed")?,
+                responsibility: p.get("events.responsibility")?,
                 negation: p.get("events.negation")?,
                 passive: p.get("events.passive")?,
                 denial: p.get("events.denial")?,
@@ -267,6 +272,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     let mut last_attacker: Option<usize> = None;
     let in_doc = context_counts(doc, lex, 0, view.len());
     let (doc_mil, doc_vio) = (in_doc.military, in_doc.violence);
+    let violent_report = in_doc.means >= 2 || in_doc.military >= 2;
+    let disaster_report = in_doc.means < 2 && relevance::disaster_report(doc);
     for &(si, ss, se) in &sentences {
         let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
         if pk != ParagraphKind::Body {
@@ -331,7 +338,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         let in_view = InView {
             armed: armed_here,
             political: political_words,
-            violent_report: in_doc.means >= 2 || in_doc.military >= 2,
+            violent_report,
+            disaster_report,
         };
         for cue in cues {
             if seen_class.contains(&cue.class) {
@@ -372,6 +380,8 @@ struct InView {
     political: bool,
     /// The report tells of armed people or means of violence (two words or more of either).
     violent_report: bool,
+    /// The report is about a disaster or an epidemic and tells of nothing armed (`relevance::disaster_report`).
+    disaster_report: bool,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -442,6 +452,7 @@ fn mention_for(
         armed: in_view.armed,
         political: in_view.political,
         violent_report: in_view.violent_report,
+        disaster_report: in_view.disaster_report,
         violence_besides_cue: relevance::violence_outside(doc, (ss, se), (cue.start, cue.end)),
     };
     if let Some(r) = relevance::turned_away(doc, &clause, &context, best.map(|b| b.2)) {
@@ -454,7 +465,23 @@ fn mention_for(
     if relevance::dated_as_history(doc, date.as_deref(), dated_in_text) {
         return None;
     }
-    let (actor1, actor2) = roles::of_clause(doc, gaz, sides, &clause, &mut source);
+    let country = best
+        .and_then(|b| doc.places[b.2].resolved.as_ref())
+        .map(|r| r.country_code.clone());
+    let (actor1, mut actor2) =
+        roles::of_clause(doc, gaz, sides, &clause, &mut source, country.as_deref());
+    let mut retyped = None;
+    if let Some(v) = victims_as_target(doc, gaz, &clause, country.as_deref(), actor2) {
+        if Some(v) != actor1 {
+            actor2 = Some(v);
+        }
+        // an armed actor's violence against civilians ("soldiers killed three villagers")
+        if doc.actors[v].kind == ActorKind::Civilians {
+            retyped = er
+                .taxonomy
+                .against_civilians(cue.class, &cue.sub_event_type);
+        }
+    }
     // a source who is also the actor ("Ukrainian troops claim control")
     if source.is_none() && trigger.to_ascii_lowercase().starts_with("claim") {
         source = actor1;
@@ -471,10 +498,12 @@ fn mention_for(
         .map(|w| (w.event_type.clone(), w.sub_event_type.clone()));
     let hedge = hedge_of(doc, si, (ss, se), &sent_lower);
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
+    let (event_type, sub_event_type) =
+        retyped.unwrap_or((cue.event_type.clone(), cue.sub_event_type.clone()));
     Some(Mention {
         class: Some(cue.class),
-        event_type: cue.event_type,
-        sub_event_type: cue.sub_event_type,
+        event_type,
+        sub_event_type,
         trigger,
         actor1,
         actor2,
@@ -491,6 +520,41 @@ fn mention_for(
         weapon,
         actor1_inferred: false,
     })
+}
+
+/// The victims the clause names ("killing three civilians"), as the event's target when the clause names no
+/// armed one: not for demonstrations and strategic developments; for battles only fighters (civilians caught
+/// in a battle are not its target). The victims' mentions are kept either way.
+fn victims_as_target(
+    doc: &mut Doc,
+    gaz: &Gazetteer,
+    c: &Clause,
+    country: Option<&str>,
+    actor2: Option<usize>,
+) -> Option<usize> {
+    let class = c.cue.class;
+    if matches!(class, Outcome::Protest | Outcome::Riot | Outcome::Strategic) {
+        return None;
+    }
+    let battle = matches!(
+        class,
+        Outcome::Clash | Outcome::Gain | Outcome::Repelled | Outcome::Defeat
+    );
+    let victims = victims::of_clause(
+        doc,
+        gaz,
+        c.clause,
+        (c.cue.start, c.cue.end),
+        country,
+        battle,
+    );
+    let armed_target = actor2.is_some_and(|a| {
+        matches!(
+            doc.actors[a].kind,
+            ActorKind::ArmedForces | ActorKind::ArmedGroup | ActorKind::State
+        )
+    });
+    victims.filter(|_| !armed_target)
 }
 
 /// The fatalities a sentence states ("killed 12", "two soldiers died").
@@ -738,10 +802,12 @@ mod inter;
 pub use inter::ActorTypes;
 mod merge;
 use merge::merge;
+mod perpetrators;
 mod place;
 mod relevance;
 mod roles;
 mod taxonomy;
+mod victims;
 
 #[cfg(test)]
 mod acled_tests;
@@ -751,3 +817,5 @@ mod inter_tests;
 mod relevance_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod victims_tests;

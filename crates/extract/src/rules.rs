@@ -90,8 +90,16 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/centre_endings.txt"),
     ),
     (
-        "lists/civilian_victims.tsv",
-        include_str!("../data/lists/civilian_victims.tsv"),
+        "lists/victims.tsv",
+        include_str!("../data/lists/victims.tsv"),
+    ),
+    (
+        "lists/perpetrators.txt",
+        include_str!("../data/lists/perpetrators.txt"),
+    ),
+    (
+        "lists/against_civilians.tsv",
+        include_str!("../data/lists/against_civilians.tsv"),
     ),
     (
         "lists/function_words.tsv",

@@ -147,6 +147,8 @@ string_enum! {
         /// A non-state armed group.
         ArmedGroup = "armed_group",
         Media = "media",
+        /// Civilians as the victims of an event ("Civilians (Ukraine)": ACLED's actor type 7).
+        Civilians = "civilians",
     }
 }
 
@@ -334,7 +336,7 @@ pub struct Place {
 pub struct Actor {
     pub id: String,
     pub name: String,
-    /// person, organization, armed_forces, state, armed_group, media
+    /// person, organization, armed_forces, state, armed_group, media, civilians
     pub kind: ActorKind,
     pub affiliation: Option<String>,
     pub role: Option<String>,
@@ -610,6 +612,7 @@ mod enum_tests {
                 "state",
                 "armed_group",
                 "media",
+                "civilians",
             ],
         );
         round_trips(

@@ -8,19 +8,15 @@
 //! - Protests: protesters (6) are actor1; riots and mob violence: rioters (5); excessive force against
 //!   protesters: the protesters are actor2.
 //! - Civilians (7) are actor2 of violence against civilians, and of a strike or a blast whose report names
-//!   civilians as its victims ("shelling killed four civilians": `lists/civilian_victims.tsv`); both target
-//!   civilians. Civilians caught in a battle are not its target.
+//!   civilians as its victims ("shelling killed four civilians": `lists/victims.tsv`, read by
+//!   `events/victims.rs`); both target civilians. Civilians caught in a battle are not its target.
 //!
 //! Writes: the actor types of the events layer (`EventRec::actor_types`).
-//! Reads: the events, actors and places layers, `lists/civilian_victims.tsv`.
+//! Reads: the events, actors and places layers, the victims' words of `lists/victims.tsv`.
 
+use super::victims::VICTIM_GAP;
 use crate::doc::{words, Doc, EventRec};
-use crate::rules::{DataFiles, RulesError};
-use rustc_hash::FxHashSet;
 use sitrep_ledger::ActorKind;
-
-/// How many words may stand between a harm word and a civilian word ("killing at least four civilians").
-const VICTIM_GAP: usize = 3;
 
 const STATE_FORCES: u8 = 1;
 const REBELS: u8 = 2;
@@ -41,33 +37,6 @@ impl ActorTypes {
     /// ACLED's interaction code ([`sitrep_ledger::interaction`]).
     pub fn interaction(&self) -> Option<u16> {
         sitrep_ledger::interaction(self.inter1, self.inter2)
-    }
-}
-
-/// The words of `lists/civilian_victims.tsv`.
-pub struct VictimWords {
-    civilians: FxHashSet<String>,
-    harms: FxHashSet<String>,
-}
-
-impl VictimWords {
-    pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
-        const FILE: &str = "lists/civilian_victims.tsv";
-        let mut v = VictimWords {
-            civilians: FxHashSet::default(),
-            harms: FxHashSet::default(),
-        };
-        for (n, l) in files.lines(FILE)? {
-            match l.split_once('\t').map(|(w, k)| (w.trim(), k.trim())) {
-                Some((w, "civilian")) => v.civilians.insert(w.to_string()),
-                Some((w, "harm")) => v.harms.insert(w.to_string()),
-                _ => {
-                    let m = "a word, a tab and its kind (civilian or harm) are needed".to_string();
-                    return Err(files.error(FILE, n, m));
-                }
-            };
-        }
-        Ok(v)
     }
 }
 
@@ -115,6 +84,7 @@ fn of_actor(doc: &Doc, actor: usize, country: Option<&str>) -> Option<u8> {
             Some(if abroad { EXTERNAL } else { STATE_FORCES })
         }
         ActorKind::ArmedGroup => Some(REBELS),
+        ActorKind::Civilians => Some(CIVILIANS),
         _ => None,
     }
 }
@@ -131,7 +101,7 @@ fn civilians_harmed(doc: &Doc, e: &EventRec) -> bool {
         .map(|(a, b)| &lower[a..b])
         .collect();
     ws.iter().enumerate().any(|(i, w)| {
-        v.civilians.contains(*w) && {
+        v.is_civilian(w) && {
             let lo = i.saturating_sub(VICTIM_GAP + 1);
             let hi = (i + VICTIM_GAP + 2).min(ws.len());
             ws[lo..hi].iter().any(|x| v.harms.contains(*x))

@@ -12,7 +12,10 @@
 //! - negated ("no attacks were reported", "no one was hurt");
 //! - a death, an injury or a blast with nothing armed or violent told in its sentence or the one before ("he died
 //!   at his home", "the toads exploded");
-//! - a campaign told as a whole, with no place ("the counter-offensive started last month", "it has failed").
+//! - a campaign told as a whole, with no place ("the counter-offensive started last month", "it has failed");
+//! - a bare death, harm or destruction with nothing armed in its sentence, in a report of a disaster or an
+//!   epidemic (its words [`DISASTER_WORDS`] times or more) that tells of no means of violence ("it has left 1,600 people dead", "the
+//!   worst hit areas", "the banana crop was destroyed" after a cyclone).
 //!
 //! The phrases are data (`relevance.tsv`: expression, reason, where it is looked for, the cues it applies to).
 //!
@@ -29,6 +32,9 @@ use sitrep_ledger::{ActorKind, Outcome};
 
 /// A happening dated more than this many days before the report's latest date is history, not news.
 const HISTORY_DAYS: i64 = 365;
+/// How many times a report names a disaster or an epidemic (the `disaster` rows of `relevance.tsv`) before its
+/// bare deaths and harms are read as the disaster's when their sentence tells of nothing armed.
+const DISASTER_WORDS: usize = 3;
 /// How many words before a cue a modal word turns it into a plan or a threat ("plans to take control").
 const MODAL_WORDS: usize = 4;
 
@@ -162,6 +168,27 @@ pub(super) struct Context {
     pub violence_besides_cue: usize,
     /// The report tells of armed people or means of violence (a bombing, a war), not only of a harm.
     pub violent_report: bool,
+    /// The report is about a disaster or an epidemic and tells of nothing armed ([`disaster_report`]).
+    pub disaster_report: bool,
+}
+
+/// Whether the report names a disaster or an epidemic [`DISASTER_WORDS`] times or more (the caller adds: and
+/// tells of no means of violence; soldiers and armies may be there, at relief work). Read once a report.
+pub(super) fn disaster_report(doc: &Doc) -> bool {
+    let rules = &doc.rules.events.relevance;
+    let lower = doc.text.lower();
+    let mut n = 0;
+    for r in rules.rows.iter().filter(|r| {
+        r.reason == Reason::Disaster
+            && matches!(r.scope, Scope::Clause | Scope::Sentence)
+            && r.cue.is_none()
+    }) {
+        n += r.re.find_iter(lower).take(DISASTER_WORDS).count();
+        if n >= DISASTER_WORDS {
+            return true;
+        }
+    }
+    false
 }
 
 /// Why the cue of `c` codes no event, if it does not; `place` is the place its clause names.
@@ -192,6 +219,13 @@ pub(super) fn turned_away(
     });
     if let Some(r) = found {
         return Some(r.reason);
+    }
+    let bare_harm = matches!(
+        c.cue.class,
+        Outcome::Kill | Outcome::Attack | Outcome::Defeat | Outcome::Explosive
+    );
+    if ctx.disaster_report && bare_harm && !ctx.armed && ctx.violence_besides_cue == 0 {
+        return Some(Reason::Disaster);
     }
     if verbal_attack(doc, c, ctx) {
         return Some(Reason::Metaphor);

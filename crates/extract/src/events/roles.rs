@@ -6,7 +6,7 @@
 //! Writes: no layer; the forces of a side are asked of the actors stage (`actors::forces_of`).
 //! Reads: the actors and places layers, the lexicon's speech verbs and the `events.blamed` pattern.
 
-use super::{opposing, Clause};
+use super::{opposing, perpetrators, Clause};
 use crate::actors::forces_of;
 use crate::attribution::subject_before;
 use crate::doc::{ActorMention, Doc, MentionKind};
@@ -29,6 +29,7 @@ pub(super) fn of_clause(
     sides: &[String],
     c: &Clause,
     source: &mut Option<usize>,
+    country: Option<&str>,
 ) -> (Option<usize>, Option<usize>) {
     let near = near(doc, c);
     let blamed = blamed(doc, gaz, c, source);
@@ -41,6 +42,13 @@ pub(super) fn of_clause(
     };
     if blamed.is_some() {
         actor1 = blamed;
+    }
+    if let Some(r) = responsible(doc, c) {
+        actor1 = Some(r);
+    }
+    if actor1.is_none() && c.cue.class != Outcome::Repelled {
+        let cue = (c.cue.start, c.cue.end);
+        actor1 = perpetrators::of_clause(doc, gaz, c.clause, cue, c.passive, country);
     }
     if actor1.is_none() {
         actor1 = unstated(doc, gaz, sides, c, *source, near.before.is_empty(), actor2);
@@ -129,6 +137,21 @@ fn blamed(doc: &mut Doc, gaz: &Gazetteer, c: &Clause, source: &mut Option<usize>
         }
     }
     blamed_actor
+}
+
+/// "X claimed responsibility for the attack": X, the subject of the claim before the cue, is the attacker.
+fn responsible(doc: &Doc, c: &Clause) -> Option<usize> {
+    let (ss, _) = c.sentence;
+    let view = doc.view();
+    let m = doc
+        .rules
+        .events
+        .patterns
+        .responsibility
+        .find_iter(&view[ss..c.cue.start])
+        .last()?;
+    let subject = subject_before(doc, ss, ss + m.start())?;
+    (doc.actors[subject.2].kind != ActorKind::Person).then_some(subject.2)
 }
 
 /// The actor named after "by" right after the cue ("was shelled by Russian forces").

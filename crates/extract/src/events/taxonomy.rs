@@ -4,7 +4,8 @@
 //! of its rows), `lists/event_combinations.tsv` (two sub-types told in one sentence that are one event of a third:
 //! "protesters" and "arrested" are a protest with intervention), `lists/event_precedence.tsv` (ordered sub-types:
 //! a cue of a listed sub-type removes the cues of the sentence listed below it, or every other cue when its scope
-//! is `all`) and `lists/political_words.txt` (words that make an arrest or a strategic development political
+//! is `all`), `lists/against_civilians.tsv` (the sub-type of a generic cue whose victims are civilians: "soldiers
+//! killed three villagers" is an Attack) and `lists/political_words.txt` (words that make an arrest or a strategic development political
 //! where no armed actor is in view).
 
 use super::Cue;
@@ -15,6 +16,7 @@ const TAXONOMY: &str = "acled_taxonomy.tsv";
 const COMBINATIONS: &str = "lists/event_combinations.tsv";
 const PRECEDENCE: &str = "lists/event_precedence.tsv";
 const POLITICAL: &str = "lists/political_words.txt";
+const AGAINST_CIVILIANS: &str = "lists/against_civilians.tsv";
 
 struct Combination {
     a: String,
@@ -30,6 +32,8 @@ pub struct Taxonomy {
     /// (sub-event type, removes every other cue of the sentence)
     precedence: Vec<(String, bool)>,
     political: Vec<String>,
+    /// (cue class, sub-event type of the cue, sub-event type with civilian victims)
+    against_civilians: Vec<(Outcome, String, String)>,
 }
 
 fn columns(line: &str) -> Vec<&str> {
@@ -54,6 +58,7 @@ impl Taxonomy {
             combinations: Vec::new(),
             precedence: Vec::new(),
             political: files.list(POLITICAL)?,
+            against_civilians: Vec::new(),
         };
         let known = |name: &str, n: usize, sub: &str| -> Result<(), RulesError> {
             if t.rows.iter().any(|r| r.2 == sub) {
@@ -114,9 +119,24 @@ impl Taxonomy {
             };
             precedence.push((c[0].to_string(), all));
         }
+        let mut against_civilians = Vec::new();
+        for (n, l) in files.lines(AGAINST_CIVILIANS)? {
+            let c = columns(&l);
+            if c.len() < 3 {
+                return Err(files.error(AGAINST_CIVILIANS, n, "3 columns are needed".into()));
+            }
+            for s in &c[1..3] {
+                known(AGAINST_CIVILIANS, n, s)?;
+            }
+            let class = c[0]
+                .parse()
+                .map_err(|e| files.error(AGAINST_CIVILIANS, n, format!("{e}")))?;
+            against_civilians.push((class, c[1].to_string(), c[2].to_string()));
+        }
         Ok(Taxonomy {
             combinations,
             precedence,
+            against_civilians,
             ..t
         })
     }
@@ -127,6 +147,20 @@ impl Taxonomy {
             .iter()
             .find(|r| r.2 == sub_event_type)
             .map(|r| r.0)
+    }
+
+    /// The (event type, sub-event type) of a cue of `class` and `sub_event_type` whose victims are civilians,
+    /// when `lists/against_civilians.tsv` changes it.
+    pub(super) fn against_civilians(
+        &self,
+        class: Outcome,
+        sub_event_type: &str,
+    ) -> Option<(String, String)> {
+        let (_, _, to) = self
+            .against_civilians
+            .iter()
+            .find(|r| r.0 == class && r.1 == sub_event_type)?;
+        Some((self.event_type_of(to)?.to_string(), to.clone()))
     }
 
     fn event_type_of(&self, sub_event_type: &str) -> Option<&str> {

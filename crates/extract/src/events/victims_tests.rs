@@ -1,0 +1,176 @@
+//! The victims of events as actor2 (`events/victims.rs`), on sentences written for these tests: half of them
+//! traps where the people named are not the victims or cannot be named.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
+
+use crate::testing::{actor_name, ledger};
+use sitrep_ledger::Ledger;
+
+/// The names of actor2 of every event, and the texts of the mentions of the actor named `name`.
+fn targets(l: &Ledger) -> Vec<String> {
+    l.events.iter().map(|e| actor_name(l, &e.actor2)).collect()
+}
+
+fn mentions_of(l: &Ledger, name: &str) -> Vec<String> {
+    l.actors
+        .iter()
+        .filter(|a| a.name == name)
+        .flat_map(|a| a.mentions.iter().map(|m| m.text.clone()))
+        .collect()
+}
+
+#[test]
+fn civilians_killed_by_shelling_are_its_target() {
+    let l = ledger(
+        "Russian shelling killed 13 people and wounded 71 in Kherson on Monday.",
+        "2024-02-10",
+    );
+    assert_eq!(targets(&l), vec!["Civilians (Ukraine)"]);
+    let e = &l.events[0];
+    assert_eq!(e.civilian_targeting, Some(true), "{e:?}");
+    assert_eq!(e.inter2, Some(7));
+    assert_eq!(mentions_of(&l, "Civilians (Ukraine)"), vec!["people", "71"]);
+}
+
+#[test]
+fn passive_victims_before_the_harm_word() {
+    let l = ledger(
+        "A man was killed and two women were injured when a drone hit a bus in Nikopol.",
+        "2024-02-10",
+    );
+    assert_eq!(targets(&l), vec!["Civilians (Ukraine)"]);
+    assert_eq!(mentions_of(&l, "Civilians (Ukraine)"), vec!["man", "women"]);
+}
+
+#[test]
+fn soldiers_are_the_forces_of_their_demonym() {
+    let l = ledger(
+        "A roadside bomb killed four Afghan soldiers and wounded another two in Helmand.",
+        "2019-03-01",
+    );
+    assert_eq!(targets(&l), vec!["Military Forces of Afghanistan"]);
+    assert_ne!(l.events[0].civilian_targeting, Some(true));
+}
+
+#[test]
+fn trap_the_attackers_are_not_victims() {
+    // the soldiers act: the subject of an active harm verb is no victim; their killing of villagers is an attack
+    // on civilians, not a clash
+    let l = ledger(
+        "Russian soldiers killed three villagers near Bucha, residents said.",
+        "2022-04-03",
+    );
+    assert_eq!(mentions_of(&l, "Civilians (Ukraine)"), vec!["villagers"]);
+    let e = &l.events[0];
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Russia");
+    assert_eq!(
+        (e.event_type.as_str(), e.sub_event_type.as_str()),
+        ("Violence against civilians", "Attack")
+    );
+}
+
+#[test]
+fn trap_people_after_a_break_are_not_victims() {
+    // "residents" tell of the attack: a place and a comma stand between them and the harm word
+    let l = ledger(
+        "A missile strike killed two soldiers in Kramatorsk, residents said.",
+        "2023-06-27",
+    );
+    assert!(
+        mentions_of(&l, "Civilians (Ukraine)").is_empty(),
+        "{:#?}",
+        l.actors
+    );
+}
+
+#[test]
+fn trap_civilians_caught_in_a_battle_are_not_its_target() {
+    let l = ledger(
+        "Ukrainian and Russian troops clashed near Avdiivka, where two civilians were killed.",
+        "2023-10-20",
+    );
+    let e = l
+        .events
+        .iter()
+        .find(|e| e.event_type == "Battles")
+        .expect("a battle");
+    assert_ne!(actor_name(&l, &e.actor2), "Civilians (Ukraine)");
+}
+
+#[test]
+fn trap_soldiers_of_no_named_side_are_nobody() {
+    // no demonym, no actor: the ledger cannot say whose soldiers died, and does not guess
+    let l = ledger(
+        "An explosion at the depot killed two soldiers, officials said.",
+        "2023-06-27",
+    );
+    assert!(
+        l.actors
+            .iter()
+            .all(|a| !a.name.starts_with("Military Forces")),
+        "{:#?}",
+        l.actors
+    );
+}
+
+// ---------------------------------------------------------------- unnamed attackers (events/perpetrators.rs)
+
+#[test]
+fn gunmen_are_an_unidentified_armed_group_of_the_place() {
+    let l = ledger(
+        "Gunmen opened fire on a bus near Baghdad on Sunday.",
+        "2024-03-03",
+    );
+    let e = &l.events[0];
+    assert_eq!(actor_name(&l, &e.actor1), "Unidentified Armed Group (Iraq)");
+    assert_eq!(
+        mentions_of(&l, "Unidentified Armed Group (Iraq)"),
+        vec!["Gunmen"]
+    );
+}
+
+#[test]
+fn the_agent_after_by_is_the_attacker() {
+    let l = ledger(
+        "A checkpoint near Mosul was attacked by militants on Friday, killing two policemen.",
+        "2024-03-03",
+    );
+    let e = &l.events[0];
+    assert_eq!(actor_name(&l, &e.actor1), "Unidentified Armed Group (Iraq)");
+}
+
+#[test]
+fn trap_a_named_group_keeps_its_name() {
+    let l = ledger(
+        "Taliban gunmen attacked a checkpoint in Helmand Province on Tuesday.",
+        "2019-03-05",
+    );
+    let e = &l.events[0];
+    assert_eq!(actor_name(&l, &e.actor1), "Taliban");
+    assert!(l.actors.iter().all(|a| !a.name.starts_with("Unidentified")));
+}
+
+#[test]
+fn trap_gunmen_killed_are_not_the_attackers() {
+    // the gunmen are the victims of the soldiers' fire: after the cue, not its subject or agent
+    let l = ledger(
+        "Iraqi soldiers killed three gunmen near Mosul on Friday.",
+        "2024-03-03",
+    );
+    let e = &l.events[0];
+    assert_eq!(actor_name(&l, &e.actor1), "Military Forces of Iraq");
+    assert!(
+        l.actors.iter().all(|a| !a.name.starts_with("Unidentified")),
+        "{:#?}",
+        l.actors
+    );
+}
+
+#[test]
+fn trap_a_claim_of_responsibility_names_the_attacker() {
+    let l = ledger(
+        "Hamas claimed responsibility for the rocket attack on Ashkelon on Monday.",
+        "2024-03-04",
+    );
+    assert_eq!(actor_name(&l, &l.events[0].actor1), "Hamas");
+}
