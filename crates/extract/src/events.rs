@@ -364,6 +364,8 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             }
         }
     }
+    // the victims' and attackers' mentions (events/victims.rs, events/perpetrators.rs), merged in once
+    crate::actors::flush_mentions(doc);
     merge(doc, mentions);
     inter::code(doc);
     contradictions(doc);

@@ -60,7 +60,7 @@ enum Target {
 }
 
 /// The event a report tells of: for a denial the latest event another side asserted, for a continuation
-/// ("was hit") the latest, for an anaphor ("the attack") the latest violence or clash, else a recent event
+/// with no place of its own ("was hit") the latest, for an anaphor ("the attack") the latest violence or clash, else a recent event
 /// of the same outcome at the same place.
 fn target_event(doc: &Doc, m: &Mention) -> Target {
     let found = if m.is_denial() {
@@ -68,7 +68,7 @@ fn target_event(doc: &Doc, m: &Mention) -> Target {
             return Target::Dropped;
         }
         Some(denied_event(doc, m))
-    } else if continues_strike(doc, m) {
+    } else if continues_latest(&doc.rules.events, doc, m) {
         Some(doc.events.len() - 1)
     } else if m.anaphoric {
         let lo = doc.events.len().saturating_sub(WINDOW);
@@ -87,17 +87,28 @@ fn sentence_of(doc: &Doc, off: usize) -> usize {
     doc.text.sentence_at(off).unwrap_or(0)
 }
 
-/// A bare "was hit" right after a strike, with no place or side of its own, tells more of that strike.
-fn continues_strike(doc: &Doc, m: &Mention) -> bool {
-    matches!(m.class, Some(Outcome::Attack | Outcome::Kill))
-        && m.place.is_none()
-        && m.actor1.is_none()
-        && doc.events.last().is_some_and(|e| {
-            family(e.class) == Family::Violence
-                && e.evidence
-                    .last()
-                    .is_some_and(|ev| sentence_of(doc, m.evidence.0) <= sentence_of(doc, ev.0) + 1)
-        })
+/// How many sentences after the latest event's last report a report with no place of its own may still tell
+/// of it ("A gun battle broke out in Acapulco. Two soldiers and 16 gunmen were killed in the battle.").
+const CONTINUATION_SENTENCES: usize = 2;
+
+/// A report with no place of its own right after an event tells more of it: one happening told over a few
+/// sentences is one event ("was hit" after a strike, the dead of a battle, the protesters of a protest). Its
+/// outcome must be of the event's family, or a generic one after violence or a clash; its side, when it names
+/// one, the event's; its date, when as precise, the event's.
+fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
+    let (Some(class), None, Some(e)) = (m.class, m.place, doc.events.last()) else {
+        return false;
+    };
+    let near = e.evidence.last().is_some_and(|ev| {
+        sentence_of(doc, m.evidence.0) <= sentence_of(doc, ev.0) + CONTINUATION_SENTENCES
+    });
+    let kin = family(e.class) == family(class)
+        || er.is_generic(class)
+            && (family(e.class) == Family::Violence || e.class == Outcome::Clash);
+    let same_side =
+        m.actor1.is_none() || e.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1);
+    let same_day = e.date == m.date || m.time_precision.unwrap_or(3) > 1;
+    near && kin && same_side && same_day
 }
 
 /// The event a denial denies: the latest event that someone on another side asserted; else the latest

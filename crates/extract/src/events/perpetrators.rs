@@ -9,9 +9,10 @@
 //!   cue's own words ("a suicide bomber"), or at most [`AGENT_WORDS`] words after a "by" that follows the cue.
 //!
 //! Writes: no layer; the actor and its mention are asked of the actors stage (`actors::intern`,
-//! `actors::add_mention`). Reads: the actors layer, the token layer, `lists/perpetrators.txt`.
+//! `actors::add_mention`; the events stage flushes them once, at its end).
+//! Reads: the actors layer, the token layer, `lists/perpetrators.txt`.
 
-use crate::actors::{add_mention, flush_mentions, intern};
+use crate::actors::{add_mention, intern};
 use crate::doc::{words, Doc};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::ActorKind;
@@ -19,6 +20,8 @@ use sitrep_ledger::ActorKind;
 /// Most words between a perpetrator noun and the cue it is the subject of ("gunmen and suicide bombers
 /// attacked": the gunmen are three words before).
 const SUBJECT_WORDS: usize = 4;
+/// How far from the cue, in bytes, the words are read (more than the words above ever take).
+const WINDOW: usize = 160;
 /// Most words between "by" and the perpetrator noun ("by the armed Basque separatist group").
 const AGENT_WORDS: usize = 5;
 
@@ -37,7 +40,11 @@ pub(super) fn of_clause(
     let lower = text.lower();
     let is_noun = |(a, b): (usize, usize)| nouns.contains(&lower[a..b]);
     let noun = if passive {
-        let after = words(text, cue_end, end);
+        let after = words(
+            text,
+            cue_end,
+            view.ceil_char_boundary(end.min(cue_end + WINDOW)),
+        );
         let by = after.iter().position(|&(a, b)| &lower[a..b] == "by")?;
         after[by + 1..]
             .iter()
@@ -48,7 +55,8 @@ pub(super) fn of_clause(
     } else {
         // before the cue, nearest first ("Taliban gunmen and suicide bombers attacked"), then the cue's own words
         // ("a suicide bomber", "gunmen opened fire")
-        let before = words(text, start, cue_start);
+        let from = view.floor_char_boundary(start.max(cue_start.saturating_sub(WINDOW)));
+        let before = words(text, from, cue_start);
         before
             .iter()
             .rev()
@@ -77,6 +85,5 @@ pub(super) fn of_clause(
         intern(doc, &name, ActorKind::ArmedGroup, country, None)
     });
     add_mention(doc, a, b, actor, false);
-    flush_mentions(doc);
     Some(actor)
 }

@@ -15,11 +15,12 @@
 //!   wounded 71").
 //!
 //! Writes: no layer; the victims' actors and mentions are asked of the actors stage (`actors::intern`,
-//! `actors::add_mention`), the mention on the victim word itself.
+//! `actors::add_mention`), the mention on the victim word itself (the events stage flushes them once, at its
+//! end: a flush a cue would make a long report quadratic).
 //! Reads: the actors and places layers, the token layer, `lists/victims.tsv`, the events stage's number words.
 
 use super::{number_of, EventRules};
-use crate::actors::{add_mention, flush_mentions, forces_of, intern};
+use crate::actors::{add_mention, forces_of, intern};
 use crate::doc::{words, Doc, MentionKind};
 use crate::rules::{DataFiles, RulesError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -29,6 +30,9 @@ use sitrep_ledger::ActorKind;
 /// How many words may stand between a harm word and its victims ("killing at least four civilians"), or
 /// between victims and an outcome ("nine people were dead").
 pub(super) const VICTIM_GAP: usize = 3;
+/// How far from the cue, in bytes, victims are looked for: the clause around the cue, never a whole long
+/// sentence for every cue in it.
+const WINDOW: usize = 300;
 /// How many words before a victim word may say whose they are ("23 Afghan army soldiers").
 const MODIFIER_WORDS: usize = 3;
 
@@ -131,6 +135,9 @@ pub(super) fn of_clause(
     only_armed: bool,
 ) -> Option<usize> {
     let (text, rules) = (doc.text, doc.rules);
+    let view = text.view();
+    let start = view.floor_char_boundary(start.max(cue.0.saturating_sub(WINDOW)));
+    let end = view.ceil_char_boundary(end.min(cue.1 + WINDOW));
     let er: &EventRules = &rules.events;
     let lower = text.lower();
     let ws: Vec<Word> = words(text, start, end)
@@ -182,7 +189,6 @@ pub(super) fn of_clause(
             add_mention(doc, f.span.0, f.span.1, a, false);
         }
     }
-    flush_mentions(doc);
     found.iter().find_map(|f| f.actor)
 }
 

@@ -174,3 +174,53 @@ fn trap_a_claim_of_responsibility_names_the_attacker() {
     );
     assert_eq!(actor_name(&l, &l.events[0].actor1), "Hamas");
 }
+
+// ---------------------------------------------------------------- one happening over a few sentences, the gate
+
+#[test]
+fn the_dead_of_a_battle_are_that_battle() {
+    let l = ledger(
+        "A two-hour gun battle broke out between the Mexican Army and drug gang gunmen in Acapulco on Saturday. \
+         Two soldiers and 16 gunmen were killed in the battle.",
+        "2009-06-07",
+    );
+    assert_eq!(l.events.len(), 1, "{:#?}", l.events);
+}
+
+#[test]
+fn trap_strikes_at_two_places_are_two_events() {
+    let l = ledger(
+        "Russian missiles hit Odesa on Monday. Drones struck Kharkiv hours later.",
+        "2024-03-04",
+    );
+    assert_eq!(l.events.len(), 2, "{:#?}", l.events);
+}
+
+#[test]
+fn deaths_in_a_flood_report_are_the_floods() {
+    let l = ledger(
+        "The flooding in Pakistan has spread. Floodwaters reached Sindh after the monsoon rains. \
+         The UN reports it has left at least 1,600 people dead.",
+        "2010-08-14",
+    );
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
+
+#[test]
+fn trap_shelling_in_a_flood_report_is_shelling() {
+    let l = ledger(
+        "The flooding in Kherson has spread after the dam collapse. Floodwaters reached the old town. \
+         Russian artillery shelled the evacuation point, killing two rescuers.",
+        "2023-06-07",
+    );
+    assert!(!l.events.is_empty());
+}
+
+#[test]
+fn animals_killed_are_no_event() {
+    let l = ledger(
+        "Soldiers killed 10,000 chickens near Kharkiv to stop the bird flu.",
+        "2024-03-04",
+    );
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+}
