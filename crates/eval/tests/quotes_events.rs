@@ -43,6 +43,21 @@ fn events_minimums() {
         s.place.accuracy()
     );
     assert!(
+        s.actor1.accuracy() >= 0.27,
+        "actor1 accuracy {:.3}",
+        s.actor1.accuracy()
+    );
+    assert!(
+        s.actor2.accuracy() >= 0.30,
+        "actor2 accuracy {:.3}",
+        s.actor2.accuracy()
+    );
+    assert!(
+        s.plover_actor2.accuracy() >= 0.25,
+        "PLOVER actor2 {:.3}",
+        s.plover_actor2.accuracy()
+    );
+    assert!(
         s.plover_actor1.accuracy() >= 0.18,
         "PLOVER actor1 {:.3}",
         s.plover_actor1.accuracy()
@@ -62,7 +77,7 @@ fn case_and_geovirus_minimums() {
         c.macro_f1, c.non_acled_with_event, c.non_acled
     );
     assert_eq!(c.classes.len(), 25, "ACLED's 25 sub-event types");
-    assert!(c.macro_f1 >= 0.52, "CASE macro-F1 {:.3}", c.macro_f1);
+    assert!(c.macro_f1 >= 0.56, "CASE macro-F1 {:.3}", c.macro_f1);
     assert!(
         c.non_acled_with_event * 100 <= 12 * c.non_acled,
         "outside ACLED with an event {}/{}",
@@ -74,7 +89,7 @@ fn case_and_geovirus_minimums() {
     {
         println!("GeoVirus: {events} events in {docs} articles");
         assert!(
-            events * 100 <= 13 * docs,
+            events * 100 <= 10 * docs,
             "GeoVirus events per 100 articles"
         );
     }

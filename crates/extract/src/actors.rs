@@ -137,12 +137,16 @@ pub fn from_metonyms(doc: &mut Doc, gaz: &Gazetteer) {
     flush_mentions(doc);
 }
 
+/// The gazetteer's name of a country code ("UA" -> "Ukraine"); the code itself when the gazetteer lacks it.
+pub(crate) fn country_name(gaz: &Gazetteer, cc: &str) -> String {
+    gaz.country(cc)
+        .map(|c| c.name)
+        .unwrap_or_else(|| cc.to_string())
+}
+
 /// The armed forces actor of a country code ("Military Forces of Ukraine").
 pub(crate) fn forces_of(doc: &mut Doc, gaz: &Gazetteer, cc: &str) -> usize {
-    let country = gaz
-        .country(cc)
-        .map(|c| c.name)
-        .unwrap_or_else(|| cc.to_string());
+    let country = country_name(gaz, cc);
     intern(
         doc,
         &forces_name(&country),

@@ -89,26 +89,38 @@ fn sentence_of(doc: &Doc, off: usize) -> usize {
 
 /// How many sentences after the latest event's last report a report with no place of its own may still tell
 /// of it ("A gun battle broke out in Acapulco. Two soldiers and 16 gunmen were killed in the battle.").
-const CONTINUATION_SENTENCES: usize = 2;
+const CONTINUATION_SENTENCES: usize = 1;
 
 /// A report with no place of its own right after an event tells more of it: one happening told over a few
 /// sentences is one event ("was hit" after a strike, the dead of a battle, the protesters of a protest). Its
-/// outcome must be of the event's family, or a generic one after violence or a clash; its side, when it names
-/// one, the event's; its date, when as precise, the event's.
+/// outcome must be a generic one after violence or a clash, or a protest after a protest; its side, when it names
+/// one, the event's; its date, when as precise, the event's. A cue in the plural ("the bombs", "explosions")
+/// tells of several happenings, not more of one.
 fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
     let (Some(class), None, Some(e)) = (m.class, m.place, doc.events.last()) else {
         return false;
     };
+    if plural(&m.trigger) && !matches!(class, Outcome::Attack | Outcome::Kill) {
+        return false;
+    }
     let near = e.evidence.last().is_some_and(|ev| {
         sentence_of(doc, m.evidence.0) <= sentence_of(doc, ev.0) + CONTINUATION_SENTENCES
     });
-    let kin = family(e.class) == family(class)
-        || er.is_generic(class)
-            && (family(e.class) == Family::Violence || e.class == Outcome::Clash);
+    // a bare killing, attack or clash after violence or a clash; a protest after a protest (a strike or a blast
+    // of its own is a happening of its own: a report of a bombing campaign tells of many)
+    let kin = er.is_generic(class)
+        && (family(e.class) == Family::Violence || e.class == Outcome::Clash)
+        || class == Outcome::Protest && e.class == Outcome::Protest;
     let same_side =
         m.actor1.is_none() || e.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1);
     let same_day = e.date == m.date || m.time_precision.unwrap_or(3) > 1;
     near && kin && same_side && same_day
+}
+
+/// Whether a cue's last word is a plural noun ("bombings", "explosions"; not "gunmen", "clashes" alike).
+fn plural(trigger: &str) -> bool {
+    let last = trigger.rsplit(' ').next().unwrap_or("");
+    last.len() > 3 && last.ends_with('s') && !last.ends_with("ss")
 }
 
 /// The event a denial denies: the latest event that someone on another side asserted; else the latest
@@ -234,9 +246,10 @@ fn new_event(er: &EventRules, doc: &Doc, m: &Mention, class: Outcome) -> EventRe
 }
 
 /// Who gains territory decides the sub-type: a state taking back its own land, or anyone else taking it;
-/// none when the side or the place's country is not known.
+/// none when the side or the place's country is not known. A place of no known country is taken to lie in
+/// the country most of the report's places lie in.
 fn gain_sub_type(doc: &Doc, m: &Mention) -> Option<String> {
-    let place_cc = gained_place_country(doc, m);
+    let place_cc = gained_place_country(doc, m).or_else(|| report_country(doc));
     let actor_cc = doc.side_of(m.actor1).map(str::to_string);
     let kind = m.actor1.map(|a| doc.actors[a].kind);
     let state_side = matches!(kind, Some(ActorKind::ArmedForces | ActorKind::State));
@@ -249,6 +262,26 @@ fn gain_sub_type(doc: &Doc, m: &Mention) -> Option<String> {
         (Some(_), Some(_)) => Some("Non-state actor overtakes territory".into()),
         _ => None,
     }
+}
+
+/// The country most of the report's resolved places lie in.
+fn report_country(doc: &Doc) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for cc in doc
+        .places
+        .iter()
+        .filter_map(|p| p.resolved.as_ref())
+        .map(|c| c.country_code.as_str())
+    {
+        match counts.iter_mut().find(|(c, _)| *c == cc) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((cc, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(_, n)| n)
+        .map(|(c, _)| c.to_string())
 }
 
 /// The country of the place gained: its own, its anchor's, or (a village the gazetteer lacks) that of the

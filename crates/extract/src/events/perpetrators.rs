@@ -12,7 +12,7 @@
 //! `actors::add_mention`; the events stage flushes them once, at its end).
 //! Reads: the actors layer, the token layer, `lists/perpetrators.txt`.
 
-use crate::actors::{add_mention, intern};
+use crate::actors::{add_mention, country_name, intern};
 use crate::doc::{words, Doc};
 use sitrep_gazetteer::Gazetteer;
 use sitrep_ledger::ActorKind;
@@ -78,8 +78,8 @@ pub(super) fn of_clause(
         .filter(|m| !m.pronoun && view[m.end..a].trim().is_empty())
         .map(|m| m.actor);
     let actor = named.unwrap_or_else(|| {
-        let name = match country.and_then(|cc| gaz.country(cc)) {
-            Some(c) => format!("Unidentified Armed Group ({})", c.name),
+        let name = match country {
+            Some(cc) => format!("Unidentified Armed Group ({})", country_name(gaz, cc)),
             None => "Unidentified Armed Group".to_string(),
         };
         intern(doc, &name, ActorKind::ArmedGroup, country, None)

@@ -20,7 +20,7 @@
 //! Reads: the actors and places layers, the token layer, `lists/victims.tsv`, the events stage's number words.
 
 use super::{number_of, EventRules};
-use crate::actors::{add_mention, forces_of, intern};
+use crate::actors::{add_mention, country_name, forces_of, intern};
 use crate::doc::{words, Doc, MentionKind};
 use crate::rules::{DataFiles, RulesError};
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -158,11 +158,11 @@ pub(super) fn of_clause(
     if found.is_empty() {
         return None;
     }
-    for k in 0..found.len() {
-        let (s, kind) = (found[k].span.0, found[k].kind);
-        let i = ws.iter().position(|w| w.span.0 == s).unwrap_or(0);
+    for f in found.iter_mut() {
+        let (s, kind) = (f.span.0, f.kind);
+        let i = ws.partition_point(|w| w.span.0 < s);
         let phrase_start = ws[i.saturating_sub(MODIFIER_WORDS)].span.0.max(start);
-        let head = found[k].span;
+        let head = f.span;
         // a victim word the actors stage already read ("Afghan soldiers": Military Forces of Afghanistan)
         // (mentions do not overlap one another: only the last one starting before the word's end can cover it)
         let ms = &doc.actor_mentions;
@@ -170,7 +170,7 @@ pub(super) fn of_clause(
             .last()
             .filter(|m| m.end > head.0 && !m.pronoun)
             .map(|m| m.actor);
-        found[k].actor = match read {
+        f.actor = match read {
             Some(a) if kind != VictimKind::Same => Some(a),
             _ => named_victims(doc, gaz, kind, (phrase_start, s), country),
         };
@@ -216,7 +216,7 @@ impl Clause<'_> {
             if only_armed && kind == VictimKind::Civilian {
                 continue;
             }
-            let bare = kind == VictimKind::Same && self.v.victims.get(w.lower).is_none();
+            let bare = kind == VictimKind::Same && !self.v.victims.contains_key(w.lower);
             if self.object_of_harm(i, bare) || self.subject_of_outcome(i) {
                 found.push(Victim {
                     span: w.span,
@@ -381,10 +381,4 @@ fn named_victims(
         }
         VictimKind::Same => None,
     }
-}
-
-fn country_name(gaz: &Gazetteer, cc: &str) -> String {
-    gaz.country(cc)
-        .map(|c| c.name)
-        .unwrap_or_else(|| cc.to_string())
 }
