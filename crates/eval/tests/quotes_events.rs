@@ -28,7 +28,7 @@ fn quotes_minimums() {
         "speaker accuracy {:.3}",
         s.direct.speaker_accuracy
     );
-    assert!(s.indirect.f1 >= 0.14, "indirect F1 {:.3}", s.indirect.f1);
+    assert!(s.indirect.f1 >= 0.17, "indirect F1 {:.3}", s.indirect.f1);
 }
 
 #[test]
@@ -36,14 +36,14 @@ fn events_minimums() {
     let Some((dir, engine)) = setup() else { return };
     let s = sitrep_eval::events::evaluate(&dir, &engine).expect("events evaluation");
     print!("{}", sitrep_eval::events::report(&s));
-    assert!(s.f1 >= 0.65, "event detection F1 {:.3}", s.f1);
+    assert!(s.f1 >= 0.73, "event detection F1 {:.3}", s.f1);
     assert!(
-        s.place.accuracy() >= 0.35,
+        s.place.accuracy() >= 0.39,
         "place accuracy {:.3}",
         s.place.accuracy()
     );
     assert!(
-        s.actor1.accuracy() >= 0.27,
+        s.actor1.accuracy() >= 0.28,
         "actor1 accuracy {:.3}",
         s.actor1.accuracy()
     );
@@ -53,12 +53,12 @@ fn events_minimums() {
         s.actor2.accuracy()
     );
     assert!(
-        s.plover_actor2.accuracy() >= 0.25,
+        s.plover_actor2.accuracy() >= 0.28,
         "PLOVER actor2 {:.3}",
         s.plover_actor2.accuracy()
     );
     assert!(
-        s.plover_actor1.accuracy() >= 0.18,
+        s.plover_actor1.accuracy() >= 0.25,
         "PLOVER actor1 {:.3}",
         s.plover_actor1.accuracy()
     );
@@ -77,7 +77,7 @@ fn case_and_geovirus_minimums() {
         c.macro_f1, c.non_acled_with_event, c.non_acled
     );
     assert_eq!(c.classes.len(), 25, "ACLED's 25 sub-event types");
-    assert!(c.macro_f1 >= 0.56, "CASE macro-F1 {:.3}", c.macro_f1);
+    assert!(c.macro_f1 >= 0.70, "CASE macro-F1 {:.3}", c.macro_f1);
     assert!(
         c.non_acled_with_event * 100 <= 12 * c.non_acled,
         "outside ACLED with an event {}/{}",
@@ -88,9 +88,6 @@ fn case_and_geovirus_minimums() {
         sitrep_eval::events::evaluate_geovirus(&dir, &engine).expect("GeoVirus events")
     {
         println!("GeoVirus: {events} events in {docs} articles");
-        assert!(
-            events * 100 <= 10 * docs,
-            "GeoVirus events per 100 articles"
-        );
+        assert!(events * 100 <= 9 * docs, "GeoVirus events per 100 articles");
     }
 }

@@ -26,6 +26,7 @@ struct Patterns {
     source_in: Regex,
     ministry: Regex,
     pronoun: Regex,
+    they: Regex,
 }
 
 /// The rules of the actors stage: the known-actor matcher over the lexicon's aliases, `lists/org_heads.txt`,
@@ -60,6 +61,7 @@ impl ActorRules {
                 source_in: p.get("actors.source_in")?,
                 ministry: p.get("actors.ministry")?,
                 pronoun: p.get("actors.pronoun")?,
+                they: p.get("actors.they")?,
             },
         })
     }
@@ -91,7 +93,7 @@ pub fn forces_name(country: &str) -> String {
 
 pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
     // each step reads the mentions of the steps before it
-    let steps: [fn(&mut Doc, &Gazetteer); 9] = [
+    let steps: [fn(&mut Doc, &Gazetteer); 10] = [
         known,
         ministries,
         forces,
@@ -101,6 +103,7 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         surnames,
         unknown_speakers,
         pronouns,
+        armed_they,
     ];
     for step in steps {
         step(doc, gaz);
@@ -674,6 +677,35 @@ fn surnames(doc: &mut Doc, gaz: &Gazetteer) {
 
 /// "he said", "she added", "it said": joined to the nearest earlier person (of the same gender when known) or
 /// organisation.
+/// How far back, in bytes, "They" at the start of a sentence looks for the armed group it stands for (about the
+/// sentence before).
+const THEY_WINDOW: usize = 400;
+
+/// "They" opening a sentence that tells what was done ("They killed 23 soldiers") stands for the armed group or
+/// forces named last before it, within [`THEY_WINDOW`] bytes ("Taliban gunmen attacked the camp. They
+/// killed ..."); not a speaker ("They said" is the pronoun rule's, for people).
+fn armed_they(doc: &mut Doc, _gaz: &Gazetteer) {
+    let view = doc.view();
+    let mut adds = Vec::new();
+    for c in doc.rules.actors.patterns.they.captures_iter(view) {
+        let p = c.get(1).unwrap();
+        let from = p.start().saturating_sub(THEY_WINDOW);
+        let found = doc.actors_within(from, p.start()).rev().find(|m| {
+            m.end <= p.start()
+                && matches!(
+                    doc.actors[m.actor].kind,
+                    ActorKind::ArmedGroup | ActorKind::ArmedForces
+                )
+        });
+        if let Some(m) = found {
+            adds.push((p.start(), p.end(), m.actor));
+        }
+    }
+    for (s, e, a) in adds {
+        add_mention(doc, s, e, a, true);
+    }
+}
+
 fn pronouns(doc: &mut Doc, _gaz: &Gazetteer) {
     let view = doc.view();
     let mut adds = Vec::new();

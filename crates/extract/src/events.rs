@@ -274,12 +274,20 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     let (doc_mil, doc_vio) = (in_doc.military, in_doc.violence);
     let violent_report = in_doc.means >= 2 || in_doc.military >= 2;
     let disaster_report = in_doc.means < 2 && relevance::disaster_report(doc);
+    // a report that is only a headline (a feed title, a message of one unpunctuated line) is read as its body
+    let headline_only = !doc
+        .text
+        .paragraphs
+        .iter()
+        .any(|p| p.kind == ParagraphKind::Body);
     for &(si, ss, se) in &sentences {
         let pk = doc.text.paragraphs[doc.text.sentences[si].paragraph].kind;
-        if pk != ParagraphKind::Body {
+        let read = pk == ParagraphKind::Body || headline_only && pk == ParagraphKind::Headline;
+        if !read {
             continue;
         }
         let mut cues = cues_in(lex, doc.text.lower(), ss, se);
+        trace_cues("found", &cues, &view[ss..se]);
         if cues.is_empty() {
             // "The ministry denied the report.": a denial of the last event told
             if let Some(d) = er.patterns.denial.find(&view[ss..se]) {
@@ -310,6 +318,19 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             && cues
                 .iter()
                 .any(|c| c.context == CueContext::Armed || c.class == Outcome::Strategic);
+        // a cue of violence of any kind, before the rules below weigh it ("looted in xenophobic attacks")
+        let violent_cue = cues.iter().any(|c| {
+            matches!(
+                c.class,
+                Outcome::Attack
+                    | Outcome::Clash
+                    | Outcome::Civilian
+                    | Outcome::Riot
+                    | Outcome::Shelling
+                    | Outcome::Air
+                    | Outcome::Explosive
+            )
+        });
         cues.retain(|c| match c.class {
             Outcome::Attack | Outcome::Kill | Outcome::Civilian => {
                 armed_here || s_vio > 0 || doc_mil + doc_vio >= 2
@@ -319,19 +340,34 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             }
             Outcome::Shelling | Outcome::Air | Outcome::Explosive => true,
             Outcome::Protest | Outcome::Riot => true,
-            Outcome::Strategic => armed_here || political || c.context == CueContext::Any,
+            Outcome::Strategic => {
+                armed_here
+                    || political
+                    || c.context == CueContext::Any
+                    || c.context == CueContext::Violence && (s_vio > 0 || violent_cue)
+            }
         });
         // column 5 of event_cues.tsv: cues that need an armed actor, a military or a political word
         cues.retain(|c| c.context != CueContext::Armed || armed_here || political);
+        trace_cues("kept by context", &cues, &view[ss..se]);
         er.taxonomy.settle(&mut cues);
+        trace_cues("settled", &cues, &view[ss..se]);
         if cues.is_empty() {
             continue;
         }
-        if cues.iter().any(|c| !er.is_generic(c.class)) {
-            let specific: Vec<Cue> = cues.drain(..).filter(|c| !er.is_generic(c.class)).collect();
-            cues = specific;
-        } else if cues.len() > 1 {
-            cues.truncate(1);
+        // a generic cue yields to a specific cue of violence ("attacked ... with artillery"); a strategic
+        // development told beside it is another happening ("shot dead by police, had pledged allegiance")
+        let specific_violence = |c: &Cue| !er.is_generic(c.class) && c.class != Outcome::Strategic;
+        if cues.iter().any(specific_violence) {
+            cues.retain(|c| !er.is_generic(c.class));
+        } else if cues.iter().any(|c| er.is_generic(c.class)) {
+            let first_generic = cues.iter().position(|c| er.is_generic(c.class));
+            let mut i = 0;
+            cues.retain(|c| {
+                let keep = !er.is_generic(c.class) || Some(i) == first_generic;
+                i += 1;
+                keep
+            });
         }
         // one event per class in a sentence: the first cue of the class the gate lets through
         let mut seen_class: Vec<Outcome> = Vec::new();
@@ -371,6 +407,17 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
     contradictions(doc);
     for i in 0..doc.claims.len() {
         doc.claims[i].verification = verification(doc, i);
+    }
+}
+
+/// With `SITREP_GATE_DEBUG` set, the cues of a sentence at each step (for tuning the cue tables).
+fn trace_cues(step: &str, cues: &[Cue], sentence: &str) {
+    if !cues.is_empty() && std::env::var_os("SITREP_GATE_DEBUG").is_some() {
+        let names: Vec<String> = cues
+            .iter()
+            .map(|c| format!("{}:{}", c.class.as_str(), c.sub_event_type))
+            .collect();
+        eprintln!("CUES {step} {names:?} {sentence}");
     }
 }
 
@@ -465,6 +512,9 @@ fn mention_for(
     }
     let (date, time_precision, dated_in_text) = date::of_cue(doc, (ss, se), cue.start);
     if relevance::dated_as_history(doc, date.as_deref(), dated_in_text) {
+        if std::env::var_os("SITREP_GATE_DEBUG").is_some() {
+            eprintln!("GATE History [{}] {}", trigger, &view[ss..se]);
+        }
         return None;
     }
     let country = best

@@ -33,6 +33,9 @@ pub enum CueContext {
     Armed,
     /// None: the cue names a weapon of war.
     Any,
+    /// An armed actor, a military word, a political word, a word of violence or another cue of violence in its
+    /// sentence ("shops were looted in xenophobic attacks"; not "shops were looted after the hurricane").
+    Violence,
 }
 
 pub struct Weapon {
@@ -234,11 +237,12 @@ impl Lexicon {
                     None | Some("") => CueContext::Class,
                     Some("armed") => CueContext::Armed,
                     Some("any") => CueContext::Any,
+                    Some("violence") => CueContext::Violence,
                     Some(x) => {
                         return Err(files.error(
                             "event_cues.tsv",
                             n,
-                            format!("column 5 '{x}': armed, any or nothing"),
+                            format!("column 5 '{x}': armed, violence, any or nothing"),
                         ))
                     }
                 },

@@ -269,10 +269,16 @@ fn split_paragraphs(view: &str) -> Vec<Paragraph> {
     out
 }
 
+/// The longest paragraph, in words, read as a photo caption: captions are a sentence or two; a longer paragraph
+/// holding "Photograph:" is an article given on one line (a JSONL record, a feed entry), read as body.
+const CAPTION_MAX_WORDS: usize = 70;
+
 fn classify_paragraph(s: &str, first: bool) -> ParagraphKind {
     let lower = s.to_ascii_lowercase();
-    if lexicon::CAPTION_CUES.iter().any(|c| lower.contains(c))
-        || lexicon::PHOTO_CREDIT.iter().any(|c| lower.contains(c))
+    let short = lower.split_whitespace().nth(CAPTION_MAX_WORDS).is_none();
+    if short
+        && (lexicon::CAPTION_CUES.iter().any(|c| lower.contains(c))
+            || lexicon::PHOTO_CREDIT.iter().any(|c| lower.contains(c)))
     {
         return ParagraphKind::Caption;
     }

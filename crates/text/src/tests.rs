@@ -383,3 +383,20 @@ fn span_helpers() {
     assert!(!a.overlaps(Span::new(3, 3)));
     assert_eq!(&"abcdefg"[a.range()], "cde");
 }
+
+#[test]
+fn an_article_on_one_line_with_a_photo_credit_is_body() {
+    // a JSONL record or a feed entry often holds a whole article on one line, credits and all
+    let sentence = "A device exploded on a busy street in the city on Friday, wounding 13 people. ";
+    let line = format!(
+        "{}Police issued this photo from CCTV. Photograph: Police/Handout. {}",
+        sentence.repeat(4),
+        sentence.repeat(2)
+    );
+    let t = Text::new(&line);
+    assert_eq!(t.paragraphs[0].kind, ParagraphKind::Body);
+    let t = Text::new(
+        "The street after the blast. Photograph: Police/Handout\n\nThe street was quiet.",
+    );
+    assert_eq!(t.paragraphs[0].kind, ParagraphKind::Caption);
+}

@@ -636,3 +636,114 @@ fn ledger_events_carry_the_disorder_type() {
         .iter()
         .all(|e| e.disorder_type == Some(DisorderType::PoliticalViolence)));
 }
+
+#[test]
+fn stopped_weapons_are_not_the_weapon_going_off() {
+    check(
+        "Disrupted weapons use",
+        &[
+            ("Border guards seized four rifles, six hand grenades and 900 rounds from a car near the crossing.", Some("Disrupted weapons use")),
+            ("A weapons cache containing grenades and mortar shells was uncovered by soldiers outside the town.", Some("Disrupted weapons use")),
+            ("An improvised explosive device has been found near the bridge and defused by army sappers.", Some("Disrupted weapons use")),
+            ("Deminers from the army have cleared more than 3,000 landmines from farmland around the village.", Some("Disrupted weapons use")),
+            ("A militant threw a hand grenade at a police patrol in the market, wounding three officers.", Some("Grenade")),
+            ("A roadside bomb exploded under an army truck, killing two soldiers.", Some("Remote explosive/landmine/IED")),
+            ("Police found the bodies of two men in a field outside the town.", None),
+        ],
+    );
+}
+
+#[test]
+fn dispersal_by_police_means_is_intervention_and_harm_makes_it_force() {
+    check(
+        "Protest with intervention",
+        &[
+            ("Students marching against the fee rise were pepper-sprayed by police outside parliament.", Some("Protest with intervention")),
+            ("Peaceful rallies took a turn late on Tuesday when police used smoke grenades to disperse the crowds.", Some("Protest with intervention")),
+            ("Several activists were detained by police while trying to hold a demonstration outside the court.", Some("Protest with intervention")),
+            ("Dozens of people were injured as police fired rubber bullets and tear gas to disperse the protesters.", Some("Excessive force against protesters")),
+            ("Thousands of people held a peaceful rally in the capital against the new law.", Some("Peaceful protest")),
+            ("The police bought new water cannons and riot shields, the ministry said.", None),
+        ],
+    );
+}
+
+#[test]
+fn crowds_fighting_the_police_riot() {
+    check(
+        "Violent demonstration",
+        &[
+            ("Demonstrators clash with riot police during an opposition rally in the capital.", Some("Violent demonstration")),
+            ("Protests against the election result have turned violent in several cities.", Some("Violent demonstration")),
+            ("Protesters threw fireworks at police and smashed shop windows in the city centre.", Some("Violent demonstration")),
+            ("Anti-government protesters shut down roads and government offices in the capital.", Some("Violent demonstration")),
+            ("Dozens of arrests were made at a Kill the Bill demonstration after bottles were thrown at police.", Some("Violent demonstration")),
+            ("Thousands of protesters marched peacefully through the capital on Saturday.", Some("Peaceful protest")),
+            ("Fans clashed over the referee's decision in the final minutes of the match.", None),
+            ("Opposition leaders said they would block roads across the country if the vote went ahead.", None),
+            ("The interior minister said protests in the capital had stayed peaceful all week.", None),
+        ],
+    );
+}
+
+#[test]
+fn looting_needs_violence_or_an_armed_actor_in_view() {
+    check(
+        "Looting/property destruction",
+        &[
+            ("About 20 foreign-owned shops were looted during xenophobic attacks in the township on Monday night.", Some("Looting/property destruction")),
+            ("Militiamen looted the market and set fire to houses in the village.", Some("Looting/property destruction")),
+            ("Hundreds of properties were looted and destroyed after fighting in the district, the rights group said.", Some("Looting/property destruction")),
+            ("Shops were looted in the coastal city after the hurricane knocked out power.", None),
+            ("The museum said the statue was looted from a temple in the nineteenth century.", None),
+        ],
+    );
+}
+
+#[test]
+fn a_report_of_one_unpunctuated_line_is_read() {
+    // a feed title or a message with no full stop is the whole report
+    let l = ledger(
+        "Rioters fought with police before breaching a door of the parliament building",
+        "2024-03-10",
+    );
+    assert!(
+        subs(&l).contains(&"Violent demonstration"),
+        "{:?}",
+        subs(&l)
+    );
+    // with a body, the headline is not read a second time
+    let l = ledger(
+        "Rioters storm parliament\n\nRioters fought with police before breaching a door of the parliament building.",
+        "2024-03-10",
+    );
+    assert_eq!(subs(&l), vec!["Violent demonstration"]);
+}
+
+#[test]
+fn a_robbery_told_over_two_sentences_is_crime() {
+    let l = ledger(
+        "A man tried to rob a grocery store in the city on Monday, police said. When the shopkeeper challenged him, a grenade he was holding exploded, killing two people.",
+        "2024-03-10",
+    );
+    assert!(l.events.is_empty(), "{:?}", subs(&l));
+    let l = ledger(
+        "Militants threw a grenade at a police checkpoint in the city on Monday. When officers returned fire, a second grenade exploded, killing two people.",
+        "2024-03-10",
+    );
+    assert!(subs(&l).contains(&"Grenade"), "{:?}", subs(&l));
+}
+
+#[test]
+fn who_gains_decides_with_government_forces_and_rebels() {
+    check(
+        "Government regains territory",
+        &[
+            ("Iraqi security forces on Wednesday freed several villages from Islamic State militants near Mosul.", Some("Government regains territory")),
+            ("Syrian government forces captured five villages near Idlib on Wednesday.", Some("Government regains territory")),
+            ("Syrian rebels have recaptured a village near Hama, days after it was seized by government troops.", Some("Non-state actor overtakes territory")),
+            ("The government freed 20 prisoners from the jail in Homs as part of an amnesty.", None),
+            ("Rebels freed three hostages from the town in Idlib after talks.", None),
+        ],
+    );
+}

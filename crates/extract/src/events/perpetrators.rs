@@ -77,13 +77,16 @@ pub(super) fn of_clause(
         .next_back()
         .filter(|m| !m.pronoun && view[m.end..a].trim().is_empty())
         .map(|m| m.actor);
-    let actor = named.unwrap_or_else(|| {
-        let name = match country {
-            Some(cc) => format!("Unidentified Armed Group ({})", country_name(gaz, cc)),
-            None => "Unidentified Armed Group".to_string(),
-        };
-        intern(doc, &name, ActorKind::ArmedGroup, country, None)
-    });
+    let actor = named.unwrap_or_else(|| unidentified_group(doc, gaz, country));
     add_mention(doc, a, b, actor, false);
     Some(actor)
+}
+
+/// ACLED's "Unidentified Armed Group (Country)" of the country code `country` ("Unidentified Armed Group" with none).
+pub(super) fn unidentified_group(doc: &mut Doc, gaz: &Gazetteer, country: Option<&str>) -> usize {
+    let name = match country {
+        Some(cc) => format!("Unidentified Armed Group ({})", country_name(gaz, cc)),
+        None => "Unidentified Armed Group".to_string(),
+    };
+    intern(doc, &name, ActorKind::ArmedGroup, country, None)
 }

@@ -78,6 +78,8 @@ enum Scope {
     After,
     Clause,
     Sentence,
+    /// The cue's sentence and the one before ("a man tried to rob a shop. ... he threatened with a grenade").
+    Near,
 }
 
 struct Row {
@@ -118,16 +120,17 @@ impl RelevanceRules {
                 "after" => Scope::After,
                 "clause" => Scope::Clause,
                 "sentence" => Scope::Sentence,
+                "near" => Scope::Near,
                 s => {
                     return Err(bad(format!(
-                        "{s:?} is not a scope (before, after, clause, sentence)"
+                        "{s:?} is not a scope (before, after, clause, sentence, near)"
                     )))
                 }
             };
             let anchored = match scope {
                 Scope::Before => format!(r"(?:\b|^)(?:{})$", cols[0]),
                 Scope::After => format!(r"^[^a-z0-9]*(?:{})", cols[0]),
-                Scope::Clause | Scope::Sentence => format!(r"\b(?:{})", cols[0]),
+                Scope::Clause | Scope::Sentence | Scope::Near => format!(r"\b(?:{})", cols[0]),
             };
             let re = compile_cue(&anchored).map_err(|e| bad(format!("bad expression: {e}")))?;
             let cue = match cols.get(3).map(|c| c.trim()).filter(|c| !c.is_empty()) {
@@ -215,6 +218,7 @@ pub(super) fn turned_away(
                     &lower[s..e]
                 }
                 Scope::Sentence => &lower[c.sentence.0..c.sentence.1],
+                Scope::Near => &lower[sentence_before(doc, c.sentence.0)..c.sentence.1],
             })
     });
     if let Some(r) = found {
@@ -231,6 +235,16 @@ pub(super) fn turned_away(
         return Some(Reason::Metaphor);
     }
     None
+}
+
+/// The start of the sentence before the one starting at `start` (`start` itself for the first).
+fn sentence_before(doc: &Doc, start: usize) -> usize {
+    let sentences = &doc.text.sentences;
+    let i = sentences.partition_point(|s| s.start < start);
+    match i.checked_sub(1) {
+        Some(p) if sentences[p].end <= start => sentences[p].start,
+        _ => start,
+    }
 }
 
 /// Where the clause of a cue is cut into parts told as separate happenings.

@@ -207,3 +207,16 @@ fn plans_and_threats_are_not_events() {
         ],
     );
 }
+
+#[test]
+fn food_shelled_and_streets_shut_by_authorities_are_not_events() {
+    check(
+        "metaphor",
+        &[
+            ("The grocer is recalling shelled pistachios sold in ten-ounce bags.", false),
+            ("Authorities shut down a street in the city centre while they examined the package.", false),
+            ("Rebels shelled the town overnight, killing two civilians.", true),
+            ("Protesters shut down the main highway into the capital on Monday.", true),
+        ],
+    );
+}

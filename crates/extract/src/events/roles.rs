@@ -40,6 +40,20 @@ pub(super) fn of_clause(
     } else {
         active(doc, gaz, c, &near)
     };
+    // "the general died after a bomb went off": who died is the target, never the attacker
+    let victims = &doc.rules.events.victims;
+    let lower = doc.text.lower();
+    let died_before_cue = near.before.last().is_some_and(|m| {
+        Some(m.actor) == actor1
+            && lower[m.end..c.cue.start]
+                .split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|w| victims.is_outcome(w))
+    });
+    let outcome = victims.is_outcome(&c.trigger.to_ascii_lowercase());
+    if (outcome && !c.passive || died_before_cue) && actor1.is_some() {
+        actor2 = actor2.or(actor1);
+        actor1 = None;
+    }
     if blamed.is_some() {
         actor1 = blamed;
     }
@@ -66,11 +80,15 @@ fn near(doc: &Doc, c: &Clause) -> Near {
     let (clause_start, clause_end) = c.clause;
     let (cue_start, cue_end) = (c.cue.start, c.cue.end);
     // actors in the clause
+    // a speaker ("he said", "officials told"); a pronoun is one unless it opens what was done ("They killed")
     let speaker_like = |m: &crate::doc::ActorMention| {
-        m.pronoun || {
-            let next = view[m.end..].split_whitespace().next().unwrap_or("");
-            lex.is_speech_verb(next.trim_matches(|c: char| !c.is_alphanumeric()))
+        let mut next = view[m.end..].split_whitespace();
+        let mut w = next.next().unwrap_or("");
+        if w.ends_with("ly") {
+            w = next.next().unwrap_or("");
         }
+        let speech = lex.is_speech_verb(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        speech || m.pronoun && !view[m.start..m.end].eq_ignore_ascii_case("they")
     };
     let in_clause = |m: &crate::doc::ActorMention| {
         m.start >= clause_start && m.end <= clause_end && !speaker_like(m)
@@ -90,6 +108,15 @@ fn near(doc: &Doc, c: &Clause) -> Near {
         .places_within(ss, se)
         .filter(|m| m.kind == MentionKind::Demonym && m.end <= cue_start && m.start >= clause_start)
         .filter(|m| view[m.end..cue_start].split_whitespace().count() <= 2)
+        // "Syrian rebels recaptured": the demonym names the country of non-state fighters, not its forces
+        .filter(|m| {
+            let next = view[m.end..].split_whitespace().next().unwrap_or("");
+            let next = next.trim_matches(|c: char| !c.is_alphanumeric());
+            !doc.rules
+                .events
+                .perpetrators
+                .contains(&next.to_ascii_lowercase())
+        })
         .filter_map(|m| {
             doc.places[m.place]
                 .resolved

@@ -19,10 +19,27 @@ const POLITICAL: &str = "lists/political_words.txt";
 const AGAINST_CIVILIANS: &str = "lists/against_civilians.tsv";
 
 struct Combination {
+    /// The sub-event type of the first cue.
     a: String,
-    b: String,
+    /// The second cue: its sub-event type, or its class.
+    b: CueKey,
     sub_event_type: String,
     class: Outcome,
+}
+
+/// How a combination names its second cue.
+enum CueKey {
+    SubType(String),
+    Class(Outcome),
+}
+
+impl CueKey {
+    fn matches(&self, c: &Cue) -> bool {
+        match self {
+            CueKey::SubType(s) => c.sub_event_type == *s,
+            CueKey::Class(k) => c.class == *k,
+        }
+    }
 }
 
 pub struct Taxonomy {
@@ -94,12 +111,19 @@ impl Taxonomy {
             if c.len() < 4 {
                 return Err(files.error(COMBINATIONS, n, "4 columns are needed".into()));
             }
-            for s in &c[..3] {
-                known(COMBINATIONS, n, s)?;
-            }
+            // column 2 may name a cue class instead ("kill": any death or injury told beside the first cue)
+            let b = match c[1].parse::<Outcome>() {
+                Ok(class) => CueKey::Class(class),
+                Err(_) => {
+                    known(COMBINATIONS, n, c[1])?;
+                    CueKey::SubType(c[1].to_string())
+                }
+            };
+            known(COMBINATIONS, n, c[0])?;
+            known(COMBINATIONS, n, c[2])?;
             combinations.push(Combination {
                 a: c[0].to_string(),
-                b: c[1].to_string(),
+                b,
                 sub_event_type: c[2].to_string(),
                 class: c[3]
                     .parse()
@@ -186,11 +210,19 @@ impl Taxonomy {
         for c in &self.combinations {
             loop {
                 let ia = cues.iter().position(|x| x.sub_event_type == c.a);
-                let ib = cues.iter().position(|x| x.sub_event_type == c.b);
+                let ib = cues
+                    .iter()
+                    .enumerate()
+                    .position(|(i, x)| Some(i) != ia && c.b.matches(x));
                 let (Some(ia), Some(ib)) = (ia, ib) else {
                     break;
                 };
-                let (keep, drop) = if ia < ib { (ia, ib) } else { (ib, ia) };
+                // a pair of sub-types keeps the earlier cue; a sub-type with a cue class keeps the sub-type's cue
+                let (keep, drop) = match c.b {
+                    CueKey::Class(_) => (ia, ib),
+                    CueKey::SubType(_) if ia < ib => (ia, ib),
+                    CueKey::SubType(_) => (ib, ia),
+                };
                 let k = &mut cues[keep];
                 k.sub_event_type = c.sub_event_type.clone();
                 if let Some(et) = self.event_type_of(&c.sub_event_type) {

@@ -104,6 +104,11 @@ impl VictimWords {
         Ok(v)
     }
 
+    /// Whether `word` (lower case) is an outcome word: what befell its subject ("the general died").
+    pub(super) fn is_outcome(&self, word: &str) -> bool {
+        self.outcomes.contains(word)
+    }
+
     /// Whether `word` (lower case) is a civilian victim.
     pub(super) fn is_civilian(&self, word: &str) -> bool {
         self.victims.get(word) == Some(&VictimKind::Civilian)
@@ -174,6 +179,11 @@ pub(super) fn of_clause(
             Some(a) if kind != VictimKind::Same => Some(a),
             _ => named_victims(doc, gaz, kind, (phrase_start, s), country),
         };
+        // unnamed non-state fighters ("twenty insurgents were killed"): an unidentified armed group
+        let noun = doc.text.lower()[head.0..head.1].to_string();
+        if f.actor.is_none() && doc.rules.events.perpetrators.contains(&noun) {
+            f.actor = Some(super::perpetrators::unidentified_group(doc, gaz, country));
+        }
     }
     // a count or "others" is the victims told beside it, the nearest first
     for k in 0..found.len() {
