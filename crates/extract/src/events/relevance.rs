@@ -12,6 +12,8 @@
 //! - negated ("no attacks were reported", "no one was hurt");
 //! - a death, an injury or a blast with nothing armed or violent told in its sentence or the one before ("he died
 //!   at his home", "the toads exploded");
+//! - a happening named only as the grounds of another act ("expelled for taking part in protests", "jailed over
+//!   the bombing"): the act is the news, the happening is told elsewhere;
 //! - a campaign told as a whole, with no place ("the counter-offensive started last month", "it has failed");
 //! - a bare death, harm or destruction with nothing armed in its sentence, in a report of a disaster or an
 //!   epidemic (its words [`DISASTER_WORDS`] times or more) that tells of no means of violence ("it has left 1,600 people dead", "the
@@ -51,6 +53,7 @@ pub(crate) enum Reason {
     Negation,
     Unexplained,
     Campaign,
+    Grounds,
 }
 
 impl std::str::FromStr for Reason {
@@ -66,7 +69,8 @@ impl std::str::FromStr for Reason {
             "negation" => Reason::Negation,
             "campaign" => Reason::Campaign,
             "unexplained" => Reason::Unexplained,
-            _ => return Err(format!("{s:?} is not a reason (metaphor, sport, disaster, crime, tally, history, negation, unexplained, campaign)")),
+            "grounds" => Reason::Grounds,
+            _ => return Err(format!("{s:?} is not a reason (metaphor, sport, disaster, crime, tally, history, negation, unexplained, campaign, grounds)")),
         })
     }
 }

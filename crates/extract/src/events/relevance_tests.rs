@@ -220,3 +220,16 @@ fn food_shelled_and_streets_shut_by_authorities_are_not_events() {
         ],
     );
 }
+
+#[test]
+fn a_happening_given_as_the_grounds_of_another_act_is_not_coded_again() {
+    check(
+        "grounds",
+        &[
+            ("Russia has expelled diplomats from three countries for taking part in unauthorised protests in Moscow.", false),
+            ("The court sentenced two men over the bombing of a bus station in the city.", false),
+            ("Police dispersed thousands of protesters taking part in a rally in the capital on Sunday.", true),
+            ("Militants bombed a bus station in the city on Monday, killing four people.", true),
+        ],
+    );
+}
