@@ -43,11 +43,14 @@ pub(super) fn of_clause(
     // "the general died after a bomb went off": who died is the target, never the attacker
     let victims = &doc.rules.events.victims;
     let lower = doc.text.lower();
+    // the outcome word within the two words right after the actor ("Gladkikh died", "the general later died");
+    // not further on ("militants left five dead")
     let died_before_cue = near.before.last().is_some_and(|m| {
         Some(m.actor) == actor1
             && lower[m.end..c.cue.start]
-                .split(|ch: char| !ch.is_ascii_alphanumeric())
-                .any(|w| victims.is_outcome(w))
+                .split_whitespace()
+                .take(2)
+                .any(|w| victims.is_outcome(w.trim_matches(|ch: char| !ch.is_ascii_alphanumeric())))
     });
     let outcome = victims.is_outcome(&c.trigger.to_ascii_lowercase());
     if (outcome && !c.passive || died_before_cue) && actor1.is_some() {

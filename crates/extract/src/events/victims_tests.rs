@@ -288,3 +288,16 @@ fn they_opening_a_sentence_is_the_armed_group_before_it() {
         .all(|a| !a.mentions.iter().any(|m| m.text == "They")
             || a.kind != sitrep_ledger::ActorKind::ArmedGroup));
 }
+
+#[test]
+fn trap_attackers_who_left_people_dead_stay_the_attackers() {
+    let l = ledger(
+        "Taliban gunmen left five dead after they attacked an army checkpoint in Helmand on Monday.",
+        "2024-02-10",
+    );
+    assert!(
+        attackers(&l).contains(&"Taliban".to_string()),
+        "{:?}",
+        attackers(&l)
+    );
+}
