@@ -90,17 +90,22 @@ fn sentence_of(doc: &Doc, off: usize) -> usize {
 /// How many sentences after the latest event's last report a report with no place of its own may still tell
 /// of it ("A gun battle broke out in Acapulco. Two soldiers and 16 gunmen were killed in the battle.").
 const CONTINUATION_SENTENCES: usize = 1;
+/// The sub-event type of a grenade: told right after a clash, the clash's weapon.
+const GRENADE: &str = "Grenade";
 
 /// A report with no place of its own right after an event tells more of it: one happening told over a few
 /// sentences is one event ("was hit" after a strike, the dead of a battle, the protesters of a protest). Its
-/// outcome must be a generic one after violence or a clash, or a protest after a protest; its side, when it names
+/// outcome must be a generic one after violence or a clash, a grenade after a clash, or a protest after a protest; its side, when it names
 /// one, the event's; its date, when as precise, the event's. A cue in the plural ("the bombs", "explosions")
 /// tells of several happenings, not more of one.
 fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
     let (Some(class), None, Some(e)) = (m.class, m.place, doc.events.last()) else {
         return false;
     };
-    if plural(&m.trigger) && !matches!(class, Outcome::Attack | Outcome::Kill) {
+    // grenades thrown in a gun battle are the battle's weapons, not an attack of their own (ACLED: Armed clash)
+    let weapon_of_battle = e.class == Outcome::Clash && m.sub_event_type == GRENADE;
+    if plural(&m.trigger) && !matches!(class, Outcome::Attack | Outcome::Kill) && !weapon_of_battle
+    {
         return false;
     }
     let near = e.evidence.last().is_some_and(|ev| {
@@ -110,7 +115,8 @@ fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
     // of its own is a happening of its own: a report of a bombing campaign tells of many)
     let kin = er.is_generic(class)
         && (family(e.class) == Family::Violence || e.class == Outcome::Clash)
-        || class == Outcome::Protest && e.class == Outcome::Protest;
+        || class == Outcome::Protest && e.class == Outcome::Protest
+        || weapon_of_battle;
     let same_side =
         m.actor1.is_none() || e.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1);
     let same_day = e.date == m.date || m.time_precision.unwrap_or(3) > 1;
@@ -195,12 +201,14 @@ fn tell_more(er: &EventRules, doc: &mut Doc, i: usize, m: &Mention, class: Outco
         e.date = m.date.clone();
         e.time_precision = m.time_precision;
     }
-    if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric {
+    // grenades in a gun battle leave it a battle
+    let battle_weapon = e.class == Outcome::Clash && m.sub_event_type == GRENADE;
+    if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric && !battle_weapon {
         e.class = class;
         e.event_type = m.event_type.clone();
         e.sub_event_type = m.sub_event_type.clone();
     }
-    if let Some(w) = &m.weapon {
+    if let Some(w) = m.weapon.as_ref().filter(|_| !battle_weapon) {
         if er.is_generic(e.class) || e.class == Outcome::Defeat {
             e.event_type = w.0.clone();
             e.sub_event_type = w.1.clone();

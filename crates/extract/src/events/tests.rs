@@ -320,3 +320,23 @@ fn a_report_in_capitals_has_its_event() {
         l.events
     );
 }
+
+#[test]
+fn grenades_thrown_in_a_gun_battle_are_the_battle() {
+    let l = ledger(
+        "A two-hour gun battle between the army and gunmen broke out in Acapulco on Saturday. The soldiers were met by gunmen lobbing hand grenades and firing rifles.",
+        "2024-02-11",
+    );
+    let subs: Vec<&str> = l.events.iter().map(|e| e.sub_event_type.as_str()).collect();
+    assert_eq!(subs, vec!["Armed clash"], "{subs:?}");
+    // trap: a grenade attack of its own, with its own place, is its own event
+    let l = ledger(
+        "Fighting broke out between the army and militants in Kunduz on Saturday. In Kabul, a militant threw a grenade at a police checkpoint, wounding two officers.",
+        "2024-02-11",
+    );
+    assert!(
+        l.events.iter().any(|e| e.sub_event_type == "Grenade"),
+        "{:#?}",
+        l.events
+    );
+}
