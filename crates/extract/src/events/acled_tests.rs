@@ -649,6 +649,9 @@ fn stopped_weapons_are_not_the_weapon_going_off() {
             ("A militant threw a hand grenade at a police patrol in the market, wounding three officers.", Some("Grenade")),
             ("A roadside bomb exploded under an army truck, killing two soldiers.", Some("Remote explosive/landmine/IED")),
             ("Police found the bodies of two men in a field outside the town.", None),
+            ("Ukrainian troops captured two Russian tanks intact near Izium, the brigade said.", Some("Disrupted weapons use")),
+            ("Russian troops captured the village of Krynky with tanks and infantry on Monday.", Some("Non-state actor overtakes territory")),
+            ("Soldiers captured the hilltop after fierce fighting with the rebels.", None),
         ],
     );
 }
