@@ -43,7 +43,7 @@ fn events_minimums() {
         s.place.accuracy()
     );
     assert!(
-        s.actor1.accuracy() >= 0.28,
+        s.actor1.accuracy() >= 0.35,
         "actor1 accuracy {:.3}",
         s.actor1.accuracy()
     );
@@ -58,7 +58,7 @@ fn events_minimums() {
         s.plover_actor2.accuracy()
     );
     assert!(
-        s.plover_actor1.accuracy() >= 0.25,
+        s.plover_actor1.accuracy() >= 0.30,
         "PLOVER actor1 {:.3}",
         s.plover_actor1.accuracy()
     );

@@ -39,6 +39,9 @@ pub struct ActorRules {
     /// Nouns that end place names, not people's ("Henry County").
     place_nouns: HashSet<String>,
     patterns: Patterns,
+    /// State forces named without a country, longest phrase first, and whether they are police
+    /// (`lists/unnamed_forces.tsv`).
+    unnamed_forces: Vec<(String, bool)>,
 }
 
 impl ActorRules {
@@ -51,7 +54,26 @@ impl ActorRules {
                 line: None,
                 message: format!("the aliases do not build a matcher: {e}"),
             })?;
+        const UNNAMED: &str = "lists/unnamed_forces.tsv";
+        let mut unnamed_forces = Vec::new();
+        for (n, l) in files.lines(UNNAMED)? {
+            let (phrase, kind) = l.split_once('\t').unwrap_or((l.as_str(), ""));
+            let police = match kind.trim() {
+                "military" => false,
+                "police" => true,
+                k => {
+                    return Err(files.error(
+                        UNNAMED,
+                        n,
+                        format!("forces {k:?}: military or police"),
+                    ));
+                }
+            };
+            unnamed_forces.push((phrase.trim().to_ascii_lowercase(), police));
+        }
+        unnamed_forces.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
         Ok(ActorRules {
+            unnamed_forces,
             known,
             org_heads: files.set("lists/org_heads.txt")?,
             place_nouns: files.set("place_nouns.txt")?,
@@ -109,6 +131,63 @@ pub fn recognise(doc: &mut Doc, gaz: &Gazetteer) {
         step(doc, gaz);
         flush_mentions(doc);
     }
+}
+
+/// How far before a phrase, in bytes, a mention that covers it can start (actor names are shorter).
+const MENTION_REACH: usize = 160;
+
+/// The one country a report's places and demonyms lie in; none when they lie in two or more, or nowhere known.
+fn only_country(doc: &Doc) -> Option<String> {
+    let mut found: Option<&str> = None;
+    for m in &doc.place_mentions {
+        let Some(c) = doc.places[m.place].resolved.as_ref() else {
+            continue;
+        };
+        match found {
+            None => found = Some(c.country_code.as_str()),
+            Some(f) if f != c.country_code => return None,
+            Some(_) => {}
+        }
+    }
+    found.map(str::to_string)
+}
+
+/// State forces named without their country ("the army said", "police arrested"): in a report of one country,
+/// that country's military or police forces (`lists/unnamed_forces.tsv`); run after the places stage, whose
+/// mentions it reads. A phrase an actor mention already covers is left to it.
+pub fn unnamed_forces(doc: &mut Doc, gaz: &Gazetteer) {
+    let Some(cc) = only_country(doc) else {
+        return;
+    };
+    let lower = doc.text.lower();
+    let view = doc.view();
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
+    for (phrase, police) in &doc.rules.actors.unnamed_forces {
+        for (s, _) in lower.match_indices(phrase.as_str()) {
+            let e = s + phrase.len();
+            let taken = spans.iter().any(|&(a, b, _)| a < e && s < b)
+                || doc
+                    .actors_within(s.saturating_sub(MENTION_REACH), e)
+                    .any(|m| m.start < e && s < m.end);
+            if boundary_ok(view, s, e) && !taken {
+                spans.push((s, e, *police));
+            }
+        }
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let country = country_name(gaz, &cc);
+    for (s, e, police) in spans {
+        let (name, role) = if police {
+            (format!("Police Forces of {country}"), Some("police"))
+        } else {
+            (forces_name(&country), None)
+        };
+        let id = intern(doc, &name, ActorKind::ArmedForces, Some(&cc), role);
+        add_mention(doc, s, e, id, false);
+    }
+    flush_mentions(doc);
 }
 
 /// Metonyms and country subjects become state actors ("Kyiv denied" -> Ukraine): run after the places stage,

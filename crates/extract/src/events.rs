@@ -305,12 +305,12 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         // broad cues count only where armed conflict is in view (sentence or report)
         let in_sentence = context_counts(doc, lex, ss, se);
         let (s_mil, s_vio) = (in_sentence.military, in_sentence.violence);
+        // (the police are state forces, but police alone do not make a robbery or a fire an armed act)
         let armed_here = s_mil > 0
             || doc.actors_within(ss, se).any(|m| {
-                matches!(
-                    doc.actors[m.actor].kind,
-                    ActorKind::ArmedForces | ActorKind::ArmedGroup
-                )
+                let a = &doc.actors[m.actor];
+                matches!(a.kind, ActorKind::ArmedForces | ActorKind::ArmedGroup)
+                    && a.role.as_deref() != Some("police")
             });
         // a political word in the sentence: read once, by the strategic cues and by the relevance gate
         let political_words = er.taxonomy.political(&view[ss..se].to_ascii_lowercase());

@@ -103,6 +103,7 @@ impl Engine {
         actors::recognise(&mut doc, &self.gaz);
         places::recognise(&mut doc, &self.gaz);
         actors::from_metonyms(&mut doc, &self.gaz);
+        actors::unnamed_forces(&mut doc, &self.gaz);
         quotes::recognise(&mut doc);
         events::extract(&mut doc, &self.gaz);
         ledger::to_ledger(&doc, meta)

@@ -98,6 +98,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/perpetrators.txt"),
     ),
     (
+        "lists/unnamed_forces.tsv",
+        include_str!("../data/lists/unnamed_forces.tsv"),
+    ),
+    (
         "lists/against_civilians.tsv",
         include_str!("../data/lists/against_civilians.tsv"),
     ),

@@ -172,3 +172,24 @@ fn a_place_named_like_a_person_stays_a_place() {
     assert_eq!(hk.mentions.len(), 2, "{hk:?}");
     has(text, "Sally Kong", "person");
 }
+
+#[test]
+fn unnamed_forces_of_a_one_country_report_are_that_countrys() {
+    let text = "The army said it had killed three gunmen in Kandahar on Friday. Police in Kabul arrested two suspects.";
+    assert_eq!(
+        has(text, "Military Forces of Afghanistan", "armed_forces")
+            .2
+            .as_deref(),
+        Some("AF")
+    );
+    has(text, "Police Forces of Afghanistan", "armed_forces");
+    // trap: a report of two countries does not tell whose army it is
+    let text = "The army said it had repelled an attack near Bakhmut, while Russia's defence ministry said its troops advanced near Avdiivka.";
+    assert!(
+        !names(text)
+            .iter()
+            .any(|(n, _, _)| n == "Military Forces of Ukraine"),
+        "{:?}",
+        names(text)
+    );
+}

@@ -233,3 +233,16 @@ fn a_happening_given_as_the_grounds_of_another_act_is_not_coded_again() {
         ],
     );
 }
+
+#[test]
+fn police_alone_do_not_make_a_robbery_an_armed_act() {
+    check(
+        "crime",
+        &[
+            ("Police in Chicago said a man was shot dead during a robbery at a petrol station on Monday.", false),
+            ("Police in Lyon said two people were injured when a gas cylinder exploded in a flat.", false),
+            ("Police fired tear gas at protesters outside parliament in Nairobi on Tuesday.", true),
+            ("Militants shot dead two police officers at a checkpoint in Peshawar on Monday.", true),
+        ],
+    );
+}

@@ -276,8 +276,14 @@ fn active(
         before_m.ends_with("by ") || before_m.ends_with("by the ")
     };
     let actor2 = near.after.iter().find(|m| !by_phrase(m)).map(|m| m.actor);
+    // the agent of the cue's own phrase ("an air strike carried out by Russian aircraft"), not of a clause after a
+    // comma ("recaptured a village, days after it was seized by government troops")
     if actor1.is_none() {
-        actor1 = near.after.iter().find(|m| by_phrase(m)).map(|m| m.actor);
+        actor1 = near
+            .after
+            .iter()
+            .find(|m| by_phrase(m) && !view[c.cue.end..m.start].contains(','))
+            .map(|m| m.actor);
     }
     if let (Some(d), Some(a1)) = (&near.demonym_before, actor1) {
         // "Ukrainian artillery" right before the cue is closer than an actor further back
