@@ -118,6 +118,7 @@ fn number_of(er: &EventRules, s: &str) -> Option<u64> {
     l.replace(',', "").parse().ok()
 }
 
+#[derive(Clone)]
 struct Cue {
     start: usize,
     end: usize,
@@ -350,6 +351,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         // column 5 of event_cues.tsv: cues that need an armed actor, a military or a political word
         cues.retain(|c| c.context != CueContext::Armed || armed_here || political);
         trace_cues("kept by context", &cues, &view[ss..se]);
+        let before_settling = cues.clone();
         er.taxonomy.settle(&mut cues);
         trace_cues("settled", &cues, &view[ss..se]);
         if cues.is_empty() {
@@ -377,26 +379,46 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
             violent_report,
             disaster_report,
         };
-        for cue in cues {
-            if seen_class.contains(&cue.class) {
-                continue;
+        // when the gate turns away every cue precedence kept, one of them as the grounds of another act ("arrested
+        // ... in connection with the bombing"), the specific cues it outranked are read instead (the arrest)
+        let kept: Vec<(usize, usize)> = cues.iter().map(|c| (c.start, c.end)).collect();
+        let outranked: Vec<Cue> = before_settling
+            .into_iter()
+            .filter(|c| !kept.contains(&(c.start, c.end)) && !er.is_generic(c.class))
+            .collect();
+        let told_before = mentions.len();
+        let mut grounds = false;
+        let mut outranked = Some(outranked);
+        let mut pass = Some(cues);
+        while let Some(list) = pass.take() {
+            for cue in list {
+                if seen_class.contains(&cue.class) {
+                    continue;
+                }
+                let class = cue.class;
+                let told = mention_for(doc, gaz, &sides, &in_view, cue, si, ss, se);
+                if matches!(told, Err(Some(relevance::Reason::Grounds))) {
+                    grounds = true;
+                }
+                if let Ok(mut m) = told {
+                    seen_class.push(class);
+                    // fighting with no stated side: the side that was last said to be attacking keeps the initiative
+                    if m.actor1.is_none() && m.class == Some(Outcome::Clash) {
+                        m.actor1 = last_attacker;
+                        m.actor1_inferred = m.actor1.is_some();
+                    }
+                    if matches!(
+                        m.class,
+                        Some(Outcome::Clash | Outcome::Gain | Outcome::Repelled)
+                    ) && m.actor1.is_some()
+                    {
+                        last_attacker = m.actor1;
+                    }
+                    mentions.push(m);
+                }
             }
-            let class = cue.class;
-            if let Some(mut m) = mention_for(doc, gaz, &sides, &in_view, cue, si, ss, se) {
-                seen_class.push(class);
-                // fighting with no stated side: the side that was last said to be attacking keeps the initiative
-                if m.actor1.is_none() && m.class == Some(Outcome::Clash) {
-                    m.actor1 = last_attacker;
-                    m.actor1_inferred = m.actor1.is_some();
-                }
-                if matches!(
-                    m.class,
-                    Some(Outcome::Clash | Outcome::Gain | Outcome::Repelled)
-                ) && m.actor1.is_some()
-                {
-                    last_attacker = m.actor1;
-                }
-                mentions.push(m);
+            if mentions.len() == told_before && grounds {
+                pass = outranked.take();
             }
         }
     }
@@ -443,7 +465,7 @@ fn mention_for(
     si: usize,
     ss: usize,
     se: usize,
-) -> Option<Mention> {
+) -> Result<Mention, Option<relevance::Reason>> {
     let er = &doc.rules.events;
     let view = doc.view();
     let Attribution {
@@ -455,7 +477,7 @@ fn mention_for(
     let sent_lower = view[ss..se].to_ascii_lowercase();
     if sent_lower.contains("each other") || sent_lower.contains("one another") {
         // "X and Y accused each other of shelling": neither side's claim can be told apart here
-        return None;
+        return Err(None);
     }
     let trigger = view[cue.start..cue.end].to_string();
     let before_cue = &view[clause_start..cue.start];
@@ -508,14 +530,14 @@ fn mention_for(
         if std::env::var_os("SITREP_GATE_DEBUG").is_some() {
             eprintln!("GATE {r:?} [{}] {}", trigger, &view[ss..se]);
         }
-        return None;
+        return Err(Some(r));
     }
     let (date, time_precision, dated_in_text) = date::of_cue(doc, (ss, se), cue.start);
     if relevance::dated_as_history(doc, date.as_deref(), dated_in_text) {
         if std::env::var_os("SITREP_GATE_DEBUG").is_some() {
             eprintln!("GATE History [{}] {}", trigger, &view[ss..se]);
         }
-        return None;
+        return Err(Some(relevance::Reason::History));
     }
     let country = best
         .and_then(|b| doc.places[b.2].resolved.as_ref())
@@ -552,7 +574,7 @@ fn mention_for(
     let (place_precision, place) = best.map(|b| (b.0, Some(b.2))).unwrap_or((0, None));
     let (event_type, sub_event_type) =
         retyped.unwrap_or((cue.event_type.clone(), cue.sub_event_type.clone()));
-    Some(Mention {
+    Ok(Mention {
         class: Some(cue.class),
         event_type,
         sub_event_type,

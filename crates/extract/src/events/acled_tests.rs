@@ -750,3 +750,22 @@ fn who_gains_decides_with_government_forces_and_rebels() {
         ],
     );
 }
+
+#[test]
+fn an_arrest_over_an_attack_is_the_arrest() {
+    let l = ledger(
+        "Security forces arrested two men in Kabul in connection with the bombing of a bus station.",
+        "2024-03-10",
+    );
+    assert_eq!(subs(&l), vec!["Arrests"]);
+    // trap: the bombing told as a happening is coded
+    let l = ledger(
+        "Militants bombed a bus station in Kabul on Monday, killing four people.",
+        "2024-03-10",
+    );
+    assert!(
+        subs(&l).contains(&"Remote explosive/landmine/IED"),
+        "{:?}",
+        subs(&l)
+    );
+}
