@@ -351,7 +351,12 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         // column 5 of event_cues.tsv: cues that need an armed actor, a military or a political word
         cues.retain(|c| c.context != CueContext::Armed || armed_here || political);
         trace_cues("kept by context", &cues, &view[ss..se]);
-        let before_settling = cues.clone();
+        // (settling changes nothing in a sentence of one cue: no copy there)
+        let before_settling = if cues.len() > 1 {
+            cues.clone()
+        } else {
+            Vec::new()
+        };
         er.taxonomy.settle(&mut cues);
         trace_cues("settled", &cues, &view[ss..se]);
         if cues.is_empty() {
@@ -362,14 +367,10 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
         let specific_violence = |c: &Cue| !er.is_generic(c.class) && c.class != Outcome::Strategic;
         if cues.iter().any(specific_violence) {
             cues.retain(|c| !er.is_generic(c.class));
-        } else if cues.iter().any(|c| er.is_generic(c.class)) {
-            let first_generic = cues.iter().position(|c| er.is_generic(c.class));
-            let mut i = 0;
-            cues.retain(|c| {
-                let keep = !er.is_generic(c.class) || Some(i) == first_generic;
-                i += 1;
-                keep
-            });
+        } else {
+            // of the generic cues, the first
+            let mut first = true;
+            cues.retain(|c| !er.is_generic(c.class) || std::mem::take(&mut first));
         }
         // one event per class in a sentence: the first cue of the class the gate lets through
         let mut seen_class: Vec<Outcome> = Vec::new();

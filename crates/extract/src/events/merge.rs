@@ -102,8 +102,7 @@ fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
     let (Some(class), None, Some(e)) = (m.class, m.place, doc.events.last()) else {
         return false;
     };
-    // grenades thrown in a gun battle are the battle's weapons, not an attack of their own (ACLED: Armed clash)
-    let weapon_of_battle = e.class == Outcome::Clash && m.sub_event_type == GRENADE;
+    let weapon_of_battle = grenade_in_battle(e, m);
     if plural(&m.trigger) && !matches!(class, Outcome::Attack | Outcome::Kill) && !weapon_of_battle
     {
         return false;
@@ -121,6 +120,12 @@ fn continues_latest(er: &EventRules, doc: &Doc, m: &Mention) -> bool {
         m.actor1.is_none() || e.actor1.is_none() || doc.side_of(e.actor1) == doc.side_of(m.actor1);
     let same_day = e.date == m.date || m.time_precision.unwrap_or(3) > 1;
     near && kin && same_side && same_day
+}
+
+/// Grenades told right after a gun battle are its weapons, not an attack of their own (ACLED: Armed clash);
+/// they leave it a battle.
+fn grenade_in_battle(e: &EventRec, m: &Mention) -> bool {
+    e.class == Outcome::Clash && m.sub_event_type == GRENADE
 }
 
 /// Whether a cue's last word is a plural noun ("bombings", "explosions"; not "gunmen", "clashes" alike).
@@ -201,8 +206,7 @@ fn tell_more(er: &EventRules, doc: &mut Doc, i: usize, m: &Mention, class: Outco
         e.date = m.date.clone();
         e.time_precision = m.time_precision;
     }
-    // grenades in a gun battle leave it a battle
-    let battle_weapon = e.class == Outcome::Clash && m.sub_event_type == GRENADE;
+    let battle_weapon = grenade_in_battle(e, m);
     if er.is_generic(e.class) && !er.is_generic(class) && !m.anaphoric && !battle_weapon {
         e.class = class;
         e.event_type = m.event_type.clone();
