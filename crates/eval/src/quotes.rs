@@ -1,26 +1,27 @@
-//! Quotes evaluation on the PolNeAR dev split (`quotes/polnear/data/dev`, brat standoff; read from
-//! `../shared/eval`, never copied into the project).
+//! Quotes and statements evaluation on the PolNeAR dev split (`quotes/polnear/data/dev`, brat standoff; read
+//! from `../shared/eval`, never copied into the project).
 //!
 //! * **Annotator**: some texts have several annotation files (`<text>_<annotator>.ann`); the one whose
 //!   annotator id sorts first is used, so every run scores the same file.
 //! * **Gold direct quote**: an attribution whose Content span is a whole quoted statement — its text starts
 //!   with a quotation mark (or one stands right before it) and ends with one (or one stands right after it).
-//!   Every other attribution with a Content span is an **indirect** attribution ("X said that ...",
+//!   Every other attribution with a Content span is **indirect**: **partial** when its content holds a
+//!   quotation mark ("called the strike \"a war crime\""), **reported** otherwise ("X said that ...",
 //!   "according to X").
-//! * **Direct quotes**: the ledger's quotes of kind `direct`. Precision: share of them that overlap a gold
-//!   direct quote's content; recall: share of gold direct quotes overlapped by one. **Speaker accuracy**: over
-//!   the gold direct quotes found that have a Source span, the share whose best-overlapping predicted quote
-//!   has a speaker with a mention (the quote's `speaker_mention` or any mention of the same actor) that
-//!   overlaps the gold Source span.
-//! * **Indirect attributions**: the ledger's claims with a source (their evidence span) and its `partial`
-//!   quotes with a speaker stand for reported speech; scored the same way against the gold indirect
-//!   attributions (content overlap; source overlap for the speaker).
+//! * **Predictions**: the ledger's statements, by kind (`direct`, `partial`, `reported`). Precision: share of
+//!   them that overlap a gold attribution's content of their row; recall: share of the row's gold attributions
+//!   overlapped by one. **Speaker accuracy**: over the gold attributions found that have a Source span, the share
+//!   whose best-overlapping statement has a speaker with a mention (the statement's `speaker_mention` or any
+//!   mention of the same actor) that overlaps the gold Source span.
+//! * **Rows**: direct quotes; partial; reported; and all indirect (partial and reported statements against
+//!   every gold indirect attribution, the figure the issue's targets for reported speech are read on, since
+//!   PolNeAR's indirect attributions hold both).
 //!
 //! Offsets: brat offsets count characters, as the ledger's do (checked: every span text matches).
 
 use rayon::prelude::*;
 use sitrep_extract::{Engine, InputDoc};
-use sitrep_ledger::{Ledger, PublishedSource, QuoteKind};
+use sitrep_ledger::{Ledger, PublishedSource, StatementKind};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -57,6 +58,9 @@ pub struct AttrScore {
 pub struct QuotesScore {
     pub docs: usize,
     pub direct: AttrScore,
+    pub partial: AttrScore,
+    pub reported: AttrScore,
+    /// Partial and reported statements against every gold indirect attribution.
     pub indirect: AttrScore,
 }
 
@@ -78,7 +82,9 @@ pub fn report(s: &QuotesScore) -> String {
     );
     for (name, a) in [
         ("direct quotes", &s.direct),
-        ("indirect (claims)", &s.indirect),
+        ("partial", &s.partial),
+        ("reported", &s.reported),
+        ("all indirect", &s.indirect),
     ] {
         let _ = writeln!(
             out,
@@ -99,17 +105,19 @@ pub fn report(s: &QuotesScore) -> String {
 
 pub fn evaluate(eval_dir: &Path, engine: &Engine) -> Result<QuotesScore, String> {
     let docs = load(&eval_dir.join("quotes/polnear/data"))?;
-    let per: Vec<[Counts; 2]> = docs.par_iter().map(|d| score_doc(d, engine)).collect();
-    let mut tot = [Counts::default(), Counts::default()];
+    let per: Vec<[Counts; 4]> = docs.par_iter().map(|d| score_doc(d, engine)).collect();
+    let mut tot: [Counts; 4] = Default::default();
     for p in &per {
-        for k in 0..2 {
-            tot[k].add(&p[k]);
+        for (t, c) in tot.iter_mut().zip(p) {
+            t.add(c);
         }
     }
     Ok(QuotesScore {
         docs: docs.len(),
         direct: tot[0].score(),
-        indirect: tot[1].score(),
+        partial: tot[1].score(),
+        reported: tot[2].score(),
+        indirect: tot[3].score(),
     })
 }
 
@@ -176,6 +184,15 @@ struct Pred {
     speaker_spans: Vec<(usize, usize)>,
 }
 
+impl Pred {
+    fn copy(&self) -> Pred {
+        Pred {
+            span: self.span,
+            speaker_spans: self.speaker_spans.clone(),
+        }
+    }
+}
+
 /// The prediction that overlaps the gold attribution's content most (the last of equals), if any does.
 fn best_pred<'p>(g: &GoldAttr, preds: &'p [Pred]) -> Option<&'p Pred> {
     preds
@@ -192,7 +209,7 @@ fn actor_spans(l: &Ledger, id: Option<&str>) -> Vec<(usize, usize)> {
         .unwrap_or_default()
 }
 
-fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 2] {
+fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 4] {
     let l = engine.extract(&InputDoc {
         id: d.id.clone(),
         text: d.text.clone(),
@@ -200,35 +217,46 @@ fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 2] {
         published_source: d.published.map(|_| PublishedSource::Metadata),
         ..Default::default()
     });
-    let mut direct = Vec::new();
-    let mut indirect = Vec::new();
-    for q in &l.quotes {
-        let mut sp = actor_spans(&l, q.speaker.as_deref());
-        if let Some(m) = &q.speaker_mention {
+    let chars: Vec<char> = d.text.chars().collect();
+    let mut preds: [Vec<Pred>; 3] = Default::default();
+    for st in &l.statements {
+        let mut sp = actor_spans(&l, st.speaker.as_deref());
+        if let Some(m) = &st.speaker_mention {
             sp.push((m.start, m.end));
         }
-        let p = Pred {
-            span: (q.start, q.end),
-            speaker_spans: sp,
+        let k = match st.kind {
+            StatementKind::Direct => 0,
+            StatementKind::Partial => 1,
+            StatementKind::Reported => 2,
         };
-        if q.kind == QuoteKind::Direct {
-            direct.push(p);
-        } else if q.speaker.is_some() {
-            indirect.push(p);
-        }
-    }
-    for c in l.claims.iter().filter(|c| c.source.is_some()) {
-        indirect.push(Pred {
-            span: (c.evidence.start, c.evidence.end),
-            speaker_spans: actor_spans(&l, c.source.as_deref()),
+        preds[k].push(Pred {
+            span: (st.content.start, st.content.end),
+            speaker_spans: sp,
         });
     }
+    let [direct, partial, reported] = preds;
     let golds_d: Vec<&GoldAttr> = d.attrs.iter().filter(|a| a.direct).collect();
     let golds_i: Vec<&GoldAttr> = d.attrs.iter().filter(|a| !a.direct).collect();
+    let (golds_p, golds_r): (Vec<&GoldAttr>, Vec<&GoldAttr>) = golds_i
+        .iter()
+        .partition(|a| holds_quote(&a.content, &chars));
     if std::env::var_os("SITREP_EVAL_DEBUG").is_some() {
         debug(d, &l, &golds_d, &direct);
     }
-    [count(&golds_d, &direct), count(&golds_i, &indirect)]
+    let indirect: Vec<Pred> = partial.iter().chain(&reported).map(Pred::copy).collect();
+    [
+        count(&golds_d, &direct),
+        count(&golds_p, &partial),
+        count(&golds_r, &reported),
+        count(&golds_i, &indirect),
+    ]
+}
+
+/// True when a content span holds a quotation mark.
+fn holds_quote(content: &[(usize, usize)], chars: &[char]) -> bool {
+    content
+        .iter()
+        .any(|&(s, e)| (s..e.min(chars.len())).any(|i| mark_at(chars, i)))
 }
 
 /// Prints the gold direct quotes whose speaker was missed (SITREP_EVAL_DEBUG set).
@@ -255,7 +283,10 @@ fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
         {
             continue;
         }
-        let q = l.quotes.iter().find(|q| (q.start, q.end) == p.span);
+        let q = l
+            .statements
+            .iter()
+            .find(|q| (q.content.start, q.content.end) == p.span);
         let e = g.content[g.content.len() - 1].1;
         eprintln!(
             "SPK gold {:?} pred {:?} mention {:?} | {:?}",
@@ -408,6 +439,18 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
     out
 }
 
+/// True when a quotation mark stands at `chars[i]`: one of [`QUOTE_MARKS`], or one of a doubled apostrophe
+/// (`''`, as some newspapers write quotation marks).
+fn mark_at(chars: &[char], i: usize) -> bool {
+    let apostrophe = |j: usize| {
+        chars
+            .get(j)
+            .is_some_and(|c| matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '`'))
+    };
+    chars.get(i).is_some_and(|c| QUOTE_MARKS.contains(c))
+        || (apostrophe(i) && (apostrophe(i + 1) || (i > 0 && apostrophe(i - 1))))
+}
+
 /// A content span that is a whole quoted statement.
 fn is_direct(content: &[(usize, usize)], chars: &[char]) -> bool {
     let s = content[0].0;
@@ -415,17 +458,16 @@ fn is_direct(content: &[(usize, usize)], chars: &[char]) -> bool {
     if s >= e {
         return false;
     }
-    let body: Vec<char> = chars[s..e].to_vec();
-    let first = body.iter().position(|c| !c.is_whitespace());
-    let last = body.iter().rposition(|c| !c.is_whitespace());
+    let first = (s..e).find(|&i| !chars[i].is_whitespace());
+    let last = (s..e).rev().find(|&i| !chars[i].is_whitespace());
     let (Some(f), Some(la)) = (first, last) else {
         return false;
     };
-    let opens = QUOTE_MARKS.contains(&body[f]) || (s > 0 && QUOTE_MARKS.contains(&chars[s - 1]));
-    let closes = QUOTE_MARKS.contains(&body[la])
-        || (e < chars.len() && QUOTE_MARKS.contains(&chars[e]))
+    let opens = mark_at(chars, f) || (s > 0 && mark_at(chars, s - 1));
+    let closes = mark_at(chars, la)
+        || (e < chars.len() && mark_at(chars, e))
         // the closing mark after a final comma or full stop inside the span ("...,” he said)
-        || (la > 0 && QUOTE_MARKS.contains(&body[la - 1]));
+        || (la > s && mark_at(chars, la - 1));
     opens && closes
 }
 
@@ -440,6 +482,8 @@ mod tests {
             .collect();
         assert!(is_direct(&[(8, 22)], &t));
         assert!(!is_direct(&[(42, 59)], &t));
+        let t: Vec<char> = "He said ''we will win,'' and left.".chars().collect();
+        assert!(is_direct(&[(10, 22)], &t));
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! Reads: the lexicon's speech verbs (`speech_verbs.txt`), the actors layer, the quotes layer.
 
 use crate::doc::{words, Doc};
+use phrases::PhraseKind;
+
+pub(crate) mod phrases;
 
 /// The speaker of a speech verb at `verb_start`: the nearest actor mention before it in `[from, verb_start)`,
 /// skipping an appositive (", the head of X,") between them.
@@ -39,6 +42,87 @@ pub fn subject_before(doc: &Doc, from: usize, verb_start: usize) -> Option<(usiz
     }
     // a person inside an organisation's phrase wins ("the navy's spokesman, Dmytro Pletenchuk")
     Some((m.start, m.end, m.actor))
+}
+
+/// A subject found before a verb: an actor mention (start, end, actor) or a speaker phrase not yet an actor.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Subject {
+    Mention(usize, usize, usize),
+    Phrase((usize, usize, PhraseKind)),
+}
+
+/// `X, a senior fellow at the Hoover Institution, said`, `Donna Rawlings, 59, of Ashton, who watched the
+/// ceremony, said`: when a comma stands right before the verb at `verb`, the subject is the actor mention or
+/// speaker phrase ending at the first comma of `[from, verb)` that ends one (not after a preposition: "In Kyiv,
+/// the spokesman, ..., said" is not Kyiv's).
+pub(crate) fn appositive_subject(doc: &Doc, from: usize, verb: usize) -> Option<Subject> {
+    let view = doc.view();
+    let inner = view[from..verb].trim_end().strip_suffix(',')?;
+    for c in inner.match_indices(',').map(|(i, _)| from + i) {
+        let mention = doc
+            .actors_within(from, c)
+            .next_back()
+            .filter(|m| words(doc.text, m.end, c).is_empty());
+        if let Some(m) = mention.filter(|m| !after_preposition(doc, from, m.start)) {
+            return Some(Subject::Mention(m.start, m.end, m.actor));
+        }
+        let phrase = phrases::phrase_before(doc.rules, doc.text, from, c)
+            .filter(|p| p.1 == c && !after_preposition(doc, from, p.0));
+        if let Some(ph) = phrase {
+            // "the navy's spokesman, Dmytro Pletenchuk, said": the name in apposition names the speaker
+            if ph.2 == PhraseKind::Description {
+                if let Some(name) = name_in_apposition(doc, c, verb) {
+                    return Some(name);
+                }
+            }
+            return Some(Subject::Phrase(ph));
+        }
+    }
+    None
+}
+
+/// The name filling the appositive after the comma at `comma` up to the next comma before `verb`: a person's
+/// mention or a capitalised name.
+fn name_in_apposition(doc: &Doc, comma: usize, verb: usize) -> Option<Subject> {
+    let view = doc.view();
+    let next = view[comma + 1..verb].find(',').map(|i| comma + 1 + i)?;
+    let (s, e) = phrases::trim_span(view, comma + 1, next);
+    if let Some(m) = doc.actors_within(s, e).find(|m| m.start == s && m.end == e) {
+        return Some(Subject::Mention(m.start, m.end, m.actor));
+    }
+    (phrases::classify_phrase(doc.rules, doc.text, s, e) == Some(PhraseKind::Name))
+        .then_some(Subject::Phrase((s, e, PhraseKind::Name)))
+}
+
+/// True when the word before `at` (from `from` on) is a preposition.
+pub(crate) fn after_preposition(doc: &Doc, from: usize, at: usize) -> bool {
+    words(doc.text, from, at)
+        .last()
+        .is_some_and(|&(a, b)| is_preposition(&doc.text.lower()[a..b]))
+}
+
+/// Prepositions that open the phrases between a subject and its verb, or a verb and its clause.
+pub(crate) fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "about"
+            | "of"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "into"
+            | "over"
+            | "while"
+            | "when"
+            | "through"
+            | "without"
+    )
 }
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.

@@ -7,7 +7,9 @@
 use crate::rules::Rules;
 use sitrep_gazetteer::Candidate;
 pub use sitrep_ledger::MentionKind;
-use sitrep_ledger::{ActorKind, Outcome, Resolution, TimexType, Verification};
+use sitrep_ledger::{
+    ActorKind, Outcome, Resolution, StatementKind, StatementMode, TimexType, Verification,
+};
 use sitrep_text::Text;
 
 #[derive(Debug, Clone)]
@@ -77,7 +79,26 @@ pub struct QuoteRec {
     pub speaker: Option<usize>,
     pub speaker_mention: Option<(usize, usize)>,
     pub cue: Option<String>,
+    /// Where the cue stands ("said", a dash before a name), when it is words of the text.
+    pub cue_span: Option<(usize, usize)>,
     pub partial: bool,
+}
+
+/// An attributed statement (the statements layer, written by `statements`).
+#[derive(Debug, Clone)]
+pub struct StatementRec {
+    pub kind: StatementKind,
+    pub mode: StatementMode,
+    pub speaker: Option<usize>,
+    /// The words naming the speaker here ("he", "officials", a mention of the actor).
+    pub speaker_mention: Option<(usize, usize)>,
+    /// The reporting words ("said", "according to").
+    pub cue: Option<(usize, usize)>,
+    /// The content: the quote's text or the reported clause.
+    pub start: usize,
+    pub end: usize,
+    /// Index into the quotes layer of the quote the statement holds.
+    pub quote: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -103,6 +124,8 @@ pub struct ClaimRec {
     pub contradicts: Vec<usize>,
     /// Settled by the events stage, last.
     pub verification: Verification,
+    /// The statement (index into the statements layer) the claim is told in.
+    pub statement: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -136,6 +159,7 @@ pub struct Doc<'a> {
     pub place_mentions: Vec<PlaceMention>,
     pub times: Vec<TimeRec>,
     pub quotes: Vec<QuoteRec>,
+    pub statements: Vec<StatementRec>,
     pub events: Vec<EventRec>,
     pub claims: Vec<ClaimRec>,
     /// Every relative-location phrase with its anchor place ("10km south of the town of Orikhiv").
@@ -155,6 +179,7 @@ impl<'a> Doc<'a> {
             place_mentions: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            statements: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
             anchor_spans: Vec::new(),

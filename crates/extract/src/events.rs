@@ -205,8 +205,14 @@ fn opposing(sides: &[String], side: &str) -> Option<String> {
 }
 
 impl Mention {
-    fn denial(source: Option<usize>, evidence: (usize, usize), trigger: String) -> Mention {
+    fn denial(
+        source: Option<usize>,
+        evidence: (usize, usize),
+        cue: (usize, usize),
+        trigger: String,
+    ) -> Mention {
         Mention {
+            cue,
             class: None,
             event_type: String::new(),
             sub_event_type: String::new(),
@@ -247,6 +253,8 @@ struct Mention {
     time_precision: Option<u8>,
     fatalities: Option<u64>,
     evidence: (usize, usize),
+    /// Where the cue stands (the statement it is told in holds it).
+    cue: (usize, usize),
     source: Option<usize>,
     hedge: Option<String>,
     denies: bool,
@@ -297,6 +305,7 @@ pub fn extract(doc: &mut Doc, gaz: &Gazetteer) {
                     mentions.push(Mention::denial(
                         source,
                         (ss, se),
+                        (ss + d.start(), ss + d.end()),
                         view[ss + d.start()..ss + d.end()].to_string(),
                     ));
                 }
@@ -588,6 +597,7 @@ fn mention_for(
         time_precision,
         fatalities,
         evidence: (ss, se),
+        cue: (cue.start, cue.end),
         source,
         hedge,
         denies,

@@ -1,15 +1,15 @@
 //! The ledger: a pure mapping of the [`Doc`] layers to the `sitrep/ledger@1` [`Ledger`], one mapper per
-//! section. Items are numbered in layer order ("p1", "a1", "t1", "q1", "e1", "c1"); a place is listed only
-//! with mentions, an actor only when mentioned or playing a part (an event's side, a claim's source, a
-//! quote's speaker); spans become char offsets into the input, with their text.
+//! section. Items are numbered in layer order ("p1", "a1", "t1", "q1", "s1", "e1", "c1"); a place is listed
+//! only with mentions, an actor only when mentioned or playing a part (an event's side, a claim's source, a
+//! quote's or a statement's speaker); spans become char offsets into the input, with their text.
 //!
 //! Writes: no layer; the [`Ledger`] the engine returns.
-//! Reads: every layer (places, actors, times, quotes, events, claims) and the text.
+//! Reads: every layer (places, actors, times, quotes, statements, events, claims) and the text.
 
 use crate::doc::{self, Doc, PlaceRec, Relation};
 use sitrep_ledger::{
     Actor, CharIndex, Claim, DocumentMeta, Event, Ledger, Place, PlaceMention, Quote, QuoteKind,
-    RelativeKind, RelativeLocation, Span, Stance, Time,
+    RelativeKind, RelativeLocation, Span, Stance, Statement, Time,
 };
 use sitrep_text::Text;
 
@@ -21,6 +21,7 @@ pub(crate) fn to_ledger(doc: &Doc, meta: DocumentMeta) -> Ledger {
         actors: actors(doc, &spans),
         times: times(doc, &spans),
         quotes: quotes(doc, &spans),
+        statements: statements(doc, &spans),
         events: events(doc, &spans),
         claims: claims(doc, &spans),
         ..Ledger::new(meta)
@@ -187,7 +188,7 @@ fn actors(doc: &Doc, spans: &Spans) -> Vec<Actor> {
     out
 }
 
-/// For each actor, whether it is an event's side, a claim's source or a quote's speaker.
+/// For each actor, whether it is an event's side, a claim's source or a quote's or a statement's speaker.
 fn actors_in_a_part(doc: &Doc) -> Vec<bool> {
     let mut used = vec![false; doc.actors.len()];
     for e in &doc.events {
@@ -200,6 +201,7 @@ fn actors_in_a_part(doc: &Doc) -> Vec<bool> {
         .iter()
         .filter_map(|c| c.source)
         .chain(doc.quotes.iter().filter_map(|q| q.speaker))
+        .chain(doc.statements.iter().filter_map(|s| s.speaker))
     {
         used[a] = true;
     }
@@ -248,6 +250,28 @@ fn quotes(doc: &Doc, spans: &Spans) -> Vec<Quote> {
     doc.quotes.iter().enumerate().map(quote).collect()
 }
 
+/// The statements, each with the event the first claim told in it reports.
+fn statements(doc: &Doc, spans: &Spans) -> Vec<Statement> {
+    let mut event_of: Vec<Option<usize>> = vec![None; doc.statements.len()];
+    for c in &doc.claims {
+        if let Some(s) = c.statement {
+            event_of[s].get_or_insert(c.event);
+        }
+    }
+    let statement = |(i, st): (usize, &doc::StatementRec)| Statement {
+        id: numbered('s', i),
+        kind: st.kind,
+        mode: st.mode,
+        speaker: st.speaker.map(actor_id),
+        speaker_mention: st.speaker_mention.map(|(a, b)| spans.span(a, b)),
+        cue: st.cue.map(|(a, b)| spans.span(a, b)),
+        content: spans.span(st.start, st.end),
+        quote: st.quote.map(|q| numbered('q', q)),
+        event: event_of[i].map(|e| numbered('e', e)),
+    };
+    doc.statements.iter().enumerate().map(statement).collect()
+}
+
 fn events(doc: &Doc, spans: &Spans) -> Vec<Event> {
     let event = |(i, e): (usize, &doc::EventRec)| Event {
         id: numbered('e', i),
@@ -290,6 +314,7 @@ fn claims(doc: &Doc, spans: &Spans) -> Vec<Claim> {
         contradicts: c.contradicts.iter().map(|&x| numbered('c', x)).collect(),
         evidence: spans.span(c.start, c.end),
         hedge: c.hedge.clone(),
+        statement: c.statement.map(|s| numbered('s', s)),
     };
     doc.claims.iter().enumerate().map(claim).collect()
 }

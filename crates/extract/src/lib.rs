@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod places;
 pub mod quotes;
 pub mod rules;
+pub mod statements;
 
 use doc::{Doc, TimeRec};
 pub use rules::{Rules, RulesError};
@@ -105,6 +106,7 @@ impl Engine {
         actors::from_metonyms(&mut doc, &self.gaz);
         actors::unnamed_forces(&mut doc, &self.gaz);
         quotes::recognise(&mut doc);
+        statements::recognise(&mut doc);
         events::extract(&mut doc, &self.gaz);
         ledger::to_ledger(&doc, meta)
     }

@@ -4,228 +4,17 @@
 //!
 //! Writes: the quotes layer (`Doc::quotes`); a speaker the actors stage did not know is asked of it
 //! (`actors::intern`).
-//! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, and
-//! `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`, `lists/quote_org_nouns.txt`, `lists/months_days.txt`.
+//! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, and the
+//! speaker phrases of `attribution::phrases`.
 
-use crate::attribution::{speech_verb, subject_before};
+use crate::attribution::phrases::{
+    actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
+};
+use crate::attribution::{appositive_subject, speech_verb, subject_before, Subject};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
-use crate::rules::{DataFiles, Rules, RulesError};
+use crate::rules::Rules;
 use sitrep_ledger::ActorKind;
 use sitrep_text::Text;
-use std::collections::HashSet;
-
-/// A speaker phrase found in the text when no recognised actor fills the speaker slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PhraseKind {
-    Pronoun,
-    Name,
-    Description,
-}
-
-/// The word lists of the quotes stage: `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`,
-/// `lists/quote_org_nouns.txt`, `lists/months_days.txt`.
-pub struct QuoteRules {
-    /// Words that may stand between a speaker and the verb ("Trump later said").
-    adverbs: HashSet<String>,
-    /// Words that open a descriptive speaker phrase ("the union", "a senior official").
-    determiners: HashSet<String>,
-    /// Head nouns that make a descriptive speaker an organisation.
-    org_nouns: Vec<String>,
-    /// Month and weekday names: never a speaker.
-    months_days: HashSet<String>,
-}
-
-impl QuoteRules {
-    pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
-        Ok(QuoteRules {
-            adverbs: files.set("lists/quote_adverbs.txt")?,
-            determiners: files.set("lists/quote_determiners.txt")?,
-            org_nouns: files.list("lists/quote_org_nouns.txt")?,
-            months_days: files.set("lists/months_days.txt")?,
-        })
-    }
-}
-
-fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "he" | "she" | "they" | "it"
-    )
-}
-
-/// Trims quote marks, dashes, commas and spaces from both ends of `view[s..e]`.
-fn trim_span(view: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    let junk = |c: char| {
-        c.is_whitespace()
-            || matches!(
-                c,
-                ',' | ';'
-                    | ':'
-                    | '"'
-                    | '\u{201C}'
-                    | '\u{201D}'
-                    | '\u{2019}'
-                    | '\u{2015}'
-                    | '\u{2014}'
-                    | '\u{2013}'
-                    | '-'
-                    | '.'
-            )
-    };
-    while s < e {
-        let c = view[s..e].chars().next().unwrap();
-        if !junk(c) {
-            break;
-        }
-        s += c.len_utf8();
-    }
-    while e > s {
-        let c = view[s..e].chars().next_back().unwrap();
-        if !junk(c) {
-            break;
-        }
-        e -= c.len_utf8();
-    }
-    (s, e)
-}
-
-/// Classifies `view[s..e]` as a speaker phrase: a pronoun, a capitalised name (1-5 words) or a descriptive
-/// noun phrase opened by a determiner (up to 9 words).
-fn classify_phrase(rules: &Rules, text: &Text, s: usize, e: usize) -> Option<PhraseKind> {
-    let view = text.view();
-    let lex = &rules.lexicon;
-    let ws = words(text, s, e);
-    let (&(fs, fe), &(_, le)) = (ws.first()?, ws.last()?);
-    if le != e || fs != s || view[s..e].contains(['"', '\u{201C}', '\u{201D}', '(', '\n']) {
-        return None;
-    }
-    let first = &view[fs..fe];
-    if ws.len() == 1 && is_pronoun(first) {
-        return Some(PhraseKind::Pronoun);
-    }
-    if rules
-        .quotes
-        .determiners
-        .contains(first.to_ascii_lowercase().as_str())
-    {
-        if ws.len() < 2 || ws.len() > 9 {
-            return None;
-        }
-        // no verbs of saying or clause words inside
-        let ok = ws[1..].iter().all(|&(a, b)| {
-            let w = &view[a..b];
-            !lex.is_speech_verb(w) && !matches!(w, "that" | "who" | "which" | "and" | "but")
-        });
-        return ok.then_some(PhraseKind::Description);
-    }
-    if ws.len() > 5 {
-        return None;
-    }
-    let name_ok = ws.iter().all(|&(a, b)| {
-        let w = &view[a..b];
-        is_capitalised(w)
-            || matches!(
-                w,
-                "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"
-            )
-    }) && !lex.stop_names.contains(&first.to_ascii_lowercase())
-        && !rules.quotes.months_days.contains(first);
-    name_ok.then_some(PhraseKind::Name)
-}
-
-/// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
-fn phrase_before(
-    rules: &Rules,
-    text: &Text,
-    from: usize,
-    verb: usize,
-) -> Option<(usize, usize, PhraseKind)> {
-    let view = text.view();
-    let ws = words(text, from, verb);
-    let mut k = ws.len();
-    while k > 0
-        && rules
-            .quotes
-            .adverbs
-            .contains(view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str())
-    {
-        k -= 1;
-    }
-    if k == 0 {
-        return None;
-    }
-    let end = ws[k - 1].1;
-    if !view[end..verb]
-        .chars()
-        .all(|c| c.is_alphabetic() || c == ' ')
-    {
-        return None;
-    }
-    // the whole gap when it is a phrase (after a closing quote), else the name or pronoun just before the verb
-    let (gs, ge) = trim_span(view, from, end);
-    if gs < ge {
-        if let Some(kind) = classify_phrase(rules, text, gs, ge) {
-            return Some((gs, ge, kind));
-        }
-    }
-    let (ls, le) = ws[k - 1];
-    if is_pronoun(&view[ls..le]) {
-        return Some((ls, le, PhraseKind::Pronoun));
-    }
-    let mut j = k - 1;
-    while j > 0
-        && is_capitalised(&view[ws[j - 1].0..ws[j - 1].1])
-        && view[ws[j - 1].1..ws[j].0] == *" "
-    {
-        j -= 1;
-    }
-    let s = ws[j].0;
-    (classify_phrase(rules, text, s, le) == Some(PhraseKind::Name)).then_some((
-        s,
-        le,
-        PhraseKind::Name,
-    ))
-}
-
-/// The speaker phrase right after a speech verb ("said one source on the panel", "said Scott Pruitt, ...").
-fn phrase_after(
-    rules: &Rules,
-    text: &Text,
-    verb_end: usize,
-    to: usize,
-) -> Option<(usize, usize, PhraseKind)> {
-    let view = text.view();
-    let rest = &view[verb_end..to];
-    let stop = rest
-        .find([
-            ',', '.', ';', ':', '\n', '"', '\u{201C}', '(', '\u{2014}', '\u{2015}',
-        ])
-        .unwrap_or(rest.len());
-    let (s, e) = trim_span(view, verb_end, verb_end + stop);
-    if s >= e {
-        return None;
-    }
-    let mut e = e;
-    // a description stops before a time or a place phrase ("the spokesman on Tuesday")
-    let ws = words(text, s, e);
-    if let Some(&(a, _)) = ws.iter().skip(1).find(|&&(a, b)| {
-        matches!(
-            &view[a..b],
-            "on" | "in" | "at" | "during" | "after" | "before" | "while" | "as" | "to" | "when"
-        )
-    }) {
-        if !rules
-            .quotes
-            .determiners
-            .contains(view[ws[0].0..ws[0].1].to_ascii_lowercase().as_str())
-            || view[a..].starts_with("in ")
-        {
-            e = view[s..a].trim_end().len() + s;
-        }
-    }
-    let kind = classify_phrase(rules, text, s, e)?;
-    Some((s, e, kind))
-}
 
 /// The char boundary at or before `i`.
 fn floor(view: &str, i: usize) -> usize {
@@ -271,107 +60,6 @@ fn dash_name(rules: &Rules, text: &Text, close: usize) -> Option<(usize, usize, 
     ))
 }
 
-/// The actor for a speaker phrase: a pronoun joins the nearest earlier person (or, for "they"/"it", any actor);
-/// a name joins a known person with that surname or becomes a person; a description ("the union", "a senior
-/// official") joins the last person whose role it names, or becomes an unnamed actor of its own.
-fn actor_for_phrase(
-    doc: &mut Doc,
-    s: usize,
-    e: usize,
-    kind: PhraseKind,
-    recent: &[(usize, usize)],
-) -> Option<usize> {
-    let rules = doc.rules;
-    let view = doc.view();
-    let text = view[s..e].to_string();
-    match kind {
-        PhraseKind::Pronoun => {
-            let p = text.to_ascii_lowercase();
-            let gender = match p.as_str() {
-                "he" => Some('m'),
-                "she" => Some('f'),
-                _ => None,
-            };
-            let want_person = p == "he" || p == "she";
-            let fits = |a: usize| {
-                let r = &doc.actors[a];
-                if want_person {
-                    r.kind == ActorKind::Person
-                        && (gender.is_none() || r.gender.is_none() || r.gender == gender)
-                } else {
-                    true
-                }
-            };
-            let flushed = doc
-                .actors_within(s.saturating_sub(5000), s)
-                .rev()
-                .find(|m| fits(m.actor))
-                .map(|m| (m.start, m.actor));
-            let local = recent
-                .iter()
-                .rev()
-                .find(|&&(pos, a)| pos < s && fits(a))
-                .copied();
-            match (flushed, local) {
-                (Some(f), Some(l)) => Some(if l.0 > f.0 { l.1 } else { f.1 }),
-                (f, l) => f.or(l).map(|x| x.1),
-            }
-        }
-        PhraseKind::Name => {
-            let lex = &rules.lexicon;
-            let name = text
-                .trim_end_matches("\u{2019}s")
-                .trim_end_matches("'s")
-                .to_string();
-            if !name.contains(' ') {
-                if let Some(i) = doc.actors.iter().position(|a| {
-                    a.name.rsplit(' ').next() == Some(name.as_str()) && a.name.contains(' ')
-                }) {
-                    return Some(i);
-                }
-            }
-            let first = name.split(' ').next().unwrap_or("");
-            let id = crate::actors::intern(doc, &name, ActorKind::Person, None, None);
-            if doc.actors[id].gender.is_none() {
-                doc.actors[id].gender = lex.given_names.get(first).copied();
-            }
-            Some(id)
-        }
-        PhraseKind::Description => {
-            let lower = text.to_ascii_lowercase();
-            let head = lower.split(' ').next_back().unwrap_or("");
-            // "the spokesman", "the official": the last person with that role
-            let lex = &rules.lexicon;
-            if lower.split(' ').count() <= 3 && lex.roles.iter().any(|r| r == head) {
-                let found = doc
-                    .actors_within(s.saturating_sub(5000), s)
-                    .rev()
-                    .find(|m| {
-                        let a = &doc.actors[m.actor];
-                        a.kind == ActorKind::Person
-                            && a.role
-                                .as_deref()
-                                .is_some_and(|r| r.to_ascii_lowercase().contains(head))
-                    });
-                if let Some(m) = found {
-                    return Some(m.actor);
-                }
-            }
-            let kind = if rules
-                .quotes
-                .org_nouns
-                .iter()
-                .any(|n| lower.ends_with(n.as_str()))
-            {
-                ActorKind::Organization
-            } else {
-                ActorKind::Person
-            };
-            Some(crate::actors::intern(doc, &text, kind, None, None))
-        }
-    }
-}
-
 pub fn recognise(doc: &mut Doc) {
     let rules = doc.rules;
     let view = doc.view();
@@ -414,6 +102,8 @@ pub fn recognise(doc: &mut Doc) {
             new_mentions: &mut new_mentions,
             speaker: None,
             cue: None,
+            cue_span: None,
+            unresolved: None,
         };
         speaker_after(doc, &site, &mut found);
         // a name after a dash: '"...," — John Smith' (dash_name gives names only: no pronoun)
@@ -424,12 +114,15 @@ pub fn recognise(doc: &mut Doc) {
         let Found {
             mut speaker,
             mut cue,
+            mut cue_span,
+            unresolved,
             ..
         } = found;
         // 3. a quote in a sentence whose speech verb follows later: '... were "trapped" and ..., Saldo said'
         if speaker.is_none() && partial {
             if let Some((vs, ve)) = speech_verb(doc, q.close, se) {
                 cue = Some(view[vs..ve].to_string());
+                cue_span = Some((vs, ve));
                 speaker = subject_before(doc, q.close, vs);
             }
         }
@@ -452,8 +145,12 @@ pub fn recognise(doc: &mut Doc) {
             start: is,
             end: ie,
             speaker: speaker.map(|s| s.2),
-            speaker_mention: speaker.filter(|s| s.0 < s.1).map(|s| (s.0, s.1)),
+            speaker_mention: speaker
+                .filter(|s| s.0 < s.1)
+                .map(|s| (s.0, s.1))
+                .or(unresolved.filter(|_| speaker.is_none())),
             cue,
+            cue_span,
             partial,
         });
     }
@@ -485,6 +182,9 @@ struct Found<'f> {
     new_mentions: &'f mut Vec<NewMention>,
     speaker: Speaker,
     cue: Option<String>,
+    cue_span: Option<(usize, usize)>,
+    /// A pronoun naming the speaker that stands for no actor found before it.
+    unresolved: Option<(usize, usize)>,
 }
 
 impl Found<'_> {
@@ -495,6 +195,10 @@ impl Found<'_> {
             return false;
         };
         let Some(a) = actor_for_phrase(doc, s, e, k, self.recent) else {
+            // a pronoun with no one before it to stand for: its words are still where the speaker is named
+            if k == PhraseKind::Pronoun {
+                self.unresolved = self.unresolved.or(Some((s, e)));
+            }
             return false;
         };
         self.speaker = Some((s, e, a));
@@ -515,8 +219,20 @@ fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
         let a_to = after_end;
         if let Some((vs, ve)) = speech_verb(doc, a_from, a_to) {
             let gap = &view[a_from..vs];
-            if !gap.contains('"') && gap.matches(' ').count() <= 10 {
+            // '"...," Scott Pruitt, the attorney general of Oklahoma, said': the subject before the appositive
+            match appositive_subject(doc, a_from, vs).filter(|_| !gap.contains('"')) {
+                Some(Subject::Mention(s, e, a)) => found.speaker = Some((s, e, a)),
+                Some(Subject::Phrase(ph)) => {
+                    found.phrase(doc, Some(ph));
+                }
+                None => {}
+            }
+            if found.speaker.is_some() {
                 found.cue = Some(view[vs..ve].to_string());
+                found.cue_span = Some((vs, ve));
+            } else if !gap.contains('"') && gap.matches(' ').count() <= 10 {
+                found.cue = Some(view[vs..ve].to_string());
+                found.cue_span = Some((vs, ve));
                 // a person in the phrase before the verb wins, then any actor, then one right after the verb
                 let ms: Vec<_> = doc
                     .actors_within(ss, after_end)
@@ -579,6 +295,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
         if found.speaker.is_none() {
             if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
                 found.cue = Some(view[vs..ve].to_string());
+                found.cue_span = Some((vs, ve));
                 if view[vs..ve].eq_ignore_ascii_case("according to") {
                     found.speaker = doc
                         .actors_within(ss, after_end)
@@ -599,6 +316,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                 if w.len() <= 6 {
                     found.speaker = Some((m.start, m.end, m.actor));
                     found.cue = w.first().map(|&(s, e)| view[s..e].to_string());
+                    found.cue_span = w.first().copied();
                 }
             }
         }

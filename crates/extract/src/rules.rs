@@ -14,11 +14,12 @@
 //! columns are separated by one tab.
 
 use crate::actors::ActorRules;
+use crate::attribution::phrases::SpeakerRules;
 use crate::events::EventRules;
 use crate::language::LanguageRules;
 use crate::lexicon::Lexicon;
 use crate::places::PlaceRules;
-use crate::quotes::QuoteRules;
+use crate::statements::StatementRules;
 use regex::Regex;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -180,6 +181,18 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "lists/quote_org_nouns.txt",
         include_str!("../data/lists/quote_org_nouns.txt"),
+    ),
+    (
+        "lists/speaker_nouns.txt",
+        include_str!("../data/lists/speaker_nouns.txt"),
+    ),
+    (
+        "lists/statement_adjuncts.txt",
+        include_str!("../data/lists/statement_adjuncts.txt"),
+    ),
+    (
+        "lists/statement_cues.tsv",
+        include_str!("../data/lists/statement_cues.tsv"),
     ),
     (
         "lists/months_days.txt",
@@ -503,7 +516,9 @@ pub struct Rules {
     pub lexicon: Lexicon,
     pub actors: ActorRules,
     pub places: PlaceRules,
-    pub quotes: QuoteRules,
+    /// The word lists of speaker phrases (quotes and statements).
+    pub speakers: SpeakerRules,
+    pub statements: StatementRules,
     pub events: EventRules,
     /// Function words for telling the document's language (`lists/function_words.tsv`: `language.rs`).
     pub language: LanguageRules,
@@ -519,7 +534,8 @@ impl Rules {
         Ok(Rules {
             actors: ActorRules::load(files, &patterns, &lexicon)?,
             places: PlaceRules::load(files, &patterns)?,
-            quotes: QuoteRules::load(files)?,
+            speakers: SpeakerRules::load(files)?,
+            statements: StatementRules::load(files)?,
             events: EventRules::load(files, &patterns)?,
             language: LanguageRules::load(files)?,
             lexicon,

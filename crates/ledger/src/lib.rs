@@ -163,6 +163,34 @@ string_enum! {
 }
 
 string_enum! {
+    /// How a statement is told.
+    StatementKind {
+        /// A whole quoted statement (it has a quote of kind `direct`).
+        Direct = "direct",
+        /// Reported words holding a quoted phrase (it has a quote of kind `partial`).
+        Partial = "partial",
+        /// Reported speech without quotation marks ("X said (that) ...", "according to X, ...").
+        Reported = "reported",
+    }
+}
+
+string_enum! {
+    /// What a statement does, as its cue tells ("said": an assertion, "believes": a belief, "plans to": an
+    /// intent, "urged ... to": a call, "accused": an accusation, "denied": a denial, "predicted": a forecast,
+    /// "a study found": a finding).
+    StatementMode {
+        Assertion = "assertion",
+        Belief = "belief",
+        Intent = "intent",
+        Call = "call",
+        Accusation = "accusation",
+        Denial = "denial",
+        Forecast = "forecast",
+        Finding = "finding",
+    }
+}
+
+string_enum! {
     /// How much of a statement a quote holds.
     QuoteKind {
         /// A whole quoted statement.
@@ -376,6 +404,27 @@ pub struct Quote {
     pub speaker_mention: Option<Span>,
 }
 
+/// An attributed statement: who said (or believes, wants, denies) what, read from a quote or from reported
+/// speech. Every field points at the characters that support it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Statement {
+    pub id: String,
+    pub kind: StatementKind,
+    pub mode: StatementMode,
+    /// The actor id of the speaker, when one is named or a pronoun leads to one.
+    pub speaker: Option<String>,
+    /// The words naming the speaker in this statement ("he", "a senior official", "Zelensky").
+    pub speaker_mention: Option<Span>,
+    /// The reporting words ("said", "according to", "called for"); none for a quote whose speaker continues.
+    pub cue: Option<Span>,
+    /// What was said: the quote's text, or the reported clause.
+    pub content: Span,
+    /// The quote (`direct` or `partial`) the statement holds.
+    pub quote: Option<String>,
+    /// The event the statement reports, when it reports one (its claim names this statement).
+    pub event: Option<String>,
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Event {
     pub id: String,
@@ -439,6 +488,10 @@ pub struct Claim {
     pub evidence: Span,
     /// The hedge or attribution words that set the verification ("claimed", "could not be verified").
     pub hedge: Option<String>,
+    /// The statement the claim is told in, when it is told as someone's words (absent otherwise and in
+    /// ledgers written before the field existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statement: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -449,6 +502,9 @@ pub struct Ledger {
     pub actors: Vec<Actor>,
     pub times: Vec<Time>,
     pub quotes: Vec<Quote>,
+    /// Attributed statements, quoted or reported; ledgers written before the layer existed lack it.
+    #[serde(default)]
+    pub statements: Vec<Statement>,
     pub events: Vec<Event>,
     pub claims: Vec<Claim>,
 }
@@ -462,6 +518,7 @@ impl Ledger {
             actors: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            statements: Vec::new(),
             events: Vec::new(),
             claims: Vec::new(),
         }
@@ -622,6 +679,11 @@ mod enum_tests {
         );
         round_trips(QuoteKind::ALL, QuoteKind::as_str, &["direct", "partial"]);
         round_trips(
+            StatementKind::ALL,
+            StatementKind::as_str,
+            &["direct", "partial", "reported"],
+        );
+        round_trips(
             Outcome::ALL,
             Outcome::as_str,
             &[
@@ -717,6 +779,16 @@ mod enum_tests {
                 "quote kind",
                 &p["quotes"]["items"]["properties"]["kind"],
                 of(QuoteKind::ALL, QuoteKind::as_str),
+            ),
+            (
+                "statement kind",
+                &p["statements"]["items"]["properties"]["kind"],
+                of(StatementKind::ALL, StatementKind::as_str),
+            ),
+            (
+                "statement mode",
+                &p["statements"]["items"]["properties"]["mode"],
+                of(StatementMode::ALL, StatementMode::as_str),
             ),
             (
                 "outcome",

@@ -152,6 +152,7 @@ impl HandReport<'_> {
             contradicts: Vec::new(),
             evidence: ev,
             hedge: None,
+            statement: None,
         });
         NewDoc {
             name: self.id.into(),

@@ -1,7 +1,7 @@
 //! Text segmentation for sitrep.
 //!
 //! A [`Text`] keeps the input as given and a normalised view of it (typographic quotes, apostrophes and
-//! dashes folded to ASCII, non-breaking spaces to spaces) together with a map from every byte of the view back to
+//! dashes folded to ASCII, a doubled apostrophe `''` to one `"`, non-breaking spaces to spaces) together with a map from every byte of the view back to
 //! the input, so every later stage can match on plain ASCII punctuation and still report exact input offsets.
 //!
 //! Offsets in this crate are byte offsets into the *normalised view*; [`Text::to_input`] maps them back.
@@ -86,6 +86,18 @@ pub struct Text {
     lower: String,
 }
 
+/// True when two apostrophes (or backticks, or typographic single quotes) stand together: the view folds the
+/// pair to one quotation mark.
+fn doubled_apostrophe(input: &str) -> bool {
+    let mut prev = false;
+    input.chars().any(|c| {
+        let apostrophe = fold(c).unwrap_or(c) == '\'';
+        let pair = prev && apostrophe;
+        prev = apostrophe;
+        pair
+    })
+}
+
 /// Folds typographic punctuation to ASCII; returns None for chars left as they are.
 fn fold(c: char) -> Option<char> {
     Some(match c {
@@ -108,12 +120,23 @@ impl Text {
         let mut map: Vec<u32> = Vec::new();
         let needs_map = input
             .chars()
-            .any(|c| fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8()));
+            .any(|c| fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8()))
+            || doubled_apostrophe(input);
         if needs_map {
             map.reserve(input.len() + 1);
         }
-        for (i, c) in input.char_indices() {
-            let out = fold(c).unwrap_or(c);
+        let mut chars = input.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let mut out = fold(c).unwrap_or(c);
+            // a doubled apostrophe or backtick is a quotation mark (''like this'', ``like this'')
+            if out == '\''
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, n)| fold(n).unwrap_or(n) == '\'')
+            {
+                chars.next();
+                out = '"';
+            }
             view.push(out);
             if needs_map {
                 for _ in 0..out.len_utf8() {

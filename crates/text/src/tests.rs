@@ -66,6 +66,23 @@ fn quotes_are_paired() {
 }
 
 #[test]
+fn a_doubled_apostrophe_is_a_quotation_mark() {
+    let input = "''It's a boon for tax lawyers,'' said Mr. Burman. ``Yes,'' she said.";
+    let t = Text::new(input);
+    assert_eq!(t.quotes.len(), 2);
+    let (a, b) = t.quotes[0].inner();
+    assert_eq!(t.slice(a, b), "It's a boon for tax lawyers,");
+    // the view's mark maps back to the pair's first char, and what follows to its place in the input
+    assert_eq!(
+        &input[t.to_input(a)..t.to_input(b)],
+        "It's a boon for tax lawyers,"
+    );
+    assert_eq!(t.to_input(t.quotes[0].open), 0);
+    let (a, b) = t.quotes[1].inner();
+    assert_eq!(t.slice(a, b), "Yes,");
+}
+
+#[test]
 fn quote_running_over_paragraphs_continues() {
     let t = Text::new(
         "He said: \"The first part goes on.\n\n\"And the second part ends here.\" Then he left.",

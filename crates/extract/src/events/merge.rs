@@ -45,8 +45,31 @@ pub(super) fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             end: m.evidence.1,
             contradicts: Vec::new(),
             verification: Verification::SingleSource,
+            statement: statement_of(doc, m.cue),
         });
     }
+}
+
+/// The statement a cue is told in: the narrowest whose content holds it, or whose own cue it overlaps ("The
+/// ministry denied the report."). The statements layer is in content order: the candidates are those starting
+/// in the cue's sentence and the direct statement of the quote the cue stands in.
+fn statement_of(doc: &Doc, (s, e): (usize, usize)) -> Option<usize> {
+    let sts = &doc.statements;
+    let (ss, _) = doc.sentence_bounds(s);
+    let lo = sts.partition_point(|st| st.start < ss.min(s));
+    let hi = sts.partition_point(|st| st.start <= e);
+    let quoted = doc.text.quote_at(s).and_then(|q| {
+        let start = q.inner().0;
+        let i = sts.partition_point(|st| st.start < start);
+        (i < sts.len() && sts[i].start == start).then_some(i)
+    });
+    (lo..hi)
+        .chain(quoted)
+        .filter(|&i| {
+            let st = &sts[i];
+            (st.start <= s && e <= st.end + 1) || st.cue.is_some_and(|(cs, ce)| cs < e && s < ce)
+        })
+        .min_by_key(|&i| sts[i].end - sts[i].start)
 }
 
 /// Which event a report tells of.

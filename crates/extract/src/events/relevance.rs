@@ -1,7 +1,8 @@
 //! The relevance gate: an event is coded only for a clause that reports a happening of political violence, a
 //! demonstration or a strategic development. A cue's clause is turned away when it is
 //! - a plan, threat or condition: a modal word in the few words before the cue ("plans to take", "would
-//!   retake"; `modality.txt`);
+//!   retake"; `modality.txt`), or a statement whose content holds the cue intends or calls for it ("urged the
+//!   allies to strike the bases", "called for an end to the shelling": the statements layer);
 //! - a metaphor or sport ("Trump attacked Clinton", "an initial attack on the flames", "the trade war");
 //! - a disaster, an epidemic or an accident with no armed act in it ("the cyclone hit the coast", "cholera
 //!   killed 80", "the chemical plant exploded");
@@ -22,7 +23,7 @@
 //! The phrases are data (`relevance.tsv`: expression, reason, where it is looked for, the cues it applies to).
 //!
 //! Writes: no layer; the events stage codes no event for a cue the gate turns away.
-//! Reads: the actors layer (armed actors and their kinds), the times layer (dates), the lexicon's conflict
+//! Reads: the actors layer (armed actors and their kinds), the times layer (dates), the statements layer, the lexicon's conflict
 //! words and political words (through the caller's [`Context`]), `relevance.tsv`, `modality.txt`.
 
 use super::Clause;
@@ -30,7 +31,7 @@ use crate::doc::{words, Doc};
 use crate::rules::{compile_cue, DataFiles, RulesError};
 use chrono::NaiveDate;
 use regex::Regex;
-use sitrep_ledger::{ActorKind, Outcome};
+use sitrep_ledger::{ActorKind, Outcome, StatementKind, StatementMode};
 
 /// A happening dated more than this many days before the report's latest date is history, not news.
 const HISTORY_DAYS: i64 = 365;
@@ -207,7 +208,9 @@ pub(super) fn turned_away(
 ) -> Option<Reason> {
     let rules = &doc.rules.events.relevance;
     let lower = doc.text.lower();
-    if modal_before(&doc.rules.lexicon.modality, &lower[c.clause.0..c.cue.start]) {
+    if modal_before(&doc.rules.lexicon.modality, &lower[c.clause.0..c.cue.start])
+        || wished(doc, c.cue.start, c.cue.end)
+    {
         return Some(Reason::Hypothetical);
     }
     let cue_text = &lower[c.cue.start..c.cue.end];
@@ -239,6 +242,22 @@ pub(super) fn turned_away(
         return Some(Reason::Metaphor);
     }
     None
+}
+
+/// True when the cue at `[s, e)` is what a statement intends or calls for ("Moscow plans to take the town",
+/// "Kyiv urged the allies to strike the bases", "they called for an end to the shelling"): the statements layer
+/// (in content order) tells.
+fn wished(doc: &Doc, s: usize, e: usize) -> bool {
+    let sts = &doc.statements;
+    let (ss, _) = doc.sentence_bounds(s);
+    let lo = sts.partition_point(|st| st.start < ss);
+    let hi = sts.partition_point(|st| st.start <= s);
+    sts[lo..hi.max(lo)].iter().any(|st| {
+        st.kind == StatementKind::Reported
+            && matches!(st.mode, StatementMode::Intent | StatementMode::Call)
+            && st.start <= s
+            && e <= st.end
+    })
 }
 
 /// The start of the sentence before the one starting at `start` (`start` itself for the first).

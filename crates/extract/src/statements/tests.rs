@@ -1,0 +1,474 @@
+//! Statements on sentences written for these tests: each construction of `lists/statement_cues.tsv`, the
+//! speaker found, and what is not a statement.
+//!
+//! Writes: no layer (tests). Reads: the embedded rules and gazetteer.
+
+use crate::testing::ledger;
+use sitrep_ledger::{Ledger, Statement, StatementKind, StatementMode};
+
+const D: &str = "2024-05-02";
+
+/// The statement whose content holds `needle`.
+fn statement<'l>(l: &'l Ledger, needle: &str) -> &'l Statement {
+    l.statements
+        .iter()
+        .find(|s| s.content.text.contains(needle))
+        .unwrap_or_else(|| panic!("no statement holds {needle:?}: {:#?}", l.statements))
+}
+
+/// The speaker's name of the statement holding `needle` ("" when it has none).
+fn speaker<'l>(l: &'l Ledger, needle: &str) -> &'l str {
+    statement(l, needle)
+        .speaker
+        .as_deref()
+        .and_then(|id| l.actor(id))
+        .map(|a| a.name.as_str())
+        .unwrap_or("")
+}
+
+fn no_statement(l: &Ledger, needle: &str) {
+    assert!(
+        l.statements
+            .iter()
+            .all(|s| !s.content.text.contains(needle)),
+        "a statement holds {needle:?}: {:#?}",
+        l.statements
+    );
+}
+
+fn kind(l: &Ledger, needle: &str) -> StatementKind {
+    statement(l, needle).kind
+}
+
+fn mode(l: &Ledger, needle: &str) -> StatementMode {
+    statement(l, needle).mode
+}
+
+// ---------------------------------------------------------------- X said (that) S
+
+#[test]
+fn said_that_clause() {
+    let l = ledger(
+        "Governor Oleh Syniehubov said that the power station had been hit twice.",
+        D,
+    );
+    let s = statement(&l, "power station had been hit");
+    assert_eq!(s.kind, StatementKind::Reported);
+    assert_eq!(s.mode, StatementMode::Assertion);
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("said"));
+    assert_eq!(s.content.text, "the power station had been hit twice");
+    assert_eq!(speaker(&l, "power station"), "Oleh Syniehubov");
+}
+
+#[test]
+fn said_without_that() {
+    let l = ledger("Mayor Ihor Terekhov said the city had no water.", D);
+    assert_eq!(
+        statement(&l, "no water").content.text,
+        "the city had no water"
+    );
+    assert_eq!(speaker(&l, "no water"), "Ihor Terekhov");
+}
+
+#[test]
+fn said_on_a_day_then_the_clause() {
+    let l = ledger(
+        "Ukrainian forces said on Tuesday they had recaptured the village of Synkivka.",
+        D,
+    );
+    let s = statement(&l, "recaptured");
+    assert!(s.content.text.starts_with("they had recaptured"), "{s:?}");
+}
+
+#[test]
+fn said_in_a_statement_that() {
+    let l = ledger(
+        "The Red Cross said in a statement on Monday that two of its staff were missing.",
+        D,
+    );
+    assert!(statement(&l, "staff were missing")
+        .content
+        .text
+        .starts_with("two of its staff"));
+}
+
+#[test]
+fn said_in_an_interview_with_an_outlet() {
+    let l = ledger(
+        "Olena Kovalenko said in an interview with CNN the talks had stalled.",
+        D,
+    );
+    let s = statement(&l, "talks had stalled");
+    assert_eq!(s.content.text, "the talks had stalled");
+    assert_eq!(speaker(&l, "talks had stalled"), "Olena Kovalenko");
+}
+
+#[test]
+fn pronoun_speaker_joins_the_last_person() {
+    let l = ledger(
+        "Olena Kovalenko arrived in Kherson on Monday. She said the shelling had not stopped for two days.",
+        D,
+    );
+    let s = statement(&l, "shelling had not stopped");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("She")
+    );
+    assert_eq!(speaker(&l, "shelling had not stopped"), "Olena Kovalenko");
+}
+
+#[test]
+fn an_organisation_speaks_as_it() {
+    let l = ledger(
+        "The Ministry of Defence of Ukraine gave no figures. It said the air force had shot down 20 drones.",
+        D,
+    );
+    assert!(speaker(&l, "shot down 20 drones").contains("Ukraine"));
+}
+
+// ---------------------------------------------------------------- S, X said.
+
+#[test]
+fn clause_then_speaker_said() {
+    let l = ledger(
+        "Two schools were damaged in the strike, the regional governor said.",
+        D,
+    );
+    let s = statement(&l, "schools were damaged");
+    assert_eq!(s.content.text, "Two schools were damaged in the strike");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("the regional governor")
+    );
+}
+
+#[test]
+fn clause_then_said_name() {
+    let l = ledger(
+        "The bridge was closed to traffic, said Serhiy Lysak on Tuesday.",
+        D,
+    );
+    assert_eq!(speaker(&l, "bridge was closed"), "Serhiy Lysak");
+}
+
+#[test]
+fn clause_then_said_name_with_a_long_appositive() {
+    let l = ledger(
+        "The evacuation will go on for a week, said Mykola Kovalenko, the deputy head of the regional council of Kharkiv.",
+        D,
+    );
+    assert_eq!(speaker(&l, "evacuation will go on"), "Mykola Kovalenko");
+}
+
+#[test]
+fn clause_then_bare_plural_speakers() {
+    let l = ledger("The convoy was hit near the border, officials said.", D);
+    let s = statement(&l, "convoy was hit");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("officials")
+    );
+    assert!(s.speaker.is_some());
+}
+
+#[test]
+fn modified_bare_plural_speakers() {
+    let l = ledger(
+        "Ukrainian military sources say the brigade has withdrawn.",
+        D,
+    );
+    let s = statement(&l, "brigade has withdrawn");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Ukrainian military sources")
+    );
+}
+
+#[test]
+fn said_then_adding_that() {
+    let l = ledger(
+        "The strike hit a depot, Governor Vitaliy Kim said, adding that nobody was hurt.",
+        D,
+    );
+    assert_eq!(speaker(&l, "strike hit a depot"), "Vitaliy Kim");
+    let s = statement(&l, "nobody was hurt");
+    assert_eq!(s.content.text, "nobody was hurt");
+    assert_eq!(speaker(&l, "nobody was hurt"), "Vitaliy Kim");
+}
+
+#[test]
+fn main_clause_subject_speaks_the_participle() {
+    let l = ledger(
+        "Senator Maria Lopez attacked the plan on Monday, saying it would cost too much.",
+        D,
+    );
+    assert_eq!(speaker(&l, "would cost too much"), "Maria Lopez");
+}
+
+// ---------------------------------------------------------------- according to
+
+#[test]
+fn according_to_first() {
+    let l = ledger(
+        "According to the State Emergency Service, three people were rescued from the rubble.",
+        D,
+    );
+    let s = statement(&l, "three people were rescued");
+    assert_eq!(s.content.text, "three people were rescued from the rubble");
+    assert!(s.speaker_mention.is_some());
+}
+
+#[test]
+fn according_to_last() {
+    let l = ledger(
+        "Three people were rescued from the rubble, according to Governor Ivan Fedorov.",
+        D,
+    );
+    assert_eq!(
+        speaker(&l, "three people were rescued".trim_start_matches('t')),
+        "Ivan Fedorov"
+    );
+}
+
+// ---------------------------------------------------------------- objects, infinitives, calls
+
+#[test]
+fn told_reporters_clause() {
+    let l = ledger(
+        "Defence Minister Rustem Umerov told reporters the first jets would arrive in summer.",
+        D,
+    );
+    let s = statement(&l, "first jets would arrive");
+    assert_eq!(s.content.text, "the first jets would arrive in summer");
+    assert_eq!(speaker(&l, "first jets"), "Rustem Umerov");
+}
+
+#[test]
+fn told_an_outlet_that() {
+    let l = ledger(
+        "A senior official told The Associated Press that the deal was close.",
+        D,
+    );
+    let s = statement(&l, "deal was close");
+    assert_eq!(s.content.text, "the deal was close");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("A senior official")
+    );
+}
+
+#[test]
+fn plans_to_is_an_intent() {
+    let l = ledger(
+        "President Emmanuel Macron plans to visit Kyiv next month.",
+        D,
+    );
+    assert_eq!(mode(&l, "visit Kyiv"), StatementMode::Intent);
+    assert!(statement(&l, "visit Kyiv")
+        .content
+        .text
+        .starts_with("to visit"));
+}
+
+#[test]
+fn urged_someone_to_is_a_call() {
+    let l = ledger(
+        "Secretary-General Antonio Guterres urged both sides to open a corridor for civilians.",
+        D,
+    );
+    assert_eq!(mode(&l, "open a corridor"), StatementMode::Call);
+    assert_eq!(speaker(&l, "open a corridor"), "Antonio Guterres");
+}
+
+#[test]
+fn called_for_a_noun_is_a_call() {
+    let l = ledger("Pope Francis called for a ceasefire in Gaza.", D);
+    let s = statement(&l, "ceasefire");
+    assert_eq!(s.mode, StatementMode::Call);
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some("called for"));
+    assert_eq!(s.content.text, "a ceasefire in Gaza");
+}
+
+#[test]
+fn condemned_is_an_accusation() {
+    let l = ledger(
+        "Foreign Minister Dmytro Kuleba condemned the attack on the port.",
+        D,
+    );
+    assert_eq!(mode(&l, "attack on the port"), StatementMode::Accusation);
+}
+
+#[test]
+fn believes_that_is_a_belief() {
+    let l = ledger(
+        "General Valerii Zaluzhnyi believes that the front has stabilised.",
+        D,
+    );
+    assert_eq!(mode(&l, "front has stabilised"), StatementMode::Belief);
+}
+
+#[test]
+fn a_poll_found_that_is_a_finding() {
+    let l = ledger(
+        "A poll by the Kyiv International Institute of Sociology found that most voters oppose the deal.",
+        D,
+    );
+    assert_eq!(mode(&l, "most voters oppose"), StatementMode::Finding);
+}
+
+#[test]
+fn warned_that_is_a_forecast() {
+    let l = ledger(
+        "Governor Vadym Filashkin warned that the town could be cut off within days.",
+        D,
+    );
+    assert_eq!(mode(&l, "could be cut off"), StatementMode::Forecast);
+}
+
+#[test]
+fn denied_the_report_is_a_denial() {
+    let l = ledger(
+        "Russian forces shelled Kupiansk on Monday, Ukraine's army said. Russia's defence ministry denied the report.",
+        D,
+    );
+    let s = statement(&l, "the report");
+    assert_eq!(s.mode, StatementMode::Denial);
+    assert_eq!(s.content.text, "the report");
+}
+
+// ---------------------------------------------------------------- partial quotes
+
+#[test]
+fn partial_quote_belongs_to_the_subject_of_the_reporting_verb() {
+    let l = ledger(
+        "Governor Ivan Fedorov said the town had become a \"fortress\" for the army.",
+        D,
+    );
+    let s = statement(&l, "fortress");
+    assert_eq!(s.kind, StatementKind::Partial);
+    assert!(s.quote.is_some());
+    assert_eq!(speaker(&l, "fortress"), "Ivan Fedorov");
+}
+
+#[test]
+fn a_partial_quote_called_by_its_speaker() {
+    let l = ledger(
+        "Foreign Minister Dmytro Kuleba called the strike \"a war crime\".",
+        D,
+    );
+    assert_eq!(kind(&l, "war crime"), StatementKind::Partial);
+    assert_eq!(speaker(&l, "war crime"), "Dmytro Kuleba");
+}
+
+// ---------------------------------------------------------------- direct quotes are statements once
+
+#[test]
+fn a_direct_quote_is_one_direct_statement() {
+    let l = ledger(
+        "Mayor Ihor Terekhov said: \"We will rebuild every school in the city.\"",
+        D,
+    );
+    let holding: Vec<_> = l
+        .statements
+        .iter()
+        .filter(|s| s.content.text.contains("rebuild every school"))
+        .collect();
+    assert_eq!(holding.len(), 1, "{holding:#?}");
+    assert_eq!(holding[0].kind, StatementKind::Direct);
+    assert!(holding[0].quote.is_some());
+}
+
+#[test]
+fn a_quote_then_its_speaker_is_not_also_reported() {
+    let l = ledger(
+        "\"The shelling went on all night,\" Mayor Oksana Bilyk said.",
+        D,
+    );
+    let holding: Vec<_> = l
+        .statements
+        .iter()
+        .filter(|s| s.content.text.contains("shelling went on"))
+        .collect();
+    assert_eq!(holding.len(), 1, "{holding:#?}");
+    assert_eq!(holding[0].kind, StatementKind::Direct);
+}
+
+#[test]
+fn a_cue_inside_a_quote_is_the_quote_s() {
+    let l = ledger(
+        "\"They said the bridge would hold, and it did not,\" Mayor Oksana Bilyk said.",
+        D,
+    );
+    assert!(l.statements.iter().all(|s| s.kind == StatementKind::Direct));
+}
+
+// ---------------------------------------------------------------- what is not a statement
+
+#[test]
+fn a_cue_as_a_noun_tells_nothing() {
+    let l = ledger(
+        "The claims could not be independently verified. Trump's plans to cut taxes were shelved.",
+        D,
+    );
+    assert!(l.statements.is_empty(), "{:#?}", l.statements);
+}
+
+#[test]
+fn an_appositive_subject_is_not_an_inverted_speaker() {
+    let l = ledger(
+        "Oleh Syniehubov, the governor of the Kharkiv region, said Russian artillery shelled Kupiansk overnight.",
+        D,
+    );
+    assert_eq!(speaker(&l, "artillery shelled"), "Oleh Syniehubov");
+    no_statement(&l, "governor of the Kharkiv region");
+}
+
+#[test]
+fn an_actor_after_a_preposition_is_not_the_speaker() {
+    let l = ledger(
+        "The report on Russia said the sanctions had cut its oil revenue by a third.",
+        D,
+    );
+    let s = statement(&l, "sanctions had cut");
+    assert_ne!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Russia")
+    );
+}
+
+#[test]
+fn first_person_speakers_name_no_one() {
+    let l = ledger("I said the plan would fail.", D);
+    no_statement(&l, "plan would fail");
+}
+
+#[test]
+fn said_with_nothing_after_is_no_statement() {
+    let l = ledger("Mayor Ihor Terekhov said on Tuesday.", D);
+    assert!(l.statements.is_empty(), "{:#?}", l.statements);
+}
+
+// ---------------------------------------------------------------- claims told in statements
+
+#[test]
+fn a_claim_names_the_statement_it_is_told_in() {
+    let l = ledger(
+        "Governor Oleh Syniehubov said Russian artillery shelled Kupiansk on Monday.",
+        D,
+    );
+    let s = statement(&l, "artillery shelled");
+    let e = s
+        .event
+        .as_deref()
+        .expect("the statement reports the shelling");
+    let c = l.claims.iter().find(|c| c.event == e).unwrap();
+    assert_eq!(c.statement.as_deref(), Some(s.id.as_str()));
+}
+
+#[test]
+fn statement_speakers_are_listed_actors() {
+    let l = ledger("The convoy was hit near the border, officials said.", D);
+    let s = statement(&l, "convoy was hit");
+    let id = s.speaker.as_deref().unwrap();
+    assert!(l.actor(id).is_some());
+}
