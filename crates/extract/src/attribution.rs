@@ -94,6 +94,63 @@ fn name_in_apposition(doc: &Doc, comma: usize, verb: usize) -> Option<Subject> {
         .then_some(Subject::Phrase((s, e, PhraseKind::Name)))
 }
 
+/// Words a speaker label may hold before its colon ("The spokesman, on Telegram:").
+const LABEL_WORDS: usize = 8;
+
+/// A speaker label opening `[start, end)`: "Pence: Gennifer Flowers won't be at the debate", "WALLACE: Let's
+/// start", "The spokesman, on Telegram: ...". The subject before the colon (an actor mention, a name or a
+/// speaker's description; a topic such as "Ukraine war:" or "Update:" is none) and the colon's offset.
+pub(crate) fn label_at(doc: &Doc, start: usize, end: usize) -> Option<(Subject, usize)> {
+    let view = doc.view();
+    let colon = start + view[start..end].find(':')?;
+    let ws = words(doc.text, start, colon);
+    let after = view[colon + 1..end].chars().next();
+    if ws.is_empty()
+        || ws.len() > LABEL_WORDS
+        || ws[0].0 != start + view[start..].len() - view[start..].trim_start().len()
+        || !after.is_some_and(|c| c == ' ' || c == '"')
+        || view[start..colon].contains(['"', '(', ';'])
+        || view[start..colon].chars().any(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    // the speaker before a comma, what follows it only where ("on Telegram", "in a statement")
+    let label_end = match view[start..colon].find(',') {
+        Some(i) => {
+            let rest = words(doc.text, start + i + 1, colon);
+            let lower = doc.text.lower();
+            if !rest
+                .first()
+                .is_some_and(|&(a, b)| is_preposition(&lower[a..b]))
+            {
+                return None;
+            }
+            start + i
+        }
+        None => colon,
+    };
+    let (s, e) = phrases::trim_span(view, start, label_end);
+    if s >= e {
+        return None;
+    }
+    if let Some(m) = doc.actors_within(s, e).find(|m| m.start == s && m.end == e) {
+        let kind = doc.actors[m.actor].kind;
+        return (!matches!(kind, sitrep_ledger::ActorKind::State))
+            .then_some((Subject::Mention(m.start, m.end, m.actor), colon));
+    }
+    let kind = phrases::classify_phrase(doc.rules, doc.text, s, e)?;
+    let lone = words(doc.text, s, e).len() == 1;
+    let ok = match kind {
+        PhraseKind::Name => !(lone && doc.rules.places.english_word(&view[s..e])),
+        PhraseKind::Description => {
+            let (a, b) = *words(doc.text, s, e).last()?;
+            phrases::speaker_head(doc.rules, &view[a..b])
+        }
+        PhraseKind::Pronoun => false,
+    };
+    ok.then_some((Subject::Phrase((s, e, kind)), colon))
+}
+
 /// True when the word before `at` (from `from` on) is a preposition.
 pub(crate) fn after_preposition(doc: &Doc, from: usize, at: usize) -> bool {
     words(doc.text, from, at)

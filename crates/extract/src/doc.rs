@@ -294,7 +294,7 @@ fn runs_of(view: &str, toks: &[(usize, usize)], allow_links: bool) -> Vec<Run> {
         let contiguous = pending
             .last()
             .or(cur.last())
-            .map(|&(_, pe)| gap_ok(&view[pe..s]))
+            .map(|&(ps, pe)| gap_ok(&view[pe..s]) || after_initial(view, (ps, pe), s))
             .unwrap_or(true);
         if is_capitalised(w) && contiguous {
             cur.append(&mut pending);
@@ -321,6 +321,11 @@ fn runs_of(view: &str, toks: &[(usize, usize)], allow_links: bool) -> Vec<Run> {
         runs.push(Run { tokens: cur });
     }
     runs
+}
+
+/// A middle initial before the next word of a name: "Jeffrey N. Trimble", "Donald J. Trump".
+fn after_initial(view: &str, (ps, pe): (usize, usize), next: usize) -> bool {
+    pe - ps == 1 && view.as_bytes()[ps].is_ascii_uppercase() && &view[pe..next] == ". "
 }
 
 fn gap_ok(gap: &str) -> bool {

@@ -126,7 +126,7 @@ impl PlaceRules {
     /// the `lists/` of places, and the `places.*` patterns; the sub-rules read their own.
     /// An ordinary English word, not a misspelt name: the word, or the last part of a hyphenated one
     /// ("Georgian-controlled"), is in `lists/english_words.txt`.
-    pub(super) fn english_word(&self, word: &str) -> bool {
+    pub(crate) fn english_word(&self, word: &str) -> bool {
         let lower = word.to_lowercase();
         let last = lower.rsplit('-').next().unwrap_or(&lower);
         self.english_words.contains(&lower) || self.english_words.contains(last)

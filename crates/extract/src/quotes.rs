@@ -1,6 +1,7 @@
 //! Quotes and their speakers, in the orders newswire uses:
 //! `X said: "..."`, `"...," X said`, `"...," said X`, `"...," he added`, `X spoke of a "..."`,
-//! `X said they were "..."`, `... interrupted by X: "..."`, a quote running on from the previous paragraph.
+//! `X said they were "..."`, `... interrupted by X: "..."`, a quote running on from the previous paragraph,
+//! `"..." X, the head of Y, said` (the subject before its appositive), `"WALLACE: Let's start ..."` (a label).
 //!
 //! Writes: the quotes layer (`Doc::quotes`); a speaker the actors stage did not know is asked of it
 //! (`actors::intern`).
@@ -10,7 +11,7 @@
 use crate::attribution::phrases::{
     actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
 };
-use crate::attribution::{appositive_subject, speech_verb, subject_before, Subject};
+use crate::attribution::{appositive_subject, label_at, speech_verb, subject_before, Subject};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::Rules;
 use sitrep_ledger::ActorKind;
@@ -133,6 +134,25 @@ pub fn recognise(doc: &mut Doc) {
                     speaker = Some((q.open, q.open, a));
                     cue = Some("continues".into());
                 }
+            }
+        }
+        // 5. a transcript's speaker label opening the quote: '"WALLACE: Let's start with ..."'
+        if speaker.is_none() {
+            match label_at(doc, is, ie) {
+                Some((Subject::Mention(s, e, a), colon)) => {
+                    speaker = Some((s, e, a));
+                    cue_span = Some((colon, colon + 1));
+                    cue = Some(":".into());
+                }
+                Some((Subject::Phrase(ph), colon)) => {
+                    if let Some(a) = actor_for_phrase(doc, ph.0, ph.1, ph.2, &recent) {
+                        speaker = Some((ph.0, ph.1, a));
+                        new_mentions.push((ph.0, ph.1, a, false));
+                        cue_span = Some((colon, colon + 1));
+                        cue = Some(":".into());
+                    }
+                }
+                None => {}
             }
         }
         if let Some((s, _, a)) = speaker {

@@ -17,10 +17,10 @@
 //! phrases of `attribution::phrases`.
 
 use crate::attribution::phrases::{
-    actor_for_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
+    actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, PhraseKind,
 };
 use crate::attribution::{
-    after_preposition, appositive_subject, is_preposition, subject_before, Subject,
+    after_preposition, appositive_subject, is_preposition, label_at, subject_before, Subject,
 };
 use crate::doc::{words, Doc, StatementRec};
 use crate::rules::{DataFiles, RulesError};
@@ -155,6 +155,12 @@ pub fn recognise(doc: &mut Doc) {
     let reported_from = out.len();
     for (ss, se) in doc.sentence_spans() {
         let in_sentence = out.len();
+        if let Some((st, sp)) = labelled(doc, ss, se) {
+            if let Some(sp) = sp.filter(|s| s.new_mention.is_some()) {
+                new_mentions.push(sp);
+            }
+            out.push(st);
+        }
         for cue in cues_in(doc, ss, se) {
             let earlier = &out[in_sentence..];
             if let Some((st, sp)) = read_cue(doc, (ss, se), &cue, earlier) {
@@ -175,6 +181,42 @@ pub fn recognise(doc: &mut Doc) {
     }
     crate::actors::flush_mentions(doc);
     doc.statements = out;
+}
+
+/// A paragraph opened by a speaker label ("Pence: Gennifer Flowers won't be at the debate", "The spokesman, on
+/// Telegram: the bridge is closed"): the label's words up to the paragraph's end, when they are no quote (a
+/// quote opened by a label is the quotes stage's).
+fn labelled(doc: &mut Doc, ss: usize, se: usize) -> Option<(StatementRec, Option<Speaker>)> {
+    let para = &doc.text.paragraphs[doc.text.paragraph_at(ss)?];
+    if para.start != ss || doc.text.quote_at(ss).is_some() {
+        return None;
+    }
+    let para_end = para.end;
+    let (subject, colon) = label_at(doc, ss, se)?;
+    let speaker = match subject {
+        Subject::Mention(start, end, actor) => Some(Speaker {
+            start,
+            end,
+            actor: Some(actor),
+            new_mention: None,
+        }),
+        Subject::Phrase(ph) => phrase_speaker(doc, ph),
+    }?;
+    let (cs, ce) = content(doc, colon + 1, para_end, MIN_CLAUSE_WORDS)?;
+    if whole_quote(doc, cs, ce) {
+        return None;
+    }
+    let st = StatementRec {
+        kind: StatementKind::Reported,
+        mode: StatementMode::Assertion,
+        speaker: speaker.actor,
+        speaker_mention: Some((speaker.start, speaker.end)),
+        cue: Some((colon, colon + 1)),
+        start: cs,
+        end: ce,
+        quote: None,
+    };
+    Some((st, Some(speaker)))
 }
 
 /// Partial quotes: inside a reported statement they make it partial; with a speaker and no statement around
@@ -390,7 +432,16 @@ fn trailing(
         return None;
     }
     let speaker = if between.is_empty() {
-        speaker_after(doc, cue.end, tail_end).filter(|sp| only_adjuncts(doc, sp.end, tail_end))
+        // "..., said the spokesman", not "X, who understood it, said the cuts would come"
+        speaker_after(doc, cue.end, tail_end).filter(|sp| {
+            only_adjuncts(doc, sp.end, tail_end)
+                && (sp.new_mention != Some(false) || {
+                    let ws = words(doc.text, sp.start, sp.end);
+                    let (a, b) = ws[ws.len() - 1];
+                    crate::doc::is_capitalised(&view[sp.start..sp.end])
+                        || speaker_head(doc.rules, &view[a..b])
+                })
+        })
     } else {
         speaker_before(doc, comma + 1, cue.start)
     };
@@ -459,11 +510,12 @@ fn leading(
     } else {
         let sp = speaker_before(doc, from, cue.start)?;
         // a lone capitalised word before "supports", "wants to", "believes that" may be an adjective
-        // ("Western support for"): only verbs of saying take it as a name
+        // ("Western support for"): only verbs of saying take an English word as a name
         let lone_name = sp.new_mention == Some(false)
             && !matches!(row.takes, Takes::Clause | Takes::ObjectClause)
             && words(doc.text, sp.start, sp.end).len() == 1
-            && crate::doc::is_capitalised(&view[sp.start..sp.end]);
+            && crate::doc::is_capitalised(&view[sp.start..sp.end])
+            && doc.rules.places.english_word(&view[sp.start..sp.end]);
         if lone_name {
             return None;
         }

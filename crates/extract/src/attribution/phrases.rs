@@ -133,10 +133,37 @@ pub(crate) fn classify_phrase(
         if ws.len() < 2 || ws.len() > 9 {
             return None;
         }
-        // no verbs of saying or clause words inside
+        // no verbs of saying, auxiliaries ("the man would") or clause words inside
         let ok = ws[1..].iter().all(|&(a, b)| {
             let w = &view[a..b];
-            !lex.is_speech_verb(w) && !matches!(w, "that" | "who" | "which" | "and" | "but")
+            !lex.is_speech_verb(w)
+                && !matches!(
+                    w,
+                    "that"
+                        | "who"
+                        | "which"
+                        | "and"
+                        | "but"
+                        | "would"
+                        | "will"
+                        | "could"
+                        | "can"
+                        | "may"
+                        | "might"
+                        | "should"
+                        | "must"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "is"
+                        | "was"
+                        | "were"
+                        | "are"
+                        | "not"
+                )
         });
         return ok.then_some(PhraseKind::Description);
     }
@@ -283,16 +310,22 @@ fn description_before(
             ws[k].0
         }
     };
-    let head = view[hs..le].to_ascii_lowercase();
-    let speaker_head = rules.lexicon.roles.contains(&head)
+    (speaker_head(rules, &view[hs..le])
+        && classify_phrase(rules, text, start, le) == Some(PhraseKind::Description))
+    .then_some((start, le, PhraseKind::Description))
+}
+
+/// True when `word`, the last of a description, names a speaker: a role, a speaker noun (or its singular), an
+/// organisation's noun, or an agent noun ([`AGENT_ENDINGS`]); "the cuts would come" is no speaker.
+pub(crate) fn speaker_head(rules: &Rules, word: &str) -> bool {
+    let head = word.to_ascii_lowercase();
+    rules.lexicon.roles.contains(&head)
         || rules.speakers.speaker_nouns.contains(&head)
         || rules.speakers.speaker_nouns.contains(&format!("{head}s"))
         || rules.speakers.org_nouns.contains(&head)
         || AGENT_ENDINGS
             .iter()
-            .any(|e| head.len() > e.len() + 2 && head.ends_with(e));
-    (speaker_head && classify_phrase(rules, text, start, le) == Some(PhraseKind::Description))
-        .then_some((start, le, PhraseKind::Description))
+            .any(|e| head.len() > e.len() + 2 && head.ends_with(e))
 }
 
 /// A word that opens a description: a determiner ("the", "a senior official") or a capitalised possessive

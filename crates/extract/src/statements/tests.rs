@@ -472,3 +472,182 @@ fn statement_speakers_are_listed_actors() {
     let id = s.speaker.as_deref().unwrap();
     assert!(l.actor(id).is_some());
 }
+
+// ---------------------------------------------------------------- labels, appositives, coordination
+
+#[test]
+fn a_speaker_label_opens_a_headline() {
+    let l = ledger(
+        "Pence: Gennifer Flowers will not be at the debate\n\nThe debate is on Monday.",
+        D,
+    );
+    let s = statement(&l, "Gennifer Flowers will not be");
+    assert_eq!(s.cue.as_ref().map(|c| c.text.as_str()), Some(":"));
+    assert_eq!(speaker(&l, "Gennifer Flowers will not"), "Pence");
+}
+
+#[test]
+fn a_label_with_where_it_was_said() {
+    let l = ledger(
+        "The regional governor, on Telegram: the bridge at Zatoka is closed to traffic.",
+        D,
+    );
+    let s = statement(&l, "bridge at Zatoka");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("The regional governor")
+    );
+}
+
+#[test]
+fn a_topic_before_a_colon_is_no_speaker() {
+    let l = ledger(
+        "Ukraine war: Russian drones hit the port of Izmail overnight\n\nUpdate: the port is open again.",
+        D,
+    );
+    no_statement(&l, "drones hit the port");
+    no_statement(&l, "the port is open again");
+}
+
+#[test]
+fn a_transcript_label_names_the_quote_s_speaker() {
+    let l = ledger(
+        "The interview went on.\n\n\"WALLACE: Will Gennifer Flowers be there tomorrow night?\"",
+        D,
+    );
+    assert_eq!(speaker(&l, "Will Gennifer Flowers"), "WALLACE");
+}
+
+#[test]
+fn a_long_appositive_before_the_cue() {
+    let l = ledger(
+        "Michael McFaul, a senior fellow at the Hoover Institution and a former ambassador to Russia, said the network was a tool of the state.",
+        D,
+    );
+    assert_eq!(speaker(&l, "tool of the state"), "Michael McFaul");
+}
+
+#[test]
+fn a_name_in_apposition_to_a_description() {
+    let l = ledger(
+        "\"We hold the bank,\" the navy's spokesman, Dmytro Pletenchuk, said.",
+        D,
+    );
+    assert_eq!(speaker(&l, "We hold the bank"), "Dmytro Pletenchuk");
+}
+
+#[test]
+fn a_middle_initial_is_part_of_the_name() {
+    let l = ledger(
+        "The stations were closed one by one, said Jeffrey N. Trimble, a senior official with the board.",
+        D,
+    );
+    assert_eq!(speaker(&l, "stations were closed"), "Jeffrey N. Trimble");
+}
+
+#[test]
+fn an_inverted_speaker_is_a_speaker_s_phrase() {
+    let l = ledger(
+        "Barack Obama, who understood it, said the cuts would come.",
+        D,
+    );
+    assert_eq!(speaker(&l, "cuts would come"), "Barack Obama");
+    no_statement(&l, "who understood it");
+}
+
+#[test]
+fn a_possessive_opens_a_speaker_s_description() {
+    let l = ledger(
+        "Connecticut's tax commissioner says an internal review found no leak.",
+        D,
+    );
+    let s = statement(&l, "internal review");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("Connecticut's tax commissioner")
+    );
+}
+
+#[test]
+fn a_description_after_an_adjunct_is_the_speaker() {
+    let l = ledger(
+        "During the rally on Monday, the former president said the reform had raised premiums.",
+        D,
+    );
+    let s = statement(&l, "raised premiums");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("the former president")
+    );
+}
+
+#[test]
+fn a_description_needs_a_speaker_s_head() {
+    let l = ledger("The man would say the road was open.", D);
+    no_statement(&l, "road was open");
+}
+
+#[test]
+fn a_coordinated_verb_of_saying_has_the_main_subject() {
+    let l = ledger(
+        "Senator Maria Lopez described the vote as ominous and said the committee would be damaged.",
+        D,
+    );
+    assert_eq!(speaker(&l, "committee would be damaged"), "Maria Lopez");
+}
+
+#[test]
+fn told_someone_to_is_a_call() {
+    let l = ledger(
+        "President Volodymyr Zelensky told his commanders to hold the town at any cost.",
+        D,
+    );
+    assert_eq!(mode(&l, "hold the town"), StatementMode::Call);
+    assert_eq!(speaker(&l, "hold the town"), "Volodymyr Zelensky");
+}
+
+#[test]
+fn cited_takes_its_object() {
+    let l = ledger(
+        "Amnesty International cited satellite images of the burned villages.",
+        D,
+    );
+    assert!(statement(&l, "satellite images")
+        .content
+        .text
+        .starts_with("satellite images"));
+}
+
+#[test]
+fn an_unresolved_pronoun_still_names_the_speaker_s_words() {
+    let l = ledger("He said the road to the city was cut.", D);
+    let s = statement(&l, "road to the city");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("He")
+    );
+    assert!(s.speaker.is_none());
+}
+
+// ---------------------------------------------------------------- events told as intents and calls
+
+#[test]
+fn a_call_to_strike_is_no_strike() {
+    let l = ledger(
+        "Kyiv, May 2 - President Volodymyr Zelensky urged the allies to strike the airfields in Crimea.",
+        D,
+    );
+    assert!(l.events.is_empty(), "{:#?}", l.events);
+    assert_eq!(mode(&l, "strike the airfields"), StatementMode::Call);
+}
+
+#[test]
+fn a_call_does_not_reach_the_clause_told_beside_it() {
+    let l = ledger(
+        "The opposition called for three days of protests as soldiers shot dead seven demonstrators in Khartoum.",
+        D,
+    );
+    assert!(!l.events.is_empty(), "the shooting is an event");
+    let s = statement(&l, "three days of protests");
+    assert!(!s.content.text.contains("shot dead"), "{s:?}");
+}
