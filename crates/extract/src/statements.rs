@@ -425,6 +425,10 @@ fn trailing(
     if whole_quote(doc, cs, ce) {
         return None;
     }
+    // "At the hearing, O'Neill said, \"...\"": the cue leads a quote, its words are the quote's
+    if view[tail_end..se].trim_start_matches([',', ' ']).starts_with('"') {
+        return None;
+    }
     if parenthetical(doc, tail_end, se) {
         // "The museum, Mr. Bush said, celebrated his heroes": the words on both sides
         ce = content(doc, cs, se, MIN_CLAUSE_WORDS)?.1;

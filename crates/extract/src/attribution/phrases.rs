@@ -180,9 +180,23 @@ pub(crate) fn classify_phrase(
                 w,
                 "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"
             )
-    }) && !lex.stop_names.contains(&first.to_ascii_lowercase())
+    }) && (!lex.stop_names.contains(&first.to_ascii_lowercase()) || titled(view, &ws))
         && !rules.speakers.months_days.contains(first);
     name_ok.then_some(PhraseKind::Name)
+}
+
+/// A name opened by a title with its dot ("Mr. Burman", "Gen. Zaluzhnyi", "Dr. Oz").
+fn titled(view: &str, ws: &[(usize, usize)]) -> bool {
+    let &(a, b) = &ws[0];
+    ws.len() >= 2 && view[b..].starts_with(". ") && is_title(&view[a..b])
+}
+
+fn is_title(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "maj" | "capt" | "sgt" | "adm"
+            | "gov" | "sen" | "rep" | "rev"
+    )
 }
 
 /// A bare plural of a speaker noun with up to three modifiers before it ("officials", "senior US officials",
@@ -491,6 +505,11 @@ pub(crate) fn actor_for_phrase(
                 .trim_end_matches("\u{2019}s")
                 .trim_end_matches("'s")
                 .to_string();
+            // "Mr. Burman" is Burman
+            let name = match name.split_once(". ") {
+                Some((title, rest)) if is_title(title) && !rest.is_empty() => rest.to_string(),
+                _ => name,
+            };
             if !name.contains(' ') {
                 if let Some(i) = doc.actors.iter().position(|a| {
                     a.name.rsplit(' ').next() == Some(name.as_str()) && a.name.contains(' ')
