@@ -5,17 +5,75 @@
 //!
 //! Writes: the quotes layer (`Doc::quotes`); a speaker the actors stage did not know is asked of it
 //! (`actors::intern`).
-//! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, and the
-//! speaker phrases of `attribution::phrases`.
+//! Marks that hold no one's words are no quote: markup (`tweet-date="..."`), titles, nicknames and signs'
+//! texts named just before them (`lists/not_quote_cues.tsv`).
+//!
+//! Reads: the text's quote spans and sentences, the actors layer, the lexicon's speech verbs and roles, the
+//! speaker phrases of `attribution::phrases`, and `lists/not_quote_cues.tsv`.
 
 use crate::attribution::phrases::{
     actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
 };
 use crate::attribution::{appositive_subject, label_at, speech_verb, subject_before, Subject};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
-use crate::rules::Rules;
+use crate::rules::{DataFiles, Rules, RulesError};
+use rustc_hash::FxHashMap;
 use sitrep_ledger::ActorKind;
 use sitrep_text::Text;
+
+/// Words within this many before a quotation that make it a title, a nickname or a sign's text.
+const NOT_SPEECH_WINDOW: usize = 3;
+
+/// The quotes stage's own table (`lists/not_quote_cues.tsv`): words before a quotation that make it no one's
+/// words, with the most words such a quotation holds.
+pub struct QuoteRules {
+    not_speech: FxHashMap<String, usize>,
+}
+
+impl QuoteRules {
+    pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
+        const FILE: &str = "lists/not_quote_cues.tsv";
+        let mut not_speech = FxHashMap::default();
+        for (number, line) in files.lines(FILE)? {
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [word, what, short] = cols[..] else {
+                let message = format!(
+                    "{} columns where 3 are needed: word, what, short",
+                    cols.len()
+                );
+                return Err(files.error(FILE, number, message));
+            };
+            if !matches!(what, "title" | "nickname" | "sign") {
+                return Err(files.error(FILE, number, format!("unknown kind {what:?}")));
+            }
+            let short = short.parse().map_err(|_| {
+                files.error(FILE, number, format!("{short:?} is not a count of words"))
+            })?;
+            not_speech.insert(word.to_string(), short);
+        }
+        Ok(QuoteRules { not_speech })
+    }
+}
+
+/// True when the marks at `q` hold no one's words: markup (`tweet-date="..."`), or a title, a nickname or a
+/// sign's text named just before it ("his 2002 book, ''Make Your Kid a Millionaire''", "dubbed "the
+/// Butcher"", "a sign that read, "No war"").
+fn not_speech(doc: &Doc, q: &sitrep_text::QuoteSpan, words_in: usize) -> bool {
+    let view = doc.view();
+    if view[..q.open].ends_with('=') {
+        return true;
+    }
+    let (ss, _) = doc.sentence_bounds(q.open);
+    let lower = doc.text.lower();
+    let before = words(doc.text, ss, q.open);
+    before.iter().rev().take(NOT_SPEECH_WINDOW).any(|&(a, b)| {
+        doc.rules
+            .quotes
+            .not_speech
+            .get(&lower[a..b])
+            .is_some_and(|&most| words_in <= most)
+    })
+}
 
 /// The char boundary at or before `i`.
 fn floor(view: &str, i: usize) -> usize {
@@ -77,6 +135,9 @@ pub fn recognise(doc: &mut Doc) {
             continue;
         }
         let words_in = inner.split_whitespace().count();
+        if not_speech(doc, &q, words_in) {
+            continue;
+        }
         let (ss, se) = doc.sentence_bounds(q.open);
         let para = doc.text.paragraph_at(q.open).unwrap_or(0);
         let before = &view[ss..q.open];

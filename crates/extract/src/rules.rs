@@ -19,6 +19,7 @@ use crate::events::EventRules;
 use crate::language::LanguageRules;
 use crate::lexicon::Lexicon;
 use crate::places::PlaceRules;
+use crate::quotes::QuoteRules;
 use crate::statements::StatementRules;
 use regex::Regex;
 use std::borrow::Cow;
@@ -181,6 +182,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "lists/quote_org_nouns.txt",
         include_str!("../data/lists/quote_org_nouns.txt"),
+    ),
+    (
+        "lists/not_quote_cues.tsv",
+        include_str!("../data/lists/not_quote_cues.tsv"),
     ),
     (
         "lists/speaker_nouns.txt",
@@ -518,6 +523,7 @@ pub struct Rules {
     pub places: PlaceRules,
     /// The word lists of speaker phrases (quotes and statements).
     pub speakers: SpeakerRules,
+    pub quotes: QuoteRules,
     pub statements: StatementRules,
     pub events: EventRules,
     /// Function words for telling the document's language (`lists/function_words.tsv`: `language.rs`).
@@ -535,6 +541,7 @@ impl Rules {
             actors: ActorRules::load(files, &patterns, &lexicon)?,
             places: PlaceRules::load(files, &patterns)?,
             speakers: SpeakerRules::load(files)?,
+            quotes: QuoteRules::load(files)?,
             statements: StatementRules::load(files)?,
             events: EventRules::load(files, &patterns)?,
             language: LanguageRules::load(files)?,

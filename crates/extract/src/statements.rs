@@ -426,7 +426,10 @@ fn trailing(
         return None;
     }
     // "At the hearing, O'Neill said, \"...\"": the cue leads a quote, its words are the quote's
-    if view[tail_end..se].trim_start_matches([',', ' ']).starts_with('"') {
+    if view[tail_end..se]
+        .trim_start_matches([',', ' '])
+        .starts_with('"')
+    {
         return None;
     }
     if parenthetical(doc, tail_end, se) {

@@ -180,7 +180,8 @@ pub(crate) fn classify_phrase(
                 w,
                 "de" | "van" | "von" | "al" | "bin" | "da" | "del" | "la" | "le"
             )
-    }) && (!lex.stop_names.contains(&first.to_ascii_lowercase()) || titled(view, &ws))
+    }) && (!lex.stop_names.contains(&first.to_ascii_lowercase())
+        || titled(view, &ws))
         && !rules.speakers.months_days.contains(first);
     name_ok.then_some(PhraseKind::Name)
 }
@@ -194,8 +195,21 @@ fn titled(view: &str, ws: &[(usize, usize)]) -> bool {
 fn is_title(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
-        "mr" | "mrs" | "ms" | "dr" | "prof" | "gen" | "lt" | "col" | "maj" | "capt" | "sgt" | "adm"
-            | "gov" | "sen" | "rep" | "rev"
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "prof"
+            | "gen"
+            | "lt"
+            | "col"
+            | "maj"
+            | "capt"
+            | "sgt"
+            | "adm"
+            | "gov"
+            | "sen"
+            | "rep"
+            | "rev"
     )
 }
 

@@ -177,3 +177,48 @@ fn quote_following_in_the_same_paragraph_continues_the_speaker() {
     );
     assert_eq!(speaker_of(&l, "Every family will"), "Ilse Brandvold");
 }
+
+#[test]
+fn a_title_named_before_it_is_no_quote() {
+    let l = ledger(
+        "In his 2002 book, \"Make Your Kid a Millionaire,\" Kevin McKinley suggested saving early.",
+        D,
+    );
+    assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
+}
+
+#[test]
+fn a_nickname_is_no_quote() {
+    let l = ledger(
+        "The commander, dubbed \"the Butcher\" by residents, was seen in Bakhmut.",
+        D,
+    );
+    assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
+}
+
+#[test]
+fn a_sign_s_text_is_no_quote() {
+    let l = ledger(
+        "Protesters carried a sign that read, \"No war in our name.\"",
+        D,
+    );
+    assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
+}
+
+#[test]
+fn markup_is_no_quote() {
+    let l = ledger(
+        "<tweet tweet-author=\"Ann\" tweet-date=\"2016-09-12\"> The rally was cancelled.",
+        D,
+    );
+    assert!(l.quotes.is_empty(), "{:#?}", l.quotes);
+}
+
+#[test]
+fn a_report_s_words_after_a_title_word_far_back_are_a_quote() {
+    let l = ledger(
+        "The book was out of print, the publisher said. \"We will print it again,\" she added.",
+        D,
+    );
+    assert_eq!(l.quotes.len(), 1);
+}
