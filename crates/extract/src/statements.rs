@@ -442,12 +442,11 @@ fn trailing(
         // "..., said the spokesman", not "X, who understood it, said the cuts would come"
         speaker_after(doc, cue.end, tail_end).filter(|sp| {
             only_adjuncts(doc, sp.end, tail_end)
-                && (sp.new_mention != Some(false) || {
-                    let ws = words(doc.text, sp.start, sp.end);
-                    let (a, b) = ws[ws.len() - 1];
-                    crate::doc::is_capitalised(&view[sp.start..sp.end])
-                        || speaker_head(doc.rules, &view[a..b])
-                })
+                && (sp.new_mention != Some(false)
+                    || crate::doc::is_capitalised(&view[sp.start..sp.end])
+                    || words(doc.text, sp.start, sp.end)
+                        .last()
+                        .is_some_and(|&(a, b)| speaker_head(doc.rules, &view[a..b])))
         })
     } else {
         speaker_before(doc, comma + 1, cue.start)
@@ -501,15 +500,21 @@ fn leading(
     row: &CueRow,
     earlier: &[StatementRec],
 ) -> Option<(usize, usize, Option<Speaker>)> {
-    let (cs, ce) = complement(doc, cue.end, se, row.takes)?;
+    let view = doc.view();
+    let fronted = fronted_as(doc, ss, cue.end, se);
+    let (cs, ce) = fronted.or_else(|| complement(doc, cue.end, se, row.takes))?;
     if whole_quote(doc, cs, ce) {
         return None;
     }
-    let view = doc.view();
     let from = view[ss..cue.start]
         .rfind(['"', ';'])
         .map(|i| ss + i + 1)
         .unwrap_or(ss);
+    let from = if fronted.is_some() {
+        words(doc.text, ss, cue.start).get(1).map_or(from, |w| w.0)
+    } else {
+        from
+    };
     let participle = doc.text.lower()[cue.start..cue.end].ends_with("ing")
         && view[ss..cue.start].trim_end().ends_with(',');
     let speaker = if participle || coordinated(doc, ss, cue.start) {
@@ -529,6 +534,17 @@ fn leading(
         sp
     };
     Some((cs, ce, Some(speaker)))
+}
+
+/// `As many tax experts have pointed out, S`: a clause opened by "As" whose cue a comma follows; the content
+/// is the clause after the comma.
+fn fronted_as(doc: &Doc, ss: usize, cue_end: usize, se: usize) -> Option<(usize, usize)> {
+    let lower = doc.text.lower();
+    let first = *words(doc.text, ss, cue_end).first()?;
+    if &lower[first.0..first.1] != "as" || !doc.view()[cue_end..se].starts_with(',') {
+        return None;
+    }
+    content(doc, cue_end + 1, se, MIN_CLAUSE_WORDS)
 }
 
 /// True when the cue's verb is coordinated with the main clause's ("Democrats described the showdown as

@@ -651,3 +651,42 @@ fn a_call_does_not_reach_the_clause_told_beside_it() {
     let s = statement(&l, "three days of protests");
     assert!(!s.content.text.contains("shot dead"), "{s:?}");
 }
+
+#[test]
+fn a_belief_without_that() {
+    let l = ledger(
+        "Mayor Ihor Terekhov hoped the power plant would be repaired within a week.",
+        D,
+    );
+    assert_eq!(
+        mode(&l, "power plant would be repaired"),
+        StatementMode::Belief
+    );
+    assert_eq!(
+        speaker(&l, "power plant would be repaired"),
+        "Ihor Terekhov"
+    );
+}
+
+#[test]
+fn a_fronted_as_clause() {
+    let l = ledger(
+        "As military analysts have pointed out, the brigade cannot hold the bridgehead for long.",
+        D,
+    );
+    let s = statement(&l, "cannot hold the bridgehead");
+    assert_eq!(
+        s.content.text,
+        "the brigade cannot hold the bridgehead for long"
+    );
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("military analysts")
+    );
+}
+
+#[test]
+fn worried_about_is_no_clause() {
+    let l = ledger("Residents worried about the water supply.", D);
+    no_statement(&l, "water supply");
+}
