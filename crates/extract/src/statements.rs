@@ -772,6 +772,12 @@ fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speake
     if let Some(sp) = speaker_before_appositive(doc, from, cue_start) {
         return Some(sp);
     }
+    // "police said he refused to ...": a pronoun right before the cue is its subject
+    let pronoun = phrase_before(doc.rules, doc.text, from, cue_start)
+        .filter(|p| p.2 == PhraseKind::Pronoun && !doc.actor_overlapping(p.0, p.1));
+    if let Some(sp) = pronoun.and_then(|ph| phrase_speaker(doc, ph)) {
+        return Some(sp);
+    }
     let mention = subject_before(doc, from, cue_start).map(|(start, end, actor)| Speaker {
         start,
         end,

@@ -690,3 +690,19 @@ fn worried_about_is_no_clause() {
     let l = ledger("Residents worried about the water supply.", D);
     no_statement(&l, "water supply");
 }
+
+#[test]
+fn a_pronoun_right_before_the_cue_is_its_subject() {
+    let l = ledger("Police said he refused to leave the checkpoint.", D);
+    let s = l
+        .statements
+        .iter()
+        .find(|s| s.cue.as_ref().is_some_and(|c| c.text == "refused"))
+        .expect("the refusal is a statement");
+    assert_eq!(s.content.text, "to leave the checkpoint");
+    assert_eq!(
+        s.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("he")
+    );
+    assert_eq!(speaker(&l, "he refused"), "Police");
+}
