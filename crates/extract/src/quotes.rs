@@ -142,7 +142,9 @@ pub fn recognise(doc: &mut Doc) {
         let para = doc.text.paragraph_at(q.open).unwrap_or(0);
         let before = &view[ss..q.open];
         let before_trim = before.trim_end();
-        let after_end = se.max(q.close);
+        // a quote running over sentences or paragraphs is attributed after its close, in the sentence it closes in
+        let close_sentence_end = doc.sentence_bounds(q.close.saturating_sub(1)).1;
+        let after_end = se.max(q.close).max(close_sentence_end);
         // partial: the quote sits inside running text, not led by a colon or a comma-verb
         let led =
             before_trim.is_empty() || before_trim.ends_with(':') || before_trim.ends_with(',');

@@ -222,3 +222,12 @@ fn a_report_s_words_after_a_title_word_far_back_are_a_quote() {
     );
     assert_eq!(l.quotes.len(), 1);
 }
+
+#[test]
+fn a_quote_over_two_paragraphs_has_the_speaker_named_at_its_end() {
+    let l = ledger(
+        "Mayor Ihor Terekhov spoke at noon. \"The first part of the night was quiet.\n\n\"Then the drones came,\" he said.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "first part of the night"), "Ihor Terekhov");
+}
