@@ -237,10 +237,32 @@ pub fn recognise(doc: &mut Doc) {
             partial,
         });
     }
+    split_quote_speakers(doc);
     for (s, e, a, pronoun) in new_mentions {
         crate::actors::add_mention(doc, s, e, a, pronoun);
     }
     crate::actors::flush_mentions(doc);
+}
+
+/// Most words between two segments of one split quote ("\"You went on television to blame ...\" workers.
+/// \"It's gutless leadership,\" Warren said.").
+const SPLIT_GAP_WORDS: usize = 6;
+
+/// 6. Each segment of a split quote is the speaker's named at the end of a later segment: a quote with no
+/// speaker takes the speaker of the next quote in its paragraph when only a few words stand between them.
+fn split_quote_speakers(doc: &mut Doc) {
+    for i in (0..doc.quotes.len().saturating_sub(1)).rev() {
+        let (cur, next) = (&doc.quotes[i], &doc.quotes[i + 1]);
+        if cur.speaker.is_some() || cur.partial || next.speaker.is_none() {
+            continue;
+        }
+        let same_paragraph = doc.text.paragraph_at(cur.start) == doc.text.paragraph_at(next.start);
+        let gap = words(doc.text, cur.end, next.start).len();
+        if same_paragraph && gap <= SPLIT_GAP_WORDS {
+            doc.quotes[i].speaker = next.speaker;
+            doc.quotes[i].cue = Some("continues".into());
+        }
+    }
 }
 
 /// Where a quote stands: its marks, its sentence, how far the text after it may be read, and the text of its

@@ -231,3 +231,12 @@ fn a_quote_over_two_paragraphs_has_the_speaker_named_at_its_end() {
     );
     assert_eq!(speaker_of(&l, "first part of the night"), "Ihor Terekhov");
 }
+
+#[test]
+fn each_segment_of_a_split_quote_is_the_speaker_s() {
+    let l = ledger(
+        "\"You went on television to blame the $12-an-hour\" workers. \"It's gutless leadership,\" Senator Elizabeth Warren said.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "went on television"), "Elizabeth Warren");
+}
