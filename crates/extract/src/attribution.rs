@@ -151,6 +151,24 @@ pub(crate) fn label_at(doc: &Doc, start: usize, end: usize) -> Option<(Subject, 
     ok.then_some((Subject::Phrase((s, e, kind)), colon))
 }
 
+/// Words from a sentence's start within which its subject stands ("On Monday, Trump attacked ...").
+const SUBJECT_WORDS: usize = 4;
+
+/// The subject of the sentence starting at `ss`, read before `before`: the first actor mention starting within
+/// its first [`SUBJECT_WORDS`] words ("Trump attacked her record, saying ...": Trump).
+pub(crate) fn sentence_subject(
+    doc: &Doc,
+    ss: usize,
+    before: usize,
+) -> Option<(usize, usize, usize)> {
+    let lead = words(doc.text, ss, before);
+    let last = lead.get(lead.len().min(SUBJECT_WORDS).checked_sub(1)?)?.0;
+    doc.actors_within(ss, before)
+        .next()
+        .filter(|m| m.start <= last)
+        .map(|m| (m.start, m.end, m.actor))
+}
+
 /// True when the word before `at` (from `from` on) is a preposition.
 pub(crate) fn after_preposition(doc: &Doc, from: usize, at: usize) -> bool {
     words(doc.text, from, at)

@@ -14,7 +14,9 @@
 use crate::attribution::phrases::{
     actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
 };
-use crate::attribution::{appositive_subject, label_at, speech_verb, subject_before, Subject};
+use crate::attribution::{
+    appositive_subject, label_at, sentence_subject, speech_verb, subject_before, Subject,
+};
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
 use rustc_hash::FxHashMap;
@@ -406,6 +408,10 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                         .actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.end <= q.open)
                         .map(|m| (m.start, m.end, m.actor));
+                } else if view[vs..ve].ends_with("ing") && view[from..vs].trim_end().ends_with(',')
+                {
+                    // "Trump attacked her record, saying, \"...\"": the main clause's subject speaks
+                    found.speaker = sentence_subject(doc, ss, vs);
                 } else {
                     found.speaker = subject_before(doc, from, vs);
                     if found.speaker.is_none() {

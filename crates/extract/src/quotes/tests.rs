@@ -240,3 +240,12 @@ fn each_segment_of_a_split_quote_is_the_speaker_s() {
     );
     assert_eq!(speaker_of(&l, "went on television"), "Elizabeth Warren");
 }
+
+#[test]
+fn a_participle_before_the_quote_is_the_main_subject_s() {
+    let l = ledger(
+        "Donald Trump attacked Hillary Clinton's record on Iraq and Libya, saying, \"She's trigger-happy and very unstable.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "trigger-happy"), "Donald Trump");
+}
