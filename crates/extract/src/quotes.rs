@@ -250,7 +250,7 @@ pub fn recognise(doc: &mut Doc) {
 /// \"It's gutless leadership,\" Warren said.").
 const SPLIT_GAP_WORDS: usize = 6;
 
-/// 6. Each segment of a split quote is the speaker's named at the end of a later segment: a quote with no
+/// Step 6: each segment of a split quote is the speaker's named at the end of a later segment: a quote with no
 /// speaker takes the speaker of the next quote in its paragraph when only a few words stand between them.
 fn split_quote_speakers(doc: &mut Doc) {
     for i in (0..doc.quotes.len().saturating_sub(1)).rev() {
