@@ -334,7 +334,14 @@ fn read_cue(
 /// A cue standing as a noun: after a determiner or a possessive ("the claims", "Trump's plans to").
 fn used_as_noun(doc: &Doc, ss: usize, cue_start: usize) -> bool {
     let lower = doc.text.lower();
-    let Some(&(a, b)) = words(doc.text, ss, cue_start).last() else {
+    // the word token before the cue (the token layer, no allocation)
+    let toks = doc.text.tokens_in(ss, cue_start);
+    let Some((a, b)) = toks
+        .iter()
+        .rev()
+        .find(|t| t.is_word())
+        .map(|t| (t.span.start, t.span.end))
+    else {
         return false;
     };
     let before = &lower[a..b];
