@@ -22,22 +22,23 @@ fn quotes_minimums() {
     let Some((dir, engine)) = setup() else { return };
     let s = sitrep_eval::quotes::evaluate(&dir, &engine).expect("quotes evaluation");
     print!("{}", sitrep_eval::quotes::report(&s));
-    assert!(s.direct.f1 >= 0.91, "direct-quote F1 {:.3}", s.direct.f1);
+    assert!(s.direct.f1 >= 0.92, "direct-quote F1 {:.3}", s.direct.f1);
     assert!(
-        s.direct.speaker_accuracy >= 0.84,
+        s.direct.speaker_accuracy >= 0.89,
         "speaker accuracy {:.3}",
         s.direct.speaker_accuracy
     );
     let i = &s.indirect;
-    assert!(i.recall >= 0.44, "indirect recall {:.3}", i.recall);
-    assert!(i.precision >= 0.88, "indirect precision {:.3}", i.precision);
+    assert!(i.f1 >= 0.64, "indirect F1 {:.3}", i.f1);
+    assert!(i.recall >= 0.49, "indirect recall {:.3}", i.recall);
+    assert!(i.precision >= 0.90, "indirect precision {:.3}", i.precision);
     assert!(
-        i.speaker_accuracy >= 0.84,
+        i.speaker_accuracy >= 0.87,
         "indirect source accuracy {:.3}",
         i.speaker_accuracy
     );
     assert!(
-        s.partial.speaker_accuracy >= 0.82,
+        s.partial.speaker_accuracy >= 0.83,
         "partial speaker accuracy {:.3}",
         s.partial.speaker_accuracy
     );
