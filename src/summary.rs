@@ -1,7 +1,7 @@
 //! The readable summary printed by `extract --format text`.
 
 use sitrep_gazetteer::Gazetteer;
-use sitrep_ledger::{Ledger, MentionKind, Stance};
+use sitrep_ledger::{Ledger, MentionKind, Stance, StatementKind, StatementMode};
 use std::io::{self, Write};
 
 fn claim_number(id: &str) -> usize {
@@ -105,13 +105,39 @@ pub fn write(out: &mut dyn Write, l: &Ledger, _gaz: &Gazetteer) -> io::Result<()
         )?;
     }
 
-    writeln!(out, "\nWHO SAID WHAT ({} quotes)", l.quotes.len())?;
-    for q in &l.quotes {
+    let quoted = l
+        .statements
+        .iter()
+        .filter(|s| s.kind == StatementKind::Direct)
+        .count();
+    writeln!(
+        out,
+        "\nWHO SAID WHAT ({} statements: {} quoted, {} reported)  speaker, cue, what",
+        l.statements.len(),
+        quoted,
+        l.statements.len() - quoted
+    )?;
+    for st in &l.statements {
+        let speaker = match (&st.speaker, &st.speaker_mention) {
+            (Some(_), _) => actor(&st.speaker),
+            (None, Some(m)) => format!("({})", m.text),
+            (None, None) => actor(&None),
+        };
+        let what = match st.kind {
+            StatementKind::Direct => format!("\"{}\"", short(&st.content.text, 80)),
+            _ => short(&st.content.text, 80),
+        };
+        let mode = match st.mode {
+            StatementMode::Assertion => String::new(),
+            m => format!("  [{m}]"),
+        };
         writeln!(
             out,
-            "  {:<28} \"{}\"",
-            short(&actor(&q.speaker), 28),
-            short(&q.text, 90)
+            "  {:<28} {:<12} {}{}",
+            short(&speaker, 28),
+            short(st.cue.as_ref().map_or("", |c| c.text.as_str()), 12),
+            what,
+            mode
         )?;
     }
 
