@@ -192,7 +192,16 @@ pub fn recognise(doc: &mut Doc) {
                 speaker = subject_before(doc, q.close, vs);
             }
         }
-        // 4. a quote alone in its paragraph continues the previous speaker's words
+        // 4. a quote opening its sentence after a lead-in that ends with a colon ('Caddell went on to discuss
+        // the polls:\n\n"..."'): the lead-in's subject
+        if speaker.is_none() && before_trim.is_empty() {
+            if let Some((sp, colon)) = lead_in_speaker(doc, ss, para) {
+                speaker = Some(sp);
+                cue_span = Some((colon, colon + 1));
+                cue = Some(":".into());
+            }
+        }
+        // 4b. a quote alone in its paragraph continues the previous speaker's words
         if speaker.is_none() && before_trim.is_empty() && q.close >= se {
             if let Some((p, a)) = last_para_speaker {
                 if p + 1 == para || p == para {
@@ -244,6 +253,28 @@ pub fn recognise(doc: &mut Doc) {
         crate::actors::add_mention(doc, s, e, a, pronoun);
     }
     crate::actors::flush_mentions(doc);
+}
+
+/// The speaker of a quote opening the sentence at `ss` (paragraph `para`) when the sentence before, in the same
+/// paragraph or the one before, ends with a colon: the subject of its verb of saying, else its own subject; and
+/// the colon's offset.
+fn lead_in_speaker(doc: &Doc, ss: usize, para: usize) -> Option<((usize, usize, usize), usize)> {
+    let view = doc.view();
+    let si = doc.text.sentence_at(ss)?.checked_sub(1)?;
+    let prev = &doc.text.sentences[si];
+    if prev.paragraph + 1 < para {
+        return None;
+    }
+    let lead = view[prev.start..prev.end].trim_end();
+    if !lead.ends_with(':') {
+        return None;
+    }
+    let colon = prev.start + lead.len() - 1;
+    let subject = match speech_verb(doc, prev.start, colon) {
+        Some((vs, _)) => subject_before(doc, prev.start, vs),
+        None => sentence_subject(doc, prev.start, colon),
+    }?;
+    Some((subject, colon))
 }
 
 /// Most words between two segments of one split quote ("\"You went on television to blame ...\" workers.
@@ -408,6 +439,9 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                         .actors_within(ss, after_end)
                         .find(|m| m.start >= ve && m.end <= q.open)
                         .map(|m| (m.start, m.end, m.actor));
+                    if found.speaker.is_none() {
+                        found.phrase(doc, phrase_after(rules, text, ve, q.open));
+                    }
                 } else if view[vs..ve].ends_with("ing") && view[from..vs].trim_end().ends_with(',')
                 {
                     // "Trump attacked her record, saying, \"...\"": the main clause's subject speaks

@@ -249,3 +249,21 @@ fn a_participle_before_the_quote_is_the_main_subject_s() {
     );
     assert_eq!(speaker_of(&l, "trigger-happy"), "Donald Trump");
 }
+
+#[test]
+fn a_lead_in_ending_with_a_colon_names_the_speaker() {
+    let l = ledger(
+        "Mayor Ihor Terekhov went on to describe the night:\n\n\"The drones came at three. Nobody slept.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "drones came at three"), "Ihor Terekhov");
+}
+
+#[test]
+fn according_to_a_name_before_a_quote() {
+    let l = ledger(
+        "According to Limbaugh, \"the moderator ought to have no role in it.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "moderator ought"), "Limbaugh");
+}
