@@ -161,6 +161,17 @@ pub(crate) fn sentence_subject(
     ss: usize,
     before: usize,
 ) -> Option<(usize, usize, usize)> {
+    // past a fronted phrase: "During a speech earlier in the day, Trump attacked ..."
+    let lower = doc.text.lower();
+    let first = *words(doc.text, ss, before).first()?;
+    let ss = if is_preposition(&lower[first.0..first.1]) {
+        doc.view()[ss..before]
+            .find(',')
+            .map(|i| ss + i + 1)
+            .unwrap_or(ss)
+    } else {
+        ss
+    };
     let lead = words(doc.text, ss, before);
     let last = lead.get(lead.len().min(SUBJECT_WORDS).checked_sub(1)?)?.0;
     doc.actors_within(ss, before)
@@ -198,6 +209,17 @@ pub(crate) fn is_preposition(w: &str) -> bool {
             | "through"
             | "without"
     )
+}
+
+/// The last speech verb in `view[from..to]` outside quotes, with its offset ("Asked about the device, O'Neill
+/// said, ...": "said").
+pub fn last_speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
+    let view = doc.view();
+    let lex = &doc.rules.lexicon;
+    words(doc.text, from, to)
+        .into_iter()
+        .rev()
+        .find(|&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none())
 }
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.

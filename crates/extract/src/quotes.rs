@@ -15,7 +15,8 @@ use crate::attribution::phrases::{
     actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
 };
 use crate::attribution::{
-    appositive_subject, label_at, sentence_subject, speech_verb, subject_before, Subject,
+    appositive_subject, label_at, last_speech_verb, sentence_subject, speech_verb, subject_before,
+    Subject,
 };
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
@@ -161,6 +162,7 @@ pub fn recognise(doc: &mut Doc) {
             after_end,
             before,
             before_trim,
+            partial,
         };
 
         let mut found = Found {
@@ -282,16 +284,29 @@ fn lead_in_speaker(doc: &Doc, ss: usize, para: usize) -> Option<((usize, usize, 
 const SPLIT_GAP_WORDS: usize = 6;
 
 /// Step 6: each segment of a split quote is the speaker's named at the end of a later segment: a quote with no
-/// speaker takes the speaker of the next quote in its paragraph when only a few words stand between them.
+/// speaker takes the speaker of the next quote in its paragraph (or opening the next paragraph) when only a few
+/// words stand between them.
 fn split_quote_speakers(doc: &mut Doc) {
     for i in (0..doc.quotes.len().saturating_sub(1)).rev() {
         let (cur, next) = (&doc.quotes[i], &doc.quotes[i + 1]);
         if cur.speaker.is_some() || cur.partial || next.speaker.is_none() {
             continue;
         }
-        let same_paragraph = doc.text.paragraph_at(cur.start) == doc.text.paragraph_at(next.start);
+        // the next segment in the same paragraph, or opening the next one
+        let (p, np) = (
+            doc.text.paragraph_at(cur.start),
+            doc.text.paragraph_at(next.start),
+        );
+        let adjacent = p == np
+            || p.zip(np).is_some_and(|(p, np)| {
+                np == p + 1
+                    && doc.view()[doc.text.paragraphs[np].start..next.start]
+                        .trim()
+                        .len()
+                        <= 1
+            });
         let gap = words(doc.text, cur.end, next.start).len();
-        if same_paragraph && gap <= SPLIT_GAP_WORDS {
+        if adjacent && gap <= SPLIT_GAP_WORDS {
             doc.quotes[i].speaker = next.speaker;
             doc.quotes[i].cue = Some("continues".into());
         }
@@ -306,6 +321,8 @@ struct Site<'v> {
     after_end: usize,
     before: &'v str,
     before_trim: &'v str,
+    /// A quoted phrase inside reported speech, not a whole statement.
+    partial: bool,
 }
 
 /// A speaker phrase found but not yet a mention: (start, end, actor, is a pronoun).
@@ -431,7 +448,12 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
             }
         }
         if found.speaker.is_none() {
-            if let Some((vs, ve)) = speech_verb(doc, from, q.open) {
+            // a whole quote is led by the verb nearest to it ("Asked about it, O'Neill said, ..."); a quoted phrase
+            // belongs to the reporting verb's subject ("X said Y had called it a \"...\"": X)
+            let nearest = last_speech_verb(doc, from, q.open).filter(|&(s, _)| {
+                !site.partial && !view[from..s].to_ascii_lowercase().contains("according to")
+            });
+            if let Some((vs, ve)) = nearest.or_else(|| speech_verb(doc, from, q.open)) {
                 found.cue = Some(view[vs..ve].to_string());
                 found.cue_span = Some((vs, ve));
                 if view[vs..ve].eq_ignore_ascii_case("according to") {

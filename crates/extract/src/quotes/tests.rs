@@ -267,3 +267,30 @@ fn according_to_a_name_before_a_quote() {
     );
     assert_eq!(speaker_of(&l, "moderator ought"), "Limbaugh");
 }
+
+#[test]
+fn the_verb_nearest_a_whole_quote_leads_it() {
+    let l = ledger(
+        "Asked to describe the device, Commissioner James O'Neill said, \"Not going to go into that.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "Not going to go"), "James O'Neill");
+}
+
+#[test]
+fn a_fronted_phrase_is_not_the_participle_s_subject() {
+    let l = ledger(
+        "During a speech earlier in the day, Donald Trump attacked her record, saying, \"She's trigger-happy.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "trigger-happy"), "Donald Trump");
+}
+
+#[test]
+fn a_split_quote_over_two_paragraphs() {
+    let l = ledger(
+        "\"You went on television to blame the $12-an-hour\" workers.\n\n\"It's gutless leadership,\" Senator Elizabeth Warren said.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "went on television"), "Elizabeth Warren");
+}
