@@ -524,6 +524,15 @@ pub(crate) fn actor_for_phrase(
                 Some((title, rest)) if is_title(title) && !rest.is_empty() => rest.to_string(),
                 _ => name,
             };
+            // "Commissioner James O'Neill" is James O'Neill, a commissioner
+            let (role, name) = match name.split_once(' ') {
+                Some((first, rest))
+                    if rest.contains(' ') && lex.roles.contains(&first.to_ascii_lowercase()) =>
+                {
+                    (Some(first.to_ascii_lowercase()), rest.to_string())
+                }
+                _ => (None, name),
+            };
             if !name.contains(' ') {
                 if let Some(i) = doc.actors.iter().position(|a| {
                     a.name.rsplit(' ').next() == Some(name.as_str()) && a.name.contains(' ')
@@ -532,7 +541,7 @@ pub(crate) fn actor_for_phrase(
                 }
             }
             let first = name.split(' ').next().unwrap_or("");
-            let id = crate::actors::intern(doc, &name, ActorKind::Person, None, None);
+            let id = crate::actors::intern(doc, &name, ActorKind::Person, None, role.as_deref());
             if doc.actors[id].gender.is_none() {
                 doc.actors[id].gender = lex.given_names.get(first).copied();
             }
