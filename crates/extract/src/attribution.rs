@@ -216,10 +216,52 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 pub fn last_speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
     let view = doc.view();
     let lex = &doc.rules.lexicon;
-    words(doc.text, from, to)
-        .into_iter()
+    words(doc.text, from, to).into_iter().rev().find(|&(s, e)| {
+        lex.is_speech_verb(&view[s..e])
+            && doc.text.quote_at(s).is_none()
+            && !used_as_noun(doc, from, s)
+    })
+}
+
+/// True when the word at `at` stands as a noun: right after a determiner or a possessive ("one of the states",
+/// "the claims", "Trump's plans to"), read from the token layer.
+pub(crate) fn used_as_noun(doc: &Doc, from: usize, at: usize) -> bool {
+    let lower = doc.text.lower();
+    let Some(t) = doc
+        .text
+        .tokens_in(from, at)
+        .iter()
         .rev()
-        .find(|&(s, e)| lex.is_speech_verb(&view[s..e]) && doc.text.quote_at(s).is_none())
+        .find(|t| t.is_word())
+    else {
+        return false;
+    };
+    let (a, b) = (t.span.start, t.span.end);
+    let before = &lower[a..b];
+    lower[b..at].trim().is_empty()
+        && (matches!(
+            before,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "your"
+                | "these"
+                | "those"
+                | "this"
+                | "such"
+                | "no"
+                | "any"
+                | "new"
+                | "latest"
+                | "recent"
+        ) || before.ends_with("'s")
+            || before.ends_with("s'"))
 }
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.
@@ -230,7 +272,7 @@ pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     let mut found = None;
     for (s, e) in words(doc.text, from, to) {
         let w = &view[s..e];
-        if lex.is_speech_verb(w) && doc.text.quote_at(s).is_none() {
+        if lex.is_speech_verb(w) && doc.text.quote_at(s).is_none() && !used_as_noun(doc, from, s) {
             // "according to" is handled apart; "claim" as a noun ("claim control") is not a verb of saying
             found = Some((s, e));
             break;

@@ -20,7 +20,8 @@ use crate::attribution::phrases::{
     actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, PhraseKind,
 };
 use crate::attribution::{
-    after_preposition, appositive_subject, is_preposition, label_at, subject_before, Subject,
+    after_preposition, appositive_subject, is_preposition, label_at, subject_before, used_as_noun,
+    Subject,
 };
 use crate::doc::{words, Doc, StatementRec};
 use crate::rules::{DataFiles, RulesError};
@@ -329,47 +330,6 @@ fn read_cue(
         }
     }
     None
-}
-
-/// A cue standing as a noun: after a determiner or a possessive ("the claims", "Trump's plans to").
-fn used_as_noun(doc: &Doc, ss: usize, cue_start: usize) -> bool {
-    let lower = doc.text.lower();
-    // the word token before the cue (the token layer, no allocation)
-    let toks = doc.text.tokens_in(ss, cue_start);
-    let Some((a, b)) = toks
-        .iter()
-        .rev()
-        .find(|t| t.is_word())
-        .map(|t| (t.span.start, t.span.end))
-    else {
-        return false;
-    };
-    let before = &lower[a..b];
-    let gap = &lower[b..cue_start];
-    gap.trim().is_empty()
-        && (matches!(
-            before,
-            "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "our"
-                | "my"
-                | "your"
-                | "these"
-                | "those"
-                | "this"
-                | "such"
-                | "no"
-                | "any"
-                | "new"
-                | "latest"
-                | "recent"
-        ) || before.ends_with("'s")
-            || before.ends_with("s'"))
 }
 
 /// Content span trimmed of quotation marks, commas and final stops; None when it has fewer than `min` words.

@@ -294,3 +294,12 @@ fn a_split_quote_over_two_paragraphs() {
     );
     assert_eq!(speaker_of(&l, "went on television"), "Elizabeth Warren");
 }
+
+#[test]
+fn a_speech_verb_used_as_a_noun_is_no_cue() {
+    let l = ledger(
+        "\"It is an invasion of our domain,\" Scott Pruitt, the attorney general of Oklahoma, one of the states suing the agency, said.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "invasion of our domain"), "Scott Pruitt");
+}
