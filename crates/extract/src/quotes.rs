@@ -149,8 +149,16 @@ pub fn recognise(doc: &mut Doc) {
         let close_sentence_end = doc.sentence_bounds(q.close.saturating_sub(1)).1;
         let after_end = se.max(q.close).max(close_sentence_end);
         // partial: the quote sits inside running text, not led by a colon or a comma-verb
-        let led =
-            before_trim.is_empty() || before_trim.ends_with(':') || before_trim.ends_with(',');
+        // led: after a colon, a comma, or right after a verb of saying ('Trump declared "I think ..."')
+        let after_verb = words_in >= 3
+            && before_trim
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| rules.lexicon.is_speech_verb(w));
+        let led = before_trim.is_empty()
+            || before_trim.ends_with(':')
+            || before_trim.ends_with(',')
+            || after_verb;
         let starts_upper = inner.chars().next().is_some_and(|c| c.is_uppercase());
         let partial = !(led && starts_upper) && words_in < 25 && !before_trim.is_empty();
         if words_in == 1 && !partial && inner.len() < 3 {

@@ -303,3 +303,18 @@ fn a_speech_verb_used_as_a_noun_is_no_cue() {
     );
     assert_eq!(speaker_of(&l, "invasion of our domain"), "Scott Pruitt");
 }
+
+#[test]
+fn a_sentence_quoted_right_after_the_verb_is_direct() {
+    let l = ledger(
+        "In an interview, Donald Trump declared \"I think NATO may be obsolete.\"",
+        D,
+    );
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("NATO may be"))
+        .unwrap();
+    assert_eq!(q.kind, sitrep_ledger::QuoteKind::Direct);
+    assert_eq!(speaker_of(&l, "NATO may be"), "Donald Trump");
+}
