@@ -495,7 +495,8 @@ pub(crate) fn actor_for_phrase(
                     r.kind == ActorKind::Person
                         && (gender.is_none() || r.gender.is_none() || r.gender == gender)
                 } else {
-                    true
+                    // "they", "it": a group, an organisation, a state, not one person
+                    r.kind != ActorKind::Person || r.name.ends_with('s')
                 }
             };
             let flushed = doc

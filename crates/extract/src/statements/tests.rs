@@ -706,3 +706,12 @@ fn a_pronoun_right_before_the_cue_is_its_subject() {
     );
     assert_eq!(speaker(&l, "he refused"), "Police");
 }
+
+#[test]
+fn they_is_a_group_not_one_person() {
+    let l = ledger(
+        "Ukraine's defence ministry sent a team to Kherson, where Ivan Petrov met it. They said the water plant had been hit.",
+        D,
+    );
+    assert!(speaker(&l, "water plant had been hit").contains("Defence"));
+}
