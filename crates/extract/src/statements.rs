@@ -194,6 +194,13 @@ fn labelled(doc: &mut Doc, ss: usize, se: usize) -> Option<(StatementRec, Option
     }
     let para_end = para.end;
     let (subject, colon) = label_at(doc, ss, se)?;
+    // a dateline ("LOS ANGELES: ...") names a place, not a speaker ("Iraqi officials:" names speakers)
+    if doc
+        .places_within(ss, colon)
+        .any(|m| m.kind == crate::doc::MentionKind::Literal)
+    {
+        return None;
+    }
     let speaker = match subject {
         Subject::Mention(start, end, actor) => Some(Speaker {
             start,

@@ -165,7 +165,17 @@ pub(crate) fn classify_phrase(
                         | "not"
                 )
         });
-        return ok.then_some(PhraseKind::Description);
+        // "the car bomb killed 20 people": a past verb with its object is a clause, not a speaker
+        let clause = ws.windows(2).skip(1).any(|p| {
+            let (w, next) = (&view[p[0].0..p[0].1], &view[p[1].0..p[1].1]);
+            w.ends_with("ed")
+                && (next.chars().all(|c| c.is_ascii_digit())
+                    || rules
+                        .speakers
+                        .determiners
+                        .contains(next.to_ascii_lowercase().as_str()))
+        });
+        return (ok && !clause).then_some(PhraseKind::Description);
     }
     if bare_speaker_noun(rules, view, &ws) {
         return Some(PhraseKind::Description);

@@ -36,16 +36,21 @@ pub(super) fn merge(doc: &mut Doc, mentions: Vec<Mention>) {
             }
         };
         doc.events[ei].claims.push(claim_id);
+        let statement = statement_of(doc, m.cue);
+        // a report with no source read at its cue is the speaker's of the statement it is told in
+        let source = m
+            .source
+            .or_else(|| statement.and_then(|s| doc.statements[s].speaker));
         doc.claims.push(ClaimRec {
             event: ei,
-            source: m.source,
+            source,
             denies: m.denies,
             hedge: m.hedge,
             start: m.evidence.0,
             end: m.evidence.1,
             contradicts: Vec::new(),
             verification: Verification::SingleSource,
-            statement: statement_of(doc, m.cue),
+            statement,
         });
     }
 }

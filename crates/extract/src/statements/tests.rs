@@ -715,3 +715,31 @@ fn they_is_a_group_not_one_person() {
     );
     assert!(speaker(&l, "water plant had been hit").contains("Defence"));
 }
+
+#[test]
+fn a_dateline_is_no_speaker_label() {
+    let l = ledger(
+        "LOS ANGELES: a man attacked a car on Sunset Boulevard, police said.",
+        D,
+    );
+    assert!(l
+        .statements
+        .iter()
+        .all(|s| s.cue.as_ref().is_none_or(|c| c.text != ":")));
+}
+
+#[test]
+fn a_claim_with_no_source_at_its_cue_is_the_statement_speaker_s() {
+    let l = ledger(
+        "The day in Baghdad.\n\nIraqi officials: a car bomb killed 20 people in Baghdad on Monday.",
+        D,
+    );
+    let c = l.claims.first().expect("the bombing is claimed");
+    let s = l
+        .statements
+        .iter()
+        .find(|s| Some(s.id.as_str()) == c.statement.as_deref())
+        .expect("told in a statement");
+    assert_eq!(c.source, s.speaker);
+    assert!(c.source.is_some());
+}
