@@ -20,8 +20,8 @@ use crate::attribution::phrases::{
     actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, PhraseKind,
 };
 use crate::attribution::{
-    after_preposition, appositive_subject, is_preposition, label_at, subject_before, used_as_noun,
-    Subject,
+    after_preposition, appositive_subject, is_preposition, label_at, sentence_subject,
+    subject_before, used_as_noun, Subject,
 };
 use crate::doc::{words, Doc, StatementRec};
 use crate::rules::{DataFiles, RulesError};
@@ -138,20 +138,23 @@ struct Speaker {
     new_mention: Option<bool>,
 }
 
+impl Speaker {
+    /// An actor mention already in the actors layer.
+    fn mention(start: usize, end: usize, actor: usize) -> Speaker {
+        Speaker {
+            start,
+            end,
+            actor: Some(actor),
+            new_mention: None,
+        }
+    }
+}
+
 pub fn recognise(doc: &mut Doc) {
     let mut out: Vec<StatementRec> = Vec::new();
     let mut new_mentions: Vec<Speaker> = Vec::new();
     for (i, q) in doc.quotes.iter().enumerate().filter(|(_, q)| !q.partial) {
-        out.push(StatementRec {
-            kind: StatementKind::Direct,
-            mode: StatementMode::Assertion,
-            speaker: q.speaker,
-            speaker_mention: q.speaker_mention,
-            cue: q.cue_span,
-            start: q.start,
-            end: q.end,
-            quote: Some(i),
-        });
+        out.push(of_quote(i, q, StatementKind::Direct));
     }
     let reported_from = out.len();
     for (ss, se) in doc.sentence_spans() {
@@ -184,6 +187,20 @@ pub fn recognise(doc: &mut Doc) {
     doc.statements = out;
 }
 
+/// The statement of quote `i` of the quotes layer: its text, speaker and cue.
+fn of_quote(i: usize, q: &crate::doc::QuoteRec, kind: StatementKind) -> StatementRec {
+    StatementRec {
+        kind,
+        mode: StatementMode::Assertion,
+        speaker: q.speaker,
+        speaker_mention: q.speaker_mention,
+        cue: q.cue_span,
+        start: q.start,
+        end: q.end,
+        quote: Some(i),
+    }
+}
+
 /// A paragraph opened by a speaker label ("Pence: Gennifer Flowers won't be at the debate", "The spokesman, on
 /// Telegram: the bridge is closed"): the label's words up to the paragraph's end, when they are no quote (a
 /// quote opened by a label is the quotes stage's).
@@ -202,12 +219,7 @@ fn labelled(doc: &mut Doc, ss: usize, se: usize) -> Option<(StatementRec, Option
         return None;
     }
     let speaker = match subject {
-        Subject::Mention(start, end, actor) => Some(Speaker {
-            start,
-            end,
-            actor: Some(actor),
-            new_mention: None,
-        }),
+        Subject::Mention(start, end, actor) => Some(Speaker::mention(start, end, actor)),
         Subject::Phrase(ph) => phrase_speaker(doc, ph),
     }?;
     let (cs, ce) = content(doc, colon + 1, para_end, MIN_CLAUSE_WORDS)?;
@@ -250,16 +262,7 @@ fn join_partial_quotes(doc: &Doc, out: &mut Vec<StatementRec>, reported_from: us
             continue;
         }
         if q.speaker.is_some() {
-            out.push(StatementRec {
-                kind: StatementKind::Partial,
-                mode: StatementMode::Assertion,
-                speaker: q.speaker,
-                speaker_mention: q.speaker_mention,
-                cue: q.cue_span,
-                start: q.start,
-                end: q.end,
-                quote: Some(i),
-            });
+            out.push(of_quote(i, q, StatementKind::Partial));
         }
     }
 }
@@ -752,12 +755,8 @@ fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speake
     if let Some(sp) = pronoun.and_then(|ph| phrase_speaker(doc, ph)) {
         return Some(sp);
     }
-    let mention = subject_before(doc, from, cue_start).map(|(start, end, actor)| Speaker {
-        start,
-        end,
-        actor: Some(actor),
-        new_mention: None,
-    });
+    let mention = subject_before(doc, from, cue_start)
+        .map(|(start, end, actor)| Speaker::mention(start, end, actor));
     if let Some(mut m) = mention.filter(|m| !after_preposition(doc, from, m.start)) {
         // "Ukrainian military sources say": the sources of the actor speak, named by the whole phrase
         if let [(a, b)] = words(doc.text, m.end, cue_start)[..] {
@@ -775,12 +774,7 @@ fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speake
 /// ([`appositive_subject`]).
 fn speaker_before_appositive(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speaker> {
     match appositive_subject(doc, from, cue_start)? {
-        Subject::Mention(start, end, actor) => Some(Speaker {
-            start,
-            end,
-            actor: Some(actor),
-            new_mention: None,
-        }),
+        Subject::Mention(start, end, actor) => Some(Speaker::mention(start, end, actor)),
         Subject::Phrase(ph) => phrase_speaker(doc, ph),
     }
 }
@@ -792,12 +786,7 @@ fn speaker_after(doc: &mut Doc, cue_end: usize, se: usize) -> Option<Speaker> {
         .next()
         .filter(|m| words(doc.text, cue_end, m.start).len() <= 1)
     {
-        return Some(Speaker {
-            start: m.start,
-            end: m.end,
-            actor: Some(m.actor),
-            new_mention: None,
-        });
+        return Some(Speaker::mention(m.start, m.end, m.actor));
     }
     let ph = phrase_after(doc.rules, doc.text, cue_end, se)?;
     phrase_speaker(doc, ph)
@@ -838,20 +827,8 @@ fn main_clause_speaker(
             new_mention: None,
         });
     }
-    let lead = words(doc.text, ss, cue_start);
-    let first = *lead.get(lead.len().min(4).checked_sub(1)?)?;
-    let m = doc
-        .actors_within(ss, cue_start)
-        .next()
-        .filter(|m| m.start <= first.0)
-        .copied();
-    if let Some(m) = m {
-        return Some(Speaker {
-            start: m.start,
-            end: m.end,
-            actor: Some(m.actor),
-            new_mention: None,
-        });
+    if let Some((start, end, actor)) = sentence_subject(doc, ss, cue_start) {
+        return Some(Speaker::mention(start, end, actor));
     }
     let (a, b) = words(doc.text, ss, cue_start).into_iter().next()?;
     let ph = phrase_before(doc.rules, doc.text, ss, b).filter(|p| p.0 == a)?;
