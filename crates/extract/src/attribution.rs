@@ -220,7 +220,28 @@ pub fn last_speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usi
         lex.is_speech_verb(&view[s..e])
             && doc.text.quote_at(s).is_none()
             && !used_as_noun(doc, from, s)
+            && !name_part(doc, s, &view[s..e])
     })
+}
+
+/// True when the word `w` at `at` is capitalised inside its sentence: part of a name ("the United States"),
+/// not a verb of saying. A title-case line capitalises its verbs too ("Ted Cruz Endorses Trump"): there a
+/// capitalised word may be one.
+pub(crate) fn name_part(doc: &Doc, at: usize, w: &str) -> bool {
+    if !crate::doc::is_capitalised(w) {
+        return false;
+    }
+    let (ss, se) = doc.sentence_bounds(at);
+    if doc.view()[ss..at].trim().is_empty() {
+        return false;
+    }
+    // a title-case line (a headline, with or without its stop) capitalises its verbs
+    let ws = words(doc.text, ss, se);
+    let capitalised = ws
+        .iter()
+        .filter(|&&(a, b)| crate::doc::is_capitalised(&doc.view()[a..b]))
+        .count();
+    capitalised * 5 < ws.len() * 3
 }
 
 /// True when the word at `at` stands as a noun: right after a determiner or a possessive ("one of the states",
@@ -272,7 +293,11 @@ pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> 
     let mut found = None;
     for (s, e) in words(doc.text, from, to) {
         let w = &view[s..e];
-        if lex.is_speech_verb(w) && doc.text.quote_at(s).is_none() && !used_as_noun(doc, from, s) {
+        if lex.is_speech_verb(w)
+            && doc.text.quote_at(s).is_none()
+            && !used_as_noun(doc, from, s)
+            && !name_part(doc, s, w)
+        {
             // "according to" is handled apart; "claim" as a noun ("claim control") is not a verb of saying
             found = Some((s, e));
             break;

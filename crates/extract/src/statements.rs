@@ -20,7 +20,7 @@ use crate::attribution::phrases::{
     actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, PhraseKind,
 };
 use crate::attribution::{
-    after_preposition, appositive_subject, is_preposition, label_at, sentence_subject,
+    after_preposition, appositive_subject, is_preposition, label_at, name_part, sentence_subject,
     subject_before, used_as_noun, Subject,
 };
 use crate::doc::{words, Doc, StatementRec};
@@ -280,7 +280,7 @@ fn cues_in<'r>(doc: &Doc<'r>, ss: usize, se: usize) -> Vec<CueAt<'r>> {
             k += 1;
             continue;
         };
-        if doc.text.quote_at(s).is_some() {
+        if doc.text.quote_at(s).is_some() || name_part(doc, s, &doc.view()[s..e]) {
             k += 1;
             continue;
         }

@@ -318,3 +318,29 @@ fn a_sentence_quoted_right_after_the_verb_is_direct() {
     assert_eq!(q.kind, sitrep_ledger::QuoteKind::Direct);
     assert_eq!(speaker_of(&l, "NATO may be"), "Donald Trump");
 }
+
+#[test]
+fn a_capitalised_verb_inside_a_name_is_no_cue() {
+    let l = ledger(
+        "\"Their strategy is very clear,\" Michael McFaul, a former United States ambassador to Russia, said of the channel.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "strategy is very clear"), "Michael McFaul");
+}
+
+#[test]
+fn an_adverb_between_the_pronoun_and_the_verb() {
+    let l = ledger(
+        "The newspaper ran the story on Monday. \"He pursued the trophy projects he is known for,\" it further wrote.",
+        D,
+    );
+    let q = l
+        .quotes
+        .iter()
+        .find(|q| q.text.contains("trophy projects"))
+        .unwrap();
+    assert_eq!(
+        q.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("it")
+    );
+}

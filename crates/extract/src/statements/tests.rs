@@ -743,3 +743,21 @@ fn a_claim_with_no_source_at_its_cue_is_the_statement_speaker_s() {
     assert_eq!(c.source, s.speaker);
     assert!(c.source.is_some());
 }
+
+#[test]
+fn a_title_case_headline_verb_is_a_cue() {
+    let l = ledger(
+        "Ted Cruz Endorses Donald Trump\n\nThe senator spoke on Friday.",
+        D,
+    );
+    assert_eq!(speaker(&l, "Donald Trump"), "Ted Cruz");
+}
+
+#[test]
+fn states_in_a_name_is_no_cue() {
+    let l = ledger(
+        "The talks in the United States ended with no deal for the region.",
+        D,
+    );
+    assert!(l.statements.is_empty(), "{:#?}", l.statements);
+}
