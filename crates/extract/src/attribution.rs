@@ -214,14 +214,20 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 /// The last speech verb in `view[from..to]` outside quotes, with its offset ("Asked about the device, O'Neill
 /// said, ...": "said").
 pub fn last_speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
-    let view = doc.view();
-    let lex = &doc.rules.lexicon;
-    words(doc.text, from, to).into_iter().rev().find(|&(s, e)| {
-        lex.is_speech_verb(&view[s..e])
-            && doc.text.quote_at(s).is_none()
-            && !used_as_noun(doc, from, s)
-            && !name_part(doc, s, &view[s..e])
-    })
+    words(doc.text, from, to)
+        .into_iter()
+        .rev()
+        .find(|&(s, e)| is_speech_cue(doc, from, (s, e)))
+}
+
+/// True when the word `[s, e)` (read from `from` on) is a verb of saying that tells a statement: outside quotation
+/// marks, not a noun after a determiner, not part of a name.
+fn is_speech_cue(doc: &Doc, from: usize, (s, e): (usize, usize)) -> bool {
+    let w = &doc.view()[s..e];
+    doc.rules.lexicon.is_speech_verb(w)
+        && doc.text.quote_at(s).is_none()
+        && !used_as_noun(doc, from, s)
+        && !name_part(doc, s, w)
 }
 
 /// True when the word `w` at `at` is capitalised inside its sentence: part of a name ("the United States"),
@@ -287,17 +293,11 @@ pub(crate) fn used_as_noun(doc: &Doc, from: usize, at: usize) -> bool {
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.
 pub fn speech_verb(doc: &Doc, from: usize, to: usize) -> Option<(usize, usize)> {
-    let rules = doc.rules;
-    let lex = &rules.lexicon;
     let view = doc.view();
     let mut found = None;
     for (s, e) in words(doc.text, from, to) {
         let w = &view[s..e];
-        if lex.is_speech_verb(w)
-            && doc.text.quote_at(s).is_none()
-            && !used_as_noun(doc, from, s)
-            && !name_part(doc, s, w)
-        {
+        if is_speech_cue(doc, from, (s, e)) {
             // "according to" is handled apart; "claim" as a noun ("claim control") is not a verb of saying
             found = Some((s, e));
             break;
