@@ -30,6 +30,7 @@ use std::path::Path;
 struct GoldAttr {
     content: Vec<(usize, usize)>,
     source: Vec<(usize, usize)>,
+    cue: Vec<(usize, usize)>,
     direct: bool,
 }
 
@@ -240,10 +241,12 @@ fn score_doc(d: &GoldDoc, engine: &Engine) -> [Counts; 4] {
     let (golds_p, golds_r): (Vec<&GoldAttr>, Vec<&GoldAttr>) = golds_i
         .iter()
         .partition(|a| holds_quote(&a.content, &chars));
-    if std::env::var_os("SITREP_EVAL_DEBUG").is_some() {
-        debug(d, &l, &golds_d, &direct);
-    }
     let indirect: Vec<Pred> = partial.iter().chain(&reported).map(Pred::copy).collect();
+    match std::env::var("SITREP_EVAL_DEBUG").as_deref() {
+        Ok("indirect") => debug_indirect(&chars, &golds_i, &indirect),
+        Ok(_) => debug(d, &l, &golds_d, &direct),
+        Err(_) => {}
+    }
     [
         count(&golds_d, &direct),
         count(&golds_p, &partial),
@@ -259,7 +262,39 @@ fn holds_quote(content: &[(usize, usize)], chars: &[char]) -> bool {
         .any(|&(s, e)| (s..e.min(chars.len())).any(|i| mark_at(chars, i)))
 }
 
-/// Prints the gold direct quotes whose speaker was missed (SITREP_EVAL_DEBUG set).
+/// Prints the gold indirect attributions no statement overlaps (`MISS cue | content`) and the statements that
+/// overlap none (`FALSE content`), with SITREP_EVAL_DEBUG=indirect.
+fn debug_indirect(chars: &[char], golds: &[&GoldAttr], preds: &[Pred]) {
+    let cut = |(a, b): (usize, usize), n: usize| -> String {
+        chars[a.min(chars.len())..b.min(chars.len())]
+            .iter()
+            .take(n)
+            .collect::<String>()
+            .replace('\n', " ")
+    };
+    for g in golds.iter().filter(|g| best_pred(g, preds).is_none()) {
+        let cue = g
+            .cue
+            .iter()
+            .map(|&c| cut(c, 40))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let src = g.source.first().map(|&s| cut(s, 30)).unwrap_or_default();
+        let near = g.cue.first().map_or(g.content[0].0, |c| c.0);
+        let ctx = cut((near.saturating_sub(120), near + 120), 240);
+        eprintln!(
+            "MISS {cue:?} src {src:?} | {:?} || {ctx:?}",
+            cut(g.content[0], 80)
+        );
+    }
+    for p in preds {
+        if !golds.iter().any(|g| overlap_any(p.span, &g.content) > 0) {
+            eprintln!("FALSE {:?}", cut(p.span, 100));
+        }
+    }
+}
+
+/// Prints the gold direct quotes whose speaker was missed (SITREP_EVAL_DEBUG set to anything else).
 fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
     let chars: Vec<char> = d.text.chars().collect();
     let cut = |(a, b): (usize, usize)| -> String {
@@ -415,6 +450,7 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
         }
         let mut content = Vec::new();
         let mut source = Vec::new();
+        let mut cue = Vec::new();
         for part in f[1].split_whitespace() {
             let Some((role, id)) = part.split_once(':') else {
                 continue;
@@ -423,6 +459,7 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
             match role {
                 "Content" => content = segs,
                 "Source" => source = segs,
+                "Cue" => cue = segs,
                 _ => {}
             }
         }
@@ -433,6 +470,7 @@ fn parse_ann(ann: &str, chars: &[char]) -> Vec<GoldAttr> {
         out.push(GoldAttr {
             content,
             source,
+            cue,
             direct,
         });
     }

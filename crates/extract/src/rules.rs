@@ -176,6 +176,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/quote_adverbs.txt"),
     ),
     (
+        "lists/verb_auxiliaries.txt",
+        include_str!("../data/lists/verb_auxiliaries.txt"),
+    ),
+    (
         "lists/quote_determiners.txt",
         include_str!("../data/lists/quote_determiners.txt"),
     ),

@@ -17,7 +17,8 @@
 //! phrases of `attribution::phrases`.
 
 use crate::attribution::phrases::{
-    actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, PhraseKind,
+    actor_for_phrase, phrase_after, phrase_before, speaker_head, trim_span, verb_group_start,
+    PhraseKind,
 };
 use crate::attribution::{
     after_preposition, appositive_subject, is_preposition, label_at, name_part, sentence_subject,
@@ -492,12 +493,26 @@ fn leading(
     } else {
         from
     };
+    // the subject stands before the verb group ("Democrats have successfully argued")
+    let verb = verb_group_start(doc.rules, doc.text, from, cue.start);
     let participle = doc.text.lower()[cue.start..cue.end].ends_with("ing")
-        && view[ss..cue.start].trim_end().ends_with(',');
-    let speaker = if participle || coordinated(doc, ss, cue.start) {
-        main_clause_speaker(doc, ss, cue.start, earlier)?
+        && view[ss..verb].trim_end().ends_with(',');
+    let speaker = if participle || coordinated(doc, ss, verb) {
+        main_clause_speaker(doc, ss, verb, earlier)?
     } else {
-        let sp = speaker_before(doc, from, cue.start)?;
+        let sp = speaker_before(doc, from, verb)?;
+        // "the man would say": past an auxiliary, a description is a speaker by its head only
+        let auxiliary = words(doc.text, verb, cue.start)
+            .iter()
+            .any(|&(a, b)| doc.rules.speakers.is_auxiliary(&doc.text.lower()[a..b]));
+        let headless = words(doc.text, sp.start, sp.end)
+            .last()
+            .is_some_and(|&(a, b)| {
+                !crate::doc::is_capitalised(&view[a..b]) && !speaker_head(doc.rules, &view[a..b])
+            });
+        if auxiliary && sp.new_mention == Some(false) && headless {
+            return None;
+        }
         // a lone capitalised word before "supports", "wants to", "believes that" may be an adjective
         // ("Western support for"): only verbs of saying take an English word as a name
         let lone_name = sp.new_mention == Some(false)
@@ -746,6 +761,16 @@ fn according_to(
 /// An actor after a preposition ("the report on Russia said") is not the subject: the phrase around it is; an
 /// actor before a speaker noun speaks through it ("Ukrainian military sources").
 fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speaker> {
+    if let Some(sp) = relative_speaker(doc, from, cue_start) {
+        return Some(sp);
+    }
+    if let Some(&(a, b)) = words(doc.text, from, cue_start).last() {
+        if matches!(&doc.text.lower()[a..b], "i" | "we")
+            && doc.view()[b..cue_start].trim().is_empty()
+        {
+            return phrase_speaker(doc, (a, b, PhraseKind::Pronoun));
+        }
+    }
     if let Some(sp) = speaker_before_appositive(doc, from, cue_start) {
         return Some(sp);
     }
@@ -768,6 +793,35 @@ fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speake
     }
     let phrase = phrase_before(doc.rules, doc.text, from, cue_start);
     phrase.and_then(|ph| phrase_speaker(doc, ph)).or(mention)
+}
+
+/// `Clinton, who has called for tax hikes`, `cities that support the regulations`: a relative pronoun right
+/// before the verb stands for the actor mention or speaker phrase right before it (a comma or a dash
+/// between), and becomes a mention of that actor.
+fn relative_speaker(doc: &mut Doc, from: usize, verb: usize) -> Option<Speaker> {
+    let view = doc.view();
+    let &(rs, re) = words(doc.text, from, verb).last()?;
+    let relative = matches!(&doc.text.lower()[rs..re], "who" | "which" | "that");
+    if !relative || !view[re..verb].trim().is_empty() {
+        return None;
+    }
+    let ante_end = from
+        + view[from..rs]
+            .trim_end_matches([' ', ',', '\u{2014}', '-'])
+            .len();
+    let actor = match doc.actors_within(from, ante_end).last() {
+        Some(m) if m.end == ante_end => Some(m.actor),
+        _ => phrase_before(doc.rules, doc.text, from, ante_end)
+            .filter(|ph| ph.1 == ante_end && ph.2 != PhraseKind::Pronoun)
+            .and_then(|ph| phrase_speaker(doc, ph))
+            .and_then(|sp| sp.actor),
+    }?;
+    Some(Speaker {
+        start: rs,
+        end: re,
+        actor: Some(actor),
+        new_mention: Some(true),
+    })
 }
 
 /// `X, a senior fellow at the Hoover Institution, said`: the subject before its appositive
@@ -795,7 +849,16 @@ fn speaker_after(doc: &mut Doc, cue_end: usize, se: usize) -> Option<Speaker> {
 /// The actor a speaker phrase stands for; first and second persons name no one the ledger knows.
 fn phrase_speaker(doc: &mut Doc, (s, e, kind): (usize, usize, PhraseKind)) -> Option<Speaker> {
     let w = &doc.text.lower()[s..e];
-    if matches!(w, "i" | "we" | "you" | "it" | "this" | "that" | "there") {
+    if matches!(w, "i" | "we") {
+        // the first person outside quotes is the author's (an op-ed, a letter): no actor the ledger knows
+        return Some(Speaker {
+            start: s,
+            end: e,
+            actor: None,
+            new_mention: Some(true),
+        });
+    }
+    if matches!(w, "you" | "it" | "this" | "that" | "there") {
         return None;
     }
     let actor = actor_for_phrase(doc, s, e, kind, &[]);

@@ -30,11 +30,14 @@ pub(crate) enum PhraseKind {
     Description,
 }
 
-/// The word lists of speaker phrases: `lists/quote_adverbs.txt`, `lists/quote_determiners.txt`,
+/// The word lists of speaker phrases: `lists/quote_adverbs.txt`, `lists/verb_auxiliaries.txt`,
+/// `lists/quote_determiners.txt`,
 /// `lists/quote_org_nouns.txt`, `lists/months_days.txt`, `lists/speaker_nouns.txt`.
 pub struct SpeakerRules {
     /// Words that may stand between a speaker and the verb ("Trump later said").
     adverbs: HashSet<String>,
+    /// Auxiliaries, modals and negations of a verb group ("have argued", "is demanding", "did not say").
+    auxiliaries: HashSet<String>,
     /// Words that open a descriptive speaker phrase ("the union", "a senior official").
     determiners: HashSet<String>,
     /// Head nouns that make a descriptive speaker an organisation.
@@ -51,6 +54,16 @@ impl SpeakerRules {
         self.adverbs.contains(lower)
     }
 
+    /// A word of a verb group before its verb: an adverb or an auxiliary ("have long argued", "did not say").
+    pub(crate) fn in_verb_group(&self, lower: &str) -> bool {
+        self.adverbs.contains(lower) || self.auxiliaries.contains(lower)
+    }
+
+    /// An auxiliary, a modal or a negation ("would", "has", "not").
+    pub(crate) fn is_auxiliary(&self, lower: &str) -> bool {
+        self.auxiliaries.contains(lower)
+    }
+
     /// A noun that names speakers without a determiner ("officials", "sources").
     pub(crate) fn is_speaker_noun(&self, lower: &str) -> bool {
         self.speaker_nouns.contains(lower)
@@ -59,6 +72,7 @@ impl SpeakerRules {
     pub fn load(files: &DataFiles) -> Result<Self, RulesError> {
         Ok(SpeakerRules {
             adverbs: files.set("lists/quote_adverbs.txt")?,
+            auxiliaries: files.set("lists/verb_auxiliaries.txt")?,
             determiners: files.set("lists/quote_determiners.txt")?,
             org_nouns: files.list("lists/quote_org_nouns.txt")?,
             months_days: files.set("lists/months_days.txt")?,
@@ -251,7 +265,8 @@ fn bare_speaker_noun(rules: &Rules, view: &str, ws: &[(usize, usize)]) -> bool {
     ws.len() <= 8 && modifiers_ok && rest_ok
 }
 
-/// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping adverbs.
+/// The speaker phrase right before a speech verb at `verb` in `[from, verb)`, skipping the verb group's
+/// adverbs and auxiliaries ("Democrats have successfully argued").
 pub(crate) fn phrase_before(
     rules: &Rules,
     text: &Text,
@@ -264,8 +279,7 @@ pub(crate) fn phrase_before(
     while k > 0
         && rules
             .speakers
-            .adverbs
-            .contains(view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str())
+            .in_verb_group(view[ws[k - 1].0..ws[k - 1].1].to_ascii_lowercase().as_str())
     {
         k -= 1;
     }
@@ -311,6 +325,21 @@ pub(crate) fn phrase_before(
         return Some((s, le, PhraseKind::Name));
     }
     description_before(rules, text, &ws[..k])
+}
+
+/// Where the verb group of the verb at `verb` starts: before the adverbs and auxiliaries right before it
+/// ("the city is now demanding": at "is"), never before `from`.
+pub(crate) fn verb_group_start(rules: &Rules, text: &Text, from: usize, verb: usize) -> usize {
+    let lower = text.lower();
+    let ws = words(text, from, verb);
+    let mut start = verb;
+    for &(a, b) in ws.iter().rev() {
+        if !rules.speakers.in_verb_group(&lower[a..b]) || !text.view()[b..start].trim().is_empty() {
+            break;
+        }
+        start = a;
+    }
+    start
 }
 
 /// The description ending with `ws` that names a speaker ("During the rally, the former president said":

@@ -438,8 +438,17 @@ fn an_actor_after_a_preposition_is_not_the_speaker() {
 
 #[test]
 fn first_person_speakers_name_no_one() {
-    let l = ledger("I said the plan would fail.", D);
-    no_statement(&l, "plan would fail");
+    // the author's statement (an op-ed, a letter): the words "I" as its speaker, no actor
+    let l = ledger(
+        "I said the plan would fail. We know the money was spent.",
+        D,
+    );
+    for needle in ["plan would fail", "money was spent"] {
+        let st = statement(&l, needle);
+        assert_eq!(st.speaker, None);
+        let mention = st.speaker_mention.as_ref().map(|m| m.text.as_str());
+        assert!(matches!(mention, Some("I" | "We")), "{st:#?}");
+    }
 }
 
 #[test]
@@ -583,7 +592,7 @@ fn a_description_after_an_adjunct_is_the_speaker() {
 
 #[test]
 fn a_description_needs_a_speaker_s_head() {
-    let l = ledger("The man would say the road was open.", D);
+    let l = ledger("The bridge would show the road was open.", D);
     no_statement(&l, "road was open");
 }
 
