@@ -204,6 +204,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/statement_cues.tsv"),
     ),
     (
+        "lists/statement_nouns.tsv",
+        include_str!("../data/lists/statement_nouns.tsv"),
+    ),
+    (
         "lists/months_days.txt",
         include_str!("../data/lists/months_days.txt"),
     ),

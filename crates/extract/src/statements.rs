@@ -29,6 +29,8 @@ use crate::rules::{DataFiles, RulesError};
 use rustc_hash::{FxHashMap, FxHashSet};
 use sitrep_ledger::{StatementKind, StatementMode};
 
+mod possessed;
+
 /// Words after a cue searched for the "that" opening its clause ("said in a statement on Tuesday that").
 const THAT_WINDOW: usize = 10;
 /// Words between a cue and the "to" of its infinitive when an object stands between ("urged the allies to").
@@ -83,6 +85,8 @@ pub struct StatementRules {
     cues: FxHashMap<String, Vec<CueRow>>,
     /// Head nouns of a phrase between the cue and the clause (`lists/statement_adjuncts.txt`).
     adjuncts: FxHashSet<String>,
+    /// Nouns that tell a statement after a possessive (`lists/statement_nouns.tsv`).
+    nouns: possessed::NounTable,
 }
 
 impl StatementRules {
@@ -117,8 +121,40 @@ impl StatementRules {
         Ok(StatementRules {
             cues,
             adjuncts: files.set("lists/statement_adjuncts.txt")?,
+            nouns: load_nouns(files)?,
         })
     }
+}
+
+/// `lists/statement_nouns.tsv`: noun, the word opening its content, mode.
+fn load_nouns(files: &DataFiles) -> Result<possessed::NounTable, RulesError> {
+    const FILE: &str = "lists/statement_nouns.tsv";
+    let mut nouns = possessed::NounTable::default();
+    for (number, line) in files.lines(FILE)? {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let [noun, opens, mode] = cols[..] else {
+            let message = format!(
+                "{} columns where 3 are needed: noun, opens, mode",
+                cols.len()
+            );
+            return Err(files.error(FILE, number, message));
+        };
+        let mode: StatementMode = mode
+            .parse()
+            .map_err(|e| files.error(FILE, number, format!("{e}")))?;
+        if noun.is_empty() || opens.is_empty() || noun.contains(' ') || opens.contains(' ') {
+            return Err(files.error(
+                FILE,
+                number,
+                "a noun and its opening word, one word each".into(),
+            ));
+        }
+        nouns
+            .entry(noun.to_string())
+            .or_default()
+            .push((opens.to_string(), mode));
+    }
+    Ok(nouns)
 }
 
 /// A cue found in a sentence: its span and the rows it may be read by, the longest cue's first.
@@ -162,6 +198,12 @@ pub fn recognise(doc: &mut Doc) {
         let in_sentence = out.len();
         if let Some((st, sp)) = labelled(doc, ss, se) {
             if let Some(sp) = sp.filter(|s| s.new_mention.is_some()) {
+                new_mentions.push(sp);
+            }
+            out.push(st);
+        }
+        for (st, sp) in possessed::statements(doc, ss, se) {
+            if sp.new_mention.is_some() {
                 new_mentions.push(sp);
             }
             out.push(st);

@@ -333,11 +333,25 @@ pub(crate) fn verb_group_start(rules: &Rules, text: &Text, from: usize, verb: us
     let lower = text.lower();
     let ws = words(text, from, verb);
     let mut start = verb;
-    for &(a, b) in ws.iter().rev() {
-        if !rules.speakers.in_verb_group(&lower[a..b]) || !text.view()[b..start].trim().is_empty() {
+    let mut k = ws.len();
+    while k > 0 {
+        let (a, b) = ws[k - 1];
+        if !text.view()[b..start].trim().is_empty() {
             break;
         }
-        start = a;
+        // "continued to": the verb and its "to", one entry of the list
+        let to_pair = (&lower[a..b] == "to" && k > 1)
+            .then(|| &lower[ws[k - 2].0..b])
+            .filter(|pair| rules.speakers.is_auxiliary(pair));
+        if to_pair.is_some() {
+            start = ws[k - 2].0;
+            k -= 2;
+        } else if rules.speakers.in_verb_group(&lower[a..b]) {
+            start = a;
+            k -= 1;
+        } else {
+            break;
+        }
     }
     start
 }
@@ -521,7 +535,14 @@ pub(crate) fn actor_for_phrase(
     let text = view[s..e].to_string();
     match kind {
         PhraseKind::Pronoun => {
-            let p = text.to_ascii_lowercase();
+            // a possessive or an object stands for its subject form ("his" for "he")
+            let p = match text.to_ascii_lowercase().as_str() {
+                "his" | "him" => "he".to_string(),
+                "her" => "she".to_string(),
+                "their" | "them" => "they".to_string(),
+                "its" => "it".to_string(),
+                p => p.to_string(),
+            };
             let gender = match p.as_str() {
                 "he" => Some('m'),
                 "she" => Some('f'),
