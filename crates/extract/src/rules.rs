@@ -204,6 +204,14 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/statement_cues.tsv"),
     ),
     (
+        "lists/modal_verbs.txt",
+        include_str!("../data/lists/modal_verbs.txt"),
+    ),
+    (
+        "lists/be_forms.txt",
+        include_str!("../data/lists/be_forms.txt"),
+    ),
+    (
         "lists/statement_nouns.tsv",
         include_str!("../data/lists/statement_nouns.tsv"),
     ),

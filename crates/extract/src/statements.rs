@@ -55,6 +55,7 @@ enum Takes {
     ObjectInfinitive,
     Object,
     Source,
+    Passive,
 }
 
 impl Takes {
@@ -67,6 +68,7 @@ impl Takes {
             "object_infinitive" => Takes::ObjectInfinitive,
             "object" => Takes::Object,
             "source" => Takes::Source,
+            "passive" => Takes::Passive,
             _ => return None,
         })
     }
@@ -87,6 +89,10 @@ pub struct StatementRules {
     adjuncts: FxHashSet<String>,
     /// Nouns that tell a statement after a possessive (`lists/statement_nouns.tsv`).
     nouns: possessed::NounTable,
+    /// Forms of "be" that make a verb group passive (`lists/be_forms.txt`).
+    be_forms: FxHashSet<String>,
+    /// Modal verbs (`lists/modal_verbs.txt`).
+    modals: FxHashSet<String>,
 }
 
 impl StatementRules {
@@ -122,6 +128,8 @@ impl StatementRules {
             cues,
             adjuncts: files.set("lists/statement_adjuncts.txt")?,
             nouns: load_nouns(files)?,
+            be_forms: files.set("lists/be_forms.txt")?,
+            modals: files.set("lists/modal_verbs.txt")?,
         })
     }
 }
@@ -361,8 +369,14 @@ fn read_cue(
     if used_as_noun(doc, sentence.0, cue.start) {
         return None;
     }
-    for row in &cue.rows {
+    let passive = in_passive(doc, sentence.0, cue);
+    for row in cue
+        .rows
+        .iter()
+        .filter(|r| (r.takes == Takes::Passive) == passive)
+    {
         let read = match row.takes {
+            Takes::Passive => passive_statement(doc, sentence, cue),
             Takes::Source => according_to(doc, sentence, cue),
             Takes::Clause | Takes::ObjectClause => trailing(doc, sentence, cue, row.takes)
                 .or_else(|| leading(doc, sentence, cue, row, earlier)),
@@ -383,6 +397,56 @@ fn read_cue(
         }
     }
     None
+}
+
+/// True when the cue stands in the passive: a form of "be" in its verb group and no "-ing" ("is expected",
+/// "has been described"; "is demanding" is active).
+fn in_passive(doc: &Doc, ss: usize, cue: &CueAt) -> bool {
+    let lower = doc.text.lower();
+    let verb = verb_group_start(doc.rules, doc.text, ss, cue.start);
+    !lower[cue.start..cue.end]
+        .split(' ')
+        .next()
+        .unwrap_or("")
+        .ends_with("ing")
+        && words(doc.text, verb, cue.start)
+            .iter()
+            .any(|&(a, b)| doc.rules.statements.be_forms.contains(&lower[a..b]))
+}
+
+/// `North Korea is not thought to be capable of ...`, `the plan was criticised by the ministry as ...`: the
+/// clause around a passive cue (from the last comma, semicolon or quotation mark before it to the end of its
+/// phrase), spoken by the agent after "by" or by no one named.
+fn passive_statement(
+    doc: &mut Doc,
+    (ss, se): (usize, usize),
+    cue: &CueAt,
+) -> Option<(usize, usize, Option<Speaker>)> {
+    let view = doc.view();
+    let verb = verb_group_start(doc.rules, doc.text, ss, cue.start);
+    let cs = view[ss..verb]
+        .rfind([',', ';', ':', '"', '('])
+        .map_or(ss, |i| ss + i + 1);
+    let lower = doc.text.lower();
+    // the phrase after the cue, its first word kept ("described as a hawk")
+    let first = *words(doc.text, cue.end, se).first()?;
+    let ce = clause_end(doc, first.1, se);
+    let agent = if &lower[first.0..first.1] == "by" {
+        // the agent's words up to the next preposition ("by Democrats for his remarks": Democrats)
+        let rest = words(doc.text, first.1, ce);
+        let end = rest
+            .iter()
+            .skip(1)
+            .find(|&&(a, b)| {
+                is_preposition(&lower[a..b]) || matches!(&lower[a..b], "as" | "to" | "that")
+            })
+            .map_or(ce, |w| w.0);
+        speaker_after(doc, first.1, end)
+    } else {
+        None
+    };
+    let (cs, ce) = content(doc, cs, ce, MIN_CLAUSE_WORDS)?;
+    (cs < verb).then_some((cs, ce, agent))
 }
 
 /// Content span trimmed of quotation marks, commas and final stops; None when it has fewer than `min` words.
@@ -543,16 +607,19 @@ fn leading(
         main_clause_speaker(doc, ss, verb, earlier)?
     } else {
         let sp = speaker_before(doc, from, verb)?;
-        // "the man would say": past an auxiliary, a description is a speaker by its head only
-        let auxiliary = words(doc.text, verb, cue.start)
-            .iter()
-            .any(|&(a, b)| doc.rules.speakers.is_auxiliary(&doc.text.lower()[a..b]));
+        // "the man would say": before a modal, a description is a speaker by its head only
+        let modal = words(doc.text, verb, cue.start).iter().any(|&(a, b)| {
+            doc.rules
+                .statements
+                .modals
+                .contains(&doc.text.lower()[a..b])
+        });
         let headless = words(doc.text, sp.start, sp.end)
             .last()
             .is_some_and(|&(a, b)| {
                 !crate::doc::is_capitalised(&view[a..b]) && !speaker_head(doc.rules, &view[a..b])
             });
-        if auxiliary && sp.new_mention == Some(false) && headless {
+        if modal && sp.new_mention == Some(false) && headless {
             return None;
         }
         // a lone capitalised word before "supports", "wants to", "believes that" may be an adjective
@@ -660,7 +727,7 @@ fn complement(doc: &Doc, after: usize, se: usize, takes: Takes) -> Option<(usize
             }
             content(doc, ws[0].0, clause_end(doc, ws[0].0, se), 1)
         }
-        Takes::Source => None,
+        Takes::Source | Takes::Passive => None,
     }
 }
 
