@@ -208,6 +208,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/modal_verbs.txt"),
     ),
     (
+        "lists/indefinite_speakers.txt",
+        include_str!("../data/lists/indefinite_speakers.txt"),
+    ),
+    (
         "lists/be_forms.txt",
         include_str!("../data/lists/be_forms.txt"),
     ),

@@ -93,6 +93,8 @@ pub struct StatementRules {
     be_forms: FxHashSet<String>,
     /// Modal verbs (`lists/modal_verbs.txt`).
     modals: FxHashSet<String>,
+    /// Speakers that name no one (`lists/indefinite_speakers.txt`: "some", "no one").
+    indefinite: FxHashSet<String>,
 }
 
 impl StatementRules {
@@ -130,6 +132,7 @@ impl StatementRules {
             nouns: load_nouns(files)?,
             be_forms: files.set("lists/be_forms.txt")?,
             modals: files.set("lists/modal_verbs.txt")?,
+            indefinite: files.set("lists/indefinite_speakers.txt")?,
         })
     }
 }
@@ -682,8 +685,9 @@ fn complement(doc: &Doc, after: usize, se: usize, takes: Takes) -> Option<(usize
             content(doc, ws[t].1, se, MIN_CLAUSE_WORDS)
         }
         Takes::Clause | Takes::ObjectClause => {
-            if let Some(t) = that {
-                return content(doc, ws[t].1, se, MIN_CLAUSE_WORDS);
+            // "said the test could change that": a "that" with no clause after it is a pronoun
+            if let Some(c) = that.and_then(|t| content(doc, ws[t].1, se, MIN_CLAUSE_WORDS)) {
+                return Some(c);
             }
             let gap = view[after..ws.first()?.0].trim();
             if gap == ":" {
@@ -880,6 +884,9 @@ fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Option<Speake
             return phrase_speaker(doc, (a, b, PhraseKind::Pronoun));
         }
     }
+    if let Some(sp) = indefinite_speaker(doc, from, cue_start) {
+        return Some(sp);
+    }
     if let Some(sp) = speaker_before_appositive(doc, from, cue_start) {
         return Some(sp);
     }
@@ -931,6 +938,56 @@ fn relative_speaker(doc: &mut Doc, from: usize, verb: usize) -> Option<Speaker> 
         actor: Some(actor),
         new_mention: Some(true),
     })
+}
+
+/// `some say`, `no one expected`, `63 percent said`, `most of those polled believe`: a speaker of
+/// `lists/indefinite_speakers.txt` or a percentage, with an "of" phrase of up to four words after it, right
+/// before the verb, opening its clause; the words are the statement's speaker mention, with no actor.
+fn indefinite_speaker(doc: &Doc, from: usize, verb: usize) -> Option<Speaker> {
+    let lower = doc.text.lower();
+    let ws = words(doc.text, from, verb);
+    let &(_, end) = ws.last()?;
+    if !doc.view()[end..verb].trim().is_empty() {
+        return None;
+    }
+    // the quantity ends before "of" when an "of" phrase follows it
+    let n = ws.len();
+    let head_end = (n.saturating_sub(5)..n)
+        .find(|&j| &lower[ws[j].0..ws[j].1] == "of")
+        .unwrap_or(n);
+    let start = quantity_start(doc, &ws[..head_end])?;
+    // the quantity opens its clause: nothing before it but a conjunction or a preposition
+    if let Some(&(a, b)) = words(doc.text, from, start).last() {
+        let w = &lower[a..b];
+        if !is_preposition(w) && !matches!(w, "and" | "but" | "however" | "yet" | "that") {
+            return None;
+        }
+    }
+    Some(Speaker {
+        start,
+        end,
+        actor: None,
+        new_mention: Some(true),
+    })
+}
+
+/// Where the quantity ending `ws` starts: "N percent", or an entry of one or two words of
+/// `lists/indefinite_speakers.txt`.
+fn quantity_start(doc: &Doc, ws: &[(usize, usize)]) -> Option<usize> {
+    let lower = doc.text.lower();
+    let n = ws.len();
+    let word = |j: usize| &lower[ws[j].0..ws[j].1];
+    if n >= 2 && word(n - 1) == "percent" {
+        let number = word(n - 2);
+        if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            return Some(ws[n - 2].0);
+        }
+    }
+    let indefinite = &doc.rules.statements.indefinite;
+    if n >= 2 && indefinite.contains(&lower[ws[n - 2].0..ws[n - 1].1]) {
+        return Some(ws[n - 2].0);
+    }
+    (n >= 1 && indefinite.contains(word(n - 1))).then(|| ws[n - 1].0)
 }
 
 /// `X, a senior fellow at the Hoover Institution, said`: the subject before its appositive
