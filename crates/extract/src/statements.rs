@@ -402,11 +402,36 @@ fn read_cue(
     None
 }
 
+/// Where the verb group of the cue at `cue_start` starts ([`verb_group_start`]), a time inside it included
+/// ("Wells Fargo just this month announced", "the council on Friday condemned").
+fn verb_start(doc: &Doc, from: usize, cue_start: usize) -> usize {
+    let lower = doc.text.lower();
+    let mut verb = verb_group_start(doc.rules, doc.text, from, cue_start);
+    loop {
+        let ws = words(doc.text, from, verb);
+        let mut k = ws.len();
+        while k > 0 && in_time(doc, ws[k - 1]) {
+            k -= 1;
+        }
+        if k == ws.len() {
+            return verb;
+        }
+        // "on Friday": the preposition of the time too
+        if k > 0 && is_preposition(&lower[ws[k - 1].0..ws[k - 1].1]) {
+            k -= 1;
+        }
+        if k == 0 || !doc.view()[ws[k - 1].1..ws[k].0].trim().is_empty() {
+            return verb;
+        }
+        verb = verb_group_start(doc.rules, doc.text, from, ws[k].0);
+    }
+}
+
 /// True when the cue stands in the passive: a form of "be" in its verb group and no "-ing" ("is expected",
 /// "has been described"; "is demanding" is active).
 fn in_passive(doc: &Doc, ss: usize, cue: &CueAt) -> bool {
     let lower = doc.text.lower();
-    let verb = verb_group_start(doc.rules, doc.text, ss, cue.start);
+    let verb = verb_start(doc, ss, cue.start);
     !lower[cue.start..cue.end]
         .split(' ')
         .next()
@@ -426,7 +451,7 @@ fn passive_statement(
     cue: &CueAt,
 ) -> Option<(usize, usize, Option<Speaker>)> {
     let view = doc.view();
-    let verb = verb_group_start(doc.rules, doc.text, ss, cue.start);
+    let verb = verb_start(doc, ss, cue.start);
     let cs = view[ss..verb]
         .rfind([',', ';', ':', '"', '('])
         .map_or(ss, |i| ss + i + 1);
@@ -603,9 +628,10 @@ fn leading(
         from
     };
     // the subject stands before the verb group ("Democrats have successfully argued")
-    let verb = verb_group_start(doc.rules, doc.text, from, cue.start);
+    let verb = verb_start(doc, from, cue.start);
+    // "..., saying S", "began by saying S": a participle after a comma or a preposition
     let participle = doc.text.lower()[cue.start..cue.end].ends_with("ing")
-        && view[ss..verb].trim_end().ends_with(',');
+        && (view[ss..verb].trim_end().ends_with(',') || after_preposition(doc, ss, verb));
     let speaker = if participle || coordinated(doc, ss, verb) {
         main_clause_speaker(doc, ss, verb, earlier)?
     } else {
