@@ -287,8 +287,16 @@ pub(crate) fn used_as_noun(doc: &Doc, from: usize, at: usize) -> bool {
                 | "new"
                 | "latest"
                 | "recent"
-        ) || before.ends_with("'s")
+        ) || (before.ends_with("'s") && !contracted_pronoun(before))
             || before.ends_with("s'"))
+}
+
+/// "he's", "it's", "who's": a pronoun with a contracted "is" or "has", never a possessive.
+fn contracted_pronoun(w: &str) -> bool {
+    matches!(
+        w.strip_suffix("'s"),
+        Some("he" | "she" | "it" | "who" | "that" | "there" | "what" | "where" | "here")
+    )
 }
 
 /// The first speech verb in `view[from..to]` outside quotes, with its offset.

@@ -69,6 +69,11 @@ fn outcomes(files: &DataFiles, name: &str) -> Result<Vec<Outcome>, RulesError> {
 }
 
 impl EventRules {
+    /// The count a number word stands for ("twelve": 12), lower case.
+    pub(crate) fn number_word(&self, lower: &str) -> Option<u64> {
+        self.number_words.get(lower).copied()
+    }
+
     pub fn load(files: &DataFiles, p: &PatternTable) -> Result<Self, RulesError> {
         const NUMBERS: &str = "lists/number_words.tsv";
         let mut number_words = HashMap::new();

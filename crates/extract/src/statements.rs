@@ -414,7 +414,7 @@ fn verb_start(doc: &Doc, from: usize, cue_start: usize) -> usize {
             k -= 1;
         }
         if k == ws.len() {
-            return verb;
+            return contracted_subject_end(doc, ws.last().copied(), verb);
         }
         // "on Friday": the preposition of the time too
         if k > 0 && is_preposition(&lower[ws[k - 1].0..ws[k - 1].1]) {
@@ -424,6 +424,24 @@ fn verb_start(doc: &Doc, from: usize, cue_start: usize) -> usize {
             return verb;
         }
         verb = verb_group_start(doc.rules, doc.text, from, ws[k].0);
+    }
+}
+
+/// `he's sought`, `she'll present`, `who's called for`: when the word before the verb group is a pronoun with
+/// a contracted auxiliary, the group starts at its apostrophe (the pronoun is the subject); else at `verb`.
+fn contracted_subject_end(doc: &Doc, last: Option<(usize, usize)>, verb: usize) -> usize {
+    let Some((a, b)) = last.filter(|&(_, b)| doc.view()[b..verb].trim().is_empty()) else {
+        return verb;
+    };
+    let w = &doc.text.lower()[a..b];
+    let Some((stem, tail)) = w.split_once('\'') else {
+        return verb;
+    };
+    let pronoun = matches!(stem, "he" | "she" | "they" | "it" | "i" | "we" | "who");
+    if pronoun && matches!(tail, "s" | "ll" | "d" | "ve" | "re") {
+        a + stem.len()
+    } else {
+        verb
     }
 }
 
@@ -547,7 +565,12 @@ fn trailing(
     if parenthetical(doc, tail_end, se) {
         // "The museum, Mr. Bush said, celebrated his heroes": the words on both sides
         ce = content(doc, cs, se, MIN_CLAUSE_WORDS)?.1;
-    } else if words(doc.text, cs, ce).len() < MIN_CLAUSE_WORDS {
+    } else if words(doc.text, cs, ce).len() < MIN_CLAUSE_WORDS || fronted_phrase(doc, cs, ce) {
+        return None;
+    }
+    // "S, said X" is the order of verbs of saying only ("S, shows X" is not English)
+    let inverted_ok = doc.rules.lexicon.is_speech_verb(&view[cue.start..cue.end]);
+    if between.is_empty() && !inverted_ok {
         return None;
     }
     let speaker = if between.is_empty() {
@@ -564,6 +587,17 @@ fn trailing(
         speaker_before(doc, comma + 1, cue.start)
     };
     speaker.map(|sp| (cs, ce, Some(sp)))
+}
+
+/// True when `[cs, ce)` is a fronted phrase, not a clause: opened by a preposition or "like", with no comma
+/// inside ("Like President Obama, I believe in ...": no statement before the comma).
+fn fronted_phrase(doc: &Doc, cs: usize, ce: usize) -> bool {
+    let Some(&(a, b)) = words(doc.text, cs, ce).first() else {
+        return false;
+    };
+    let w = &doc.text.lower()[a..b];
+    (is_preposition(w) || matches!(w, "like" | "unlike" | "despite" | "amid"))
+        && !doc.view()[cs..ce].contains(',')
 }
 
 /// True when an attribution ending at `tail_end` stands inside its clause, which goes on after the comma
@@ -735,8 +769,11 @@ fn complement(doc: &Doc, after: usize, se: usize, takes: Takes) -> Option<(usize
             content(doc, start, se, MIN_CLAUSE_WORDS)
         }
         Takes::Infinitive => {
-            (first? == "to" && view[after..ws[0].0].trim().is_empty()).then_some(())?;
-            content(doc, ws[0].0, clause_end(doc, ws[0].0, se), 2)
+            // "decided not to recommend": the negation kept with the infinitive
+            let k = usize::from(matches!(first?, "not" | "never"));
+            let to = ws.get(k).is_some_and(|&(a, b)| &lower[a..b] == "to");
+            (to && view[after..ws[0].0].trim().is_empty()).then_some(())?;
+            content(doc, ws[0].0, clause_end(doc, ws[0].0, se), 2 + k)
         }
         Takes::ObjectInfinitive => {
             let t = ws
@@ -1005,7 +1042,8 @@ fn quantity_start(doc: &Doc, ws: &[(usize, usize)]) -> Option<usize> {
     let word = |j: usize| &lower[ws[j].0..ws[j].1];
     if n >= 2 && word(n - 1) == "percent" {
         let number = word(n - 2);
-        if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        let digits = !number.is_empty() && number.chars().all(|c| c.is_ascii_digit() || c == '.');
+        if digits || doc.rules.events.number_word(number).is_some() {
             return Some(ws[n - 2].0);
         }
     }
@@ -1079,6 +1117,19 @@ fn main_clause_speaker(
             start,
             end,
             actor: st.speaker,
+            new_mention: None,
+        });
+    }
+    // "\"...,\" he said, adding S": the speaker of the quote whose cue stands before it in the sentence
+    let quote = doc.quotes.iter().rev().find(|q| {
+        q.speaker_mention.is_some() && q.cue_span.is_some_and(|(a, b)| a >= ss && b <= cue_start)
+    });
+    if let Some(q) = quote {
+        let (start, end) = q.speaker_mention?;
+        return Some(Speaker {
+            start,
+            end,
+            actor: q.speaker,
             new_mention: None,
         });
     }

@@ -391,9 +391,13 @@ fn description_before(
             ws[k].0
         }
     };
-    (speaker_head(rules, &view[hs..le])
-        && classify_phrase(rules, text, start, le) == Some(PhraseKind::Description))
-    .then_some((start, le, PhraseKind::Description))
+    // the head is the last word, or a bare speaker noun before its prepositional phrase ("elected officials
+    // from both parties")
+    let k = ws.iter().position(|w| w.0 == start)?;
+    let headed = speaker_head(rules, &view[hs..le])
+        || (determiner.is_none() && bare_speaker_noun(rules, view, &ws[k..]));
+    (headed && classify_phrase(rules, text, start, le) == Some(PhraseKind::Description))
+        .then_some((start, le, PhraseKind::Description))
 }
 
 /// True when `word`, the last of a description, names a speaker: a role, a speaker noun (or its singular), an
