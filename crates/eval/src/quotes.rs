@@ -294,7 +294,8 @@ fn debug_indirect(chars: &[char], golds: &[&GoldAttr], preds: &[Pred]) {
     }
 }
 
-/// Prints the gold direct quotes whose speaker was missed (SITREP_EVAL_DEBUG set to anything else).
+/// Prints the gold direct quotes missed or whose speaker was missed, and the direct statements that overlap no
+/// gold direct quote (SITREP_EVAL_DEBUG set to anything else).
 fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
     let chars: Vec<char> = d.text.chars().collect();
     let cut = |(a, b): (usize, usize)| -> String {
@@ -333,6 +334,14 @@ fn debug(d: &GoldDoc, l: &Ledger, golds: &[&GoldAttr], preds: &[Pred]) {
                 .map(|m| m.text.clone()),
             cut((e.saturating_sub(60), e + 60)),
         );
+    }
+    for p in preds {
+        if !golds.iter().any(|g| overlap_any(p.span, &g.content) > 0) {
+            eprintln!(
+                "FALSE {:?}",
+                cut(p.span).chars().take(100).collect::<String>()
+            );
+        }
     }
 }
 

@@ -180,6 +180,23 @@ pub(crate) fn sentence_subject(
         .map(|m| (m.start, m.end, m.actor))
 }
 
+/// True when the verb at `cue_start` is coordinated with the main clause's ("Democrats described the showdown as
+/// ominous, and said ...", "he left but said ..."): "and" or "but" right before it (adverbs aside).
+pub(crate) fn coordinated(doc: &Doc, ss: usize, cue_start: usize) -> bool {
+    let lower = doc.text.lower();
+    let ws = words(doc.text, ss, cue_start);
+    let mut k = ws.len();
+    while k > 0
+        && doc
+            .rules
+            .speakers
+            .is_adverb(&lower[ws[k - 1].0..ws[k - 1].1])
+    {
+        k -= 1;
+    }
+    k > 1 && matches!(&lower[ws[k - 1].0..ws[k - 1].1], "and" | "but")
+}
+
 /// True when the word before `at` (from `from` on) is a preposition.
 pub(crate) fn after_preposition(doc: &Doc, from: usize, at: usize) -> bool {
     words(doc.text, from, at)

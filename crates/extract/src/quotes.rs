@@ -12,11 +12,12 @@
 //! speaker phrases of `attribution::phrases`, and `lists/not_quote_cues.tsv`.
 
 use crate::attribution::phrases::{
-    actor_for_phrase, classify_phrase, phrase_after, phrase_before, trim_span, PhraseKind,
+    actor_for_phrase, classify_phrase, is_pronoun, phrase_after, phrase_before, trim_span,
+    verb_group_start, PhraseKind,
 };
 use crate::attribution::{
-    appositive_subject, label_at, last_speech_verb, sentence_subject, speech_verb, subject_before,
-    Subject,
+    after_preposition, appositive_subject, coordinated, label_at, last_speech_verb,
+    sentence_subject, speech_verb, subject_before, Subject,
 };
 use crate::doc::{is_capitalised, words, Doc, QuoteRec};
 use crate::rules::{DataFiles, Rules, RulesError};
@@ -426,6 +427,11 @@ fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
     }
 }
 
+/// "I", "we": the author, outside quotes.
+fn first_person(w: &str) -> bool {
+    matches!(w, "I" | "We" | "we")
+}
+
 /// 2. Before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'.
 fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
@@ -472,14 +478,48 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                     if found.speaker.is_none() {
                         found.phrase(doc, phrase_after(rules, text, ve, q.open));
                     }
-                } else if view[vs..ve].ends_with("ing") && view[from..vs].trim_end().ends_with(',')
+                } else if (view[vs..ve].ends_with("ing")
+                    && (view[from..vs].trim_end().ends_with(',')
+                        || after_preposition(doc, from, vs)))
+                    || coordinated(doc, ss, vs)
                 {
-                    // "Trump attacked her record, saying, \"...\"": the main clause's subject speaks
-                    found.speaker = sentence_subject(doc, ss, vs);
+                    // "Trump attacked her record, saying, \"...\"", "she urges him to go and repeatedly
+                    // says, \"...\"": the main clause's subject speaks; "\"...,\" Trump said, adding,
+                    // \"...\"": the subject of the verb of saying before
+                    found.speaker = last_speech_verb(doc, ss, vs)
+                        .and_then(|(ps, _)| {
+                            let pfrom = view[ss..ps].rfind('"').map_or(ss, |i| ss + i + 1);
+                            subject_before(doc, pfrom, ps)
+                        })
+                        .or_else(|| sentence_subject(doc, ss, vs));
+                    if found.speaker.is_none() {
+                        // the clause's first word, past a fronted phrase ("On the highway, I said")
+                        let clause = view[ss..vs].find(", ").map_or(ss, |i| ss + i + 2);
+                        let first = words(text, ss, vs)
+                            .first()
+                            .copied()
+                            .filter(|&(a, b)| is_pronoun(&view[a..b]) || first_person(&view[a..b]))
+                            .or_else(|| words(text, clause, vs).first().copied());
+                        let ph = first.and_then(|(a, b)| {
+                            (is_pronoun(&view[a..b]) || first_person(&view[a..b])).then_some((
+                                a,
+                                b,
+                                PhraseKind::Pronoun,
+                            ))
+                        });
+                        found.phrase(doc, ph);
+                    }
                 } else {
                     found.speaker = subject_before(doc, from, vs);
                     if found.speaker.is_none() {
                         found.phrase(doc, phrase_before(rules, text, from, vs));
+                    }
+                    // "I said, \"...\"": the author speaks, no actor the ledger knows
+                    let vg = verb_group_start(rules, text, from, vs);
+                    if let Some(&(a, b)) = words(text, from, vg).last() {
+                        if found.speaker.is_none() && first_person(&view[a..b]) {
+                            found.unresolved = found.unresolved.or(Some((a, b)));
+                        }
                     }
                 }
             } else if let Some(m) = doc

@@ -21,8 +21,8 @@ use crate::attribution::phrases::{
     PhraseKind,
 };
 use crate::attribution::{
-    after_preposition, appositive_subject, is_preposition, label_at, name_part, sentence_subject,
-    subject_before, used_as_noun, Subject,
+    after_preposition, appositive_subject, coordinated, is_preposition, label_at, name_part,
+    sentence_subject, subject_before, used_as_noun, Subject,
 };
 use crate::doc::{words, Doc, StatementRec};
 use crate::rules::{DataFiles, RulesError};
@@ -709,23 +709,6 @@ fn fronted_as(doc: &Doc, ss: usize, cue_end: usize, se: usize) -> Option<(usize,
         return None;
     }
     content(doc, cue_end + 1, se, MIN_CLAUSE_WORDS)
-}
-
-/// True when the cue's verb is coordinated with the main clause's ("Democrats described the showdown as
-/// ominous, and said ...", "he left but said ..."): "and" or "but" right before it (adverbs aside).
-fn coordinated(doc: &Doc, ss: usize, cue_start: usize) -> bool {
-    let lower = doc.text.lower();
-    let ws = words(doc.text, ss, cue_start);
-    let mut k = ws.len();
-    while k > 0
-        && doc
-            .rules
-            .speakers
-            .is_adverb(&lower[ws[k - 1].0..ws[k - 1].1])
-    {
-        k -= 1;
-    }
-    k > 1 && matches!(&lower[ws[k - 1].0..ws[k - 1].1], "and" | "but")
 }
 
 /// Where the content after a cue lies for the construction `takes`, up to the sentence's end `se`.

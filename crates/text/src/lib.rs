@@ -158,7 +158,11 @@ impl Text {
             lower: String::new(),
         };
         t.paragraphs = split_paragraphs(&t.view);
-        t.quotes = find_quotes(&t.view, &t.paragraphs);
+        let opener = |i: usize| {
+            let at = t.to_input(i);
+            t.input[at..].starts_with(['\u{201C}', '\u{201E}', '\u{00AB}'])
+        };
+        t.quotes = find_quotes(&t.view, &t.paragraphs, opener);
         t.sentences = split_sentences(&t.view, &t.paragraphs, &t.quotes);
         t.tokens = token::build(&t.view, &t.sentences);
         t.lower = token::lower(&t.view);
@@ -332,8 +336,14 @@ fn classify_paragraph(s: &str, first: bool) -> ParagraphKind {
 
 /// Pairs quotation marks within paragraphs. A straight `"` opens when it follows a space or an opening bracket
 /// (or starts the paragraph) and closes otherwise. A quote left open at the end of a paragraph continues if the next
-/// paragraph starts with a quotation mark (the newswire convention for quotes running over paragraphs).
-fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
+/// paragraph starts with a quotation mark (the newswire convention for quotes running over paragraphs). A
+/// typographic opening mark (`“`, `„`, `«`; `opener` tells, by view offset) never closes: a quote open before
+/// it was left unclosed there ("\"Trump walked onto the stage, chanting “U-S-A!”").
+fn find_quotes(
+    view: &str,
+    paragraphs: &[Paragraph],
+    opener: impl Fn(usize) -> bool,
+) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -362,11 +372,11 @@ fn find_quotes(view: &str, paragraphs: &[Paragraph]) -> Vec<QuoteSpan> {
                         let next = view[i + 1..].chars().next().unwrap_or(' ');
                         // a mark between spaces, after a space and before a word, is an opener: the previous
                         // one was probably never closed
-                        if (prev == ' ' || prev == '(')
+                        let reopens = (prev == ' ' || prev == '(')
                             && next.is_alphanumeric()
                             && i > o + 1
-                            && view[o..i].contains(". ")
-                        {
+                            && view[o..i].contains(". ");
+                        if reopens || (i > o + 1 && opener(i) && !opener(o)) {
                             out.push(QuoteSpan {
                                 open: o,
                                 close: i,
