@@ -474,9 +474,11 @@ fn passive_statement(
         .rfind([',', ';', ':', '"', '('])
         .map_or(ss, |i| ss + i + 1);
     let lower = doc.text.lower();
-    // the phrase after the cue, its first word kept ("described as a hawk")
+    // the phrase after the cue up to a comma or the sentence's end ("condemned by X as a violation")
     let first = *words(doc.text, cue.end, se).first()?;
-    let ce = clause_end(doc, first.1, se);
+    let ce = view[first.1..se]
+        .find([',', ';'])
+        .map_or(se, |i| first.1 + i);
     let agent = if &lower[first.0..first.1] == "by" {
         // the agent's words up to the next preposition ("by Democrats for his remarks": Democrats)
         let rest = words(doc.text, first.1, ce);
@@ -744,9 +746,18 @@ fn complement(doc: &Doc, after: usize, se: usize, takes: Takes) -> Option<(usize
             } else {
                 0
             };
-            let start = ws.get(skip_adjuncts(doc, &ws, k))?.0;
-            let head = &lower[start..ws.iter().find(|w| w.0 == start)?.1];
-            if is_preposition(head) || matches!(head, "to" | "and" | "or" | "but" | "as" | "so") {
+            let at = skip_adjuncts(doc, &ws, k);
+            let start = ws.get(at)?.0;
+            let head = &lower[start..ws[at].1];
+            // "did not say when the road would reopen": "when" with a subject after it opens the clause
+            let wh_clause = head == "when"
+                && ws.get(at + 1).is_some_and(|&(a, b)| {
+                    let next = &lower[a..b];
+                    !next.ends_with("ed") && !next.ends_with("ing")
+                });
+            if (is_preposition(head) && !wh_clause)
+                || matches!(head, "to" | "and" | "or" | "but" | "as" | "so")
+            {
                 return None;
             }
             content(doc, start, se, MIN_CLAUSE_WORDS)
@@ -1002,10 +1013,12 @@ fn indefinite_speaker(doc: &Doc, from: usize, verb: usize) -> Option<Speaker> {
         .find(|&j| &lower[ws[j].0..ws[j].1] == "of")
         .unwrap_or(n);
     let start = quantity_start(doc, &ws[..head_end])?;
-    // the quantity opens its clause: nothing before it but a conjunction or a preposition
+    // the quantity opens its clause: nothing before it but a comma, a conjunction or a preposition
     if let Some(&(a, b)) = words(doc.text, from, start).last() {
         let w = &lower[a..b];
-        if !is_preposition(w) && !matches!(w, "and" | "but" | "however" | "yet" | "that") {
+        let comma = doc.view()[b..start].contains([',', ';', ':']);
+        if !comma && !is_preposition(w) && !matches!(w, "and" | "but" | "however" | "yet" | "that")
+        {
             return None;
         }
     }

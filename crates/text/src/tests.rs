@@ -417,3 +417,26 @@ fn an_article_on_one_line_with_a_photo_credit_is_body() {
     );
     assert_eq!(t.paragraphs[0].kind, ParagraphKind::Caption);
 }
+
+#[test]
+fn a_typographic_opening_mark_never_closes_a_quote() {
+    // a paragraph opened by a straight mark (a quoted passage), a curly quote inside it
+    let t = Text::new(
+        "\"Trump walked onto the stage, chanting \u{201C}U-S-A! U-S-A!\u{201D} The crowd cheered.",
+    );
+    let inner: Vec<&str> = t
+        .quotes
+        .iter()
+        .map(|q| {
+            let (a, b) = q.inner();
+            t.slice(a, b)
+        })
+        .collect();
+    assert!(inner.contains(&"U-S-A! U-S-A!"), "{inner:?}");
+    let open = t
+        .quotes
+        .iter()
+        .find(|q| q.open == 0)
+        .expect("the passage's quote");
+    assert!(open.unclosed, "{:?}", t.quotes);
+}

@@ -339,13 +339,17 @@ pub(crate) fn verb_group_start(rules: &Rules, text: &Text, from: usize, verb: us
         if !text.view()[b..start].trim().is_empty() {
             break;
         }
-        // "continued to": the verb and its "to", one entry of the list
-        let to_pair = (&lower[a..b] == "to" && k > 1)
-            .then(|| &lower[ws[k - 2].0..b])
-            .filter(|pair| rules.speakers.is_auxiliary(pair));
-        if to_pair.is_some() {
-            start = ws[k - 2].0;
-            k -= 2;
+        // "continued to", "went on to": the verb and its "to", one entry of the list
+        let to_entry = (&lower[a..b] == "to")
+            .then(|| {
+                (2..=3)
+                    .filter(|&n| k >= n)
+                    .find(|&n| rules.speakers.is_auxiliary(&lower[ws[k - n].0..b]))
+            })
+            .flatten();
+        if let Some(n) = to_entry {
+            start = ws[k - n].0;
+            k -= n;
         } else if rules.speakers.in_verb_group(&lower[a..b]) {
             start = a;
             k -= 1;

@@ -344,3 +344,61 @@ fn an_adverb_between_the_pronoun_and_the_verb() {
         Some("it")
     );
 }
+
+#[test]
+fn a_coordinated_verb_of_saying_has_the_sentence_subject() {
+    let l = ledger(
+        "Mayor Oksana Bilyk walked to the barricade and repeatedly said, \"Nobody leaves the city.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "Nobody leaves"), "Oksana Bilyk");
+}
+
+#[test]
+fn a_participle_after_an_attribution_has_its_speaker() {
+    let l = ledger(
+        "\"We held the line,\" Colonel Petro Kuzmenko said, adding later, \"The bridge is ours.\"",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "bridge is ours"), "Petro Kuzmenko");
+}
+
+#[test]
+fn the_first_person_outside_quotes_is_the_author() {
+    let l = ledger(
+        "On the road to Izium, I stopped and said, \"Turn back.\"",
+        D,
+    );
+    let st = l
+        .statements
+        .iter()
+        .find(|s| s.content.text.contains("Turn back"))
+        .expect("the quote's statement");
+    assert_eq!(st.speaker, None);
+    assert_eq!(
+        st.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("I")
+    );
+}
+
+#[test]
+fn a_sung_line_is_the_singer_s() {
+    let l = ledger(
+        "\u{201C}Keep your hands in sight,\u{201D} Mary Blige sings to the crowd.",
+        D,
+    );
+    assert_eq!(speaker_of(&l, "hands in sight"), "Mary Blige");
+}
+
+#[test]
+fn a_show_s_title_is_no_quote() {
+    let l = ledger(
+        "Mr. King sat for an interview on his show, \"Politicking.\" Critics were scathing.",
+        D,
+    );
+    assert!(
+        l.quotes.iter().all(|q| !q.text.contains("Politicking")),
+        "{:#?}",
+        l.quotes
+    );
+}

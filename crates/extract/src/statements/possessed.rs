@@ -3,8 +3,8 @@
 //!
 //! The noun and the word that opens its content come from `lists/statement_nouns.tsv`; the possessive stands
 //! right before the noun, or one modifier before it ("his latest claim that"): "his", "her", "their", "its"
-//! (the nearest fitting actor, as a pronoun is read) or a name's "'s" (the actor mention inside it, else the
-//! name as a speaker phrase). The content runs from the opening word to the end of its phrase ("to" kept:
+//! (the nearest fitting actor, as a pronoun is read) or the "'s" of a name or a description (the actor mention
+//! inside it, else the words before the "'s" as a speaker phrase: "the ministry's claim"). The content runs from the opening word to the end of its phrase ("to" kept:
 //! "his promise to stick it to the rich"; "that" and prepositions left out).
 //!
 //! "the claim that ..." with no possessive names no speaker and is left alone; so is a noun in quotation marks.
@@ -87,8 +87,9 @@ fn possessive(doc: &mut Doc, before: &[(usize, usize)], ss: usize) -> Option<Spe
     if let Some(m) = doc.actors_within(a, b).last() {
         return Some(Speaker::mention(m.start, m.end, m.actor));
     }
+    // "the Russian ministry's claim": a name or a description before the "'s"
     let ph = phrase_before(doc.rules, doc.text, ss, b)
-        .filter(|ph| ph.1 == b && ph.2 == PhraseKind::Name)?;
+        .filter(|ph| ph.1 == b && ph.2 != PhraseKind::Pronoun)?;
     let mut sp = phrase_speaker(doc, ph)?;
     // the mention is the name, not its "'s"
     sp.end = b - 2;

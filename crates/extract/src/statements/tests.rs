@@ -26,6 +26,15 @@ fn speaker<'l>(l: &'l Ledger, needle: &str) -> &'l str {
         .unwrap_or("")
 }
 
+/// The words naming the speaker of the statement holding `needle` ("" when none do).
+fn speaker_text<'l>(l: &'l Ledger, needle: &str) -> &'l str {
+    statement(l, needle)
+        .speaker_mention
+        .as_ref()
+        .map(|m| m.text.as_str())
+        .unwrap_or("")
+}
+
 fn no_statement(l: &Ledger, needle: &str) {
     assert!(
         l.statements
@@ -769,4 +778,209 @@ fn states_in_a_name_is_no_cue() {
         D,
     );
     assert!(l.statements.is_empty(), "{:#?}", l.statements);
+}
+
+// ---------------------------------------------------------------- the verb group before a cue
+
+#[test]
+fn auxiliaries_and_adverbs_stand_between_the_speaker_and_the_cue() {
+    let l = ledger(
+        "Ukrainian officials have repeatedly argued that the dam was mined. The governor did not say when the \
+         road would reopen. The ministry is now demanding that the convoy be allowed through.",
+        D,
+    );
+    assert_eq!(speaker_text(&l, "dam was mined"), "Ukrainian officials");
+    assert_eq!(speaker_text(&l, "road would reopen"), "The governor");
+    assert_eq!(speaker_text(&l, "convoy be allowed"), "The ministry");
+    assert_eq!(mode(&l, "convoy be allowed"), StatementMode::Call);
+}
+
+#[test]
+fn a_catenative_verb_belongs_to_the_verb_group() {
+    let l = ledger(
+        "Residents continued to call for the evacuation of the district. The mayor went on to warn of more \
+         strikes.",
+        D,
+    );
+    assert_eq!(speaker_text(&l, "evacuation of the district"), "Residents");
+    assert_eq!(speaker_text(&l, "more strikes"), "The mayor");
+}
+
+#[test]
+fn a_time_inside_the_verb_group_is_skipped() {
+    let l = ledger(
+        "The regional council on Friday condemned the shelling of the hospital.",
+        D,
+    );
+    assert_eq!(
+        speaker_text(&l, "shelling of the hospital"),
+        "The regional council"
+    );
+}
+
+#[test]
+fn a_pronoun_with_a_contracted_auxiliary_is_the_subject() {
+    let l = ledger(
+        "Governor Oleh Syniehubov spoke on Monday. He's promised to rebuild the school by winter.",
+        D,
+    );
+    assert_eq!(speaker(&l, "rebuild the school"), "Oleh Syniehubov");
+}
+
+// ---------------------------------------------------------------- who speaks
+
+#[test]
+fn a_relative_pronoun_stands_for_the_speaker_before_it() {
+    let l = ledger(
+        "The strike was condemned by Mayor Ihor Terekhov, who has called for air defence systems for the city.",
+        D,
+    );
+    let st = statement(&l, "air defence systems");
+    assert_eq!(speaker(&l, "air defence systems"), "Ihor Terekhov");
+    assert_eq!(
+        st.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("who")
+    );
+}
+
+#[test]
+fn indefinite_speakers_and_shares_name_no_actor() {
+    let l = ledger(
+        "Some say the bridge can be repaired within weeks. In the poll, 63 percent said the war would last \
+         another year. No one expected the dam to hold.",
+        D,
+    );
+    for (needle, words) in [
+        ("bridge can be repaired", "Some"),
+        ("war would last", "63 percent"),
+        ("dam to hold", "No one"),
+    ] {
+        let st = statement(&l, needle);
+        assert_eq!(st.speaker, None, "{st:#?}");
+        assert_eq!(
+            st.speaker_mention.as_ref().map(|m| m.text.as_str()),
+            Some(words)
+        );
+    }
+}
+
+#[test]
+fn a_speaker_noun_keeps_its_prepositional_phrase() {
+    let l = ledger(
+        "Although the front is quiet, analysts from both institutes say the offensive has stalled.",
+        D,
+    );
+    assert_eq!(
+        speaker_text(&l, "offensive has stalled"),
+        "analysts from both institutes"
+    );
+}
+
+#[test]
+fn a_participle_after_a_preposition_has_the_main_subject() {
+    let l = ledger(
+        "Mayor Ihor Terekhov opened the briefing by saying the water supply had been restored.",
+        D,
+    );
+    assert_eq!(
+        speaker(&l, "water supply had been restored"),
+        "Ihor Terekhov"
+    );
+}
+
+// ---------------------------------------------------------------- constructions
+
+#[test]
+fn a_possessed_noun_tells_a_statement() {
+    let l = ledger(
+        "Mayor Ihor Terekhov repeated his call for more air defence. The Russian ministry's claim that the \
+         depot was destroyed could not be verified.",
+        D,
+    );
+    assert_eq!(speaker(&l, "more air defence"), "Ihor Terekhov");
+    assert_eq!(mode(&l, "more air defence"), StatementMode::Call);
+    assert_eq!(mode(&l, "depot was destroyed"), StatementMode::Assertion);
+    let st = statement(&l, "depot was destroyed");
+    assert!(st.speaker_mention.is_some(), "{st:#?}");
+}
+
+#[test]
+fn an_intent_read_into_a_noun_is_no_statement() {
+    let l = ledger("Russia's plans to encircle the town were foiled.", D);
+    no_statement(&l, "encircle the town");
+}
+
+#[test]
+fn a_passive_cue_has_the_agent_or_no_speaker() {
+    let l = ledger(
+        "The strike was condemned by the United Nations as a violation of the law. The town is expected to \
+         fall within days.",
+        D,
+    );
+    let st = statement(&l, "violation of the law");
+    assert_eq!(mode(&l, "violation of the law"), StatementMode::Accusation);
+    assert_eq!(
+        st.speaker_mention.as_ref().map(|m| m.text.as_str()),
+        Some("the United Nations")
+    );
+    let st = statement(&l, "fall within days");
+    assert_eq!(st.speaker, None);
+    assert_eq!(st.speaker_mention, None);
+    assert_eq!(mode(&l, "fall within days"), StatementMode::Forecast);
+}
+
+#[test]
+fn the_subject_of_a_passive_is_not_its_speaker() {
+    let l = ledger(
+        "Governor Oleh Syniehubov was criticised for the slow evacuation of the villages.",
+        D,
+    );
+    assert_ne!(speaker(&l, "slow evacuation"), "Oleh Syniehubov");
+}
+
+#[test]
+fn a_finding_is_told_by_its_object() {
+    let l = ledger(
+        "Satellite images show a burned-out depot near the rail line. Polls show the mayor ahead by ten points.",
+        D,
+    );
+    assert_eq!(mode(&l, "burned-out depot"), StatementMode::Finding);
+    assert_eq!(speaker_text(&l, "mayor ahead"), "Polls");
+}
+
+#[test]
+fn a_stance_is_told_by_its_object() {
+    let l = ledger(
+        "The governor has promised a full inquiry. Opposition deputies railed against the new curfew.",
+        D,
+    );
+    assert_eq!(mode(&l, "full inquiry"), StatementMode::Intent);
+    assert_eq!(mode(&l, "new curfew"), StatementMode::Accusation);
+}
+
+#[test]
+fn a_that_with_no_clause_after_it_is_a_pronoun() {
+    let l = ledger(
+        "Military analysts said the new drones could change that.",
+        D,
+    );
+    assert_eq!(
+        speaker_text(&l, "drones could change that"),
+        "Military analysts"
+    );
+}
+
+#[test]
+fn a_fronted_phrase_is_no_statement() {
+    let l = ledger("Like the mayor, we believe in the city's defenders.", D);
+    no_statement(&l, "Like the mayor");
+}
+
+#[test]
+fn a_finding_verb_has_no_inverted_speaker() {
+    let l = ledger(
+        "A review of the footage published on Monday, shows soldiers near the school.",
+        D,
+    );
+    no_statement(&l, "A review of the footage");
 }
