@@ -22,23 +22,23 @@ fn quotes_minimums() {
     let Some((dir, engine)) = setup() else { return };
     let s = sitrep_eval::quotes::evaluate(&dir, &engine).expect("quotes evaluation");
     print!("{}", sitrep_eval::quotes::report(&s));
-    assert!(s.direct.f1 >= 0.925, "direct-quote F1 {:.3}", s.direct.f1);
+    assert!(s.direct.f1 >= 0.93, "direct-quote F1 {:.3}", s.direct.f1);
     assert!(
-        s.direct.speaker_accuracy >= 0.92,
+        s.direct.speaker_accuracy >= 0.93,
         "speaker accuracy {:.3}",
         s.direct.speaker_accuracy
     );
     let i = &s.indirect;
-    assert!(i.f1 >= 0.64, "indirect F1 {:.3}", i.f1);
-    assert!(i.recall >= 0.49, "indirect recall {:.3}", i.recall);
+    assert!(i.f1 >= 0.73, "indirect F1 {:.3}", i.f1);
+    assert!(i.recall >= 0.60, "indirect recall {:.3}", i.recall);
     assert!(i.precision >= 0.90, "indirect precision {:.3}", i.precision);
     assert!(
-        i.speaker_accuracy >= 0.88,
+        i.speaker_accuracy >= 0.89,
         "indirect source accuracy {:.3}",
         i.speaker_accuracy
     );
     assert!(
-        s.partial.speaker_accuracy >= 0.84,
+        s.partial.speaker_accuracy >= 0.845,
         "partial speaker accuracy {:.3}",
         s.partial.speaker_accuracy
     );
