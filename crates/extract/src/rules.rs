@@ -204,6 +204,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../data/lists/statement_cues.tsv"),
     ),
     (
+        "lists/negations.txt",
+        include_str!("../data/lists/negations.txt"),
+    ),
+    (
         "lists/modal_verbs.txt",
         include_str!("../data/lists/modal_verbs.txt"),
     ),

@@ -100,6 +100,8 @@ pub struct StatementRules {
     be_forms: FxHashSet<String>,
     /// Modal verbs (`lists/modal_verbs.txt`).
     modals: FxHashSet<String>,
+    /// Negations of a verb group (`lists/negations.txt`).
+    negations: FxHashSet<String>,
     /// Speakers that name no one (`lists/indefinite_speakers.txt`: "some", "no one").
     indefinite: FxHashSet<String>,
 }
@@ -139,6 +141,7 @@ impl StatementRules {
             nouns: load_nouns(files)?,
             be_forms: files.set("lists/be_forms.txt")?,
             modals: files.set("lists/modal_verbs.txt")?,
+            negations: files.set("lists/negations.txt")?,
             indefinite: files.set("lists/indefinite_speakers.txt")?,
         })
     }
@@ -356,6 +359,9 @@ fn read_cue(
     if used_as_noun(doc, sentence.0, cue.start) {
         return None;
     }
+    if negated(doc, sentence.0, cue) {
+        return None;
+    }
     let passive = in_passive(doc, sentence.0, cue);
     for row in cue
         .rows
@@ -384,6 +390,15 @@ fn read_cue(
         }
     }
     None
+}
+
+/// True when a negation stands in the cue's verb group ("did not claim", "has never said"): no statement.
+fn negated(doc: &Doc, ss: usize, cue: &CueAt) -> bool {
+    let lower = doc.text.lower();
+    let verb = verb_start(doc, ss, cue.start);
+    words(doc.text, verb, cue.start)
+        .iter()
+        .any(|&(a, b)| doc.rules.statements.negations.contains(&lower[a..b]))
 }
 
 /// Content span trimmed of quotation marks, commas and final stops; None when it has fewer than `min` words.
@@ -659,10 +674,13 @@ fn complement(doc: &Doc, after: usize, se: usize, takes: Takes) -> Option<(usize
             content(doc, ws[0].0, clause_end(doc, ws[0].0, se), 2 + k)
         }
         Takes::ObjectInfinitive => {
+            // "to" between numbers is a range ("pushed them back by 3 to 8 km"), not an infinitive
+            let number = |j: usize| lower[ws[j].0..ws[j].1].chars().all(|c| c.is_ascii_digit());
             let t = ws
                 .iter()
                 .take(OBJECT_WINDOW)
-                .position(|&(a, b)| &lower[a..b] == "to")?;
+                .enumerate()
+                .position(|(j, &(a, b))| &lower[a..b] == "to" && !(j > 0 && number(j - 1)))?;
             if t == 0 || view[after..ws[t].0].contains([',', '"', ';']) {
                 return None;
             }

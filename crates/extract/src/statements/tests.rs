@@ -984,3 +984,28 @@ fn a_finding_verb_has_no_inverted_speaker() {
     );
     no_statement(&l, "A review of the footage");
 }
+
+#[test]
+fn a_negated_cue_tells_no_statement() {
+    let l = ledger(
+        "Kyiv did not claim responsibility for the strike. The ministry has never said the bridge was mined. \
+         The blast was not confirmed by the regional governor.",
+        D,
+    );
+    no_statement(&l, "responsibility for the strike");
+    no_statement(&l, "bridge was mined");
+    no_statement(&l, "blast was not confirmed");
+}
+
+#[test]
+fn a_range_of_numbers_is_no_infinitive() {
+    let l = ledger(
+        "The General Staff said its troops had pushed Russian forces back by 3 to 8 km from the river.",
+        D,
+    );
+    assert!(
+        l.statements.iter().all(|s| s.mode != StatementMode::Call),
+        "{:#?}",
+        l.statements
+    );
+}
