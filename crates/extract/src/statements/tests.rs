@@ -785,7 +785,7 @@ fn states_in_a_name_is_no_cue() {
 #[test]
 fn auxiliaries_and_adverbs_stand_between_the_speaker_and_the_cue() {
     let l = ledger(
-        "Ukrainian officials have repeatedly argued that the dam was mined. The governor did not say when the \
+        "Ukrainian officials have repeatedly argued that the dam was mined. The governor has asked when the \
          road would reopen. The ministry is now demanding that the convoy be allowed through.",
         D,
     );
