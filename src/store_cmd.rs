@@ -26,11 +26,26 @@ pub struct IngestArgs {
     /// Documents stored per transaction.
     #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u32).range(1..=100_000))]
     batch: u32,
+    /// Publication date (YYYY-MM-DD) for every document; wins over metadata and datelines (as `extract --date`).
+    #[arg(long, value_parser = crate::parse_date)]
+    date: Option<chrono::NaiveDate>,
+    /// The outlet of every document (a folder of one outlet's reports, say); wins over the inputs' own.
+    #[arg(long, value_name = "OUTLET", value_parser = non_empty)]
+    source: Option<String>,
     #[command(flatten)]
     engine: crate::EngineArgs,
     /// Print the summary as JSON on standard output.
     #[arg(long)]
     json: bool,
+}
+
+/// `--source`: an outlet's name, not blank.
+fn non_empty(s: &str) -> Result<String, String> {
+    let t = s.trim();
+    if t.is_empty() {
+        return Err("an outlet's name is needed (--source \"Kyiv Independent\")".into());
+    }
+    Ok(t.to_string())
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -215,6 +230,8 @@ struct Summary {
     new: usize,
     syndicated: usize,
     duplicate: usize,
+    /// Duplicates that brought what the stored copy lacked (a date, a URL, an outlet, a title).
+    filled_in: usize,
     failed: usize,
     /// Records that are not documents (redirects, error pages, images, messages without text).
     skipped: usize,
@@ -222,6 +239,26 @@ struct Summary {
     docs_per_second: f64,
     failures: Vec<String>,
     database: Option<sitrep_store::Counts>,
+}
+
+/// A later copy of the stored document `id` fills in the metadata the store lacks; a date it brings re-dates
+/// the stored events (the copy is read again with it). True when something was filled in. A copy that can
+/// fill nothing in costs one look-up.
+fn fill_in(store: &mut Store, engine: &Engine, id: i64, d: &InputDoc) -> Result<bool, InputError> {
+    let store_error = |e: sitrep_store::StoreError| InputError {
+        input: d.id.clone(),
+        message: format!("filling in what the stored copy lacks: {e}"),
+    };
+    let gone = store.missing(id).map_err(store_error)?;
+    let brings = (gone.published && d.published.is_some())
+        || (gone.url && d.url.is_some())
+        || (gone.outlet && d.source.is_some())
+        || (gone.title && d.title.is_some());
+    if !brings {
+        return Ok(false);
+    }
+    let ledger = crate::extract_one(engine, d)?;
+    Ok(store.fill_in(id, &ledger).map_err(store_error)?.any())
 }
 
 pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
@@ -294,13 +331,25 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
                     pb.inc(1);
                     failures.push(e)
                 }
-                Item::Doc(d) => {
+                Item::Doc(mut d) => {
+                    if let Some(date) = args.date {
+                        d.published = Some(date);
+                        d.published_source = Some(sitrep_ledger::PublishedSource::Flag);
+                    }
+                    if let Some(outlet) = &args.source {
+                        d.source = Some(outlet.clone());
+                    }
                     // exact duplicates of stored documents skip extraction
                     let hash = sitrep_store::dedup::content_hash(&d.text);
                     if let Some(id) = store.find_hash(&hash).map_err(|e| e.to_string())? {
                         store
                             .link_sighting(id, &d.id, d.source.as_deref())
                             .map_err(|e| e.to_string())?;
+                        match fill_in(&mut store, &engine, id, &d) {
+                            Ok(true) => sum.filled_in += 1,
+                            Ok(false) => {}
+                            Err(e) => failures.push(e),
+                        }
                         sum.duplicate += 1;
                         pb.inc(1);
                         continue;
@@ -344,8 +393,8 @@ pub fn ingest(args: IngestArgs) -> Result<ExitCode, Failure> {
         );
     }
     report::note(format!(
-        "{} new, {} syndicated copies, {} duplicates, {} failed, {} skipped (not documents); {processed} documents in {:.1} s ({:.1} documents/s) into {}",
-        sum.new, sum.syndicated, sum.duplicate, sum.failed, sum.skipped, sum.seconds, sum.docs_per_second, args.db.display()
+        "{} new, {} syndicated copies, {} duplicates ({} filled in what the stored copy lacked), {} failed, {} skipped (not documents); {processed} documents in {:.1} s ({:.1} documents/s) into {}",
+        sum.new, sum.syndicated, sum.duplicate, sum.filled_in, sum.failed, sum.skipped, sum.seconds, sum.docs_per_second, args.db.display()
     ));
     if let Some(c) = &sum.database {
         report::note(format!(

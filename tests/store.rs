@@ -331,3 +331,115 @@ fn feeds_pages_and_crawls_that_break_parsers_fail_alone() {
         ("2022-08-12", "Example Wire")
     );
 }
+
+/// `ingest --date --source`: a folder of text files with no metadata stored with the date and the outlet given;
+/// a blank outlet is refused by name.
+#[test]
+fn ingest_date_and_source_give_metadata_to_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    std::fs::write(
+        reports.join("a.txt"),
+        "Russian forces shelled Vovchansk overnight, killing two civilians, the governor said.",
+    )
+    .unwrap();
+    std::fs::write(
+        reports.join("b.txt"),
+        "Ukrainian troops repelled an assault near Kupiansk on Tuesday, the General Staff said.",
+    )
+    .unwrap();
+    let db = dir.path().join("s.db");
+    let o = ingest(
+        &db,
+        &[&reports],
+        &[
+            "--json",
+            "--date",
+            "2024-05-02",
+            "--source",
+            "Kharkiv Daily",
+        ],
+    )
+    .output()
+    .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let rows: Vec<(String, String)> = c
+        .prepare("SELECT published, outlet FROM documents ORDER BY name")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(|r| r.unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    for (published, outlet) in &rows {
+        assert_eq!(published, "2024-05-02");
+        assert_eq!(outlet, "Kharkiv Daily");
+    }
+    let o = ingest(&db, &[&reports], &["--source", " "])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("--source"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
+/// A folder of text files, then the same reports as JSONL with their metadata: the duplicates fill in the
+/// stored copies' date, URL and outlet, and the events told "on Sunday" are re-dated from the date.
+#[test]
+fn a_later_copy_fills_in_a_missing_date_and_re_dates_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).unwrap();
+    let text = "Russian forces shelled Vovchansk on Sunday, killing two civilians, governor Oleh Syniehubov said.";
+    std::fs::write(reports.join("a.txt"), text).unwrap();
+    let db = dir.path().join("s.db");
+    let o = ingest(&db, &[&reports], &["--json"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let c = rusqlite::Connection::open(&db).unwrap();
+    let date = |c: &rusqlite::Connection| -> Option<String> {
+        c.query_row("SELECT date FROM events", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(date(&c), None, "no date without a publication date");
+    let jsonl = dir.path().join("copies.jsonl");
+    let line = serde_json::json!({
+        "id": "kharkiv-daily-1", "text": text, "published": "2024-03-04",
+        "url": "https://example.org/vovchansk", "source": "Kharkiv Daily",
+    });
+    std::fs::write(&jsonl, format!("{line}\n")).unwrap();
+    let o = ingest(&db, &[&jsonl], &["--json"]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let s = summary(&o);
+    assert_eq!(s["duplicate"], 1);
+    assert_eq!(s["filled_in"], 1);
+    let (published, url, outlet): (String, String, String) = c
+        .query_row("SELECT published, url, outlet FROM documents", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (published.as_str(), url.as_str(), outlet.as_str()),
+        (
+            "2024-03-04",
+            "https://example.org/vovchansk",
+            "Kharkiv Daily"
+        )
+    );
+    assert_eq!(
+        date(&c).as_deref(),
+        Some("2024-03-03"),
+        "Sunday before the Monday of publication"
+    );
+    let cluster_date: Option<String> = c
+        .query_row("SELECT date_min FROM clusters", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(cluster_date.as_deref(), Some("2024-03-03"));
+    // a third copy with nothing new fills nothing in
+    let o = ingest(&db, &[&jsonl], &["--json"]).output().unwrap();
+    assert_eq!(summary(&o)["filled_in"], 0);
+}

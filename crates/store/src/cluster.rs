@@ -157,6 +157,21 @@ fn compatible(a: &Cand, b: &Cand) -> Option<f64> {
 }
 
 /// Stores the events and claims of a new document and puts every event into a cluster.
+/// An event's stored date, time precision and day number: its own date, else the report's publication day
+/// (precision 2), else none (precision 3).
+pub(crate) fn event_date(
+    ev: &sitrep_ledger::Event,
+    published: Option<&str>,
+) -> (Option<String>, u8, Option<i64>) {
+    let (date, tp) = match (&ev.date, published) {
+        (Some(d), _) => (Some(d.clone()), ev.time_precision.unwrap_or(1)),
+        (None, Some(p)) => (Some(p.get(..10).unwrap_or(p).to_string()), 2),
+        _ => (None, 3),
+    };
+    let day = date.as_deref().and_then(day_number);
+    (date, tp, day)
+}
+
 pub(crate) fn add_events(
     tx: &Transaction,
     doc: i64,
@@ -175,12 +190,7 @@ pub(crate) fn add_events(
     };
     for ev in &ledger.events {
         let place = ev.place.as_deref().and_then(|p| ledger.place(p));
-        let (date, tp) = match (&ev.date, &published) {
-            (Some(d), _) => (Some(d.clone()), ev.time_precision.unwrap_or(1)),
-            (None, Some(p)) => (Some(p.get(..10).unwrap_or(p).to_string()), 2),
-            _ => (None, 3),
-        };
-        let day = date.as_deref().and_then(day_number);
+        let (date, tp, day) = event_date(ev, published.as_deref());
         let group = type_group(&ev.event_type, &ev.sub_event_type);
         let (side1, side2) = (side_of(&ev.actor1), side_of(&ev.actor2));
         let me = Cand {

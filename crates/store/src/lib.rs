@@ -12,9 +12,10 @@ pub mod geography;
 pub mod open;
 pub mod row;
 
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use sitrep_ledger::Ledger;
+use Attempt::{Busy, Other};
 
 pub use rusqlite::Error as DbError;
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -247,6 +248,76 @@ pub struct Store {
     conn: Connection,
 }
 
+/// Tries of a batch that finds the database busy after the busy timeout (another run's batch holds it).
+const BUSY_RETRIES: u32 = 12;
+/// The first wait before a batch is tried again; each further wait doubles.
+const BUSY_WAIT_FIRST: std::time::Duration = std::time::Duration::from_millis(100);
+/// The longest wait between tries (twelve tries: about a minute besides the busy timeouts).
+const BUSY_WAIT_MAX: std::time::Duration = std::time::Duration::from_secs(8);
+
+/// Runs `attempt` until it does not find the database busy ([`BUSY_RETRIES`] more tries at most, the waits
+/// between them doubling from [`BUSY_WAIT_FIRST`] up to [`BUSY_WAIT_MAX`]).
+pub(crate) fn retry_busy<T>(
+    mut attempt: impl FnMut() -> std::result::Result<T, Attempt>,
+) -> Result<T> {
+    let mut wait = BUSY_WAIT_FIRST;
+    for _ in 0..BUSY_RETRIES {
+        match attempt() {
+            Err(Busy(_)) => {
+                std::thread::sleep(wait);
+                wait = (wait * 2).min(BUSY_WAIT_MAX);
+            }
+            other => return other.map_err(StoreError::from),
+        }
+    }
+    attempt().map_err(StoreError::from)
+}
+
+/// Why one attempt at the database failed (a batch, opening the store): it was busy with another run's
+/// transaction (try again), or anything else.
+pub(crate) enum Attempt {
+    Busy(StoreError),
+    Other(StoreError),
+}
+
+impl Attempt {
+    /// `e`, as `to` words it: busy when the database was.
+    pub(crate) fn of(
+        e: rusqlite::Error,
+        to: impl FnOnce(rusqlite::Error) -> StoreError,
+    ) -> Attempt {
+        let busy = matches!(
+            e.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        );
+        if busy {
+            Busy(to(e))
+        } else {
+            Other(to(e))
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Attempt {
+    fn from(e: rusqlite::Error) -> Self {
+        Attempt::of(e, StoreError::from)
+    }
+}
+
+impl From<StoreError> for Attempt {
+    fn from(e: StoreError) -> Self {
+        Other(e)
+    }
+}
+
+impl From<Attempt> for StoreError {
+    fn from(e: Attempt) -> Self {
+        match e {
+            Busy(e) | Other(e) => e,
+        }
+    }
+}
+
 /// One extracted report, ready to store.
 pub struct NewDoc {
     /// Where it came from (file name, file:line).
@@ -277,7 +348,14 @@ impl Store {
             )));
         }
         for (i, m) in MIGRATIONS.iter().enumerate().skip(v as usize) {
-            let tx = self.conn.transaction()?;
+            // the write lock first, then the version again: two runs opening a new store migrate it once
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let now: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            if now as usize > i {
+                continue;
+            }
             tx.execute_batch(m)?;
             if i + 1 == REFRESH_AFTER {
                 cluster::refresh_all(&tx)?;
@@ -309,9 +387,19 @@ impl Store {
     }
 
     /// Stores a batch of documents in one transaction: all of it or none of it is in the database,
-    /// so a run killed mid-batch redoes just that batch.
+    /// so a run killed mid-batch redoes just that batch. Runs ingesting into one store at once take turns:
+    /// the transaction takes the write lock when it starts (waiting out the busy timeout), and a batch that
+    /// still finds the database busy is tried again ([`BUSY_RETRIES`] times, waits doubling up to
+    /// [`BUSY_WAIT_MAX`]).
     pub fn ingest_batch(&mut self, docs: &[NewDoc]) -> Result<Vec<Outcome>> {
-        let tx = self.conn.transaction()?;
+        retry_busy(|| self.try_ingest_batch(docs))
+    }
+
+    fn try_ingest_batch(&mut self, docs: &[NewDoc]) -> std::result::Result<Vec<Outcome>, Attempt> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(Attempt::from)?;
         let mut out = Vec::with_capacity(docs.len());
         let mut touched = std::collections::BTreeSet::new();
         for d in docs {
@@ -320,8 +408,89 @@ impl Store {
         for c in &touched {
             cluster::refresh(&tx, c)?;
         }
-        tx.commit()?;
+        tx.commit().map_err(Attempt::from)?;
         Ok(out)
+    }
+
+    /// What the stored document `id` lacks of its metadata.
+    pub fn missing(&self, id: i64) -> Result<Missing> {
+        Ok(self.conn.query_row(
+            "SELECT published IS NULL, url IS NULL, outlet IS NULL, title IS NULL FROM documents WHERE id = ?1",
+            [id],
+            |r| {
+                Ok(Missing {
+                    published: r.get(0)?,
+                    url: r.get(1)?,
+                    outlet: r.get(2)?,
+                    title: r.get(3)?,
+                })
+            },
+        )?)
+    }
+
+    /// Fills in what the stored document `id` lacks from a later copy of it: its publication date, URL,
+    /// outlet and title (what the store has is kept). A date filled in re-dates the document's events from
+    /// `ledger`, the copy's extraction with its metadata (the same text: the same events by id); their
+    /// clusters are refreshed; an outlet filled in is its claims' too. Returns what was filled in.
+    pub fn fill_in(&mut self, id: i64, copy: &Ledger) -> Result<Missing> {
+        let gone = self.missing(id)?;
+        let m = &copy.document;
+        let filled = Missing {
+            published: gone.published && m.published.is_some(),
+            url: gone.url && m.url.is_some(),
+            outlet: gone.outlet && m.source.is_some(),
+            title: gone.title && m.title.is_some(),
+        };
+        if !filled.any() {
+            return Ok(filled);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "UPDATE documents SET published = coalesce(published, ?2), url = coalesce(url, ?3),
+               outlet = coalesce(outlet, ?4), title = coalesce(title, ?5) WHERE id = ?1",
+            params![id, m.published, m.url, m.source, m.title],
+        )?;
+        if filled.outlet {
+            tx.execute(
+                "UPDATE claims SET outlet = ?2 WHERE doc = ?1 AND outlet IS NULL",
+                params![id, m.source],
+            )?;
+        }
+        let mut touched: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+        if filled.published {
+            let json =
+                serde_json::to_string(copy).map_err(|e| StoreError(format!("ledger: {e}")))?;
+            tx.execute(
+                "UPDATE documents SET ledger = ?2 WHERE id = ?1",
+                params![id, json],
+            )?;
+            let mut up = tx.prepare_cached(
+                "UPDATE events SET date = ?3, day = ?4, time_precision = ?5 WHERE doc = ?1 AND event_id = ?2
+                 RETURNING cluster",
+            )?;
+            for ev in &copy.events {
+                let (date, tp, day) = cluster::event_date(ev, m.published.as_deref());
+                let clusters =
+                    up.query_map(params![id, ev.id, date, day, tp], |r| r.get::<_, String>(0))?;
+                for c in clusters {
+                    touched.insert(c?);
+                }
+            }
+        }
+        if filled.outlet {
+            let mut stmt =
+                tx.prepare_cached("SELECT DISTINCT cluster FROM events WHERE doc = ?1")?;
+            for c in stmt.query_map([id], |r| r.get::<_, String>(0))? {
+                touched.insert(c?);
+            }
+        }
+        for c in &touched {
+            cluster::refresh(&tx, c)?;
+        }
+        tx.commit()?;
+        Ok(filled)
     }
 
     pub fn counts(&self) -> Result<Counts> {
@@ -337,6 +506,21 @@ impl Store {
             corroborated: q("SELECT count(*) FROM clusters WHERE verification = 'corroborated'")?,
             disputed: q("SELECT count(*) FROM clusters WHERE verification = 'disputed'")?,
         })
+    }
+}
+
+/// Metadata a stored document lacks (or, from [`Store::fill_in`], was given).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Missing {
+    pub published: bool,
+    pub url: bool,
+    pub outlet: bool,
+    pub title: bool,
+}
+
+impl Missing {
+    pub fn any(&self) -> bool {
+        self.published || self.url || self.outlet || self.title
     }
 }
 

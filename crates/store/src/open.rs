@@ -3,7 +3,7 @@
 //! no journal switch, nothing written, also from read-only media). A database that is not a sitrep store is
 //! refused either way, and every error names the file and says what to do.
 
-use crate::{Result, Store, StoreError, MIGRATIONS};
+use crate::{Attempt, Result, Store, StoreError, MIGRATIONS};
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
 
@@ -141,17 +141,36 @@ fn missing(path: &Path) -> StoreError {
     ))
 }
 
+/// How long a read-write store waits for another run's transaction before a statement reports it busy
+/// (a batch of 64 reports and its cluster refresh take well under a second; [`Store::ingest_batch`] then
+/// tries again).
+const WRITE_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 impl Store {
     /// Opens (or creates) the store read-write, in WAL mode, and brings its schema up to date. A database
     /// of another application is refused, unchanged.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path).map_err(|e| db_error(path, e))?;
-        let e = |e| db_error(path, e);
-        conn.busy_timeout(std::time::Duration::from_secs(10))
-            .map_err(e)?;
+        // two runs opening a new store at once: the one switching it to WAL may find the other reading it
+        crate::retry_busy(|| Store::open_once(path))
+    }
+
+    fn open_once(path: &Path) -> std::result::Result<Store, Attempt> {
+        let e = |e| Attempt::of(e, |e| db_error(path, e));
+        let conn = Connection::open(path).map_err(e)?;
+        // another run writing into the same store: wait for its transaction to end
+        conn.busy_timeout(WRITE_BUSY_TIMEOUT).map_err(e)?;
+        // the schema read once here first, so that a busy database is told apart from a foreign one
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(e)?;
         match kind(&conn, path)? {
-            Kind::Foreign => return Err(not_a_store(path, "its tables are another application's")),
-            Kind::Sitrep(v) if v > MIGRATIONS.len() as i64 => return Err(version_error(path, v)),
+            Kind::Foreign => {
+                return Err(not_a_store(path, "its tables are another application's").into())
+            }
+            Kind::Sitrep(v) if v > MIGRATIONS.len() as i64 => {
+                return Err(version_error(path, v).into())
+            }
             _ => {}
         }
         let mode: String = conn
@@ -161,7 +180,8 @@ impl Store {
             return Err(StoreError(format!(
                 "{}: the database refused WAL mode ({mode}): put it on a local disk that allows it",
                 path.display()
-            )));
+            ))
+            .into());
         }
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(e)?;
