@@ -172,11 +172,38 @@ pub(crate) fn event_date(
     (date, tp, day)
 }
 
+/// The cluster of the original's event that a syndicated copy's event is the copy of: the original's event
+/// with the same id and type group, else (`same_id` false) its event of that type group nearest in days.
+fn original_cluster(
+    tx: &Transaction,
+    original: i64,
+    ev_id: &str,
+    group: &str,
+    day: Option<i64>,
+    same_id: bool,
+) -> Result<Option<String>> {
+    let mut stmt = tx.prepare_cached(
+        "SELECT cluster FROM events WHERE doc = ?1 AND type_group = ?2 AND (?3 = 0 OR event_id = ?4)
+         ORDER BY event_id = ?4 DESC, abs(coalesce(day, 0) - ?5), id LIMIT 1",
+    )?;
+    Ok(stmt
+        .query_row(
+            params![original, group, same_id as i64, ev_id, day.unwrap_or(0)],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Files the events of the stored document `doc` (its content hash `hash`) into clusters. The events of a
+/// syndicated copy (`copy_of`: the original document) join the clusters of the original's events they copy
+/// (the same event id, then the nearest compatible event, then the original's event of the same type group):
+/// a copy founds a cluster only for an event the original does not tell at all.
 pub(crate) fn add_events(
     tx: &Transaction,
     doc: i64,
     hash: &str,
     ledger: &Ledger,
+    copy_of: Option<i64>,
     touched: &mut BTreeSet<String>,
 ) -> Result<()> {
     let outlet = ledger.document.source.clone();
@@ -239,8 +266,17 @@ pub(crate) fn add_events(
                 }
             }
         }
+        let copied = match copy_of {
+            Some(orig) => original_cluster(tx, orig, &ev.id, &group, day, true)?,
+            None => None,
+        };
+        let best = copied.or(best.map(|b| b.1));
+        let best = match (best, copy_of) {
+            (None, Some(orig)) => original_cluster(tx, orig, &ev.id, &group, day, false)?,
+            (b, _) => b,
+        };
         let cluster = match best {
-            Some((_, c)) => c,
+            Some(c) => c,
             None => {
                 // a stable id: from the content hash of the founding report and the event's id in it
                 let id = format!(

@@ -625,7 +625,7 @@ fn ingest_one(
             stmt.execute(params![band, id])?;
         }
     }
-    cluster::add_events(tx, id, &hash, &d.ledger, touched)?;
+    cluster::add_events(tx, id, &hash, &d.ledger, syndicated.map(|s| s.0), touched)?;
     Ok(match syndicated {
         Some((of, _)) => Outcome::Syndicated { id, of },
         None => Outcome::New(id),

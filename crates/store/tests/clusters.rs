@@ -242,3 +242,44 @@ fn parquet_export_reads_back_like_the_csv() {
     let country = country.as_any().downcast_ref::<StringArray>().unwrap();
     assert!((0..country.len()).any(|i| !country.is_null(i) && country.value(i) == "Ukraine"));
 }
+
+/// Six reports, two of them with no place the gazetteer knows, then four near-copies of each (a mirror's
+/// name after the same text): the copies are syndicated and found no cluster of their own.
+#[test]
+fn near_copies_add_no_clusters() {
+    let originals = [
+        ("kd-1", "Russian forces shelled Vovchansk on Sunday, killing two civilians, the regional governor said on Telegram. The strike damaged a school."),
+        ("kd-2", "Ukrainian troops repelled an assault near Kupiansk on Monday, the General Staff said. Two armoured vehicles were destroyed, it said."),
+        ("kd-3", "A drone strike hit an oil depot in Nikopol overnight, starting a fire that burned until morning, officials said on Tuesday."),
+        ("kd-4", "Russian artillery shelled Orikhiv on Wednesday, wounding three civilians, the head of the regional administration said."),
+        ("kd-5", "Russian forces shelled a village on the front line overnight, killing one civilian and wounding four, police said on Thursday."),
+        ("kd-6", "An air strike destroyed a warehouse on the outskirts of a frontline town on Friday, killing two workers, rescuers said."),
+    ];
+    let mut lines = String::new();
+    for (id, text) in originals {
+        lines.push_str(&serde_json::json!({"id": id, "source": "Kharkiv Daily", "published": "2024-03-04", "text": text}).to_string());
+        lines.push('\n');
+    }
+    let e = engine();
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+    s.ingest_batch(&docs(&e, &lines)).unwrap();
+    let before = s.counts().unwrap();
+    assert!(before.clusters >= 4, "{before:?}");
+    let mut copies = String::new();
+    for k in 1..=4 {
+        for (id, text) in originals {
+            let text = format!("{text} (Mirror {k})");
+            copies.push_str(&serde_json::json!({"id": format!("{id}-m{k}"), "source": format!("Mirror {k}"), "published": "2024-03-04", "text": text}).to_string());
+            copies.push('\n');
+        }
+    }
+    let out = s.ingest_batch(&docs(&e, &copies)).unwrap();
+    assert!(
+        out.iter().all(|o| matches!(o, Outcome::Syndicated { .. })),
+        "{out:?}"
+    );
+    let after = s.counts().unwrap();
+    assert_eq!(after.documents, before.documents + 24);
+    assert_eq!(after.clusters, before.clusters, "{before:?} -> {after:?}");
+}
