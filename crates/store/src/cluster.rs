@@ -82,6 +82,13 @@ fn is_takeover(sub: &str) -> bool {
         || s.contains("transfer of territory")
 }
 
+/// The kinds of actor that hold territory: states, their forces, armed groups, organisations (a person,
+/// civilians or a news outlet never do).
+fn holds_territory(kind: sitrep_ledger::ActorKind) -> bool {
+    use sitrep_ledger::ActorKind::*;
+    matches!(kind, State | ArmedForces | ArmedGroup | Organization)
+}
+
 /// What an event says about who holds its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Control {
@@ -349,15 +356,23 @@ pub(crate) fn add_events(
         }
         // control: a takeover names who holds the place now; a repelled attack, who held on to it
         if let (Some(p), Some((claimant, claimant_side))) = (place, first_claimant) {
+            // only a state, its forces, an armed group or an organisation holds ground ("Clinton captured New
+            // York" names no holder)
+            let holds = |id: &Option<String>| {
+                id.as_deref()
+                    .and_then(|i| ledger.actor(i))
+                    .is_some_and(|a| holds_territory(a.kind))
+            };
             let holder = match control(ev.outcome, &ev.sub_event_type, &ev.trigger) {
-                Control::Taken => side1.clone().or_else(|| name_of(&ev.actor1)),
+                Control::Taken if holds(&ev.actor1) => {
+                    side1.clone().or_else(|| name_of(&ev.actor1))
+                }
                 Control::Held => match &claimant_side {
-                    Some(s) if Some(s) == side1.as_ref() || Some(s) == side2.as_ref() => {
-                        Some(s.clone())
-                    }
-                    _ => side2.clone(),
+                    Some(s) if Some(s) == side1.as_ref() && holds(&ev.actor1) => Some(s.clone()),
+                    Some(s) if Some(s) == side2.as_ref() && holds(&ev.actor2) => Some(s.clone()),
+                    _ => side2.clone().filter(|_| holds(&ev.actor2)),
                 },
-                Control::Neither => None,
+                Control::Taken | Control::Neither => None,
             };
             if let Some(holder) = holder {
                 tx.execute(

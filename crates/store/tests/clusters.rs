@@ -283,3 +283,43 @@ fn near_copies_add_no_clusters() {
     assert_eq!(after.documents, before.documents + 24);
     assert_eq!(after.clusters, before.clusters, "{before:?} -> {after:?}");
 }
+
+/// A takeover read with a person as the taker (as "Clinton captured New York" once was) names no holder of
+/// the place; the same report with the armed forces as the taker does.
+#[test]
+fn only_states_forces_and_groups_hold_ground() {
+    let line = serde_json::json!({
+        "id": "mod-1", "source": "Kyiv Wire", "published": "2024-03-04",
+        "text": "Russian forces captured the village of Krasnohorivka on Sunday, the Russian defence ministry said.",
+    });
+    let e = engine();
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Store::open(&dir.path().join("t.db")).unwrap();
+    let mut d = docs(&e, &line.to_string());
+    s.ingest_batch(&d).unwrap();
+    let rows = s.control_timeline(None).unwrap();
+    assert_eq!(rows.len(), 1, "the armed forces hold the village");
+    // the same takeover with a person as the taker, in another store
+    let ev = d[0]
+        .ledger
+        .events
+        .iter()
+        .find(|e| e.actor1.is_some())
+        .expect("a taker");
+    let taker = ev.actor1.clone().unwrap();
+    let a = d[0]
+        .ledger
+        .actors
+        .iter_mut()
+        .find(|a| a.id == taker)
+        .unwrap();
+    a.kind = sitrep_ledger::ActorKind::Person;
+    a.name = "Hillary Clinton".into();
+    a.affiliation = None;
+    let mut s2 = Store::open(&dir.path().join("t2.db")).unwrap();
+    s2.ingest_batch(&d).unwrap();
+    assert!(
+        s2.control_timeline(None).unwrap().is_empty(),
+        "a person holds no ground"
+    );
+}
