@@ -12,8 +12,8 @@
 //! speaker phrases of `attribution::phrases`, and `lists/not_quote_cues.tsv`.
 
 use crate::attribution::phrases::{
-    actor_for_phrase, classify_phrase, is_pronoun, phrase_after, phrase_before, trim_span,
-    verb_group_start, PhraseKind,
+    actor_for_phrase, classify_phrase, is_first_person, is_pronoun, phrase_after, phrase_before,
+    trim_span, verb_group_start, PhraseKind,
 };
 use crate::attribution::{
     after_preposition, appositive_subject, coordinated, label_at, last_speech_verb,
@@ -427,11 +427,6 @@ fn speaker_after(doc: &mut Doc, site: &Site, found: &mut Found) {
     }
 }
 
-/// "I", "we": the author, outside quotes.
-fn first_person(w: &str) -> bool {
-    matches!(w, "I" | "We" | "we")
-}
-
 /// 2. Before the quote in the same sentence: 'X said: "', 'by X: "', 'X said they were "'.
 fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
     let rules = doc.rules;
@@ -498,15 +493,15 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                         let first = words(text, ss, vs)
                             .first()
                             .copied()
-                            .filter(|&(a, b)| is_pronoun(&view[a..b]) || first_person(&view[a..b]))
+                            .filter(|&(a, b)| {
+                                is_pronoun(&view[a..b]) || is_first_person(&view[a..b])
+                            })
                             .or_else(|| words(text, clause, vs).first().copied());
-                        let ph = first.and_then(|(a, b)| {
-                            (is_pronoun(&view[a..b]) || first_person(&view[a..b])).then_some((
-                                a,
-                                b,
-                                PhraseKind::Pronoun,
-                            ))
-                        });
+                        let ph =
+                            first.and_then(|(a, b)| {
+                                (is_pronoun(&view[a..b]) || is_first_person(&view[a..b]))
+                                    .then_some((a, b, PhraseKind::Pronoun))
+                            });
                         found.phrase(doc, ph);
                     }
                 } else {
@@ -517,7 +512,7 @@ fn speaker_before(doc: &mut Doc, site: &Site, found: &mut Found) {
                     // "I said, \"...\"": the author speaks, no actor the ledger knows
                     let vg = verb_group_start(rules, text, from, vs);
                     if let Some(&(a, b)) = words(text, from, vg).last() {
-                        if found.speaker.is_none() && first_person(&view[a..b]) {
+                        if found.speaker.is_none() && is_first_person(&view[a..b]) {
                             found.unresolved = found.unresolved.or(Some((a, b)));
                         }
                     }

@@ -359,10 +359,12 @@ fn read_cue(
     if used_as_noun(doc, sentence.0, cue.start) {
         return None;
     }
-    if negated(doc, sentence.0, cue) {
+    // the verb group read once, for the negation and the voice
+    let verb = verb_start(doc, sentence.0, cue.start);
+    if negated(doc, verb, cue) {
         return None;
     }
-    let passive = in_passive(doc, sentence.0, cue);
+    let passive = in_passive(doc, verb, cue);
     for row in cue
         .rows
         .iter()
@@ -392,10 +394,10 @@ fn read_cue(
     None
 }
 
-/// True when a negation stands in the cue's verb group ("did not claim", "has never said"): no statement.
-fn negated(doc: &Doc, ss: usize, cue: &CueAt) -> bool {
+/// True when a negation stands in the cue's verb group (from `verb` on: "did not claim", "has never said"):
+/// no statement.
+fn negated(doc: &Doc, verb: usize, cue: &CueAt) -> bool {
     let lower = doc.text.lower();
-    let verb = verb_start(doc, ss, cue.start);
     words(doc.text, verb, cue.start)
         .iter()
         .any(|&(a, b)| doc.rules.statements.negations.contains(&lower[a..b]))

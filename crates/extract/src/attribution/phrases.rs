@@ -81,6 +81,11 @@ impl SpeakerRules {
     }
 }
 
+/// "I", "we": outside quotes, the author (an op-ed, a letter), no actor the ledger knows.
+pub(crate) fn is_first_person(w: &str) -> bool {
+    w.eq_ignore_ascii_case("i") || w.eq_ignore_ascii_case("we")
+}
+
 pub(crate) fn is_pronoun(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),

@@ -9,10 +9,9 @@ use crate::attribution::is_preposition;
 use crate::doc::{words, Doc};
 
 /// True when the cue stands in the passive: a form of "be" in its verb group and no "-ing" ("is expected",
-/// "has been described"; "is demanding" is active).
-pub(super) fn in_passive(doc: &Doc, ss: usize, cue: &CueAt) -> bool {
+/// "has been described"; "is demanding" is active); `verb` is where the group starts.
+pub(super) fn in_passive(doc: &Doc, verb: usize, cue: &CueAt) -> bool {
     let lower = doc.text.lower();
-    let verb = verb_start(doc, ss, cue.start);
     !lower[cue.start..cue.end]
         .split(' ')
         .next()

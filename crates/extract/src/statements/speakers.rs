@@ -14,7 +14,7 @@
 
 use super::{in_time, StatementRec};
 use crate::attribution::phrases::{
-    actor_for_phrase, phrase_after, phrase_before, verb_group_start, PhraseKind,
+    actor_for_phrase, is_first_person, phrase_after, phrase_before, verb_group_start, PhraseKind,
 };
 use crate::attribution::{
     after_preposition, appositive_subject, is_preposition, sentence_subject, subject_before,
@@ -96,9 +96,7 @@ pub(super) fn speaker_before(doc: &mut Doc, from: usize, cue_start: usize) -> Op
         return Some(sp);
     }
     if let Some(&(a, b)) = words(doc.text, from, cue_start).last() {
-        if matches!(&doc.text.lower()[a..b], "i" | "we")
-            && doc.view()[b..cue_start].trim().is_empty()
-        {
+        if is_first_person(&doc.text.lower()[a..b]) && doc.view()[b..cue_start].trim().is_empty() {
             return phrase_speaker(doc, (a, b, PhraseKind::Pronoun));
         }
     }
@@ -239,7 +237,7 @@ pub(super) fn phrase_speaker(
     (s, e, kind): (usize, usize, PhraseKind),
 ) -> Option<Speaker> {
     let w = &doc.text.lower()[s..e];
-    if matches!(w, "i" | "we") {
+    if is_first_person(w) {
         // the first person outside quotes is the author's (an op-ed, a letter): no actor the ledger knows
         return Some(Speaker {
             start: s,
